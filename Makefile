@@ -1,0 +1,41 @@
+# 同文 tongwen. Two commands matter: `make serve` and `make test`.
+# Both install whatever is missing first, so they work on a fresh machine.
+
+PORT ?= 8080
+SHELL := /bin/bash
+
+.PHONY: serve test setup setup-test dist sizes test-native test-wasm test-e2e bench clean
+
+## Build the static site and serve it on http://127.0.0.1:$(PORT)
+serve: dist
+	node scripts/serve.mjs dist $(PORT)
+
+## Set up, build, then run every test: native, wasm in Chromium, end to end.
+test: setup-test dist test-native test-wasm test-e2e
+	@echo "make test: all test layers passed"
+
+setup:
+	bash scripts/setup.sh build
+
+setup-test:
+	bash scripts/setup.sh test
+
+## Release build of the site into dist/, then print its sizes (raw and gzip).
+dist: setup
+	bash scripts/build-dist.sh dist
+
+sizes:
+	bash scripts/dist-sizes.sh dist
+
+test-native:
+	cargo test
+
+test-wasm: setup-test
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e: setup-test
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/: wasm app, shell, styles and built-in corpus.
+# No Trunk: cargo builds the wasm, wasm-bindgen makes the JS glue.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-dist}"
+
+cargo build --release --target wasm32-unknown-unknown --bin tongwen-app
+rm -rf "$out"
+mkdir -p "$out/pkg"
+wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name app \
+  target/wasm32-unknown-unknown/release/tongwen-app.wasm
+cp index.html "$out/"
+cp -r www/. "$out/"
+bash scripts/dist-sizes.sh "$out"

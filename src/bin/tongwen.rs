@@ -1,0 +1,80 @@
+//! `tongwen`: the command-line front end of the engine, for batch work.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    use clap::{Parser, Subcommand};
+
+    #[derive(Parser)]
+    #[command(name = "tongwen", version, about = "同文: reflow Chinese newspaper pages and find shared passages")]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Analyse page dumps: reflow into articles (and, later, shared passages).
+        Analyze {
+            /// Raw text files (UTF-8, UTF-16 with BOM, or GB18030/GBK).
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+            /// Print the analysis as JSON.
+            #[arg(long)]
+            json: bool,
+        },
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = Cli::parse();
+        match cli.command {
+            Command::Analyze { files, json } => analyze(&files, json),
+        }
+    }
+
+    fn analyze(files: &[PathBuf], json: bool) -> ExitCode {
+        let mut inputs = Vec::with_capacity(files.len());
+        for path in files {
+            match std::fs::read(path) {
+                Ok(bytes) => inputs.push((file_id(path), bytes)),
+                Err(err) => {
+                    eprintln!("tongwen: cannot read {}: {}", path.display(), err);
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        let analysis = tongwen::analyze_documents(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())));
+        if json {
+            match serde_json::to_string(&analysis) {
+                Ok(s) => println!("{s}"),
+                Err(err) => {
+                    eprintln!("tongwen: cannot write JSON: {err}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        } else {
+            for doc in &analysis.documents {
+                println!("{}\t{}\t{} chars\t{} articles\t{}", doc.id, doc.name, doc.chars, doc.articles.len(), doc.encoding);
+                for w in &doc.warnings {
+                    println!("  warning: {w}");
+                }
+            }
+        }
+        ExitCode::SUCCESS
+    }
+
+    /// Documents are identified by their file name, as the JSON schema says.
+    fn file_id(path: &std::path::Path) -> String {
+        path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    }
+}

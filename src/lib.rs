@@ -1,0 +1,19 @@
+//! 同文 tongwen: the engine behind the web app and the `tongwen` CLI.
+//!
+//! Everything in this crate except [`ui`] is pure Rust with no web-sys, so it
+//! is tested natively and shared verbatim by both front ends. The data flow is
+//! raw bytes → [`decode`] → [`reflow`] → [`model`] articles → views. See
+//! `ARCHITECTURE.md` for the map and the invariants.
+
+pub mod analysis;
+pub mod corpus;
+pub mod decode;
+pub mod model;
+pub mod reflow;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use analysis::{analyze_document, analyze_documents, Analysis};
+pub use model::{Article, Block, DocumentAnalysis, Marker, Paragraph, Span};

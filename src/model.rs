@@ -1,0 +1,105 @@
+//! The data model shared by the engine, the CLI's JSON and the web app.
+//!
+//! Offsets are Unicode code points into the *decoded* input, half-open
+//! `[begin, end)`. Every piece of reflowed text carries the spans it came
+//! from, so a view can always point back at the raw page.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open `[begin, end)` range of code points in the decoded input.
+pub type Span = [usize; 2];
+
+/// A piece of display text and where its characters came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Paragraph {
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkerKind {
+    /// `（下转第三版）`: the article goes on elsewhere.
+    ContinuedOn,
+    /// `（上接第1版）`: the article started elsewhere.
+    ContinuedFrom,
+}
+
+/// A page-jump note. Kept out of the body text but never dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// Photo captions and credits (`郑坤摄`, `(人民图片)`).
+    Caption,
+    /// Info-boxes and fact panels (`▶新建项目27个…`).
+    Infobox,
+    /// A headline we could not attach to any article.
+    Headline,
+    /// Anything else that is not running text of an article.
+    Fragment,
+}
+
+/// Text on the page that belongs to no article's body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+/// One article as the paper printed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Article {
+    /// `<document id>#<k>`, stable for a given input.
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    /// Outermost extent(s) of the article in the input.
+    pub spans: Vec<Span>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_spans: Vec<Span>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subtitle_spans: Vec<Span>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub byline_spans: Vec<Span>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dateline_spans: Vec<Span>,
+    pub paragraphs: Vec<Paragraph>,
+    #[serde(default)]
+    pub markers: Vec<Marker>,
+}
+
+impl Article {
+    /// Characters of body text, not counting whitespace.
+    pub fn body_chars(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count()).sum()
+    }
+}
+
+/// Everything the engine knows about one input document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct DocumentAnalysis {
+    /// The input file name; unique within a corpus.
+    pub id: String,
+    /// A readable name: the first headline, never the hash file name.
+    pub name: String,
+    /// Length of the decoded text in code points.
+    pub chars: usize,
+    pub encoding: String,
+    pub articles: Vec<Article>,
+    pub other: Vec<Block>,
+    pub warnings: Vec<String>,
+}

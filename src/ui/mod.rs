@@ -1,0 +1,15 @@
+//! The Yew front end. Components only render state and send messages; all
+//! text work is done by the engine modules.
+
+mod app;
+pub mod loader;
+pub mod reading;
+pub mod sidebar;
+
+pub use app::{App, AppState, Source, Status};
+
+/// Mounts the app on `<body>`; called by the wasm binary's `main`.
+pub fn run() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<App>::new().render();
+}

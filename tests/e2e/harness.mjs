@@ -1,0 +1,37 @@
+// Shared set-up for the end-to-end tests: serve the built dist/ over HTTP on a
+// free loopback port and drive Debian's Chromium through playwright-core.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SHOTS = path.join(ROOT, 'target/e2e');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Starts the server and the browser; returns { url, browser, newPage, close }. */
+export async function start({ dir = path.join(ROOT, 'dist'), prefix = '/' } = {}) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir} is not built: run make dist`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const server = await serve(dir, { port: 0, prefix });
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  /** A page that records console errors and page errors in `page.problems`. */
+  async function newPage(options = {}) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+    return page;
+  }
+  async function close() {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+  return { url, browser, newPage, close };
+}

@@ -1,0 +1,64 @@
+//! Tests of the UI layer that need a real DOM; run in headless Chromium by
+//! `wasm-bindgen-test-runner` (`make test-wasm`).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::future::sleep;
+use std::time::Duration;
+use tongwen::ui::sidebar::{Sidebar, SidebarProps};
+use tongwen::ui::Source;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_point() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+async fn sidebar_lists_sources_by_name_and_reports_clicks() {
+    let sources = Rc::new(vec![
+        Source::from_bytes("001_a.txt", "# 习近平回到北京\n\n正文。\n".as_bytes()),
+        Source::from_bytes("002_b.txt", "致力永久睦邻友好\n\n正文。\n".as_bytes()),
+    ]);
+    let clicked = Rc::new(Cell::new(None));
+    let on_select = {
+        let clicked = clicked.clone();
+        Callback::from(move |i| clicked.set(Some(i)))
+    };
+    let root = mount_point();
+    yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), SidebarProps { sources, selected: 0, on_select }).render();
+    sleep(Duration::from_millis(20)).await;
+
+    let names: Vec<String> = (0..2)
+        .map(|i| root.query_selector_all(".source-name").unwrap().item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["习近平回到北京", "致力永久睦邻友好"]);
+
+    let second: web_sys::HtmlElement = root.query_selector_all("button.source").unwrap().item(1).unwrap().dyn_into().unwrap();
+    second.click();
+    assert_eq!(clicked.get(), Some(1));
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_a_document_is_shown_as_text() {
+    let text = "<img src=x onerror=alert(1)>\n\n<script>boom()</script>";
+    let source = Source::from_bytes("evil.txt", text.as_bytes());
+    let root = mount_point();
+    yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(
+        root.clone(),
+        tongwen::ui::reading::ReadingPaneProps { source },
+    )
+    .render();
+    sleep(Duration::from_millis(20)).await;
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert!(root.query_selector("script").unwrap().is_none());
+    assert!(root.text_content().unwrap().contains("<script>boom()</script>"));
+}
