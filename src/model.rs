@@ -14,6 +14,15 @@ pub type Span = [usize; 2];
 pub struct Paragraph {
     pub text: String,
     pub spans: Vec<Span>,
+    /// A crosshead inside the article (`一、继往开来…`, `“体现高度的政治互信”`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
+    /// A dateline opening this paragraph, when an article files from a
+    /// second place (`新华社阿斯塔纳6月18日电（记者…）`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dateline_spans: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +51,9 @@ pub enum BlockKind {
     Infobox,
     /// A headline we could not attach to any article.
     Headline,
+    /// A second dateline or byline of an article that already has one.
+    Dateline,
+    Byline,
     /// Anything else that is not running text of an article.
     Fragment,
 }

@@ -33,12 +33,25 @@ mod cli {
             #[arg(long)]
             json: bool,
         },
+        /// Show how reflow sees a file's lines: width, inferred column, units.
+        #[command(hide = true)]
+        Layout { file: PathBuf },
     }
 
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
             Command::Analyze { files, json } => analyze(&files, json),
+            Command::Layout { file } => match std::fs::read(&file) {
+                Ok(bytes) => {
+                    print!("{}", tongwen::reflow::debug_layout(&tongwen::decode::decode(&bytes).text));
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("tongwen: cannot read {}: {}", file.display(), err);
+                    ExitCode::from(2)
+                }
+            },
         }
     }
 
@@ -64,13 +77,37 @@ mod cli {
             }
         } else {
             for doc in &analysis.documents {
-                println!("{}\t{}\t{} chars\t{} articles\t{}", doc.id, doc.name, doc.chars, doc.articles.len(), doc.encoding);
-                for w in &doc.warnings {
-                    println!("  warning: {w}");
-                }
+                print_document(doc);
             }
         }
         ExitCode::SUCCESS
+    }
+
+    /// The reflowed text, for reading in a terminal.
+    fn print_document(doc: &tongwen::DocumentAnalysis) {
+        println!("━━ {} · {} · {} chars · {} · {} articles", doc.id, doc.name, doc.chars, doc.encoding, doc.articles.len());
+        for w in &doc.warnings {
+            println!("warning: {w}");
+        }
+        for a in &doc.articles {
+            println!("\n■ [{}] {}", a.id, a.title.as_deref().unwrap_or("(untitled)"));
+            for (label, value) in [("subtitle", &a.subtitle), ("byline", &a.byline), ("dateline", &a.dateline)] {
+                if let Some(v) = value {
+                    println!("  {label}: {v}");
+                }
+            }
+            for p in &a.paragraphs {
+                let dateline = p.dateline.as_deref().map(|d| format!("[{d}] ")).unwrap_or_default();
+                println!("  {}{dateline}{}", if p.heading { "§ " } else { "" }, p.text);
+            }
+            for m in &a.markers {
+                println!("  [{:?}] {}", m.kind, m.text);
+            }
+        }
+        for b in &doc.other {
+            println!("\n◇ {:?}: {}", b.kind, b.text);
+        }
+        println!();
     }
 
     /// Documents are identified by their file name, as the JSON schema says.

@@ -1,0 +1,527 @@
+//! Assembly: classified items → articles and other blocks.
+
+use std::collections::HashSet;
+
+use super::classify::Item;
+use super::piece::Piece;
+use crate::model::{Article, Block, BlockKind, Marker, MarkerKind, Paragraph, Span};
+use crate::text::is_cjk;
+
+/// An article under construction.
+#[derive(Default)]
+struct Draft {
+    titles: Vec<Head>,
+    byline: Option<Piece>,
+    dateline: Option<Piece>,
+    paras: Vec<(Piece, bool)>,
+    markers: Vec<(Piece, MarkerKind)>,
+    /// Datelines that open a paragraph inside the article: (paragraph, dateline).
+    para_datelines: Vec<(usize, Piece)>,
+    /// Titled by a Markdown heading, which we trust over any guess.
+    fixed_title: bool,
+    /// Headlines stood right before it, so it has a title coming.
+    headed: bool,
+    /// Closed by a closing dateline.
+    closed: bool,
+}
+
+impl Draft {
+    fn untitled(&self) -> bool {
+        self.titles.is_empty()
+    }
+}
+
+/// A headline with its subtitle lines.
+#[derive(Debug, Clone, Default)]
+struct Head {
+    title: Vec<Piece>,
+    subtitle: Vec<Piece>,
+    sub_runs_on: bool,
+    byline: Option<Piece>,
+}
+
+impl Head {
+    fn text(&self) -> String {
+        self.title.iter().chain(&self.subtitle).map(Piece::text).collect()
+    }
+    fn numeric(&self) -> bool {
+        self.subtitle.is_empty() && self.title.iter().map(|p| p.chars().iter().filter(|c| c.is_ascii_digit()).count()).sum::<usize>() >= 2
+    }
+}
+
+/// Headlines seen together, and where they stand among the articles.
+struct HeadRun {
+    heads: Vec<Head>,
+    /// Drafts that existed before the run: candidates for headlines printed after their body.
+    before: usize,
+    /// The article that starts right after the run, if any.
+    next: Option<usize>,
+}
+
+struct Assembler {
+    drafts: Vec<Draft>,
+    cur: Option<usize>,
+    pending: Vec<Item>,
+    runs: Vec<HeadRun>,
+    other: Vec<(BlockKind, Piece)>,
+}
+
+impl Assembler {
+    fn new_draft(&mut self) -> usize {
+        self.drafts.push(Draft::default());
+        self.cur = Some(self.drafts.len() - 1);
+        self.drafts.len() - 1
+    }
+
+    fn current(&mut self) -> usize {
+        match self.cur {
+            Some(c) => c,
+            None => self.new_draft(),
+        }
+    }
+
+    /// Closes the pending headlines into a run; `next` says whether an
+    /// article starts right after them.
+    fn flush_run(&mut self, next: Option<usize>) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let heads = build_heads(std::mem::take(&mut self.pending));
+        let before = next.unwrap_or(self.drafts.len());
+        if let Some(d) = next {
+            self.drafts[d].headed = true;
+        }
+        self.runs.push(HeadRun { heads, before, next });
+    }
+
+    /// An article starts here if headlines precede it or `force` says so.
+    fn start_if_pending(&mut self, force: bool) -> usize {
+        if !self.pending.is_empty() || force || self.cur.is_none() {
+            let d = self.new_draft();
+            self.flush_run(Some(d));
+            d
+        } else {
+            self.current()
+        }
+    }
+
+    fn feed(&mut self, item: Item) {
+        match item {
+            Item::Headline { .. } => self.pending.push(item),
+            Item::Infobox(p) => self.other.push((BlockKind::Infobox, p)),
+            Item::Caption(p) => self.other.push((BlockKind::Caption, p)),
+            Item::MdTitle(p) => {
+                self.flush_run(None);
+                let d = self.new_draft();
+                let text = p.text();
+                let head = match text.find("——") {
+                    Some(byte) if byte > 0 => {
+                        let (mut t, mut s) = p.split_at(text[..byte].chars().count());
+                        t.trim();
+                        s.trim();
+                        Head { title: vec![t], subtitle: vec![s], ..Head::default() }
+                    }
+                    _ => Head { title: vec![p], ..Head::default() },
+                };
+                self.drafts[d].titles.push(head);
+                self.drafts[d].fixed_title = true;
+            }
+            Item::Para { piece, .. } => {
+                let d = self.start_if_pending(false);
+                self.drafts[d].paras.push((piece, false));
+            }
+            Item::Dated { dateline, rest } => {
+                let cur = self.cur.map(|c| &self.drafts[c]);
+                let reuse = self.pending.is_empty() && cur.is_some_and(|c| c.paras.is_empty() && c.dateline.is_none());
+                // A report filed from two places under one headline
+                // (`新华社北京…电` then `新华社阿斯塔纳…电`) stays one article.
+                let second_filing = self.pending.is_empty()
+                    && cur.is_some_and(|c| {
+                        (c.headed || c.fixed_title)
+                            && !c.closed
+                            && (1..=3).contains(&c.paras.len())
+                            && c.dateline.as_ref().is_some_and(|first| files_from_elsewhere(&first.text(), &dateline.text()))
+                    });
+                if second_filing {
+                    let d = self.current();
+                    let draft = &mut self.drafts[d];
+                    draft.paras.push((rest, false));
+                    draft.para_datelines.push((draft.paras.len() - 1, dateline));
+                    return;
+                }
+                let d = if reuse { self.current() } else { self.start_if_pending(true) };
+                self.drafts[d].dateline = Some(dateline);
+                if !rest.is_blank() {
+                    self.drafts[d].paras.push((rest, false));
+                }
+            }
+            Item::Closing(p) => {
+                self.flush_run(None);
+                match self.cur {
+                    Some(c) if self.drafts[c].dateline.is_none() => self.drafts[c].dateline = Some(p),
+                    _ => self.other.push((BlockKind::Dateline, p)),
+                }
+                if let Some(c) = self.cur {
+                    self.drafts[c].closed = true;
+                }
+                self.cur = None;
+            }
+            Item::Byline(p) => {
+                if !self.pending.is_empty() {
+                    // A byline under headlines goes wherever they go.
+                    self.pending.push(Item::Byline(p));
+                } else {
+                    let d = self.current();
+                    if self.drafts[d].byline.is_none() {
+                        self.drafts[d].byline = Some(p);
+                    } else {
+                        self.other.push((BlockKind::Byline, p));
+                    }
+                }
+            }
+            Item::Crosshead(p) => {
+                self.flush_run(None);
+                let d = self.current();
+                self.drafts[d].paras.push((p, true));
+            }
+            Item::Marker { piece, kind: MarkerKind::ContinuedOn } => {
+                let d = self.current();
+                self.drafts[d].markers.push((piece, MarkerKind::ContinuedOn));
+                self.flush_run(None);
+                self.cur = None;
+            }
+            Item::Marker { piece, kind: MarkerKind::ContinuedFrom } => {
+                let d = self.new_draft();
+                self.flush_run(Some(d));
+                self.drafts[d].markers.push((piece, MarkerKind::ContinuedFrom));
+            }
+        }
+    }
+}
+
+/// Two datelines of one source and date but different places, as in a
+/// report filed from Beijing and Astana: `新华社北京6月18日电` / `新华社阿斯塔纳6月18日电`.
+fn files_from_elsewhere(first: &str, second: &str) -> bool {
+    let head = |d: &str| d.split(['电', '讯']).next().unwrap_or("").to_owned();
+    let (a, b) = (head(first), head(second));
+    let source = |d: &str| ["新华社", "本报", "中新社"].into_iter().find(|s| d.starts_with(s));
+    a.contains('月') && b.contains('月') && a != b && source(&a).is_some() && source(&a) == source(&b)
+}
+
+/// Groups headline lines: a `——` subtitle joins the headline before it, and
+/// a line after a subtitle that filled its column continues the subtitle.
+fn build_heads(items: Vec<Item>) -> Vec<Head> {
+    let mut heads: Vec<Head> = Vec::new();
+    for item in items {
+        if let Item::Byline(p) = item {
+            match heads.last_mut() {
+                Some(h) if h.byline.is_none() => h.byline = Some(p),
+                _ => heads.push(Head { byline: Some(p), ..Head::default() }),
+            }
+            continue;
+        }
+        let Item::Headline { piece, sub, runs_on, .. } = item else { continue };
+        match heads.last_mut() {
+            Some(h) if sub => {
+                h.subtitle.push(piece);
+                h.sub_runs_on = runs_on;
+            }
+            Some(h) if !h.subtitle.is_empty() && h.sub_runs_on => {
+                h.subtitle.push(piece);
+                h.sub_runs_on = false;
+            }
+            _ if sub => heads.push(Head { subtitle: vec![piece], sub_runs_on: runs_on, ..Head::default() }),
+            _ => heads.push(Head { title: vec![piece], ..Head::default() }),
+        }
+    }
+    heads
+}
+
+/// A paragraph left hanging mid-sentence, then headline lines, then text
+/// that carries on: the headline was dropped into the paragraph by the
+/// extraction. Rejoin the paragraph and move the headline after it.
+fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut it = items.into_iter().peekable();
+    while let Some(item) = it.next() {
+        let Item::Para { piece, dangling: true, last_full } = item else {
+            out.push(item);
+            continue;
+        };
+        let mut between: Vec<Item> = Vec::new();
+        let mut merged = piece;
+        let mut dangling = true;
+        let mut last = last_full;
+        loop {
+            match it.peek() {
+                Some(i) if i.is_display() && between.len() < 6 => between.push(it.next().unwrap()),
+                Some(Item::Para { .. }) if !between.is_empty() || last => {
+                    let Some(Item::Para { piece, dangling: d, last_full: lf }) = it.next() else { unreachable!() };
+                    merged.append(piece);
+                    dangling = d;
+                    last = lf;
+                    if !dangling {
+                        break;
+                    }
+                    if !between.is_empty() {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let moved_headlines = between.iter().any(|i| matches!(i, Item::Headline { .. }));
+        let carried_on = !merged.is_empty() && moved_headlines;
+        out.push(Item::Para { piece: merged, dangling, last_full: last });
+        if carried_on || between.is_empty() {
+            // Lifted out of a paragraph, the headline labels the article
+            // around it and starts none: an empty crosshead closes its run.
+            out.extend(between);
+            out.push(Item::Crosshead(Piece::default()));
+        } else {
+            out.extend(between);
+        }
+    }
+    out
+}
+
+fn bigrams(text: &str) -> HashSet<(char, char)> {
+    let cs: Vec<char> = text.chars().filter(|c| is_cjk(*c)).collect();
+    cs.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Share of a headline's character bigrams that occur in an article's body.
+fn affinity(head: &Head, body: &HashSet<(char, char)>) -> f32 {
+    let hb = bigrams(&head.text());
+    if hb.is_empty() {
+        return 0.0;
+    }
+    hb.iter().filter(|b| body.contains(b)).count() as f32 / hb.len() as f32
+}
+
+fn body_bigrams(d: &Draft) -> HashSet<(char, char)> {
+    let text: String = d.paras.iter().map(|(p, _)| p.text()).collect::<String>().chars().take(3000).collect();
+    bigrams(&text)
+}
+
+/// Gives every headline to an article: the one whose body shares most of
+/// its words among the next article and the untitled ones just before the
+/// run; failing that, by position (the last headline of a run heads the
+/// article after it; earlier ones close the article before).
+fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(BlockKind, Piece)>) {
+    const ENOUGH: f32 = 0.3;
+    for run in runs {
+        let mut cands: Vec<usize> = run.next.into_iter().collect();
+        cands.extend((0..run.before.min(drafts.len())).rev().filter(|&d| drafts[d].untitled() && !drafts[d].fixed_title).take(3));
+        let bodies: Vec<HashSet<(char, char)>> = cands.iter().map(|&d| body_bigrams(&drafts[d])).collect();
+        let n = run.heads.len();
+        let mut choice: Vec<Option<usize>> = vec![None; n];
+        for (h, head) in run.heads.iter().enumerate() {
+            let mut best: Option<(f32, usize)> = None;
+            for (k, body) in bodies.iter().enumerate() {
+                let s = affinity(head, body);
+                if s >= ENOUGH && best.is_none_or(|(b, _)| s > b + 0.05) {
+                    best = Some((s, cands[k]));
+                }
+            }
+            choice[h] = best.map(|(_, d)| d);
+        }
+        // A line no article claims belongs with the headline before it
+        // (a deck under its title, the second line of a two-line title).
+        for h in 1..n {
+            if choice[h].is_none() {
+                choice[h] = choice[h - 1];
+            }
+        }
+        // Positional fallback: unclaimed headlines at the end of the run (at
+        // most two: title and deck) head the article after it.
+        if let Some(next) = run.next {
+            if choice.iter().all(|c| *c != Some(next)) {
+                for h in (0..n).rev().take(2) {
+                    if choice[h].is_some() {
+                        break;
+                    }
+                    choice[h] = Some(next);
+                }
+            }
+        }
+        for h in 0..n {
+            if choice[h].is_none() {
+                let taken: HashSet<usize> = choice.iter().flatten().copied().collect();
+                choice[h] = cands.iter().copied().filter(|&d| Some(d) != run.next).find(|d| !taken.contains(d) && drafts[*d].untitled());
+            }
+        }
+        let mut given: HashSet<usize> = HashSet::new();
+        let mut orphan: Option<usize> = None;
+        for (mut head, target) in run.heads.into_iter().zip(choice) {
+            let d = match target {
+                Some(d) if drafts[d].untitled() || given.contains(&d) => d,
+                // No article here claims it: it heads an article whose body
+                // is on another page, so it stands as a title-only article.
+                _ if !head.title.is_empty() || orphan.is_some() => *orphan.get_or_insert_with(|| {
+                    drafts.push(Draft::default());
+                    drafts.len() - 1
+                }),
+                _ => {
+                    for p in head.subtitle.into_iter().chain(head.byline) {
+                        other.push((BlockKind::Headline, p));
+                    }
+                    continue;
+                }
+            };
+            given.insert(d);
+            if let Some(b) = head.byline.take() {
+                if drafts[d].byline.is_none() {
+                    drafts[d].byline = Some(b);
+                } else {
+                    other.push((BlockKind::Byline, b));
+                }
+            }
+            drafts[d].titles.push(head);
+        }
+    }
+}
+
+/// Joins pieces with a space where the input has whitespace between them.
+fn join(src: &[char], parts: impl IntoIterator<Item = Piece>) -> Piece {
+    let mut out = Piece::default();
+    for p in parts {
+        if p.is_blank() {
+            continue;
+        }
+        if let (Some(prev_end), Some(first)) = (out.last_offset(), p.first_offset()) {
+            if first > prev_end + 1 && src[first - 1].is_whitespace() {
+                out.push_char(' ', first - 1);
+            }
+        }
+        out.append(p);
+    }
+    out
+}
+
+fn merge_spans(src: &[char], mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::new();
+    for s in spans {
+        match out.last_mut() {
+            Some(l) if s[0] <= l[1] || src[l[1]..s[0]].iter().all(|c| c.is_whitespace()) => l[1] = l[1].max(s[1]),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>) -> (Vec<Article>, Vec<Block>) {
+    let items = rejoin_displaced(items);
+    let mut a = Assembler { drafts: Vec::new(), cur: None, pending: Vec::new(), runs: Vec::new(), other: Vec::new() };
+    for item in items {
+        if let Item::Crosshead(p) = &item {
+            if p.is_blank() {
+                a.flush_run(None);
+                continue;
+            }
+        }
+        a.feed(item);
+    }
+    a.flush_run(None);
+    let Assembler { mut drafts, runs, mut other, .. } = a;
+    assign_titles(&mut drafts, runs, &mut other);
+
+    let mut articles: Vec<Article> = drafts
+        .into_iter()
+        .map(|d| {
+            let mut titles = d.titles;
+            // A numeric kicker (`到位资金60.07亿元+项目65个`) is not the title when another line is.
+            if titles.len() > 1 {
+                if let Some(i) = titles.iter().position(Head::numeric) {
+                    let kicker = titles.remove(i);
+                    titles[0].subtitle.splice(0..0, kicker.title);
+                }
+            }
+            let (title_parts, sub_parts): (Vec<Piece>, Vec<Piece>) = titles.into_iter().fold((vec![], vec![]), |(mut t, mut s), h| {
+                t.extend(h.title);
+                s.extend(h.subtitle);
+                (t, s)
+            });
+            let title = join(src, title_parts);
+            let subtitle = join(src, sub_parts);
+            let mut spans: Vec<Span> = Vec::new();
+            let field = |p: &Option<Piece>, spans: &mut Vec<Span>| -> (Option<String>, Vec<Span>) {
+                match p {
+                    Some(p) if !p.is_blank() => {
+                        let s = p.spans(src);
+                        spans.extend(&s);
+                        (Some(p.text()), s)
+                    }
+                    _ => (None, Vec::new()),
+                }
+            };
+            let (title, title_spans) = field(&Some(title), &mut spans);
+            let (subtitle, subtitle_spans) = field(&Some(subtitle), &mut spans);
+            let (byline, byline_spans) = field(&d.byline, &mut spans);
+            let (dateline, dateline_spans) = field(&d.dateline, &mut spans);
+            let mut para_datelines = d.para_datelines;
+            let paragraphs: Vec<Paragraph> = d
+                .paras
+                .into_iter()
+                .enumerate()
+                .filter_map(|(k, (p, heading))| {
+                    let opening = para_datelines.iter().position(|(i, _)| *i == k).map(|i| para_datelines.swap_remove(i).1);
+                    let (dateline, dateline_spans) = field(&opening, &mut spans);
+                    if p.is_blank() && dateline.is_none() {
+                        return None;
+                    }
+                    let s = p.spans(src);
+                    spans.extend(&s);
+                    Some(Paragraph { text: p.text(), spans: s, heading, dateline, dateline_spans })
+                })
+                .collect();
+            let markers: Vec<Marker> = d
+                .markers
+                .into_iter()
+                .map(|(p, kind)| {
+                    let s = p.spans(src);
+                    spans.extend(&s);
+                    Marker { kind, text: p.text(), spans: s }
+                })
+                .collect();
+            Article {
+                id: String::new(),
+                title,
+                subtitle,
+                byline,
+                dateline,
+                spans: merge_spans(src, spans),
+                title_spans,
+                subtitle_spans,
+                byline_spans,
+                dateline_spans,
+                paragraphs,
+                markers,
+            }
+        })
+        .filter(|a| !a.spans.is_empty())
+        .collect();
+    // In reading order: where the body starts (a headline may be printed after it).
+    articles.sort_by_key(|a| a.paragraphs.first().and_then(|p| p.spans.first()).or(a.spans.first()).map(|s| s[0]));
+    for (k, a) in articles.iter_mut().enumerate() {
+        a.id = format!("{doc_id}#{}", k + 1);
+    }
+    // Adjacent info-box lines form one block.
+    let mut blocks: Vec<(BlockKind, Piece)> = Vec::new();
+    other.sort_by_key(|(_, p)| p.first_offset());
+    for (kind, p) in other {
+        if p.is_blank() {
+            continue;
+        }
+        match blocks.last_mut() {
+            Some((k, prev)) if *k == BlockKind::Infobox && kind == BlockKind::Infobox => {
+                let joined = join(src, [std::mem::take(prev), p]);
+                *prev = joined;
+            }
+            _ => blocks.push((kind, p)),
+        }
+    }
+    let other = blocks.into_iter().map(|(kind, p)| Block { kind, text: p.text(), spans: p.spans(src) }).collect();
+    (articles, other)
+}

@@ -1,0 +1,338 @@
+//! Layout pass: physical lines → units (paragraph candidates, display lines,
+//! markers, Markdown headings). This is where column breaks are told apart
+//! from paragraph ends, using a column width inferred from the page itself.
+
+use super::patterns;
+use super::piece::Piece;
+use crate::model::MarkerKind;
+use crate::text::{cell_width, ends_sentence, is_clause_punct};
+
+/// One physical line of the input.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// First and one-past-last code point of the line, without its `\n`.
+    pub start: usize,
+    pub end: usize,
+    /// Bounds of its non-whitespace content; equal when the line is blank.
+    pub lead: usize,
+    pub trail: usize,
+    pub width: f32,
+    pub text: String,
+    /// Column width around this line, in cells.
+    pub column: f32,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.lead == self.trail
+    }
+    fn content(&self) -> &str {
+        self.text.trim()
+    }
+    fn indented(&self) -> bool {
+        self.lead > self.start
+    }
+}
+
+/// Splits `src` into lines and infers the column width around each.
+pub fn lines(src: &[char]) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=src.len() {
+        if i == src.len() || src[i] == '\n' {
+            let slice = &src[start..i];
+            let lead = slice.iter().position(|c| !c.is_whitespace()).map_or(i, |k| start + k);
+            let trail = slice.iter().rposition(|c| !c.is_whitespace()).map_or(lead, |k| start + k + 1);
+            let text: String = slice.iter().collect();
+            out.push(Line { start, end: i, lead, trail, width: cell_width(&text), text, column: 0.0 });
+            start = i + 1;
+        }
+    }
+    infer_columns(&mut out);
+    out
+}
+
+/// Dumps with one paragraph per line have no column to speak of.
+pub const WIDE: f32 = 40.0;
+
+/// Column width per line: a high percentile of the widths of nearby
+/// non-blank lines. Local, because one page mixes columns of 11 to 18 cells.
+fn infer_columns(lines: &mut [Line]) {
+    let idx: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    const HALF: usize = 5;
+    for (k, &i) in idx.iter().enumerate() {
+        let lo = k.saturating_sub(HALF);
+        let hi = (k + HALF + 1).min(idx.len());
+        let mut ws: Vec<f32> = idx[lo..hi].iter().map(|&j| lines[j].width).filter(|&w| w >= 4.0).collect();
+        if ws.is_empty() {
+            lines[i].column = lines[i].width;
+            continue;
+        }
+        ws.sort_by(f32::total_cmp);
+        lines[i].column = ws[(ws.len() * 6 / 10).min(ws.len() - 1)];
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Unit {
+    /// Running text: one or more lines, maybe interrupted by column breaks.
+    Text { piece: Piece, lines: usize, last_full: bool, overwide: bool },
+    /// A Markdown heading (`#` level) or a line wholly in `**bold**`.
+    Heading { piece: Piece, level: u8 },
+    Marker { piece: Piece, kind: MarkerKind },
+}
+
+fn wide(line: &Line) -> bool {
+    line.column > WIDE
+}
+
+/// Is the line as wide as its column, i.e. does the text run on?
+fn full(line: &Line) -> bool {
+    full_with(line, line.indented())
+}
+
+/// `first`: the line opens a paragraph, whose indent the extraction may have
+/// eaten, so it may be two or three cells short.
+fn full_with(line: &Line, first: bool) -> bool {
+    if wide(line) {
+        return line.width >= 30.0;
+    }
+    let slack = if first { 4.0 } else { 2.0 };
+    line.width >= line.column - slack
+}
+
+/// Wider than the column: a headline spanning columns.
+fn overwide(line: &Line) -> bool {
+    !wide(line) && line.width > line.column + 2.5
+}
+
+/// A line that is a whole item by itself and never runs on.
+fn standalone(line: &Line, next: Option<&Line>) -> bool {
+    let t = line.content();
+    let bare_dateline = patterns::is_closing_dateline(t) && !t.starts_with(['（', '(']);
+    (patterns::is_closing_dateline(t) && (!bare_dateline || next.is_none_or(Line::is_blank)))
+        || is_whole_crosshead(t)
+        || patterns::is_caption(t)
+        || patterns::is_byline(t)
+}
+
+/// A crosshead complete on its line (`“树立国家和地区间关系发展典范”`), as
+/// opposed to the first line of one that wraps (`一、继往开来，点亮“中`).
+fn is_whole_crosshead(t: &str) -> bool {
+    patterns::is_crosshead(t) && t.matches('“').count() == t.matches('”').count()
+}
+
+fn starts_block(line: &Line) -> bool {
+    let t = line.content();
+    t.starts_with('#')
+        || t.starts_with("——")
+        || t.starts_with(['▶', '■', '●', '◆'])
+        || patterns::opening_dateline_len(t).is_some()
+        || patterns::is_closing_dateline(t)
+        || whole_bold(t).is_some()
+        || patterns::is_crosshead(t)
+        || patterns::is_caption(t)
+        || patterns::is_byline(t)
+}
+
+/// Does a line with nothing after it look like a headline rather than text?
+fn headline_like(line: &Line) -> bool {
+    let t = line.content();
+    !ends_sentence(t) && !full(line) && !t.chars().any(is_clause_punct)
+}
+
+fn whole_bold(t: &str) -> Option<(usize, usize)> {
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    (!inner.is_empty() && !inner.contains("**")).then_some((2, 2))
+}
+
+struct Builder<'a> {
+    src: &'a [char],
+    units: Vec<Unit>,
+    cur: Option<(Piece, usize, usize)>, // piece, line count, last line index
+}
+
+impl Builder<'_> {
+    fn flush(&mut self, lines: &[Line]) {
+        if let Some((mut piece, n, last)) = self.cur.take() {
+            piece.trim();
+            if !piece.is_blank() {
+                let l = &lines[last];
+                self.units.push(Unit::Text { piece, lines: n, last_full: full(l), overwide: overwide(l) });
+            }
+        }
+    }
+
+    fn push_text(&mut self, begin: usize, end: usize, line_idx: usize) {
+        match &mut self.cur {
+            Some((piece, n, last)) => {
+                piece.push_line(self.src, begin, end, begin.saturating_sub(1));
+                *n += 1;
+                *last = line_idx;
+            }
+            None => self.cur = Some((Piece::from_range(self.src, begin, end), 1, line_idx)),
+        }
+    }
+}
+
+/// Markdown markup to drop from a line: leading `#`s and `**` pairs.
+fn markup_free_ranges(src: &[char], line: &Line) -> (u8, Vec<(usize, usize)>) {
+    let mut b = line.lead;
+    let mut level = 0u8;
+    while b < line.trail && src[b] == '#' && level < 6 {
+        b += 1;
+        level += 1;
+    }
+    if level > 0 && !(b < line.trail && src[b].is_whitespace()) {
+        // `#hashtag`, not a heading.
+        b = line.lead;
+        level = 0;
+    }
+    let mut ranges = Vec::new();
+    let mut s = b;
+    let mut i = b;
+    while i + 1 < line.trail {
+        if src[i] == '*' && src[i + 1] == '*' {
+            if s < i {
+                ranges.push((s, i));
+            }
+            i += 2;
+            s = i;
+        } else {
+            i += 1;
+        }
+    }
+    if s < line.trail {
+        ranges.push((s, line.trail));
+    }
+    (level, ranges)
+}
+
+/// Groups lines into units.
+pub fn units(src: &[char], lines: &[Line]) -> Vec<Unit> {
+    let mut b = Builder { src, units: Vec::new(), cur: None };
+    let next_nonblank = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            if let Some((_, n, last)) = &b.cur {
+                let prev = &lines[*last];
+                let go_on = next_nonblank(i).is_some_and(|j| continues_over_blank(prev, *n, &lines[j], next_nonblank(j).map(|k| &lines[k])));
+                if !go_on {
+                    b.flush(lines);
+                }
+            }
+            continue;
+        }
+        let content = line.content();
+        let (level, ranges) = markup_free_ranges(src, line);
+        if level > 0 || whole_bold(content).is_some() {
+            b.flush(lines);
+            let mut piece = Piece::default();
+            for (s, e) in ranges {
+                piece.push_range(src, s, e);
+            }
+            piece.trim();
+            if !piece.is_blank() {
+                b.units.push(Unit::Heading { piece, level: if level > 0 { level } else { 7 } });
+            }
+            continue;
+        }
+        let indented_start = line.indented() && !wide(line) && b.cur.as_ref().is_some_and(|(_, _, last)| {
+            let prev = &lines[*last];
+            ends_sentence(prev.content()) || !full(prev)
+        });
+        if starts_block(line) || indented_start || b.cur.as_ref().is_some_and(|(_, _, last)| wide(&lines[*last]) && wide(line) && ends_sentence(lines[*last].content())) {
+            b.flush(lines);
+        }
+        let unit_lines_before = b.cur.as_ref().map_or(0, |c| c.1);
+        // Cut page-jump markers out of the line; the text around them stays.
+        let mut pos = 0usize; // chars of the line consumed, relative to the lead
+        let mut ranges_left = ranges;
+        let line_text: String = ranges_left.iter().flat_map(|&(s, e)| src[s..e].iter()).collect();
+        let flat: Vec<usize> = ranges_left.iter().flat_map(|&(s, e)| s..e).collect();
+        let found = patterns::markers(&line_text);
+        if !found.is_empty() {
+            for (mb, me, kind) in found {
+                if pos < mb {
+                    push_flat(&mut b, &flat[pos..mb], i);
+                }
+                b.flush(lines);
+                let mut piece = Piece::default();
+                for &o in &flat[mb..me] {
+                    piece.push_range(src, o, o + 1);
+                }
+                b.units.push(Unit::Marker { piece, kind });
+                pos = me;
+            }
+            if pos < flat.len() {
+                push_flat(&mut b, &flat[pos..], i);
+            }
+            ranges_left = Vec::new();
+        }
+        for (s, e) in ranges_left {
+            b.push_text(s, e, i);
+        }
+        // Does the paragraph end with this line?
+        let next = lines.get(i + 1);
+        let first = unit_lines_before == 0;
+        let ends_here = if ends_sentence(content) {
+            !full_with(line, first) || wide(line) || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n))
+        } else {
+            overwide(line)
+                || standalone(line, next)
+                || next.is_none_or(starts_block)
+                // A short line before a full one: a headline over its text.
+                || (!full_with(line, first)
+                    && next.is_some_and(|n| full(n) && !n.is_blank())
+                    && patterns::opening_dateline_len(content).is_none())
+        };
+        if ends_here {
+            b.flush(lines);
+        }
+    }
+    b.flush(lines);
+    b.units
+}
+
+/// Pushes a run of input offsets (contiguous or not) onto the current unit.
+fn push_flat(b: &mut Builder<'_>, offs: &[usize], line_idx: usize) {
+    let mut k = 0;
+    while k < offs.len() {
+        let mut e = k + 1;
+        while e < offs.len() && offs[e] == offs[e - 1] + 1 {
+            e += 1;
+        }
+        b.push_text(offs[k], offs[e - 1] + 1, line_idx);
+        k = e;
+    }
+}
+
+/// A blank line is a column break, not a paragraph end, when the text before
+/// it runs the full column without finishing its sentence and the text after
+/// it carries on (it does not start a headline, dateline or new paragraph).
+fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next: Option<&Line>) -> bool {
+    let p = prev.content();
+    if ends_sentence(p) || starts_block(next) || patterns::markers(next.content()).first().is_some_and(|m| m.0 == 0) {
+        return false;
+    }
+    if wide(prev) {
+        // One paragraph per line: a sentence cut mid-way continues when the next line is text too.
+        return prev.width >= 30.0 && (next.width >= 30.0 || ends_sentence(next.content()) || next.content().chars().any(is_clause_punct));
+    }
+    if is_whole_crosshead(p) {
+        return false;
+    }
+    if !full_with(prev, prev_lines == 1) || overwide(prev) || (next.indented() && !full(next)) {
+        return false;
+    }
+    // A single full line with no clause punctuation may be a headline
+    // (but not a dateline, which runs on into its paragraph).
+    if prev_lines == 1 && !p.chars().any(is_clause_punct) && patterns::opening_dateline_len(p).is_none() {
+        return false;
+    }
+    // The next line must read as text, not as a short headline.
+    if headline_like(next) && after_next.is_none_or(|a| a.is_blank()) {
+        return false;
+    }
+    true
+}

@@ -1,0 +1,123 @@
+//! Reflow: from a raw page dump to articles and clean paragraphs.
+//!
+//! Three passes, each on data that keeps input offsets per character:
+//! 1. [`layout`] groups physical lines into units, telling column breaks
+//!    from paragraph ends with a column width inferred from the page;
+//! 2. [`classify`] names each unit with the press's conventions (datelines,
+//!    bylines, headlines, markers, captions) from [`patterns`];
+//! 3. [`assemble`] rejoins paragraphs cut by displaced headlines, splits the
+//!    page into articles, and gives each headline to the article whose words
+//!    it shares, since some papers print the headline after the body.
+//!
+//! Invariant (checked by [`check_coverage`]): every non-whitespace input
+//! character lands in exactly one piece, except removed Markdown markup.
+
+mod assemble;
+mod classify;
+pub mod layout;
+pub mod patterns;
+pub mod piece;
+
+use crate::model::{Article, Block, DocumentAnalysis, Span};
+
+/// Reflows `text` into articles and other blocks.
+pub fn reflow(doc_id: &str, text: &str) -> (Vec<Article>, Vec<Block>) {
+    let src: Vec<char> = text.chars().collect();
+    let lines = layout::lines(&src);
+    let units = layout::units(&src, &lines);
+    let items = classify::classify(units);
+    assemble::assemble(doc_id, &src, items)
+}
+
+/// A human-readable trace of the layout pass, for tuning heuristics.
+pub fn debug_layout(text: &str) -> String {
+    use std::fmt::Write;
+    let src: Vec<char> = text.chars().collect();
+    let lines = layout::lines(&src);
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let _ = writeln!(out, "{i:4} w{:5.1} col{:5.1} |{}", l.width, l.column, l.text);
+    }
+    for item in classify::classify(layout::units(&src, &lines)) {
+        let _ = writeln!(out, "{item:?}").map(|_| ());
+    }
+    out
+}
+
+/// Fills the reflow fields of `doc` from `text`.
+pub fn reflow_into(doc: &mut DocumentAnalysis, text: &str) {
+    let (articles, other) = reflow(&doc.id, text);
+    doc.articles = articles;
+    doc.other = other;
+}
+
+/// Every span of every piece of `doc`, tagged with a description.
+pub fn all_spans(doc: &DocumentAnalysis) -> Vec<(String, &str, &[Span])> {
+    let mut out: Vec<(String, &str, &[Span])> = Vec::new();
+    for a in &doc.articles {
+        let fields = [
+            ("title", a.title.as_deref(), &a.title_spans),
+            ("subtitle", a.subtitle.as_deref(), &a.subtitle_spans),
+            ("byline", a.byline.as_deref(), &a.byline_spans),
+            ("dateline", a.dateline.as_deref(), &a.dateline_spans),
+        ];
+        for (what, text, spans) in fields {
+            if let Some(t) = text {
+                out.push((format!("{} {what}", a.id), t, spans));
+            }
+        }
+        for (k, p) in a.paragraphs.iter().enumerate() {
+            if let Some(d) = &p.dateline {
+                out.push((format!("{} paragraph {k} dateline", a.id), d, &p.dateline_spans));
+            }
+            out.push((format!("{} paragraph {k}", a.id), &p.text, &p.spans));
+        }
+        for m in &a.markers {
+            out.push((format!("{} marker", a.id), &m.text, &m.spans));
+        }
+    }
+    for (k, b) in doc.other.iter().enumerate() {
+        out.push((format!("other {k} ({:?})", b.kind), &b.text, &b.spans));
+    }
+    out
+}
+
+/// Checks the coverage invariant; returns a description of each violation.
+pub fn check_coverage(text: &str, doc: &DocumentAnalysis) -> Vec<String> {
+    let src: Vec<char> = text.chars().collect();
+    let mut owner: Vec<u32> = vec![0; src.len()];
+    let mut problems = Vec::new();
+    for (what, piece_text, spans) in all_spans(doc) {
+        let mut from_spans = String::new();
+        for &[b, e] in spans {
+            if b >= e || e > src.len() {
+                problems.push(format!("{what}: bad span [{b}, {e})"));
+                continue;
+            }
+            for (i, owner) in owner.iter_mut().enumerate().take(e).skip(b) {
+                if !src[i].is_whitespace() {
+                    *owner += 1;
+                    from_spans.push(src[i]);
+                }
+            }
+        }
+        let want: String = piece_text.chars().filter(|c| !c.is_whitespace()).collect();
+        let got: String = from_spans.chars().filter(|&c| c != '#' && c != '*').collect();
+        let want_clean: String = want.chars().filter(|&c| c != '#' && c != '*').collect();
+        if got != want_clean {
+            problems.push(format!("{what}: spans read {got:?}, text is {want:?}"));
+        }
+    }
+    for (i, &n) in owner.iter().enumerate() {
+        let c = src[i];
+        if c.is_whitespace() {
+            continue;
+        }
+        if n == 0 && c != '#' && c != '*' {
+            problems.push(format!("char {i} {c:?} belongs to nothing"));
+        } else if n > 1 {
+            problems.push(format!("char {i} {c:?} belongs to {n} pieces"));
+        }
+    }
+    problems
+}

@@ -1,0 +1,119 @@
+//! The press conventions reflow recognises, as patterns over cleaned text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::MarkerKind;
+
+/// Who files a report: news agencies, `本报`, and named papers.
+const SOURCE: &str = r"(?:新华社|中新社|本报|人民日报|[\p{Han}]{2,10}?(?:日报|晚报|时报|电视台|新闻网|通讯社|报))";
+
+/// An opening dateline at the start of a paragraph: `新华社北京6月18日电`,
+/// `本报阿斯塔纳6月18日电（记者…）`, `本报讯（实习记者 包洪宇）`.
+static OPENING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:本报讯|{SOURCE}[\p{{Han}}/·]{{0,10}}?\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?:电|讯)|{SOURCE}[\p{{Han}}]{{0,8}}?(?:电|讯))(?:\s*[（(][^（）()\n]{{1,60}}[）)])?"
+    ))
+    .unwrap()
+});
+
+/// A dateline standing alone, closing an article: `（新华社北京6月18日电）`
+/// or a bare `新华社北京6月15日电`.
+static CLOSING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[（(]\s*{SOURCE}[^（）()]{{0,20}}?(?:电|讯)\s*[）)]|{SOURCE}[\p{{Han}}]{{0,10}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯))$"
+    ))
+    .unwrap()
+});
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\s*(上接|下转|接|转)\s*第?\s*[0-9一二三四五六七八九十百A-Za-z]{1,4}\s*版\s*[）)]").unwrap()
+});
+
+/// A byline alone on a line: `新华社记者 董越`, `贵州日报天眼新闻记者 江婷婷`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\p{Han}]{0,14}?(?:记者|通讯员|评论员)|本报评论员|特约撰稿人)(?:\s*[\p{Han}·]{1,12}){1,6}$").unwrap()
+});
+
+/// Photo captions and credits: `郑坤摄`, `(人民图片)`, `（新华社记者 王翔 摄）`.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:摄|供图|制图|图片)\s*[）)]?$|^[（(]\s*(?:人民图片|新华社发|资料图片|视觉中国|新华社)\s*[）)]$").unwrap()
+});
+
+/// Sections inside an article: `一、继往开来…`, or a quotation standing as a crosshead.
+static CROSSHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、[^。！？]{2,40}|“[^“”。！？]{2,40}”|「[^「」。！？]{2,40}」)$").unwrap()
+});
+
+/// Char length of the opening dateline at the start of `text`, if any.
+pub fn opening_dateline_len(text: &str) -> Option<usize> {
+    OPENING_DATELINE.find(text).map(|m| m.as_str().chars().count())
+}
+
+pub fn is_closing_dateline(text: &str) -> bool {
+    CLOSING_DATELINE.is_match(text.trim())
+}
+
+/// Page-jump markers in `text`, as char ranges.
+pub fn markers(text: &str) -> Vec<(usize, usize, MarkerKind)> {
+    MARKER
+        .captures_iter(text)
+        .map(|c| {
+            let m = c.get(0).unwrap();
+            let kind = if matches!(&c[1], "上接" | "接") { MarkerKind::ContinuedFrom } else { MarkerKind::ContinuedOn };
+            let b = text[..m.start()].chars().count();
+            (b, b + m.as_str().chars().count(), kind)
+        })
+        .collect()
+}
+
+pub fn is_byline(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 40 && BYLINE.is_match(t)
+}
+
+pub fn is_caption(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 60 && !crate::text::ends_sentence(t) && CAPTION.is_match(t)
+}
+
+pub fn is_crosshead(text: &str) -> bool {
+    CROSSHEAD.is_match(text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert_eq!(opening_dateline_len("新华社北京6月18日电6月18日下午"), Some(11));
+        assert_eq!(opening_dateline_len("本报讯（实习记者 包洪宇）今年以来"), Some(13));
+        assert_eq!(opening_dateline_len("本报阿斯塔纳6月18日电（记者王嵘、陈尚文）当地时间"), Some(22));
+        assert_eq!(opening_dateline_len("新疆日报乌鲁木齐6月18日讯（石榴云/新疆日报记者陈蔷薇）从乌鲁木齐"), Some(29));
+        assert_eq!(opening_dateline_len("新华社北京6月 18日电 党中央"), Some(12));
+        assert_eq!(opening_dateline_len("王毅说，仲夏时节"), None);
+        assert_eq!(opening_dateline_len("新华社记者 董越"), None);
+        assert!(is_closing_dateline("（新华社北京6月18日电）"));
+        assert!(is_closing_dateline("(新华社北京6月19日电)"));
+        assert!(is_closing_dateline("新华社北京6月15日电"));
+        assert!(!is_closing_dateline("新华社北京6月18日电 6月18日下午"));
+    }
+
+    #[test]
+    fn markers_bylines_captions() {
+        assert_eq!(markers("（下转第三版）"), vec![(0, 7, MarkerKind::ContinuedOn)]);
+        assert_eq!(markers("（上接第1版）一要以"), vec![(0, 7, MarkerKind::ContinuedFrom)]);
+        assert_eq!(markers("重大。’（下转第二版）").len(), 1);
+        assert!(is_byline("新华社记者 董 越"));
+        assert!(is_byline("贵州日报天眼新闻记者 江婷婷"));
+        assert!(!is_byline("记者从农业农村部了解到，截至6月18日"));
+        assert!(is_caption("郑坤摄"));
+        assert!(is_caption("(人民图片)"));
+        assert!(is_caption("（新华社记者 王翔 摄）"));
+        assert!(is_crosshead("一、继往开来，点亮“中国—中亚精神”"));
+        assert!(is_crosshead("“体现高度的政治互信”"));
+        assert!(!is_crosshead("“这是令人振奋的好消息。就在峰会当天”"));
+    }
+}

@@ -1,0 +1,241 @@
+//! A `Piece` is display text in which every character remembers the code
+//! point of the input it came from. All reflow edits (joining lines, removing
+//! justification spaces, cutting off a dateline) are edits on pieces, so
+//! spans stay exact by construction instead of being recomputed by search.
+
+use crate::model::Span;
+use crate::text::{is_cjk, is_cjk_punct};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Piece {
+    chars: Vec<char>,
+    /// `offs[i]` is the input offset of `chars[i]`; strictly increasing.
+    offs: Vec<usize>,
+}
+
+impl Piece {
+    pub fn from_range(src: &[char], begin: usize, end: usize) -> Self {
+        let mut p = Piece::default();
+        p.push_range(src, begin, end);
+        p
+    }
+
+    pub fn push_range(&mut self, src: &[char], begin: usize, end: usize) {
+        for (i, &c) in src[begin..end].iter().enumerate() {
+            self.chars.push(c);
+            self.offs.push(begin + i);
+        }
+    }
+
+    /// Appends the next line of the same paragraph. Lines join with nothing
+    /// in between, except that two Latin letters keep one space (the newline
+    /// itself, at `newline_at`, stands for it).
+    pub fn push_line(&mut self, src: &[char], begin: usize, end: usize, newline_at: usize) {
+        let last = self.chars.iter().rev().find(|c| !c.is_whitespace()).copied();
+        let next = src[begin..end].iter().find(|c| !c.is_whitespace()).copied();
+        if let (Some(a), Some(b)) = (last, next) {
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+                self.chars.push(' ');
+                self.offs.push(newline_at);
+            }
+        }
+        self.push_range(src, begin, end);
+    }
+
+    /// Pushes a character that stands for the input character at `at`
+    /// (a space standing for a line break, say).
+    pub fn push_char(&mut self, c: char, at: usize) {
+        debug_assert!(self.offs.last().is_none_or(|&o| o < at));
+        self.chars.push(c);
+        self.offs.push(at);
+    }
+
+    pub fn append(&mut self, other: Piece) {
+        self.chars.extend(other.chars);
+        self.offs.extend(other.offs);
+    }
+
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.chars.iter().all(|c| c.is_whitespace())
+    }
+
+    pub fn first_offset(&self) -> Option<usize> {
+        self.offs.first().copied()
+    }
+
+    pub fn last_offset(&self) -> Option<usize> {
+        self.offs.last().copied()
+    }
+
+    /// Splits at character index `at` (not byte, not input offset).
+    pub fn split_at(&self, at: usize) -> (Piece, Piece) {
+        let at = at.min(self.chars.len());
+        (
+            Piece { chars: self.chars[..at].to_vec(), offs: self.offs[..at].to_vec() },
+            Piece { chars: self.chars[at..].to_vec(), offs: self.offs[at..].to_vec() },
+        )
+    }
+
+    /// Spans of the input this piece covers. Runs of consecutive offsets are
+    /// merged, also across gaps that hold only whitespace in the input (a
+    /// removed justification space or line break), so a paragraph wrapped over
+    /// ten lines is one span, while one interrupted by a headline is two.
+    pub fn spans(&self, src: &[char]) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        for (&c, &o) in self.chars.iter().zip(&self.offs) {
+            if c.is_whitespace() && spans.is_empty() {
+                continue;
+            }
+            match spans.last_mut() {
+                Some(last) if o >= last[1] && src[last[1]..o].iter().all(|c| c.is_whitespace()) => last[1] = o + 1,
+                _ => spans.push([o, o + 1]),
+            }
+        }
+        // Trailing whitespace in the piece never extends a span.
+        if let Some(last) = spans.last_mut() {
+            while last[1] > last[0] + 1 && src[last[1] - 1].is_whitespace() {
+                last[1] -= 1;
+            }
+        }
+        spans
+    }
+
+    pub fn trim(&mut self) {
+        let start = self.chars.iter().position(|c| !c.is_whitespace()).unwrap_or(self.chars.len());
+        let end = self.chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |i| i + 1);
+        self.chars = self.chars[start..end].to_vec();
+        self.offs = self.offs[start..end].to_vec();
+    }
+
+    /// Removes justification whitespace and trims. Spaces go when they stand
+    /// between CJK characters, or next to CJK punctuation, or between CJK and
+    /// a digit; other runs (between Latin words) collapse to one space.
+    ///
+    /// With `names`, a space between two CJK characters goes only when both
+    /// neighbouring tokens are single characters: `董 越` → `董越`, but
+    /// `常轶茹 张涛` keeps its space, as a byline separates names with it.
+    pub fn clean_spaces(&mut self, names: bool) {
+        let n = self.chars.len();
+        let mut keep = vec![true; n];
+        let mut i = 0;
+        while i < n {
+            if !self.chars[i].is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let run_start = i;
+            while i < n && self.chars[i].is_whitespace() {
+                i += 1;
+            }
+            if run_start == 0 || i == n {
+                continue; // leading/trailing: trim() removes it
+            }
+            let (a, b) = (self.chars[run_start - 1], self.chars[i]);
+            let drop_all = if is_cjk_punct(a) || is_cjk_punct(b) {
+                true
+            } else if is_cjk(a) && is_cjk(b) {
+                !names || (token_len_back(&self.chars, run_start) == 1 && token_len_fwd(&self.chars, i) == 1)
+            } else {
+                (is_cjk(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && is_cjk(b))
+            };
+            for (k, slot) in keep.iter_mut().enumerate().take(i).skip(run_start) {
+                // Keep exactly one space of a run that is not dropped.
+                *slot = !drop_all && k == run_start;
+            }
+            if !drop_all {
+                self.chars[run_start] = ' ';
+            }
+        }
+        let mut k = 0;
+        self.chars.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        let mut k = 0;
+        self.offs.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        self.trim();
+    }
+}
+
+fn token_len_back(chars: &[char], end: usize) -> usize {
+    chars[..end].iter().rev().take_while(|c| !c.is_whitespace() && !is_cjk_punct(**c)).count()
+}
+
+fn token_len_fwd(chars: &[char], start: usize) -> usize {
+    chars[start..].iter().take_while(|c| !c.is_whitespace() && !is_cjk_punct(**c)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(s: &str) -> (Vec<char>, Piece) {
+        let src: Vec<char> = s.chars().collect();
+        let p = Piece::from_range(&src, 0, src.len());
+        (src, p)
+    }
+
+    #[test]
+    fn justification_spaces_go() {
+        let (_, mut p) = piece("蓬 勃 生 机 ，实 现 了");
+        p.clean_spaces(false);
+        assert_eq!(p.text(), "蓬勃生机，实现了");
+        let (_, mut p) = piece("2025 年 6 月 16 日");
+        p.clean_spaces(false);
+        assert_eq!(p.text(), "2025年6月16日");
+        let (_, mut p) = piece("使用 PPT  制作 the  new deal");
+        p.clean_spaces(false);
+        assert_eq!(p.text(), "使用 PPT 制作 the new deal");
+    }
+
+    #[test]
+    fn names_keep_their_spaces() {
+        let (_, mut p) = piece("新华社记者 董 越");
+        p.clean_spaces(true);
+        assert_eq!(p.text(), "新华社记者 董越");
+        let (_, mut p) = piece("本报讯（记者 常轶茹 张涛 实习记者 彭林海）");
+        p.clean_spaces(true);
+        assert_eq!(p.text(), "本报讯（记者 常轶茹 张涛 实习记者 彭林海）");
+    }
+
+    #[test]
+    fn spans_bridge_whitespace_but_not_text() {
+        let src: Vec<char> = "双方合\n\n标题\n\n作将".chars().collect();
+        let mut p = Piece::from_range(&src, 0, 3);
+        p.push_line(&src, 9, 11, 8);
+        assert_eq!(p.text(), "双方合作将");
+        assert_eq!(p.spans(&src), vec![[0, 3], [9, 11]]);
+        let src: Vec<char> = "有 利\n于".chars().collect();
+        let mut p = Piece::from_range(&src, 0, 3);
+        p.push_line(&src, 4, 5, 3);
+        p.clean_spaces(false);
+        assert_eq!((p.text().as_str(), p.spans(&src)), ("有利于", vec![[0, 5]]));
+    }
+
+    #[test]
+    fn latin_words_across_a_line_break_keep_a_space() {
+        let src: Vec<char> = "the\nword".chars().collect();
+        let mut p = Piece::from_range(&src, 0, 3);
+        p.push_line(&src, 4, 8, 3);
+        assert_eq!(p.text(), "the word");
+    }
+}

@@ -1,0 +1,97 @@
+//! Reflow on the five real seed pages: the acceptance strings of the reflow
+//! issue, and the coverage invariant on every one of them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use tongwen::model::{DocumentAnalysis, MarkerKind};
+use tongwen::text::is_cjk;
+
+fn seed(prefix: &str) -> (String, DocumentAnalysis) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+    let entry = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    let bytes = std::fs::read(&entry).unwrap();
+    let id = entry.file_name().unwrap().to_string_lossy().into_owned();
+    let text = tongwen::decode::decode(&bytes).text;
+    (text, tongwen::analyze_document(&id, &bytes))
+}
+
+fn assert_in_one_paragraph(doc: &DocumentAnalysis, needle: &str) {
+    let found = doc.articles.iter().flat_map(|a| &a.paragraphs).any(|p| p.text.contains(needle));
+    assert!(found, "{}: no single paragraph contains {needle:?}", doc.id);
+}
+
+fn titles(doc: &DocumentAnalysis) -> Vec<&str> {
+    doc.articles.iter().filter_map(|a| a.title.as_deref()).collect()
+}
+
+#[test]
+fn seed_003_column_breaks_and_displaced_headline() {
+    let (_, doc) = seed("003");
+    assert_in_one_paragraph(&doc, "有利于进一步推动中亚地区基础设施项目建设");
+    assert_in_one_paragraph(&doc, "设在新疆的中国—中亚减贫合作中心将发挥新疆区位");
+    assert_in_one_paragraph(&doc, "双方合作将迈向更高水平");
+    assert!(titles(&doc).contains(&"致力永久睦邻友好 树立区域合作标杆"), "{:?}", titles(&doc));
+}
+
+#[test]
+fn seed_002_justification_spaces_and_dashes() {
+    let (_, doc) = seed("002");
+    assert_in_one_paragraph(&doc, "一经成立即展现出蓬勃生机，实现了快速发展。特别是2023年在西安成功举行首届峰会");
+    assert_in_one_paragraph(&doc, "2025年6月16日至18日，国家主席习近平应邀赴哈萨克斯坦出席第二届中国－中亚峰会。");
+    assert_in_one_paragraph(&doc, "习近平主席精辟概括了“中国－中亚精神”的核心要义");
+}
+
+#[test]
+fn seed_000_narrow_columns_and_headlines_after_body() {
+    let (_, doc) = seed("000");
+    assert_in_one_paragraph(&doc, "在阿斯塔纳不到48小时时间里，习近平主席密集出席十余场多双边活动");
+    let story = doc
+        .articles
+        .iter()
+        .find(|a| a.dateline.as_deref() == Some("本报讯（实习记者 包洪宇）"))
+        .expect("the investment story is an article with its dateline");
+    assert!(story.paragraphs[0].text.starts_with("今年以来"), "{:?}", story.paragraphs[0].text);
+    assert_eq!(story.title.as_deref(), Some("阿勒泰招商引资成绩亮眼"));
+    assert!(!doc.articles.iter().flat_map(|a| &a.paragraphs).any(|p| p.text.contains("阿勒泰招商引资成绩亮眼")));
+    let marker = doc.articles.iter().flat_map(|a| &a.markers).next().expect("a page-jump marker");
+    assert_eq!((marker.kind, marker.text.as_str()), (MarkerKind::ContinuedOn, "（下转第三版）"));
+}
+
+#[test]
+fn seed_001_markdown_headings_become_titles() {
+    let (text, doc) = seed("001");
+    assert!(titles(&doc).contains(&"圆满结束出席第二届中国—中亚峰会 习近平回到北京"), "{:?}", titles(&doc));
+    let a = doc.articles.iter().find(|a| a.title.as_deref() == Some("圆满结束出席第二届中国—中亚峰会 习近平回到北京")).unwrap();
+    assert_eq!(a.dateline.as_deref(), Some("本报北京6月18日电"));
+    // Markup is gone from the text but the offsets still point at the words.
+    let [b, e] = a.dateline_spans[0];
+    assert_eq!(text.chars().skip(b).take(e - b).collect::<String>(), "本报北京6月18日电");
+    assert!(doc.articles.iter().all(|a| a.paragraphs.iter().all(|p| !p.text.contains("**"))));
+}
+
+#[test]
+fn seed_004_marker_and_spaced_byline() {
+    let (_, doc) = seed("004");
+    let markers: Vec<_> = doc.articles.iter().flat_map(|a| &a.markers).collect();
+    assert!(markers.iter().any(|m| m.text == "（上接第1版）" && m.kind == MarkerKind::ContinuedFrom), "{markers:?}");
+    assert!(doc.articles.iter().any(|a| a.byline.as_deref() == Some("新华社记者 董越")));
+}
+
+#[test]
+fn seeds_cover_every_character_and_leave_no_space_between_cjk() {
+    for prefix in ["000", "001", "002", "003", "004"] {
+        let (text, doc) = seed(prefix);
+        let problems = tongwen::reflow::check_coverage(&text, &doc);
+        assert!(problems.is_empty(), "{prefix}: {problems:#?}");
+        for p in doc.articles.iter().flat_map(|a| &a.paragraphs) {
+            let cs: Vec<char> = p.text.chars().collect();
+            for w in cs.windows(3) {
+                assert!(!(is_cjk(w[0]) && w[1].is_whitespace() && is_cjk(w[2])), "{prefix}: space between CJK in {:?}", p.text);
+            }
+        }
+        assert!(doc.articles.iter().all(|a| a.title.is_some() || !a.paragraphs.is_empty()));
+    }
+}
