@@ -12,6 +12,9 @@ pub mod model;
 pub mod reflow;
 pub mod text;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

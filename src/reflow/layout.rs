@@ -276,7 +276,12 @@ pub fn units(src: &[char], lines: &[Line]) -> Vec<Unit> {
         let next = lines.get(i + 1);
         let first = unit_lines_before == 0;
         let ends_here = if ends_sentence(content) {
-            !full_with(line, first) || wide(line) || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n))
+            !full_with(line, first)
+                || wide(line)
+                || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n))
+                // The next line is short but text runs on after it: it opens
+                // a paragraph whose indent the extraction ate.
+                || next.is_some_and(|n| !full_with(n, false) && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a)))
         } else {
             overwide(line)
                 || standalone(line, next)

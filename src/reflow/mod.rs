@@ -121,3 +121,23 @@ pub fn check_coverage(text: &str, doc: &DocumentAnalysis) -> Vec<String> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_check_notices_lost_and_doubled_text() {
+        let text = "标题一\n\n新华社北京6月18日电 第一段。\n\n第二段。\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        assert!(check_coverage(text, &doc).is_empty());
+        let mut lost = doc.clone();
+        lost.articles[0].paragraphs.pop();
+        assert!(check_coverage(text, &lost).iter().any(|p| p.contains("belongs to nothing")));
+        let mut doubled = doc.clone();
+        let p = doubled.articles[0].paragraphs[0].clone();
+        doubled.articles[0].paragraphs.push(p);
+        assert!(check_coverage(text, &doubled).iter().any(|p| p.contains("belongs to 2")));
+    }
+}

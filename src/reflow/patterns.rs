@@ -33,7 +33,7 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A byline alone on a line: `新华社记者 董越`, `贵州日报天眼新闻记者 江婷婷`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{Han}]{0,14}?(?:记者|通讯员|评论员)|本报评论员|特约撰稿人)(?:\s*[\p{Han}·]{1,12}){1,6}$").unwrap()
+    Regex::new(r"^(?:(?:[\p{Han}]{0,12}?(?:社|报|台|网|新闻|中心))?(?:本报|实习|特约|驻[\p{Han}]{1,6})?(?:记者|通讯员|评论员)|特约撰稿人)(?:\s*[\p{Han}·]{1,6}){1,6}$").unwrap()
 });
 
 /// Photo captions and credits: `郑坤摄`, `(人民图片)`, `（新华社记者 王翔 摄）`.
@@ -109,6 +109,7 @@ mod tests {
         assert!(is_byline("新华社记者 董 越"));
         assert!(is_byline("贵州日报天眼新闻记者 江婷婷"));
         assert!(!is_byline("记者从农业农村部了解到，截至6月18日"));
+        assert!(!is_byline("亚斯卡罗娃向记者分享了自"));
         assert!(is_caption("郑坤摄"));
         assert!(is_caption("(人民图片)"));
         assert!(is_caption("（新华社记者 王翔 摄）"));

@@ -1,0 +1,379 @@
+//! Synthetic newspaper pages with exact gold, for measuring reflow (and,
+//! later, reuse detection) and for benchmarks at any size.
+//!
+//! Clean articles are built from sentences of the seed corpus, then laid
+//! out the way the seed pages look: narrow hard-wrapped columns of 11–18
+//! cells with eaten indents, column breaks mid-sentence, justification
+//! spaces, spaced digits, dash variants, page-jump markers, headlines
+//! printed after their body or dropped into a paragraph, and dumps with one
+//! paragraph per line or Markdown headings. The generator records where each
+//! gold paragraph ends in the page, so boundaries are scored exactly.
+
+use crate::model::DocumentAnalysis;
+
+const SEED_SOURCES: [&str; 2] =
+    [include_str!("../www/corpus/001_a71703915d167703.txt"), include_str!("../www/corpus/003_f0687f8725c1cd82.txt")];
+
+/// Sentences of real newspaper Chinese, from the one-paragraph-per-line seeds.
+pub fn sentence_pool() -> Vec<String> {
+    let mut out = Vec::new();
+    for src in SEED_SOURCES {
+        for line in src.lines() {
+            let line = line.replace("**", "");
+            let line = line.trim();
+            if line.starts_with('#') || line.chars().count() < 30 || !crate::text::ends_sentence(line) {
+                continue;
+            }
+            let mut cur = String::new();
+            for c in line.chars() {
+                cur.push(c);
+                if matches!(c, '。' | '！' | '？') {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.trim().is_empty() {
+                if let Some(last) = out.last_mut() {
+                    last.push_str(&cur); // closing quotes after the full stop
+                }
+            }
+        }
+    }
+    // A sentence that opens with a dateline would start a new report.
+    out.retain(|s| s.chars().count() >= 8 && crate::reflow::patterns::opening_dateline_len(s.trim()).is_none());
+    out
+}
+
+/// One clean article as the gold standard has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldArticle {
+    pub title: String,
+    pub dateline: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// A generated page and its gold.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub text: String,
+    pub articles: Vec<GoldArticle>,
+    /// Offset (code points) of the last character of every gold paragraph.
+    pub paragraph_ends: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Narrow,
+    OnePerLine,
+    Markdown,
+}
+
+struct Writer {
+    out: String,
+    pos: usize,
+}
+
+impl Writer {
+    fn put(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.pos += s.chars().count();
+    }
+}
+
+const PLACES: [&str; 6] = ["北京", "阿斯塔纳", "乌鲁木齐", "西安", "贵阳", "太原"];
+const NAMES: [&str; 8] = ["张涛", "王嵘", "陈尚文", "董越", "李明", "韩墨", "周圆", "严冰"];
+
+fn title_from(rng: &mut fastrand::Rng, pool: &[String]) -> String {
+    loop {
+        let s = &pool[rng.usize(..pool.len())];
+        let clauses: Vec<&str> = s.split(['，', '。', '、', '；', '：', '“', '”', '！', '？']).filter(|c| (6..=16).contains(&c.chars().count())).collect();
+        if clauses.is_empty() {
+            continue;
+        }
+        let first = clauses[rng.usize(..clauses.len())].trim();
+        if first.chars().any(|c| c.is_ascii_digit()) || first.contains(' ') {
+            continue;
+        }
+        if rng.u8(..4) == 0 && clauses.len() > 1 {
+            let second = clauses[rng.usize(..clauses.len())].trim();
+            if second != first && !second.contains(' ') {
+                return format!("{first} {second}");
+            }
+        }
+        return first.to_owned();
+    }
+}
+
+fn article(rng: &mut fastrand::Rng, pool: &[String], dash: char) -> GoldArticle {
+    let title = title_from(rng, pool);
+    let dateline = match rng.u8(..4) {
+        0 => None,
+        1 => Some(format!("本报讯（记者 {} {}）", NAMES[rng.usize(..NAMES.len())], NAMES[rng.usize(..NAMES.len())])),
+        _ => Some(format!("新华社{}6月{}日电", PLACES[rng.usize(..PLACES.len())], rng.u8(10..=28))),
+    };
+    let paragraphs = (0..rng.usize(2..=7))
+        .map(|_| (0..rng.usize(1..=3)).map(|_| pool[rng.usize(..pool.len())].as_str()).collect::<String>().replace('—', &dash.to_string()))
+        .collect();
+    GoldArticle { title: title.replace('—', &dash.to_string()), dateline, paragraphs }
+}
+
+/// Hard-wraps `text` at `width` cells, returning the lines.
+fn wrap(text: &str, width: f32, first_short: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let mut w = 0.0;
+    let mut limit = width - first_short;
+    for c in text.chars() {
+        let cw = if (c as u32) < 0x2000 { 0.5 } else { 1.0 };
+        // Kinsoku: closing punctuation never starts a line; it hangs.
+        let hangs = matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '”' | '’' | '》' | '」' | '』');
+        if w + cw > limit && !cur.is_empty() && !hangs {
+            lines.push(std::mem::take(&mut cur));
+            w = 0.0;
+            limit = width;
+        }
+        cur.push(c);
+        w += cw;
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Justification spaces between every character: `蓬 勃 生 机`.
+fn justify(line: &str) -> String {
+    let cs: Vec<char> = line.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in cs.iter().enumerate() {
+        out.push(c);
+        if i + 1 < cs.len() && !(c.is_ascii_digit() && cs[i + 1].is_ascii_digit()) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Digits spaced from the characters around them: `2025 年 6 月`.
+fn space_digits(line: &str) -> String {
+    let cs: Vec<char> = line.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in cs.iter().enumerate() {
+        if i > 0 && (c.is_ascii_digit() != cs[i - 1].is_ascii_digit()) && (crate::text::is_cjk(c) || crate::text::is_cjk(cs[i - 1])) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Generates one page from `seed`.
+pub fn page(seed: u64, pool: &[String]) -> Page {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let style = match rng.u8(..10) {
+        0..=5 => Style::Narrow,
+        6..=8 => Style::OnePerLine,
+        _ => Style::Markdown,
+    };
+    let dash = if rng.bool() { '—' } else { '－' };
+    let articles: Vec<GoldArticle> = (0..rng.usize(2..=5)).map(|_| article(&mut rng, pool, dash)).collect();
+    let width = rng.usize(11..=18) as f32;
+    let blank_between = style != Style::Narrow || rng.u8(..4) != 0;
+    let spaced_digits = rng.u8(..3) == 0;
+    let mut w = Writer { out: String::new(), pos: 0 };
+    let mut ends = Vec::new();
+    for (k, a) in articles.iter().enumerate() {
+        let title_after = style == Style::Narrow && rng.u8(..4) == 0;
+        let title_inside = style == Style::OnePerLine && rng.u8(..5) == 0 && a.paragraphs[0].chars().count() > 20;
+        let put_title = |w: &mut Writer| match style {
+            Style::Markdown => w.put(&format!("## {}\n\n", a.title)),
+            _ => w.put(&format!("{}\n\n", a.title)),
+        };
+        if !title_after && !title_inside {
+            put_title(&mut w);
+        }
+        let continued = k > 0 && rng.u8(..6) == 0;
+        for (i, p) in a.paragraphs.iter().enumerate() {
+            let mut text = p.clone();
+            if i == 0 {
+                if let Some(d) = &a.dateline {
+                    text = match style {
+                        Style::Markdown => format!("**{d}** {p}"),
+                        _ => format!("{d} {p}"),
+                    };
+                }
+                if continued {
+                    text = format!("（上接第1版）{text}");
+                }
+            }
+            let last_char_at = |w: &Writer, line: &str| w.pos + line.chars().count() - 1;
+            match style {
+                Style::Narrow => {
+                    // Without blank lines, the indent is the only sign of a new
+                    // paragraph, and real dumps keep it or show it as a short line.
+                    let eaten_indent = if rng.bool() || !blank_between { 2.0 } else { 0.0 };
+                    let lines = wrap(&text, width, eaten_indent);
+                    for (j, line) in lines.iter().enumerate() {
+                        let full = j + 1 < lines.len();
+                        let mut shown = if spaced_digits { space_digits(line) } else { line.clone() };
+                        if full && rng.u8(..25) == 0 {
+                            shown = justify(&shown);
+                        }
+                        if j == lines.len() - 1 {
+                            ends.push(last_char_at(&w, &shown));
+                        }
+                        w.put(&shown);
+                        w.put("\n");
+                        // A column break mid-paragraph, after a full line that does not end a sentence.
+                        if full && rng.u8(..12) == 0 && !crate::text::ends_sentence(line) {
+                            w.put("\n");
+                        }
+                    }
+                    if blank_between {
+                        w.put("\n");
+                    }
+                }
+                Style::OnePerLine | Style::Markdown => {
+                    let cs: Vec<char> = text.chars().collect();
+                    if title_inside && i == 0 {
+                        // The headline lands inside the first paragraph, mid-sentence.
+                        let cut = cs.len() / 2;
+                        let (head, tail): (String, String) = (cs[..cut].iter().collect(), cs[cut..].iter().collect());
+                        w.put(&head);
+                        w.put("\n\n");
+                        put_title(&mut w);
+                        ends.push(last_char_at(&w, &tail));
+                        w.put(&tail);
+                    } else if rng.u8(..15) == 0 && cs.len() > 20 && !crate::text::ends_sentence(&cs[..cs.len() / 2].iter().collect::<String>()) {
+                        // A column break: the paragraph goes on after a blank line.
+                        let cut = cs.len() / 2;
+                        let (head, tail): (String, String) = (cs[..cut].iter().collect(), cs[cut..].iter().collect());
+                        w.put(&head);
+                        w.put("\n\n");
+                        ends.push(last_char_at(&w, &tail));
+                        w.put(&tail);
+                    } else {
+                        ends.push(last_char_at(&w, &text));
+                        w.put(&text);
+                    }
+                    w.put("\n\n");
+                }
+            }
+        }
+        if rng.u8(..6) == 0 && k + 1 < articles.len() {
+            w.put("（下转第三版）\n");
+        }
+        if title_after {
+            w.put("\n");
+            put_title(&mut w);
+        }
+        w.put("\n");
+    }
+    Page { text: w.out, articles, paragraph_ends: ends }
+}
+
+/// Scores of reflow against gold.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ReflowScore {
+    pub gold_paragraphs: usize,
+    pub found_paragraphs: usize,
+    pub boundary_hits: usize,
+    pub exact_paragraphs: usize,
+    pub gold_titles: usize,
+    pub exact_titles: usize,
+}
+
+impl ReflowScore {
+    pub fn precision(&self) -> f64 {
+        self.boundary_hits as f64 / self.found_paragraphs.max(1) as f64
+    }
+    pub fn recall(&self) -> f64 {
+        self.boundary_hits as f64 / self.gold_paragraphs.max(1) as f64
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    pub fn exact_rate(&self) -> f64 {
+        self.exact_paragraphs as f64 / self.gold_paragraphs.max(1) as f64
+    }
+    pub fn title_rate(&self) -> f64 {
+        self.exact_titles as f64 / self.gold_titles.max(1) as f64
+    }
+    pub fn add(&mut self, o: ReflowScore) {
+        self.gold_paragraphs += o.gold_paragraphs;
+        self.found_paragraphs += o.found_paragraphs;
+        self.boundary_hits += o.boundary_hits;
+        self.exact_paragraphs += o.exact_paragraphs;
+        self.gold_titles += o.gold_titles;
+        self.exact_titles += o.exact_titles;
+    }
+}
+
+/// Compares a reflowed page with its gold: a paragraph boundary is the
+/// input offset of a paragraph's last character; a paragraph is exact when
+/// its text (dateline included) equals a gold paragraph's.
+pub fn score(page: &Page, doc: &DocumentAnalysis) -> ReflowScore {
+    use std::collections::{HashMap, HashSet};
+    let gold_ends: HashSet<usize> = page.paragraph_ends.iter().copied().collect();
+    let body: Vec<_> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().filter(|p| !p.heading).map(move |p| (a, p))).collect();
+    let found_ends: Vec<usize> = body.iter().filter_map(|(_, p)| p.spans.last().map(|s| s[1] - 1)).collect();
+    let mut gold_texts: HashMap<String, usize> = HashMap::new();
+    for a in &page.articles {
+        for (i, p) in a.paragraphs.iter().enumerate() {
+            let full = match (&a.dateline, i) {
+                (Some(d), 0) => format!("{d}{p}"),
+                _ => p.clone(),
+            };
+            *gold_texts.entry(full.chars().filter(|c| !c.is_whitespace()).collect()).or_default() += 1;
+        }
+    }
+    let mut exact = 0;
+    for (a, p) in &body {
+        let mut t = String::new();
+        if std::ptr::eq(*p, &a.paragraphs[0]) || p.dateline.is_some() {
+            t.push_str(p.dateline.as_deref().or(a.dateline.as_deref().filter(|_| std::ptr::eq(*p, &a.paragraphs[0]))).unwrap_or(""));
+        }
+        t.push_str(&p.text);
+        let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(n) = gold_texts.get_mut(&key).filter(|n| **n > 0) {
+            *n -= 1;
+            exact += 1;
+        }
+    }
+    let found_titles: HashSet<&str> = doc.articles.iter().filter_map(|a| a.title.as_deref()).collect();
+    ReflowScore {
+        gold_paragraphs: page.paragraph_ends.len(),
+        found_paragraphs: found_ends.len(),
+        boundary_hits: found_ends.iter().filter(|e| gold_ends.contains(e)).count(),
+        exact_paragraphs: exact,
+        gold_titles: page.articles.len(),
+        exact_titles: page.articles.iter().filter(|a| found_titles.contains(a.title.as_str())).count(),
+    }
+}
+
+/// Reflows `pages` generated pages from `first_seed` on and sums the scores.
+pub fn evaluate(first_seed: u64, pages: u64) -> ReflowScore {
+    let pool = sentence_pool();
+    let mut total = ReflowScore::default();
+    for seed in first_seed..first_seed + pages {
+        let page = page(seed, &pool);
+        let doc = crate::analyze_document("synthetic.txt", page.text.as_bytes());
+        total.add(score(&page, &doc));
+    }
+    total
+}
+
+/// A corpus of about `bytes` bytes of page dumps, for benchmarks.
+pub fn corpus_of_size(bytes: usize, seed: u64) -> Vec<String> {
+    let pool = sentence_pool();
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut s = seed;
+    while total < bytes {
+        let p = page(s, &pool);
+        total += p.text.len();
+        out.push(p.text);
+        s += 1;
+    }
+    out
+}
