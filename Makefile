@@ -4,7 +4,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: serve test setup setup-test dist sizes test-native test-wasm test-e2e bench clean
+.PHONY: serve test setup setup-test dist sizes test-native test-wasm test-e2e bench quality clean
 
 ## Build the static site and serve it on http://127.0.0.1:$(PORT)
 serve: dist
@@ -35,6 +35,14 @@ test-wasm: setup-test
 
 test-e2e: setup-test
 	node --test --test-concurrency=1 tests/e2e/
+
+## Benchmarks (never part of make test): engine throughput and scaling.
+bench:
+	cargo bench --bench engine
+
+## Reflow quality on 500 synthetic pages with exact gold.
+quality:
+	cargo run --release --example reflow_quality 500
 
 clean:
 	cargo clean

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+
 use super::classify::Item;
 use super::piece::Piece;
 use crate::model::{Article, Block, BlockKind, Marker, MarkerKind, Paragraph, Span};
@@ -285,23 +286,26 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
     out
 }
 
-fn bigrams(text: &str) -> HashSet<(char, char)> {
-    let cs: Vec<char> = text.chars().filter(|c| is_cjk(*c)).collect();
-    cs.windows(2).map(|w| (w[0], w[1])).collect()
+/// Sorted, deduplicated CJK character bigrams, packed in a `u64` each.
+fn bigrams(chars: impl Iterator<Item = char>) -> Vec<u64> {
+    let cs: Vec<char> = chars.filter(|c| is_cjk(*c)).collect();
+    let mut out: Vec<u64> = cs.windows(2).map(|w| (w[0] as u64) << 32 | w[1] as u64).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Share of a headline's character bigrams that occur in an article's body.
-fn affinity(head: &Head, body: &HashSet<(char, char)>) -> f32 {
-    let hb = bigrams(&head.text());
+fn affinity(head: &Head, body: &[u64]) -> f32 {
+    let hb = bigrams(head.text().chars());
     if hb.is_empty() {
         return 0.0;
     }
-    hb.iter().filter(|b| body.contains(b)).count() as f32 / hb.len() as f32
+    hb.iter().filter(|b| body.binary_search(b).is_ok()).count() as f32 / hb.len() as f32
 }
 
-fn body_bigrams(d: &Draft) -> HashSet<(char, char)> {
-    let text: String = d.paras.iter().map(|(p, _)| p.text()).collect::<String>().chars().take(3000).collect();
-    bigrams(&text)
+fn body_bigrams(d: &Draft) -> Vec<u64> {
+    bigrams(d.paras.iter().flat_map(|(p, _)| p.chars().iter().copied()).take(2000))
 }
 
 /// Gives every headline to an article: the one whose body shares most of
@@ -310,15 +314,23 @@ fn body_bigrams(d: &Draft) -> HashSet<(char, char)> {
 /// article after it; earlier ones close the article before).
 fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(BlockKind, Piece)>) {
     const ENOUGH: f32 = 0.3;
+    // Each body's bigrams are computed once, however many runs look at it.
+    let mut cache: Vec<Option<Vec<u64>>> = Vec::new();
     for run in runs {
         let mut cands: Vec<usize> = run.next.into_iter().collect();
         cands.extend((0..run.before.min(drafts.len())).rev().filter(|&d| drafts[d].untitled() && !drafts[d].fixed_title).take(3));
-        let bodies: Vec<HashSet<(char, char)>> = cands.iter().map(|&d| body_bigrams(&drafts[d])).collect();
+        cache.resize(drafts.len(), None);
+        for &d in &cands {
+            if cache[d].is_none() {
+                cache[d] = Some(body_bigrams(&drafts[d]));
+            }
+        }
+        let bodies: Vec<&[u64]> = cands.iter().map(|&d| cache[d].as_deref().unwrap()).collect();
         let n = run.heads.len();
         let mut choice: Vec<Option<usize>> = vec![None; n];
         for (h, head) in run.heads.iter().enumerate() {
             let mut best: Option<(f32, usize)> = None;
-            for (k, body) in bodies.iter().enumerate() {
+            for (k, body) in bodies.iter().copied().enumerate() {
                 let s = affinity(head, body);
                 if s >= ENOUGH && best.is_none_or(|(b, _)| s > b + 0.05) {
                     best = Some((s, cands[k]));

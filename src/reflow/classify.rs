@@ -134,19 +134,24 @@ fn mark_infoboxes(items: &mut [Item]) {
         Item::Para { piece, dangling: true, .. } => piece.len() <= 20,
         _ => false,
     };
-    let seeds: Vec<usize> = (0..items.len()).filter(|&i| matches!(items[i], Item::Infobox(_))).collect();
-    for s in seeds {
-        let mut i = s;
-        while i > 0 && (small(&items[i - 1]) || matches!(items[i - 1], Item::Infobox(_))) {
-            i -= 1;
+    let is_box = |item: &Item| matches!(item, Item::Infobox(_));
+    // One left-to-right sweep: each maximal run of boxes and small lines
+    // that contains a box becomes an info-box. Linear, however many `▶`.
+    let mut i = 0;
+    while i < items.len() {
+        if !(small(&items[i]) || is_box(&items[i])) {
+            i += 1;
+            continue;
         }
-        let mut j = s;
-        while j + 1 < items.len() && (small(&items[j + 1]) || matches!(items[j + 1], Item::Infobox(_))) {
-            j += 1;
+        let start = i;
+        while i < items.len() && (small(&items[i]) || is_box(&items[i])) {
+            i += 1;
         }
-        for item in &mut items[i..=j] {
-            if let Item::Headline { piece, .. } | Item::Para { piece, .. } = item {
-                *item = Item::Infobox(std::mem::take(piece));
+        if items[start..i].iter().any(is_box) {
+            for item in &mut items[start..i] {
+                if let Item::Headline { piece, .. } | Item::Para { piece, .. } = item {
+                    *item = Item::Infobox(std::mem::take(piece));
+                }
             }
         }
     }

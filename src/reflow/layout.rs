@@ -20,6 +20,33 @@ pub struct Line {
     pub text: String,
     /// Column width around this line, in cells.
     pub column: f32,
+    /// Press conventions the line's content matches, computed once.
+    pub conv: Conventions,
+}
+
+/// What the patterns say about one line (each regex runs once per line).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Conventions {
+    pub opening_dateline: bool,
+    pub closing_dateline: bool,
+    pub caption: bool,
+    pub byline: bool,
+    pub crosshead: bool,
+    pub whole_crosshead: bool,
+}
+
+impl Conventions {
+    fn of(t: &str) -> Self {
+        let crosshead = patterns::is_crosshead(t);
+        Conventions {
+            opening_dateline: patterns::opening_dateline_len(t).is_some(),
+            closing_dateline: patterns::is_closing_dateline(t),
+            caption: patterns::is_caption(t),
+            byline: patterns::is_byline(t),
+            crosshead,
+            whole_crosshead: crosshead && t.matches('“').count() == t.matches('”').count(),
+        }
+    }
 }
 
 impl Line {
@@ -44,7 +71,8 @@ pub fn lines(src: &[char]) -> Vec<Line> {
             let lead = slice.iter().position(|c| !c.is_whitespace()).map_or(i, |k| start + k);
             let trail = slice.iter().rposition(|c| !c.is_whitespace()).map_or(lead, |k| start + k + 1);
             let text: String = slice.iter().collect();
-            out.push(Line { start, end: i, lead, trail, width: cell_width(&text), text, column: 0.0 });
+            let conv = if lead < trail { Conventions::of(text.trim()) } else { Conventions::default() };
+            out.push(Line { start, end: i, lead, trail, width: cell_width(&text), text, column: 0.0, conv });
             start = i + 1;
         }
     }
@@ -108,31 +136,22 @@ fn overwide(line: &Line) -> bool {
 
 /// A line that is a whole item by itself and never runs on.
 fn standalone(line: &Line, next: Option<&Line>) -> bool {
-    let t = line.content();
-    let bare_dateline = patterns::is_closing_dateline(t) && !t.starts_with(['（', '(']);
-    (patterns::is_closing_dateline(t) && (!bare_dateline || next.is_none_or(Line::is_blank)))
-        || is_whole_crosshead(t)
-        || patterns::is_caption(t)
-        || patterns::is_byline(t)
-}
-
-/// A crosshead complete on its line (`“树立国家和地区间关系发展典范”`), as
-/// opposed to the first line of one that wraps (`一、继往开来，点亮“中`).
-fn is_whole_crosshead(t: &str) -> bool {
-    patterns::is_crosshead(t) && t.matches('“').count() == t.matches('”').count()
+    let c = line.conv;
+    let bare_dateline = c.closing_dateline && !line.content().starts_with(['（', '(']);
+    (c.closing_dateline && (!bare_dateline || next.is_none_or(Line::is_blank))) || c.whole_crosshead || c.caption || c.byline
 }
 
 fn starts_block(line: &Line) -> bool {
     let t = line.content();
-    t.starts_with('#')
+    let c = line.conv;
+    t.starts_with(['#', '▶', '■', '●', '◆'])
         || t.starts_with("——")
-        || t.starts_with(['▶', '■', '●', '◆'])
-        || patterns::opening_dateline_len(t).is_some()
-        || patterns::is_closing_dateline(t)
+        || c.opening_dateline
+        || c.closing_dateline
+        || c.crosshead
+        || c.caption
+        || c.byline
         || whole_bold(t).is_some()
-        || patterns::is_crosshead(t)
-        || patterns::is_caption(t)
-        || patterns::is_byline(t)
 }
 
 /// Does a line with nothing after it look like a headline rather than text?
@@ -289,7 +308,7 @@ pub fn units(src: &[char], lines: &[Line]) -> Vec<Unit> {
                 // A short line before a full one: a headline over its text.
                 || (!full_with(line, first)
                     && next.is_some_and(|n| full(n) && !n.is_blank())
-                    && patterns::opening_dateline_len(content).is_none())
+                    && !line.conv.opening_dateline)
         };
         if ends_here {
             b.flush(lines);
@@ -324,7 +343,7 @@ fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next:
         // One paragraph per line: a sentence cut mid-way continues when the next line is text too.
         return prev.width >= 30.0 && (next.width >= 30.0 || ends_sentence(next.content()) || next.content().chars().any(is_clause_punct));
     }
-    if is_whole_crosshead(p) {
+    if prev.conv.whole_crosshead {
         return false;
     }
     if !full_with(prev, prev_lines == 1) || overwide(prev) || (next.indented() && !full(next)) {
@@ -332,7 +351,7 @@ fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next:
     }
     // A single full line with no clause punctuation may be a headline
     // (but not a dateline, which runs on into its paragraph).
-    if prev_lines == 1 && !p.chars().any(is_clause_punct) && patterns::opening_dateline_len(p).is_none() {
+    if prev_lines == 1 && !p.chars().any(is_clause_punct) && !prev.conv.opening_dateline {
         return false;
     }
     // The next line must read as text, not as a short headline.

@@ -48,15 +48,23 @@ static CROSSHEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Char length of the opening dateline at the start of `text`, if any.
 pub fn opening_dateline_len(text: &str) -> Option<usize> {
+    // Cheap rejection first: a dateline says 电 or 讯 within its first chars.
+    if !text.chars().take(40).any(|c| c == '电' || c == '讯') {
+        return None;
+    }
     OPENING_DATELINE.find(text).map(|m| m.as_str().chars().count())
 }
 
 pub fn is_closing_dateline(text: &str) -> bool {
-    CLOSING_DATELINE.is_match(text.trim())
+    let t = text.trim();
+    t.len() <= 120 && (t.contains('电') || t.contains('讯')) && CLOSING_DATELINE.is_match(t)
 }
 
 /// Page-jump markers in `text`, as char ranges.
 pub fn markers(text: &str) -> Vec<(usize, usize, MarkerKind)> {
+    if !text.contains('版') {
+        return Vec::new();
+    }
     MARKER
         .captures_iter(text)
         .map(|c| {
@@ -70,16 +78,20 @@ pub fn markers(text: &str) -> Vec<(usize, usize, MarkerKind)> {
 
 pub fn is_byline(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 40 && BYLINE.is_match(t)
+    t.len() <= 120 && (t.contains("记者") || t.contains("通讯员") || t.contains("评论员") || t.contains("撰稿人")) && BYLINE.is_match(t)
 }
 
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 60 && !crate::text::ends_sentence(t) && CAPTION.is_match(t)
+    t.len() <= 180
+        && (t.ends_with(['摄', '图', '片', '）', ')']) || t.starts_with(['（', '(']))
+        && !crate::text::ends_sentence(t)
+        && CAPTION.is_match(t)
 }
 
 pub fn is_crosshead(text: &str) -> bool {
-    CROSSHEAD.is_match(text.trim())
+    let t = text.trim();
+    t.len() <= 160 && t.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '“', '「']) && CROSSHEAD.is_match(t)
 }
 
 #[cfg(test)]

@@ -1,0 +1,49 @@
+//! Engine throughput on synthetic page dumps: `make bench` (`cargo bench`).
+//! Not a test: figures go to stdout and, by `make bench`, into the README.
+//! Each figure is the median of 5 runs after a warm-up, with min and max.
+
+use std::time::Instant;
+
+fn median_min_max(mut v: Vec<f64>) -> (f64, f64, f64) {
+    v.sort_by(f64::total_cmp);
+    (v[v.len() / 2], v[0], v[v.len() - 1])
+}
+
+fn time<F: FnMut()>(mut f: F) -> (f64, f64, f64) {
+    f(); // warm-up
+    median_min_max(
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let sizes_mb = [1usize, 5, 10, 20];
+    println!("reflow throughput (decode + reflow), synthetic page dumps, median of 5 after warm-up");
+    println!("| input | pages | median s | min s | max s | MB/s | time ratio to previous |");
+    println!("|---|---|---|---|---|---|---|");
+    let mut prev: Option<f64> = None;
+    for mb in sizes_mb {
+        let pages = tongwen::synth::corpus_of_size(mb << 20, 42);
+        let bytes: usize = pages.iter().map(String::len).sum();
+        let (med, min, max) = time(|| {
+            for (i, p) in pages.iter().enumerate() {
+                std::hint::black_box(tongwen::analyze_document(&i.to_string(), p.as_bytes()));
+            }
+        });
+        let ratio = prev.map_or("—".to_owned(), |p| format!("{:.2}× for {:.1}× input", med / p, if mb == 5 { 5.0 } else { 2.0 }));
+        println!("| {mb} MB | {} | {med:.3} | {min:.3} | {max:.3} | {:.1} | {ratio} |", pages.len(), bytes as f64 / (1 << 20) as f64 / med);
+        prev = Some(med);
+    }
+    // One document of 10 MB: no step may be quadratic in document length.
+    let big: String = tongwen::synth::corpus_of_size(10 << 20, 7).concat();
+    let (med, min, max) = time(|| {
+        std::hint::black_box(tongwen::analyze_document("big.txt", big.as_bytes()));
+    });
+    println!("| one 10 MB document | 1 | {med:.3} | {min:.3} | {max:.3} | {:.1} | — |", big.len() as f64 / (1 << 20) as f64 / med);
+}
