@@ -34,13 +34,16 @@ async fn sidebar_lists_sources_by_name_and_reports_clicks() {
         Callback::from(move |i| clicked.set(Some(i)))
     };
     let root = mount_point();
-    yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), SidebarProps { sources, selected: 0, on_select }).render();
+    let props = SidebarProps { sources, selected: 0, article: 0, on_select, on_article: Callback::noop() };
+    yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
     sleep(Duration::from_millis(20)).await;
 
     let names: Vec<String> = (0..2)
         .map(|i| root.query_selector_all(".source-name").unwrap().item(i).unwrap().text_content().unwrap())
         .collect();
     assert_eq!(names, ["习近平回到北京", "致力永久睦邻友好"]);
+    // The selected source lists its articles.
+    assert_eq!(root.query_selector_all(".article-link").unwrap().length(), 1);
 
     let second: web_sys::HtmlElement = root.query_selector_all("button.source").unwrap().item(1).unwrap().dyn_into().unwrap();
     second.click();
@@ -54,11 +57,29 @@ async fn markup_in_a_document_is_shown_as_text() {
     let root = mount_point();
     yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(
         root.clone(),
-        tongwen::ui::reading::ReadingPaneProps { source },
+        tongwen::ui::reading::ReadingPaneProps { source, article: 0, raw: false, on_toggle_raw: Callback::noop() },
     )
     .render();
     sleep(Duration::from_millis(20)).await;
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(root.query_selector("script").unwrap().is_none());
     assert!(root.text_content().unwrap().contains("<script>boom()</script>"));
+}
+
+#[wasm_bindgen_test]
+async fn an_article_reads_as_title_and_paragraphs() {
+    let text = "致力永久睦邻友好\n\n新华社北京6月18日电 第一段双方合\n\n作将迈向更高水平。\n\n（下转第三版）\n";
+    let source = Source::from_bytes("a.txt", text.as_bytes());
+    let root = mount_point();
+    yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(
+        root.clone(),
+        tongwen::ui::reading::ReadingPaneProps { source, article: 0, raw: false, on_toggle_raw: Callback::noop() },
+    )
+    .render();
+    sleep(Duration::from_millis(20)).await;
+    let title = root.query_selector("h2.article-title").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(title, "致力永久睦邻友好");
+    let para = root.query_selector("p.para").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(para, "新华社北京6月18日电 第一段双方合作将迈向更高水平。");
+    assert_eq!(root.query_selector(".marker.on").unwrap().unwrap().text_content().unwrap(), "（下转第三版）");
 }

@@ -298,10 +298,12 @@ fn bigrams(chars: impl Iterator<Item = char>) -> Vec<u64> {
 /// Share of a headline's character bigrams that occur in an article's body.
 fn affinity(head: &Head, body: &[u64]) -> f32 {
     let hb = bigrams(head.text().chars());
-    if hb.is_empty() {
+    let shared = hb.iter().filter(|b| body.binary_search(b).is_ok()).count();
+    // Two or three shared bigrams are chance, whatever the ratio.
+    if shared < 4 {
         return 0.0;
     }
-    hb.iter().filter(|b| body.binary_search(b).is_ok()).count() as f32 / hb.len() as f32
+    shared as f32 / hb.len() as f32
 }
 
 fn body_bigrams(d: &Draft) -> Vec<u64> {
@@ -318,7 +320,10 @@ fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(B
     let mut cache: Vec<Option<Vec<u64>>> = Vec::new();
     for run in runs {
         let mut cands: Vec<usize> = run.next.into_iter().collect();
-        cands.extend((0..run.before.min(drafts.len())).rev().filter(|&d| drafts[d].untitled() && !drafts[d].fixed_title).take(3));
+        // Headlines printed after their body sit right after it: look back
+        // three articles at most.
+        let before = run.before.min(drafts.len());
+        cands.extend((before.saturating_sub(3)..before).rev().filter(|&d| drafts[d].untitled() && !drafts[d].fixed_title));
         cache.resize(drafts.len(), None);
         for &d in &cands {
             if cache[d].is_none() {
@@ -331,7 +336,11 @@ fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(B
         for (h, head) in run.heads.iter().enumerate() {
             let mut best: Option<(f32, usize)> = None;
             for (k, body) in bodies.iter().copied().enumerate() {
-                let s = affinity(head, body);
+                let mut s = affinity(head, body);
+                // The last headline of a run usually heads what follows it.
+                if h + 1 == n && Some(cands[k]) == run.next {
+                    s += 0.1;
+                }
                 if s >= ENOUGH && best.is_none_or(|(b, _)| s > b + 0.05) {
                     best = Some((s, cands[k]));
                 }

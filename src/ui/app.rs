@@ -36,12 +36,18 @@ pub struct AppState {
     pub status: Status,
     pub sources: Rc<Vec<Source>>,
     pub selected: usize,
+    /// The article being read in the selected source.
+    pub article: usize,
+    /// Show the raw page instead of the reflowed article.
+    pub raw: bool,
 }
 
 pub enum Action {
     Loaded(Vec<Source>),
     Failed(String),
     Select(usize),
+    SelectArticle(usize, usize),
+    ToggleRaw,
 }
 
 impl Reducible for AppState {
@@ -53,11 +59,21 @@ impl Reducible for AppState {
             Action::Loaded(sources) => {
                 next.sources = Rc::new(sources);
                 next.selected = 0;
+                next.article = 0;
                 next.status = Status::Ready;
             }
             Action::Failed(message) => next.status = Status::Failed(message),
-            Action::Select(i) if i < next.sources.len() => next.selected = i,
-            Action::Select(_) => {}
+            Action::Select(i) if i < next.sources.len() => {
+                next.selected = i;
+                next.article = 0;
+            }
+            Action::SelectArticle(i, a) if i < next.sources.len() => {
+                next.selected = i;
+                next.article = a.min(next.sources[i].doc.articles.len().saturating_sub(1));
+                next.raw = false;
+            }
+            Action::Select(_) | Action::SelectArticle(..) => {}
+            Action::ToggleRaw => next.raw = !next.raw,
         }
         Rc::new(next)
     }
@@ -65,7 +81,7 @@ impl Reducible for AppState {
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState { status: Status::Loading, sources: Rc::new(Vec::new()), selected: 0 }
+        AppState { status: Status::Loading, sources: Rc::new(Vec::new()), selected: 0, article: 0, raw: false }
     }
 }
 
@@ -91,6 +107,14 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |i| dispatcher.dispatch(Action::Select(i)))
     };
+    let on_article = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(i, a)| dispatcher.dispatch(Action::SelectArticle(i, a)))
+    };
+    let on_toggle_raw = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::ToggleRaw))
+    };
     let status = match &state.status {
         Status::Loading => "正在加载引擎与语料… Loading engine and corpus…".to_owned(),
         Status::Ready => format!("引擎就绪 Engine ready · {} sources", state.sources.len()),
@@ -106,10 +130,13 @@ pub fn app() -> Html {
                     {status}
                 </p>
             </header>
-            <Sidebar sources={state.sources.clone()} selected={state.selected} on_select={on_select} />
+            <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
+                     on_select={on_select} on_article={on_article} />
             <main class="reading">
                 { match selected {
-                    Some(source) => html! { <ReadingPane source={source} /> },
+                    Some(source) => html! {
+                        <ReadingPane source={source} article={state.article} raw={state.raw} on_toggle_raw={on_toggle_raw} />
+                    },
                     None => html! {},
                 } }
             </main>

@@ -24,13 +24,32 @@ test('opens on the five seed sources, named by headline', async () => {
   assert.deepEqual(page.problems, []);
 });
 
-test('selecting a source shows its text', async () => {
+test('opens on the first article, reflowed', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(h.url);
+  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('h2.article-title').innerText(), '弘扬中国—中亚精神，致力永久睦邻友好');
+  const first = page.locator('p.para', { hasText: '在阿斯塔纳不到48小时时间里，习近平主席密集出席十余场多双边活动' });
+  assert.equal(await first.count(), 1, 'the seed sentence stands whole in one paragraph');
+  assert.deepEqual(page.problems, []);
+});
+
+test('selecting a source shows its reflowed articles, and the raw page on request', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(h.url);
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
   await page.locator('.source').nth(3).click();
-  await assert.doesNotReject(page.getByText('致力永久睦邻友好 树立区域合作标杆').first().waitFor({ timeout: 5_000 }));
   assert.equal(await page.locator('.source').nth(3).getAttribute('aria-current'), 'true');
-  await page.screenshot({ path: path.join(SHOTS, 'foundation-selected.png') });
+  assert.equal(await page.locator('h2.article-title').innerText(), '致力永久睦邻友好 树立区域合作标杆');
+  // Joined across a column break and around the headline dropped into it.
+  for (const seed of ['有利于进一步推动中亚地区基础设施项目建设', '双方合作将迈向更高水平']) {
+    assert.equal(await page.locator('p.para', { hasText: seed }).count(), 1, seed);
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'reflow-003.png') });
+  // The second article of the page is listed and opens.
+  await page.locator('.article-link').nth(1).click();
+  assert.match(await page.locator('h2.article-title').innerText(), /吃干榨净/);
+  await page.getByRole('button', { name: /原文 Raw page/ }).click();
+  assert.match(await page.locator('pre.raw-text').innerText(), /^\s*6月16日至18日/);
   assert.deepEqual(page.problems, []);
 });
