@@ -68,7 +68,7 @@ async fn markup_in_a_document_is_shown_as_text() {
 
 #[wasm_bindgen_test]
 async fn an_article_reads_as_title_and_paragraphs() {
-    let text = "致力永久睦邻友好\n\n新华社北京6月18日电 第一段双方合\n\n作将迈向更高水平。\n\n（下转第三版）\n";
+    let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平。\n\n第二段。\n\n（下转第三版）\n";
     let source = Source::from_bytes("a.txt", text.as_bytes());
     let root = mount_point();
     yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(
@@ -79,7 +79,9 @@ async fn an_article_reads_as_title_and_paragraphs() {
     sleep(Duration::from_millis(20)).await;
     let title = root.query_selector("h2.article-title").unwrap().unwrap().text_content().unwrap();
     assert_eq!(title, "致力永久睦邻友好");
-    let para = root.query_selector("p.para").unwrap().unwrap().text_content().unwrap();
-    assert_eq!(para, "新华社北京6月18日电 第一段双方合作将迈向更高水平。");
+    let paras = root.query_selector_all("p.para").unwrap();
+    assert_eq!(paras.length(), 2);
+    assert_eq!(paras.item(0).unwrap().text_content().unwrap(), "新华社北京6月18日电 双方合作将迈向更高水平。");
+    assert_eq!(root.query_selector("p.para .dateline").unwrap().unwrap().text_content().unwrap(), "新华社北京6月18日电");
     assert_eq!(root.query_selector(".marker.on").unwrap().unwrap().text_content().unwrap(), "（下转第三版）");
 }
