@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod decode;
 pub mod model;
 pub mod reflow;
+pub mod reuse;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -18,5 +19,5 @@ pub mod synth;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-pub use analysis::{analyze_document, analyze_documents, Analysis};
-pub use model::{Article, Block, DocumentAnalysis, Marker, Paragraph, Span};
+pub use analysis::{analyze_corpus, analyze_document, analyze_documents, Analysis};
+pub use model::{Article, Block, DocumentAnalysis, Marker, Member, Paragraph, Passage, Span, Variant};

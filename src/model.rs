@@ -115,3 +115,44 @@ pub struct DocumentAnalysis {
     pub other: Vec<Block>,
     pub warnings: Vec<String>,
 }
+
+/// One witness of a shared passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// The document id (input file name).
+    pub doc: String,
+    /// The article id (`<doc id>#<k>`).
+    pub article: String,
+    /// Outermost extent in the decoded input, in code points.
+    pub begin: usize,
+    pub end: usize,
+    /// The pieces of the input the passage covers, where it is interrupted.
+    pub spans: Vec<Span>,
+    /// The display text (the source's own characters; `\n` between paragraphs).
+    pub text: String,
+}
+
+/// Where two witnesses of a passage differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    /// Indices into the passage's `members`.
+    pub members: [usize; 2],
+    /// Aligned readings `[first, second]`, each with one character of context.
+    pub readings: Vec<[String; 2]>,
+    /// The same readings with four characters of context on either side.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<[String; 2]>,
+}
+
+/// A passage that two or more articles share: one cluster of witnesses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub id: usize,
+    /// Number of members (witnesses).
+    pub size: usize,
+    pub members: Vec<Member>,
+    pub variants: Vec<Variant>,
+    /// Text found in so many articles that it is boilerplate (shown only on request).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub boilerplate: bool,
+}

@@ -32,6 +32,12 @@ mod cli {
             /// Print the analysis as JSON.
             #[arg(long)]
             json: bool,
+            /// Minimum shared-passage length in characters (8 to 200).
+            #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(8..=200))]
+            min_len: u16,
+            /// Also report boilerplate: text found in more than max(5, 20 %) of articles.
+            #[arg(long)]
+            boilerplate: bool,
         },
         /// Show how reflow sees a file's lines: width, inferred column, units.
         #[command(hide = true)]
@@ -41,7 +47,9 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
-            Command::Analyze { files, json } => analyze(&files, json),
+            Command::Analyze { files, json, min_len, boilerplate } => {
+                analyze(&files, json, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate })
+            }
             Command::Layout { file } => match std::fs::read(&file) {
                 Ok(bytes) => {
                     print!("{}", tongwen::reflow::debug_layout(&tongwen::decode::decode(&bytes).text));
@@ -55,7 +63,7 @@ mod cli {
         }
     }
 
-    fn analyze(files: &[PathBuf], json: bool) -> ExitCode {
+    fn analyze(files: &[PathBuf], json: bool, settings: tongwen::reuse::Settings) -> ExitCode {
         let mut inputs = Vec::with_capacity(files.len());
         for path in files {
             match std::fs::read(path) {
@@ -66,7 +74,7 @@ mod cli {
                 }
             }
         }
-        let analysis = tongwen::analyze_documents(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())));
+        let analysis = tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings);
         if json {
             match serde_json::to_string(&analysis) {
                 Ok(s) => println!("{s}"),
@@ -78,6 +86,19 @@ mod cli {
         } else {
             for doc in &analysis.documents {
                 print_document(doc);
+            }
+            for p in &analysis.passages {
+                println!("◆ passage {} · {} witnesses{}", p.id, p.size, if p.boilerplate { " · boilerplate" } else { "" });
+                for m in &p.members {
+                    let text: String = m.text.chars().take(60).collect();
+                    println!("  {} [{}, {}) {}", m.article, m.begin, m.end, text.replace('\n', "⏎"));
+                }
+                for v in &p.variants {
+                    let rs: Vec<String> = v.readings.iter().map(|[a, b]| format!("{a}/{b}")).collect();
+                    if !rs.is_empty() {
+                        println!("  {}~{}: {}", v.members[0], v.members[1], rs.join("  "));
+                    }
+                }
             }
         }
         ExitCode::SUCCESS

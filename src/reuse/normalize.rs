@@ -1,0 +1,112 @@
+//! Matching text: what counts as "the same character" when comparing papers.
+
+use crate::model::{Article, Span};
+
+/// Folds the differences that never break a passage: dash variants, full-
+/// and half-width forms, curly and straight quotes, Latin case. Whitespace
+/// is dropped before this is called.
+pub fn fold(c: char) -> char {
+    match c {
+        '—' | '－' | '–' | '―' | '‐' | '‑' | '‒' | '−' | '─' | '━' | '-' => '—',
+        '“' | '”' | '„' | '「' | '」' | '『' | '』' | '"' | '＂' | '〝' | '〞' => '"',
+        '‘' | '’' | '\'' | '＇' => '\'',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map_or(c, |h| h.to_ascii_lowercase()),
+        _ => c.to_ascii_lowercase(),
+    }
+}
+
+/// An article's body as the reuse engine sees it: folded characters, each
+/// with the input offset and paragraph it came from.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleText {
+    pub doc: usize,
+    pub article: usize,
+    /// Folded, whitespace-free characters.
+    pub norm: Vec<char>,
+    /// The character as printed, for display.
+    pub shown: Vec<char>,
+    /// Input offset (code points) of each character.
+    pub src: Vec<u32>,
+    /// Index of the paragraph each character belongs to.
+    pub para: Vec<u32>,
+}
+
+impl ArticleText {
+    /// Builds the matching text of `article` from the decoded input `input`.
+    /// The coverage invariant (the non-whitespace characters of a
+    /// paragraph's spans are exactly those of its text) makes this exact.
+    pub fn new(doc: usize, article_idx: usize, article: &Article, input: &[char]) -> Self {
+        let mut t = ArticleText { doc, article: article_idx, ..Default::default() };
+        for (k, p) in article.paragraphs.iter().enumerate() {
+            let mut text_chars = p.text.chars().filter(|c| !c.is_whitespace());
+            for &[b, e] in &p.spans {
+                for (off, &c) in input.iter().enumerate().take(e.min(input.len())).skip(b) {
+                    if c.is_whitespace() {
+                        continue;
+                    }
+                    // Spans and text agree by invariant; trust the text if not.
+                    let shown = text_chars.next().unwrap_or(c);
+                    t.norm.push(fold(shown));
+                    t.shown.push(shown);
+                    t.src.push(off as u32);
+                    t.para.push(k as u32);
+                }
+            }
+        }
+        t
+    }
+
+    pub fn len(&self) -> usize {
+        self.norm.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.norm.is_empty()
+    }
+
+    /// Input spans of characters `[from, to)`: runs merge across whitespace.
+    pub fn spans(&self, from: usize, to: usize, input: &[char]) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        for &o in &self.src[from..to] {
+            let o = o as usize;
+            match spans.last_mut() {
+                Some(last) if o >= last[1] && input[last[1]..o].iter().all(|c| c.is_whitespace()) => last[1] = o + 1,
+                _ => spans.push([o, o + 1]),
+            }
+        }
+        spans
+    }
+
+    /// Display text of characters `[from, to)`, with a line break between
+    /// paragraphs and a space where the input separates Latin words.
+    pub fn text(&self, from: usize, to: usize, input: &[char]) -> String {
+        let mut out = String::new();
+        for k in from..to {
+            if k > from {
+                if self.para[k] != self.para[k - 1] {
+                    out.push('\n');
+                } else if self.shown[k].is_ascii_alphanumeric()
+                    && self.shown[k - 1].is_ascii_alphanumeric()
+                    && self.src[k] > self.src[k - 1] + 1
+                    && input[self.src[k - 1] as usize + 1..self.src[k] as usize].iter().any(|c| c.is_whitespace())
+                {
+                    out.push(' ');
+                }
+            }
+            out.push(self.shown[k]);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_what_papers_vary() {
+        let a: String = "中国—中亚“精神”ＡＢＣ１２".chars().map(fold).collect();
+        let b: String = "中国－中亚\"精神\"abc12".chars().map(fold).collect();
+        assert_eq!(a, b);
+    }
+}

@@ -1,0 +1,94 @@
+//! Shared passages on the five seed pages: the acceptance points of the
+//! shared-passages issue, with default settings.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::sync::OnceLock;
+
+use tongwen::{Analysis, Passage};
+
+fn seeds() -> &'static Analysis {
+    static A: OnceLock<Analysis> = OnceLock::new();
+    A.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        files.sort();
+        let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
+        tongwen::analyze_documents(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())))
+    })
+}
+
+fn docs_of(p: &Passage) -> Vec<&str> {
+    let mut d: Vec<&str> = p.members.iter().map(|m| &m.doc[..3]).collect();
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
+/// A passage whose witnesses include all of `docs` and one of which contains `text`.
+fn passage_with<'a>(a: &'a Analysis, docs: &[&str], text: &str) -> Option<&'a Passage> {
+    a.passages.iter().find(|p| docs.iter().all(|d| docs_of(p).contains(d)) && p.members.iter().any(|m| m.text.replace('\n', "").contains(text)))
+}
+
+/// Does the passage show `x` against `y` as a variant reading (either way round)?
+fn shows(p: &Passage, x: &str, y: &str) -> bool {
+    p.variants.iter().flat_map(|v| &v.readings).any(|[a, b]| {
+        let fits = |a: &str, b: &str| a != b && ((x.contains(a) && y.contains(b)) || (a.contains(x) && b.contains(y)));
+        fits(a, b) || fits(b, a)
+    })
+}
+
+#[test]
+fn wang_yi_interview_is_one_cluster_with_its_variant_readings() {
+    let a = seeds();
+    let p = passage_with(a, &["000", "001", "002"], "仲夏时节，习近平主席赴阿斯塔纳出席第二届中国").expect("Wang Yi interview shared by 000, 001, 002");
+    assert!(shows(p, "分别", "分享"), "{:?}", p.variants);
+    assert!(shows(p, "最重大外交行动", "最重要大外交行动"), "{:?}", p.variants);
+    assert!(shows(p, "安排战机为专机护航", "安排战机组为专机护航"), "{:?}", p.variants);
+    // Dash variants (— in 000, － in 002) never make a variant reading.
+    assert!(!shows(p, "—", "－"));
+    for m in &p.members {
+        assert!(m.begin < m.end && m.spans.first().unwrap()[0] == m.begin && m.spans.last().unwrap()[1] == m.end);
+    }
+}
+
+#[test]
+fn xi_returns_to_beijing_is_shared_by_000_and_001() {
+    assert!(passage_with(seeds(), &["000", "001"], "乘专机回到北京").is_some());
+}
+
+#[test]
+fn reactions_report_is_shared_by_001_and_002() {
+    assert!(passage_with(seeds(), &["001", "002"], "宁夏在多年的荒漠化防治国际合作实践中积累了丰富经验").is_some());
+}
+
+#[test]
+fn opening_of_003_is_shared_despite_an_edit() {
+    let a = seeds();
+    let p = passage_with(a, &["000", "001", "002", "003"], "在阿斯塔纳不到48小时时间里").expect("003's opening in all four");
+    let m003 = p.members.iter().find(|m| m.doc.starts_with("003") && m.text.contains("48小时")).unwrap();
+    assert!(m003.text.contains("十余场双边活动") && m003.text.contains("达成百余项合作成果。"), "{}", m003.text);
+    assert!(shows(p, "十余场多双边活动", "十余场双边活动"), "{:?}", p.variants);
+}
+
+#[test]
+fn stock_phrase_alone_is_never_a_passage() {
+    for p in &seeds().passages {
+        let alone = p.members.iter().all(|m| m.text.contains("构建更加紧密的中国") && m.text.chars().count() < 26);
+        assert!(!alone, "{p:?}");
+    }
+}
+
+#[test]
+fn member_text_matches_its_spans() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+    for p in &seeds().passages {
+        assert!(p.size >= 2 && p.size == p.members.len());
+        for m in &p.members {
+            let input: Vec<char> = std::fs::read_to_string(dir.join(&m.doc)).unwrap().chars().collect();
+            let from_spans: String = m.spans.iter().flat_map(|&[b, e]| input[b..e].iter()).filter(|c| !c.is_whitespace()).collect();
+            let text: String = m.text.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(from_spans, text);
+            assert!(m.text.chars().filter(|c| !c.is_whitespace()).count() >= 20);
+        }
+    }
+}
