@@ -2,7 +2,33 @@
 //! Not a test: figures go to stdout and, by `make bench`, into the README.
 //! Each figure is the median of 5 runs after a warm-up, with min and max.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// Counts live heap bytes and their peak, so memory is measured, not guessed.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
 fn median_min_max(mut v: Vec<f64>) -> (f64, f64, f64) {
     v.sort_by(f64::total_cmp);
@@ -24,11 +50,19 @@ fn time<F: FnMut()>(mut f: F) -> (f64, f64, f64) {
 
 fn main() {
     let sizes_mb = [1usize, 5, 10, 20];
+    // `BENCH_ONLY=reuse cargo bench` skips the reflow-only table.
+    if std::env::var("BENCH_ONLY").as_deref() != Ok("reuse") {
+        reflow_only(&sizes_mb);
+    }
+    whole_analysis(&sizes_mb);
+}
+
+fn reflow_only(sizes_mb: &[usize]) {
     println!("reflow throughput (decode + reflow), synthetic page dumps, median of 5 after warm-up");
     println!("| input | pages | median s | min s | max s | MB/s | time ratio to previous |");
     println!("|---|---|---|---|---|---|---|");
     let mut prev: Option<f64> = None;
-    for mb in sizes_mb {
+    for &mb in sizes_mb {
         let pages = tongwen::synth::corpus_of_size(mb << 20, 42);
         let bytes: usize = pages.iter().map(String::len).sum();
         let (med, min, max) = time(|| {
@@ -46,4 +80,39 @@ fn main() {
         std::hint::black_box(tongwen::analyze_document("big.txt", big.as_bytes()));
     });
     println!("| one 10 MB document | 1 | {med:.3} | {min:.3} | {max:.3} | {:.1} | — |", big.len() as f64 / (1 << 20) as f64 / med);
+}
+
+fn whole_analysis(sizes_mb: &[usize]) {
+    println!();
+    println!("whole analysis (decode + reflow + shared passages), synthetic reprint corpora, median of 5 after warm-up");
+    println!("| input | papers | articles | passages | median s | min s | max s | MB/s | time ratio to previous | peak heap / input |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut prev: Option<f64> = None;
+    for &mb in sizes_mb {
+        // About 6 KB a paper (so each corpus is at least its nominal size);
+        // a wire story is reprinted about three times.
+        let papers = (mb << 20) / 6000;
+        let corpus = tongwen::synth::reprint_corpus(11, papers / 3 + 1, papers);
+        let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i:05}.txt")).collect();
+        let bytes: usize = corpus.pages.iter().map(|p| p.text.len()).sum();
+        let run = || tongwen::analyze_documents(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())));
+        let base = LIVE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let a = run();
+        let peak = PEAK.load(Ordering::Relaxed) - base;
+        let (articles, passages) = (a.documents.iter().map(|d| d.articles.len()).sum::<usize>(), a.passages.len());
+        drop(a);
+        let (med, min, max) = time(|| {
+            std::hint::black_box(run());
+        });
+        let ratio = prev.map_or("—".to_owned(), |p| format!("{:.2}× for {:.1}× input", med / p, if mb == 5 { 5.0 } else { 2.0 }));
+        println!(
+            "| {:.1} MB | {} | {articles} | {passages} | {med:.3} | {min:.3} | {max:.3} | {:.1} | {ratio} | {:.1}× |",
+            bytes as f64 / (1 << 20) as f64,
+            corpus.pages.len(),
+            bytes as f64 / (1 << 20) as f64 / med,
+            peak as f64 / bytes as f64
+        );
+        prev = Some(med);
+    }
 }

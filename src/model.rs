@@ -137,11 +137,10 @@ pub struct Member {
 pub struct Variant {
     /// Indices into the passage's `members`.
     pub members: [usize; 2],
-    /// Aligned readings `[first, second]`, each with one character of context.
+    /// Aligned readings `[first, second]`: the differing characters with
+    /// one character of context before them (and after, for an insertion
+    /// or deletion), e.g. `分别`/`分享`, `机为`/`机组为`.
     pub readings: Vec<[String; 2]>,
-    /// The same readings with four characters of context on either side.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub contexts: Vec<[String; 2]>,
 }
 
 /// A passage that two or more articles share: one cluster of witnesses.

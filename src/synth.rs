@@ -169,13 +169,18 @@ fn space_digits(line: &str) -> String {
 /// Generates one page from `seed`.
 pub fn page(seed: u64, pool: &[String]) -> Page {
     let mut rng = fastrand::Rng::with_seed(seed);
+    let dash = if rng.bool() { '—' } else { '－' };
+    let articles: Vec<GoldArticle> = (0..rng.usize(2..=5)).map(|_| article(&mut rng, pool, dash)).collect();
+    page_from(&mut rng, articles)
+}
+
+/// Lays out `articles` as one page dump in a style drawn from `rng`.
+pub fn page_from(rng: &mut fastrand::Rng, articles: Vec<GoldArticle>) -> Page {
     let style = match rng.u8(..10) {
         0..=5 => Style::Narrow,
         6..=8 => Style::OnePerLine,
         _ => Style::Markdown,
     };
-    let dash = if rng.bool() { '—' } else { '－' };
-    let articles: Vec<GoldArticle> = (0..rng.usize(2..=5)).map(|_| article(&mut rng, pool, dash)).collect();
     let width = rng.usize(11..=18) as f32;
     let blank_between = style != Style::Narrow || rng.u8(..4) != 0;
     let spaced_digits = rng.u8(..3) == 0;
@@ -269,6 +274,257 @@ pub fn page(seed: u64, pool: &[String]) -> Page {
         w.put("\n");
     }
     Page { text: w.out, articles, paragraph_ends: ends }
+}
+
+impl Page {
+    /// Input offsets of the non-whitespace characters of every gold
+    /// paragraph, in order: found by walking back from each paragraph's
+    /// recorded end, skipping the whitespace layout added and any headline
+    /// dropped inside the paragraph.
+    pub fn paragraph_offsets(&self) -> Vec<Vec<usize>> {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        for a in &self.articles {
+            for (i, p) in a.paragraphs.iter().enumerate() {
+                let end = self.paragraph_ends[k];
+                k += 1;
+                let want: Vec<char> = p.chars().filter(|c| !c.is_whitespace()).collect();
+                let mut offs = vec![usize::MAX; want.len()];
+                let mut pos = end as isize;
+                for w in (0..want.len()).rev() {
+                    while pos >= 0 && chars[pos as usize] != want[w] {
+                        pos -= 1;
+                    }
+                    if pos < 0 {
+                        break;
+                    }
+                    offs[w] = pos as usize;
+                    pos -= 1;
+                }
+                let _ = i;
+                out.push(offs);
+            }
+        }
+        out
+    }
+}
+
+/// Fresh pseudo-Chinese from an order-1 character chain trained on the
+/// seeds: realistic character statistics, but no long runs shared by chance.
+pub struct Markov {
+    followers: std::collections::HashMap<char, Vec<char>>,
+    starts: Vec<char>,
+}
+
+impl Markov {
+    pub fn from_seeds() -> Self {
+        let mut followers: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
+        let mut starts = Vec::new();
+        for src in SEED_SOURCES {
+            let cs: Vec<char> = src.chars().filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*')).collect();
+            for w in cs.windows(2) {
+                followers.entry(w[0]).or_default().push(w[1]);
+                if w[0] == '。' && crate::text::is_cjk(w[1]) {
+                    starts.push(w[1]);
+                }
+            }
+        }
+        Markov { followers, starts }
+    }
+
+    /// A paragraph of at least `len` characters, ending a sentence.
+    pub fn paragraph(&self, rng: &mut fastrand::Rng, min: usize, max: usize) -> String {
+        let len = rng.usize(min..=max);
+        let mut out = String::new();
+        let mut n = 0;
+        let mut c = self.starts[rng.usize(..self.starts.len())];
+        loop {
+            out.push(c);
+            n += 1;
+            if c == '。' && n >= len {
+                return out;
+            }
+            c = match self.followers.get(&c) {
+                Some(f) if n < len * 3 => f[rng.usize(..f.len())],
+                _ => {
+                    out.push('。');
+                    return out;
+                }
+            };
+        }
+    }
+}
+
+/// A corpus of papers reprinting wire stories, with character-level gold.
+pub struct ReprintCorpus {
+    pub pages: Vec<Page>,
+    /// Per page: input offset → (story, character index in the story).
+    pub tags: Vec<Vec<(usize, (u32, u32))>>,
+}
+
+impl ReprintCorpus {
+    /// Gold: `(page, offset)` of every character whose story position was
+    /// printed by at least two pages.
+    pub fn shared_chars(&self) -> std::collections::HashSet<(usize, usize)> {
+        let mut seen: std::collections::HashMap<(u32, u32), Vec<usize>> = std::collections::HashMap::new();
+        for (p, tags) in self.tags.iter().enumerate() {
+            for &(_, t) in tags {
+                let v = seen.entry(t).or_default();
+                if v.last() != Some(&p) {
+                    v.push(p);
+                }
+            }
+        }
+        let mut out = std::collections::HashSet::new();
+        for (p, tags) in self.tags.iter().enumerate() {
+            for &(o, t) in tags {
+                if seen[&t].len() >= 2 {
+                    out.insert((p, o));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Generates `papers` pages from `stories` wire stories; each page prints
+/// 1–3 of them (cut, edited, OCR-damaged) among 1–2 local stories.
+pub fn reprint_corpus(seed: u64, stories: usize, papers: usize) -> ReprintCorpus {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let markov = Markov::from_seeds();
+    let pool = sentence_pool();
+    // A wire story: paragraphs with per-character story positions.
+    let wire: Vec<Vec<String>> =
+        (0..stories).map(|_| (0..rng.usize(3..=7)).map(|_| markov.paragraph(&mut rng, 50, 200)).collect()).collect();
+    let cjk: Vec<char> = markov.followers.keys().copied().filter(|c| crate::text::is_cjk(*c)).collect();
+    let mut pages = Vec::new();
+    let mut tags_all = Vec::new();
+    for _ in 0..papers {
+        let dash = if rng.bool() { '—' } else { '－' };
+        let mut arts: Vec<GoldArticle> = Vec::new();
+        // Per article, per paragraph, per char: tag.
+        let mut art_tags: Vec<Vec<Vec<Option<(u32, u32)>>>> = Vec::new();
+        for _ in 0..rng.usize(1..=3) {
+            let s = rng.usize(..stories);
+            let story = &wire[s];
+            let mut base = 0u32;
+            let offsets: Vec<u32> = story.iter().map(|p| { let b = base; base += p.chars().count() as u32; b }).collect();
+            // A cut: some paragraphs from the start and end go.
+            let from = if rng.u8(..3) == 0 { rng.usize(..story.len() / 2 + 1) } else { 0 };
+            let to = if rng.u8(..3) == 0 { rng.usize(from + 1..=story.len()) } else { story.len() };
+            let mut paras = Vec::new();
+            let mut ptags = Vec::new();
+            let ocr = [0.0, 0.01, 0.03, 0.05, 0.08, 0.10][rng.usize(..6)];
+            for (k, p) in story.iter().enumerate().take(to).skip(from) {
+                if to - from > 2 && rng.u8(..8) == 0 {
+                    continue; // a dropped paragraph
+                }
+                let mut cs: Vec<char> = p.chars().collect();
+                let mut ts: Vec<Option<(u32, u32)>> = (0..cs.len() as u32).map(|i| Some((s as u32, offsets[k] + i))).collect();
+                // A deleted sentence.
+                if rng.u8(..6) == 0 {
+                    let stops: Vec<usize> = (0..cs.len()).filter(|&i| cs[i] == '。').collect();
+                    if stops.len() >= 2 {
+                        let i = rng.usize(..stops.len() - 1);
+                        cs.drain(stops[i] + 1..=stops[i + 1]);
+                        ts.drain(stops[i] + 1..=stops[i + 1]);
+                    }
+                }
+                // OCR slips: substitutions keep the story position.
+                for c in cs.iter_mut() {
+                    if crate::text::is_cjk(*c) && rng.f64() < ocr {
+                        *c = cjk[rng.usize(..cjk.len())];
+                    }
+                    if *c == '—' {
+                        *c = dash;
+                    }
+                }
+                // A local insertion.
+                if rng.u8(..10) == 0 {
+                    let at = rng.usize(..cs.len());
+                    let ins: Vec<char> = "据本报记者了解，".chars().collect();
+                    ts.splice(at..at, std::iter::repeat_n(None, ins.len()));
+                    cs.splice(at..at, ins);
+                }
+                paras.push(cs.into_iter().collect::<String>());
+                ptags.push(ts);
+            }
+            if paras.is_empty() {
+                continue;
+            }
+            let dateline = Some(format!("{}{}6月{}日电", ["新华社", "本报"][rng.usize(..2)], PLACES[rng.usize(..PLACES.len())], rng.u8(10..=28)));
+            arts.push(GoldArticle { title: title_from(&mut rng, &pool), dateline, paragraphs: paras });
+            art_tags.push(ptags);
+        }
+        for _ in 0..rng.usize(1..=2) {
+            let paragraphs = (0..rng.usize(2..=5)).map(|_| markov.paragraph(&mut rng, 40, 160)).collect::<Vec<_>>();
+            art_tags.push(paragraphs.iter().map(|p| vec![None; p.chars().count()]).collect());
+            arts.push(GoldArticle { title: title_from(&mut rng, &pool), dateline: None, paragraphs });
+        }
+        // Shuffle article order, keeping tags in step.
+        let mut order: Vec<usize> = (0..arts.len()).collect();
+        rng.shuffle(&mut order);
+        let arts_o: Vec<GoldArticle> = order.iter().map(|&i| arts[i].clone()).collect();
+        let tags_o: Vec<_> = order.iter().map(|&i| art_tags[i].clone()).collect();
+        let page = page_from(&mut rng, arts_o);
+        let mut tags = Vec::new();
+        for (offs, ts) in page.paragraph_offsets().iter().zip(tags_o.iter().flatten()) {
+            let ts_nonws: Vec<Option<(u32, u32)>> = ts.clone();
+            for (o, t) in offs.iter().zip(ts_nonws) {
+                if let (true, Some(t)) = (*o != usize::MAX, t) {
+                    tags.push((*o, t));
+                }
+            }
+        }
+        pages.push(page);
+        tags_all.push(tags);
+    }
+    ReprintCorpus { pages, tags: tags_all }
+}
+
+/// Character-level scores of shared-passage detection against gold.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ReuseScore {
+    pub gold: usize,
+    pub found: usize,
+    pub hits: usize,
+}
+
+impl ReuseScore {
+    pub fn precision(&self) -> f64 {
+        self.hits as f64 / self.found.max(1) as f64
+    }
+    pub fn recall(&self) -> f64 {
+        self.hits as f64 / self.gold.max(1) as f64
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+/// Runs the whole engine on a reprint corpus and scores it per character.
+pub fn evaluate_reuse(seed: u64, stories: usize, papers: usize) -> ReuseScore {
+    let corpus = reprint_corpus(seed, stories, papers);
+    let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i:05}.txt")).collect();
+    let analysis = crate::analyze_documents(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())));
+    let gold = corpus.shared_chars();
+    let mut found = std::collections::HashSet::new();
+    for p in analysis.passages.iter().filter(|p| !p.boilerplate) {
+        for m in &p.members {
+            let page: usize = m.doc[..5].parse().unwrap_or(0);
+            let chars: Vec<char> = corpus.pages[page].text.chars().collect();
+            for &[b, e] in &m.spans {
+                for (o, c) in chars.iter().enumerate().take(e).skip(b) {
+                    if !c.is_whitespace() {
+                        found.insert((page, o));
+                    }
+                }
+            }
+        }
+    }
+    ReuseScore { gold: gold.len(), found: found.len(), hits: found.intersection(&gold).count() }
 }
 
 /// Scores of reflow against gold.

@@ -58,13 +58,17 @@ const MIN_IDENTITY: f64 = 0.8;
 const ALL_PAIRS: usize = 8;
 /// Seeds per gram per article: repeats beyond this are degenerate text.
 const MAX_REPEAT: usize = 4;
+/// Bits of a packed gram entry that hold a position or an article index.
+const LOW_BITS: u32 = 24;
+const LOW_MASK: u64 = (1 << LOW_BITS) - 1;
 
+/// A 40-bit hash of a gram, in the high bits of a packed `u64`.
 fn gram_hash(g: &[char]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &c in g {
         h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h ^ (h >> 29)
+    (h ^ (h >> 29)) >> LOW_BITS << LOW_BITS
 }
 
 /// A pairwise match between two articles (indices into the article list).
@@ -88,149 +92,155 @@ pub fn find_passages(docs: &[DocumentAnalysis], inputs: &[Vec<char>], settings: 
             }
         }
     }
+    // Articles past 2^24 can't be indexed in the packed form; there are none
+    // in practice, and the rest of the corpus is still compared.
+    texts.truncate(LOW_MASK as usize);
     let threshold = boilerplate_threshold(texts.len());
-    let frequent = frequent_grams(&texts, threshold, settings.boilerplate);
-    let pairs = candidate_pairs(&texts, threshold, settings.boilerplate);
+    let (pairs, frequent) = candidate_pairs(&texts, threshold, settings);
+    // Each article's grams, sorted, built once: (hash | position).
+    let grams: Vec<Vec<u64>> = texts.iter().map(|t| article_grams(t, &frequent)).collect();
     let mut found: Vec<PairPassage> = Vec::new();
     for (x, y) in pairs {
-        for al in align_pair(&texts[x], &texts[y], &frequent, settings) {
+        for al in align_pair(&texts[x], &texts[y], &grams[x], &grams[y], settings) {
             found.push(PairPassage { x, y, al });
         }
     }
+    drop(grams);
     cluster(docs, inputs, &texts, found, settings, threshold)
 }
 
-/// Grams too common to seed with (boilerplate), as a sorted list of hashes.
-fn frequent_grams(texts: &[ArticleText], threshold: usize, keep_all: bool) -> Vec<u64> {
-    if keep_all {
-        return Vec::new();
-    }
-    let mut per_article: Vec<(u64, u32)> = Vec::new();
-    for (i, t) in texts.iter().enumerate() {
-        let start = per_article.len();
-        per_article.extend(t.norm.windows(K).map(|g| (gram_hash(g), i as u32)));
-        per_article[start..].sort_unstable();
-        let mut w = start;
-        for r in start..per_article.len() {
-            if r == start || per_article[r] != per_article[w - 1] {
-                per_article[w] = per_article[r];
-                w += 1;
-            }
-        }
-        per_article.truncate(w);
-    }
-    per_article.sort_unstable();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < per_article.len() {
-        let h = per_article[i].0;
-        let mut j = i;
-        while j < per_article.len() && per_article[j].0 == h {
-            j += 1;
-        }
-        if j - i > threshold {
-            out.push(h);
-        }
-        i = j;
-    }
-    out
+/// An article's grams as sorted `hash | position`, boilerplate grams left out.
+fn article_grams(t: &ArticleText, frequent: &[u64]) -> Vec<u64> {
+    let mut g: Vec<u64> = t
+        .norm
+        .windows(K)
+        .enumerate()
+        .take(LOW_MASK as usize)
+        .map(|(p, w)| gram_hash(w) | p as u64)
+        .filter(|v| frequent.binary_search(&(v & !LOW_MASK)).is_err())
+        .collect();
+    g.sort_unstable();
+    g
 }
 
-/// Article pairs that share at least two grams, from one sorted gram array.
-fn candidate_pairs(texts: &[ArticleText], threshold: usize, keep_all: bool) -> Vec<(usize, usize)> {
-    let mut grams: Vec<(u64, u32)> = Vec::with_capacity(texts.iter().map(ArticleText::len).sum());
+/// Article pairs that share enough grams to hold a passage, from one sorted
+/// array of `hash | article`; also returns the boilerplate grams.
+fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings) -> (Vec<(usize, usize)>, Vec<u64>) {
+    let mut grams: Vec<u64> = Vec::with_capacity(texts.iter().map(ArticleText::len).sum());
     for (i, t) in texts.iter().enumerate() {
-        grams.extend(t.norm.windows(K).map(|g| (gram_hash(g), i as u32)));
+        grams.extend(t.norm.windows(K).map(|g| gram_hash(g) | i as u64));
     }
     grams.sort_unstable();
     grams.dedup();
-    let mut counts: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    let mut i = 0;
-    let mut arts: Vec<u32> = Vec::new();
-    while i < grams.len() {
-        let h = grams[i].0;
-        arts.clear();
-        while i < grams.len() && grams[i].0 == h {
-            arts.push(grams[i].1);
-            i += 1;
-        }
-        let df = arts.len();
-        if df < 2 || (df > threshold && !keep_all) {
-            continue;
-        }
-        if df <= ALL_PAIRS {
-            for (p, &x) in arts.iter().enumerate() {
-                for &y in &arts[p + 1..] {
-                    *counts.entry((x, y)).or_default() += 1;
+    // A passage of min_len characters with one slip in ten keeps about a
+    // quarter of its grams intact: ask for that many, and at least three.
+    let needed = ((settings.min_len + 1).saturating_sub(K) / 4).max(3) as u32;
+    // Pairs are proposed per gram group; most pairs share a gram or two by
+    // chance. A count-min sketch (fixed size, saturating) finds the pairs
+    // that may reach `needed`; only those get an exact counter. A sketch
+    // only overestimates, so no true candidate is lost.
+    let bits = (grams.len() * 2).next_power_of_two().clamp(1 << 16, 1 << 24);
+    let mut sketch = vec![0u8; bits * 2];
+    let slot = |key: u64, d: u64| -> usize {
+        let h = (key ^ d.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        d as usize * bits + ((h ^ (h >> 31)) as usize & (bits - 1))
+    };
+    let mut frequent = Vec::new();
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    for pass in 0..2 {
+        let mut arts: Vec<u64> = Vec::new();
+        let mut i = 0;
+        while i < grams.len() {
+            let h = grams[i] & !LOW_MASK;
+            arts.clear();
+            while i < grams.len() && grams[i] & !LOW_MASK == h {
+                arts.push(grams[i] & LOW_MASK);
+                i += 1;
+            }
+            let df = arts.len();
+            if df > threshold {
+                if pass == 0 {
+                    frequent.push(h);
+                }
+                if !settings.boilerplate {
+                    continue;
                 }
             }
-        } else {
-            // Many witnesses: link neighbours; clustering joins the chain.
-            for w in arts.windows(2) {
-                *counts.entry((w[0], w[1])).or_default() += 1;
-            }
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = counts.into_iter().filter(|&(_, n)| n >= 2).map(|((x, y), _)| (x as usize, y as usize)).collect();
-    pairs.sort_unstable();
-    pairs
-}
-
-/// All passages between two articles.
-fn align_pair(x: &ArticleText, y: &ArticleText, frequent: &[u64], settings: Settings) -> Vec<Alignment> {
-    // Index the shorter article's grams, scan the longer one.
-    let (short, long, swapped) = if x.len() <= y.len() { (x, y, false) } else { (y, x, true) };
-    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (p, g) in short.norm.windows(K).enumerate() {
-        let h = gram_hash(g);
-        if frequent.binary_search(&h).is_ok() {
-            continue;
-        }
-        let e = index.entry(h).or_default();
-        if e.len() < MAX_REPEAT {
-            e.push(p as u32);
-        }
-    }
-    let mut seeds: Vec<(usize, usize)> = Vec::new();
-    let mut seen_in_long: FxHashMap<u64, u32> = FxHashMap::default();
-    for (p, g) in long.norm.windows(K).enumerate() {
-        let h = gram_hash(g);
-        if let Some(ps) = index.get(&h) {
-            let n = seen_in_long.entry(h).or_default();
-            *n += 1;
-            if *n as usize > MAX_REPEAT {
+            if df < 2 {
                 continue;
             }
-            for &q in ps {
-                if short.norm[q as usize..q as usize + K] == long.norm[p..p + K] {
-                    seeds.push((q as usize, p));
+            let mut bump = |x: u64, y: u64| {
+                let key = x << 32 | y;
+                let (s0, s1) = (slot(key, 0), slot(key, 1));
+                if pass == 0 {
+                    sketch[s0] = sketch[s0].saturating_add(1);
+                    sketch[s1] = sketch[s1].saturating_add(1);
+                } else if sketch[s0].min(sketch[s1]) as u32 >= needed {
+                    *counts.entry(key).or_default() += 1;
+                }
+            };
+            if df <= ALL_PAIRS {
+                for (p, &x) in arts.iter().enumerate() {
+                    for &y in &arts[p + 1..] {
+                        bump(x, y);
+                    }
+                }
+            } else {
+                // Many witnesses: link neighbours; clustering joins the chain.
+                for w in arts.windows(2) {
+                    bump(w[0], w[1]);
                 }
             }
+        }
+    }
+    drop(sketch);
+    drop(grams);
+    if settings.boilerplate {
+        frequent.clear();
+    }
+    let mut pairs: Vec<(usize, usize)> =
+        counts.into_iter().filter(|&(_, n)| n >= needed).map(|(k, _)| ((k >> 32) as usize, (k & 0xffff_ffff) as usize)).collect();
+    pairs.sort_unstable();
+    (pairs, frequent)
+}
+
+/// All passages between two articles. Seeds come from a merge-join of the
+/// two sorted gram lists: linear, and no allocation per gram.
+fn align_pair(x: &ArticleText, y: &ArticleText, gx: &[u64], gy: &[u64], settings: Settings) -> Vec<Alignment> {
+    let mut seeds: Vec<(usize, usize)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < gx.len() && j < gy.len() {
+        let (hx, hy) = (gx[i] & !LOW_MASK, gy[j] & !LOW_MASK);
+        if hx < hy {
+            i += 1;
+        } else if hy < hx {
+            j += 1;
+        } else {
+            let i_end = i + gx[i..].iter().take_while(|v| *v & !LOW_MASK == hx).count();
+            let j_end = j + gy[j..].iter().take_while(|v| *v & !LOW_MASK == hx).count();
+            for &a in &gx[i..i_end.min(i + MAX_REPEAT)] {
+                for &b in &gy[j..j_end.min(j + MAX_REPEAT)] {
+                    let (pa, pb) = ((a & LOW_MASK) as usize, (b & LOW_MASK) as usize);
+                    if x.norm[pa..pa + K] == y.norm[pb..pb + K] {
+                        seeds.push((pa, pb));
+                    }
+                }
+            }
+            i = i_end;
+            j = j_end;
         }
     }
     let anchors = anchors_from_seeds(seeds, K);
     let mut out = Vec::new();
     for c in chain(&anchors) {
-        for al in align_split(&short.norm, &long.norm, &c) {
+        for al in align_split(&x.norm, &y.norm, &c) {
             let shorter = (al.a1 - al.a0).min(al.b1 - al.b0);
-            if shorter < settings.min_len || al.identity() < MIN_IDENTITY {
-                continue;
+            if shorter >= settings.min_len && al.identity() >= MIN_IDENTITY {
+                out.push(al);
             }
-            out.push(if swapped { swap(al) } else { al });
         }
     }
     out
-}
-
-fn swap(al: Alignment) -> Alignment {
-    Alignment {
-        a0: al.b0,
-        a1: al.b1,
-        b0: al.a0,
-        b1: al.a1,
-        matches: al.matches,
-        diffs: al.diffs.into_iter().map(|(p, q)| (q, p)).collect(),
-    }
 }
 
 struct UnionFind(Vec<usize>);
@@ -334,25 +344,22 @@ fn cluster(
             let p = &found[pi];
             let (mx, my) = (index_of(node_of[pi][0]), index_of(node_of[pi][1]));
             let (tx, ty) = (&texts[p.x], &texts[p.y]);
-            let mut v = Variant { members: [mx, my], readings: Vec::new(), contexts: Vec::new() };
+            let (ix, iy) = (&inputs[tx.doc], &inputs[ty.doc]);
+            let mut v = Variant { members: [mx, my], readings: Vec::new() };
             for &((a0, a1), (b0, b1)) in &p.al.diffs {
                 // An insertion or deletion gets context on both sides.
                 let right = (a0 == a1 || b0 == b1) as usize;
-                v.readings.push([reading(tx, a0, a1, 1, right), reading(ty, b0, b1, 1, right)]);
-                v.contexts.push([reading(tx, a0, a1, 4, 4), reading(ty, b0, b1, 4, 4)]);
+                v.readings.push([reading(tx, ix, a0, a1, 1, right), reading(ty, iy, b0, b1, 1, right)]);
             }
             let (first, second) = (v.members[0].min(v.members[1]), v.members[0].max(v.members[1]));
             if v.members[0] > v.members[1] {
-                for r in v.readings.iter_mut().chain(v.contexts.iter_mut()) {
+                for r in v.readings.iter_mut() {
                     r.swap(0, 1);
                 }
             }
             v.members = [first, second];
             match variants.iter_mut().find(|w| w.members == v.members) {
-                Some(w) => {
-                    w.readings.extend(v.readings);
-                    w.contexts.extend(v.contexts);
-                }
+                Some(w) => w.readings.extend(v.readings),
                 None => variants.push(v),
             }
         }
@@ -368,8 +375,8 @@ fn cluster(
 
 /// A reading with `left` and `right` characters of context, so that a
 /// substitution reads `分别`/`分享` and an insertion `机为`/`机组为`.
-fn reading(t: &ArticleText, from: usize, to: usize, left: usize, right: usize) -> String {
+fn reading(t: &ArticleText, input: &[char], from: usize, to: usize, left: usize, right: usize) -> String {
     let b = from.saturating_sub(left);
     let e = (to + right).min(t.len());
-    t.shown[b..e].iter().collect()
+    (b..e).map(|k| t.shown(k, input)).collect()
 }

@@ -23,9 +23,8 @@ pub struct ArticleText {
     pub article: usize,
     /// Folded, whitespace-free characters.
     pub norm: Vec<char>,
-    /// The character as printed, for display.
-    pub shown: Vec<char>,
-    /// Input offset (code points) of each character.
+    /// Input offset (code points) of each character; the input holds the
+    /// character as printed, so no copy of it is kept here.
     pub src: Vec<u32>,
     /// Index of the paragraph each character belongs to.
     pub para: Vec<u32>,
@@ -47,7 +46,6 @@ impl ArticleText {
                     // Spans and text agree by invariant; trust the text if not.
                     let shown = text_chars.next().unwrap_or(c);
                     t.norm.push(fold(shown));
-                    t.shown.push(shown);
                     t.src.push(off as u32);
                     t.para.push(k as u32);
                 }
@@ -77,6 +75,11 @@ impl ArticleText {
         spans
     }
 
+    /// The character `k` as printed.
+    pub fn shown(&self, k: usize, input: &[char]) -> char {
+        input[self.src[k] as usize]
+    }
+
     /// Display text of characters `[from, to)`, with a line break between
     /// paragraphs and a space where the input separates Latin words.
     pub fn text(&self, from: usize, to: usize, input: &[char]) -> String {
@@ -85,15 +88,15 @@ impl ArticleText {
             if k > from {
                 if self.para[k] != self.para[k - 1] {
                     out.push('\n');
-                } else if self.shown[k].is_ascii_alphanumeric()
-                    && self.shown[k - 1].is_ascii_alphanumeric()
+                } else if self.shown(k, input).is_ascii_alphanumeric()
+                    && self.shown(k - 1, input).is_ascii_alphanumeric()
                     && self.src[k] > self.src[k - 1] + 1
                     && input[self.src[k - 1] as usize + 1..self.src[k] as usize].iter().any(|c| c.is_whitespace())
                 {
                     out.push(' ');
                 }
             }
-            out.push(self.shown[k]);
+            out.push(self.shown(k, input));
         }
         out
     }

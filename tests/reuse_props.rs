@@ -1,0 +1,86 @@
+//! Shared passages on generated corpora: quality floor, invariants, and a
+//! planted passage. Floors sit under the measured figures in the README.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+
+#[test]
+fn character_level_quality_on_a_reprint_corpus() {
+    let s = tongwen::synth::evaluate_reuse(3, 20, 60);
+    assert!(s.gold > 10_000, "{s:?}");
+    assert!(s.f1() >= 0.95, "F1 {:.4} {s:?}", s.f1());
+}
+
+fn check_members(analysis: &tongwen::Analysis, texts: &[String]) -> Result<(), TestCaseError> {
+    for p in &analysis.passages {
+        prop_assert!(p.size >= 2 && p.size == p.members.len());
+        for m in &p.members {
+            let d: usize = analysis.documents.iter().position(|d| d.id == m.doc).unwrap();
+            let chars: Vec<char> = texts[d].chars().collect();
+            prop_assert!(m.begin < m.end && m.end <= chars.len());
+            let from_spans: String = m.spans.iter().flat_map(|&[b, e]| chars[b..e].iter()).filter(|c| !c.is_whitespace()).collect();
+            let text: String = m.text.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert_eq!(from_spans, text);
+        }
+        for v in &p.variants {
+            prop_assert!(v.members[0] < p.size && v.members[1] < p.size);
+        }
+    }
+    Ok(())
+}
+
+/// Builds a 200-character passage, plants it with 5 % substitutions into
+/// another article, and expects the pair to be found.
+fn planted(seed: u64) -> (Vec<String>, String) {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let markov = tongwen::synth::Markov::from_seeds();
+    let passage: String = {
+        let mut p = String::new();
+        while p.chars().count() < 200 {
+            p.push_str(&markov.paragraph(&mut rng, 40, 80));
+        }
+        p.chars().take(200).collect()
+    };
+    let noisy: String = passage
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i % 20 == 7 && tongwen::text::is_cjk(c) { '囗' } else { c })
+        .collect();
+    let doc_a = format!("第一篇标题\n\n{}\n\n{passage}\n\n{}\n", markov.paragraph(&mut rng, 60, 120), markov.paragraph(&mut rng, 60, 120));
+    let doc_b = format!("第二篇标题\n\n{}\n\n{noisy}\n", markov.paragraph(&mut rng, 60, 120));
+    (vec![doc_a, doc_b], passage)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn members_lie_inside_their_documents(seed in 0u64..10_000) {
+        let corpus = tongwen::synth::reprint_corpus(seed, 4, 6);
+        let texts: Vec<String> = corpus.pages.iter().map(|p| p.text.clone()).collect();
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("{i:05}.txt")).collect();
+        let a = tongwen::analyze_documents(ids.iter().map(String::as_str).zip(texts.iter().map(|t| t.as_bytes())));
+        check_members(&a, &texts)?;
+    }
+
+    #[test]
+    fn a_planted_noisy_passage_is_found(seed in 0u64..10_000) {
+        let (docs, passage) = planted(seed);
+        let a = tongwen::analyze_documents([("a.txt", docs[0].as_bytes()), ("b.txt", docs[1].as_bytes())]);
+        check_members(&a, &docs)?;
+        let core: String = passage.chars().skip(30).take(20).collect();
+        let found = a.passages.iter().any(|p| {
+            p.members.iter().any(|m| m.doc == "a.txt" && m.text.replace('\n', "").contains(&core))
+                && p.members.iter().any(|m| m.doc == "b.txt")
+                && p.members.iter().all(|m| m.text.chars().filter(|c| !c.is_whitespace()).count() >= 150)
+        });
+        prop_assert!(found, "planted passage not found: {:?}", a.passages);
+    }
+
+    #[test]
+    fn random_text_never_panics(texts in prop::collection::vec("[中国亚峰会，。—－“”新华社电 \n0-9a-z]{0,300}", 0..5)) {
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
+        let a = tongwen::analyze_documents(ids.iter().map(String::as_str).zip(texts.iter().map(|t| t.as_bytes())));
+        check_members(&a, &texts)?;
+    }
+}
