@@ -356,6 +356,12 @@ impl Markov {
     }
 }
 
+/// Where a reprinted character comes from: (story, character index in it).
+pub type StoryPos = (u32, u32);
+
+/// Per paragraph, per character: its story position, if it is reprinted.
+type ParagraphTags = Vec<Vec<Option<StoryPos>>>;
+
 /// A corpus of papers reprinting wire stories, with character-level gold.
 pub struct ReprintCorpus {
     pub pages: Vec<Page>,
@@ -404,7 +410,7 @@ pub fn reprint_corpus(seed: u64, stories: usize, papers: usize) -> ReprintCorpus
         let dash = if rng.bool() { '—' } else { '－' };
         let mut arts: Vec<GoldArticle> = Vec::new();
         // Per article, per paragraph, per char: tag.
-        let mut art_tags: Vec<Vec<Vec<Option<(u32, u32)>>>> = Vec::new();
+        let mut art_tags: Vec<ParagraphTags> = Vec::new();
         for _ in 0..rng.usize(1..=3) {
             let s = rng.usize(..stories);
             let story = &wire[s];

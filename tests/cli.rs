@@ -54,3 +54,41 @@ fn a_directory_is_not_readable_as_a_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn analyze_json_has_articles_and_passages_with_the_documented_fields() {
+    let out = tongwen().args(["analyze", "--json", "--min-len", "30"]).args(SEEDS).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = &json["documents"][3];
+    for key in ["id", "name", "chars", "encoding", "articles", "other", "warnings"] {
+        assert!(doc.get(key).is_some(), "document field {key}");
+    }
+    let article = &doc["articles"][0];
+    for key in ["id", "title", "subtitle", "dateline", "spans", "paragraphs", "markers"] {
+        assert!(article.get(key).is_some(), "article field {key}: {article}");
+    }
+    assert!(article["id"].as_str().unwrap().starts_with("003_f0687f8725c1cd82.txt#"));
+    let p = &article["paragraphs"][0];
+    assert!(p["text"].is_string() && p["spans"][0][1].as_u64() > p["spans"][0][0].as_u64());
+    let passages = json["passages"].as_array().unwrap();
+    assert!(!passages.is_empty());
+    for p in passages {
+        for key in ["id", "size", "members", "variants"] {
+            assert!(p.get(key).is_some(), "passage field {key}");
+        }
+        let m = &p["members"][0];
+        for key in ["doc", "article", "begin", "end", "spans", "text"] {
+            assert!(m.get(key).is_some(), "member field {key}");
+        }
+        // --min-len is honoured.
+        assert!(p["members"].as_array().unwrap().iter().all(|m| m["text"].as_str().unwrap().chars().filter(|c| !c.is_whitespace()).count() >= 30));
+    }
+}
+
+#[test]
+fn min_len_out_of_range_is_refused() {
+    let out = tongwen().args(["analyze", "--min-len", "5"]).args(SEEDS).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--min-len"));
+}
