@@ -300,7 +300,9 @@ pub fn units(src: &[char], lines: &[Line]) -> Vec<Unit> {
                 || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n))
                 // The next line is short but text runs on after it: it opens
                 // a paragraph whose indent the extraction ate.
-                || next.is_some_and(|n| !full_with(n, false) && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a)))
+                || next.is_some_and(|n| {
+                    !wide(n) && n.width <= n.column - 1.5 && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a))
+                })
         } else {
             overwide(line)
                 || standalone(line, next)
