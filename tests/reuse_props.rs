@@ -84,3 +84,36 @@ proptest! {
         check_members(&a, &texts)?;
     }
 }
+
+#[test]
+fn transposed_passages_are_both_found() {
+    let mut rng = fastrand::Rng::with_seed(5);
+    let markov = tongwen::synth::Markov::from_seeds();
+    let (p1, p2, filler) = (markov.paragraph(&mut rng, 80, 120), markov.paragraph(&mut rng, 80, 120), markov.paragraph(&mut rng, 80, 120));
+    let a = format!("甲报标题\n\n{p1}\n\n{filler}\n\n{p2}\n");
+    let b = format!("乙报标题\n\n{p2}\n\n{p1}\n");
+    let an = tongwen::analyze_documents([("a.txt", a.as_bytes()), ("b.txt", b.as_bytes())]);
+    for p in [&p1, &p2] {
+        let core: String = p.chars().skip(10).take(30).collect();
+        assert!(
+            an.passages.iter().any(|x| x.members.iter().filter(|m| m.text.contains(&core)).count() == 2),
+            "{core} not found in both: {:?}",
+            an.passages
+        );
+    }
+}
+
+#[test]
+fn boilerplate_is_hidden_by_default_and_shown_on_request() {
+    let mut rng = fastrand::Rng::with_seed(9);
+    let markov = tongwen::synth::Markov::from_seeds();
+    let slogan = "坚持以人民为中心的发展思想，推动高质量发展取得新成效，奋力谱写新篇章";
+    let docs: Vec<String> = (0..8).map(|i| format!("标题{i}\n\n{}\n\n{slogan}。\n", markov.paragraph(&mut rng, 100, 150))).collect();
+    let ids: Vec<String> = (0..8).map(|i| format!("{i}.txt")).collect();
+    let inputs = || ids.iter().map(String::as_str).zip(docs.iter().map(|d| d.as_bytes()));
+    let default = tongwen::analyze_documents(inputs());
+    assert!(default.passages.iter().all(|p| !p.members.iter().any(|m| m.text.contains("推动高质量发展取得新成效"))), "{:?}", default.passages);
+    let shown = tongwen::analyze_corpus(inputs(), tongwen::reuse::Settings { min_len: 20, boilerplate: true });
+    let p = shown.passages.iter().find(|p| p.members.iter().any(|m| m.text.contains("推动高质量发展取得新成效"))).expect("boilerplate on request");
+    assert!(p.boilerplate && p.size == 8, "{p:?}");
+}
