@@ -12,6 +12,7 @@ pub mod model;
 pub mod reflow;
 pub mod reuse;
 pub mod text;
+pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;

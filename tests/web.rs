@@ -57,7 +57,15 @@ async fn markup_in_a_document_is_shown_as_text() {
     let root = mount_point();
     yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(
         root.clone(),
-        tongwen::ui::reading::ReadingPaneProps { source, article: 0, raw: false, on_toggle_raw: Callback::noop() },
+        tongwen::ui::reading::ReadingPaneProps {
+            source,
+            article: 0,
+            raw: false,
+            on_toggle_raw: Callback::noop(),
+            passages: Default::default(),
+            sources: Default::default(),
+            on_compare: Callback::noop(),
+        },
     )
     .render();
     sleep(Duration::from_millis(20)).await;
@@ -73,7 +81,15 @@ async fn an_article_reads_as_title_and_paragraphs() {
     let root = mount_point();
     yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(
         root.clone(),
-        tongwen::ui::reading::ReadingPaneProps { source, article: 0, raw: false, on_toggle_raw: Callback::noop() },
+        tongwen::ui::reading::ReadingPaneProps {
+            source,
+            article: 0,
+            raw: false,
+            on_toggle_raw: Callback::noop(),
+            passages: Default::default(),
+            sources: Default::default(),
+            on_compare: Callback::noop(),
+        },
     )
     .render();
     sleep(Duration::from_millis(20)).await;

@@ -2,26 +2,47 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::loader::fetch_builtin_corpus;
+use super::compare::CompareView;
+use super::loader::{fetch_builtin_corpus, RawFile};
 use super::reading::ReadingPane;
 use super::sidebar::Sidebar;
 use crate::analysis::analyze_decoded;
 use crate::decode::decode;
-use crate::model::DocumentAnalysis;
+use crate::model::{DocumentAnalysis, Passage};
 
 /// A loaded document: the engine's analysis plus the decoded text it refers to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub doc: DocumentAnalysis,
     pub text: Rc<str>,
+    /// The same text as code points, which all offsets count.
+    pub chars: Rc<Vec<char>>,
 }
 
 impl Source {
     pub fn from_bytes(id: &str, bytes: &[u8]) -> Self {
         let decoded = decode(bytes);
         let text: Rc<str> = Rc::from(decoded.text.as_str());
-        Source { doc: analyze_decoded(id, decoded), text }
+        let chars = Rc::new(decoded.text.chars().collect());
+        Source { doc: analyze_decoded(id, decoded), text, chars }
     }
+}
+
+/// Reflows every file, then finds the passages they share.
+pub fn analyze_files(files: &[RawFile]) -> (Vec<Source>, Vec<Passage>) {
+    let sources: Vec<Source> = files.iter().map(|f| Source::from_bytes(&f.id, &f.bytes)).collect();
+    let docs: Vec<DocumentAnalysis> = sources.iter().map(|s| s.doc.clone()).collect();
+    let inputs: Vec<Vec<char>> = sources.iter().map(|s| (*s.chars).clone()).collect();
+    let passages = crate::reuse::find_passages(&docs, &inputs, crate::reuse::Settings::default());
+    (sources, passages)
+}
+
+/// What the main pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Read,
+    /// Two witnesses of a passage side by side: (passage, left member, right member).
+    Compare { passage: usize, left: usize, right: usize },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,14 +61,53 @@ pub struct AppState {
     pub article: usize,
     /// Show the raw page instead of the reflowed article.
     pub raw: bool,
+    pub passages: Rc<Vec<Passage>>,
+    pub view: View,
 }
 
 pub enum Action {
-    Loaded(Vec<Source>),
+    Loaded(Vec<Source>, Vec<Passage>),
     Failed(String),
     Select(usize),
     SelectArticle(usize, usize),
     ToggleRaw,
+    /// Open the compare view on (passage, member on the left).
+    Compare(usize, usize),
+    /// Pick the witness on the right.
+    CompareWith(usize),
+    /// Step to the next (+1) or previous (-1) passage of the left article.
+    Step(i32),
+    CloseCompare,
+}
+
+impl AppState {
+    /// Every witness of every passage in reading order (source, then
+    /// position): what `n` and `p` step through.
+    fn reading_order(&self) -> Vec<(usize, usize)> {
+        let doc_index = |id: &str| self.sources.iter().position(|s| s.doc.id == id).unwrap_or(usize::MAX);
+        let mut all: Vec<(usize, usize)> =
+            self.passages.iter().enumerate().flat_map(|(p, x)| (0..x.members.len()).map(move |m| (p, m))).collect();
+        all.sort_by_key(|&(p, m)| {
+            let mem = &self.passages[p].members[m];
+            (doc_index(&mem.doc), mem.begin, p)
+        });
+        all
+    }
+
+    /// Shows the article a member belongs to.
+    fn go_to_member(&mut self, passage: usize, member: usize) {
+        let m = &self.passages[passage].members[member];
+        if let Some(i) = self.sources.iter().position(|s| s.doc.id == m.doc) {
+            self.selected = i;
+            self.article = self.sources[i].doc.articles.iter().position(|a| a.id == m.article).unwrap_or(0);
+        }
+    }
+}
+
+/// The first other witness, preferring another document.
+fn default_right(p: &Passage, left: usize) -> usize {
+    let doc = &p.members[left].doc;
+    (0..p.members.len()).find(|&i| i != left && &p.members[i].doc != doc).or((0..p.members.len()).find(|&i| i != left)).unwrap_or(left)
 }
 
 impl Reducible for AppState {
@@ -56,8 +116,9 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Loaded(sources) => {
+            Action::Loaded(sources, passages) => {
                 next.sources = Rc::new(sources);
+                next.passages = Rc::new(passages);
                 next.selected = 0;
                 next.article = 0;
                 next.status = Status::Ready;
@@ -74,6 +135,32 @@ impl Reducible for AppState {
             }
             Action::Select(_) | Action::SelectArticle(..) => {}
             Action::ToggleRaw => next.raw = !next.raw,
+            Action::Compare(passage, left) if passage < next.passages.len() => {
+                let p = &next.passages[passage];
+                let left = left.min(p.members.len() - 1);
+                next.view = View::Compare { passage, left, right: default_right(p, left) };
+                next.go_to_member(passage, left);
+            }
+            Action::CompareWith(right) => {
+                if let View::Compare { passage, left, .. } = next.view {
+                    if right < next.passages[passage].members.len() && right != left {
+                        next.view = View::Compare { passage, left, right };
+                    }
+                }
+            }
+            Action::Step(dir) => {
+                if let View::Compare { passage, left, .. } = next.view {
+                    let list = next.reading_order();
+                    if let Some(k) = list.iter().position(|&(p, m)| p == passage && m == left) {
+                        let k = (k as i32 + dir).rem_euclid(list.len() as i32) as usize;
+                        let (p, m) = list[k];
+                        next.view = View::Compare { passage: p, left: m, right: default_right(&next.passages[p], m) };
+                        next.go_to_member(p, m);
+                    }
+                }
+            }
+            Action::Compare(..) => {}
+            Action::CloseCompare => next.view = View::Read,
         }
         Rc::new(next)
     }
@@ -81,7 +168,15 @@ impl Reducible for AppState {
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState { status: Status::Loading, sources: Rc::new(Vec::new()), selected: 0, article: 0, raw: false }
+        AppState {
+            status: Status::Loading,
+            sources: Rc::new(Vec::new()),
+            selected: 0,
+            article: 0,
+            raw: false,
+            passages: Rc::new(Vec::new()),
+            view: View::Read,
+        }
     }
 }
 
@@ -94,8 +189,8 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match fetch_builtin_corpus().await {
                     Ok(files) => {
-                        let sources = files.iter().map(|f| Source::from_bytes(&f.id, &f.bytes)).collect();
-                        state.dispatch(Action::Loaded(sources));
+                        let (sources, passages) = analyze_files(&files);
+                        state.dispatch(Action::Loaded(sources, passages));
                     }
                     Err(message) => state.dispatch(Action::Failed(message)),
                 }
@@ -115,9 +210,56 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::ToggleRaw))
     };
+    let on_compare = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(p, m)| dispatcher.dispatch(Action::Compare(p, m)))
+    };
+    let on_right = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |r| dispatcher.dispatch(Action::CompareWith(r)))
+    };
+    let on_step = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |d| dispatcher.dispatch(Action::Step(d)))
+    };
+    let on_close = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::CloseCompare))
+    };
+    // Keys: n / p step through passages, Escape leaves the compare view.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::JsCast;
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                match e.key().as_str() {
+                    "n" => dispatcher.dispatch(Action::Step(1)),
+                    "p" => dispatcher.dispatch(Action::Step(-1)),
+                    "Escape" => dispatcher.dispatch(Action::CloseCompare),
+                    _ => {}
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let status = match &state.status {
         Status::Loading => "正在加载引擎与语料… Loading engine and corpus…".to_owned(),
-        Status::Ready => format!("引擎就绪 Engine ready · {} sources", state.sources.len()),
+        Status::Ready => format!("引擎就绪 Engine ready · {} sources · {} shared passages", state.sources.len(), state.passages.len()),
         Status::Failed(message) => format!("出错了 Error: {message}"),
     };
     let selected = state.sources.get(state.selected).cloned();
@@ -133,11 +275,17 @@ pub fn app() -> Html {
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
                      on_select={on_select} on_article={on_article} />
             <main class="reading">
-                { match selected {
-                    Some(source) => html! {
-                        <ReadingPane source={source} article={state.article} raw={state.raw} on_toggle_raw={on_toggle_raw} />
+                { match (state.view, selected) {
+                    (View::Compare { passage, left, right }, _) => html! {
+                        <CompareView sources={state.sources.clone()} passages={state.passages.clone()}
+                                     passage={passage} left={left} right={right}
+                                     on_right={on_right} on_step={on_step} on_close={on_close} />
                     },
-                    None => html! {},
+                    (View::Read, Some(source)) => html! {
+                        <ReadingPane source={source} article={state.article} raw={state.raw} on_toggle_raw={on_toggle_raw}
+                                     passages={state.passages.clone()} sources={state.sources.clone()} on_compare={on_compare} />
+                    },
+                    (View::Read, None) => html! {},
                 } }
             </main>
         </div>

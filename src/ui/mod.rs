@@ -2,11 +2,12 @@
 //! text work is done by the engine modules.
 
 mod app;
+pub mod compare;
 pub mod loader;
 pub mod reading;
 pub mod sidebar;
 
-pub use app::{App, AppState, Source, Status};
+pub use app::{analyze_files, App, AppState, Source, Status, View};
 
 /// Mounts the app on `<body>`; called by the wasm binary's `main`.
 pub fn run() {

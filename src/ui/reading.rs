@@ -1,7 +1,11 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::app::Source;
-use crate::model::{Article, BlockKind, MarkerKind};
+use super::sidebar::article_label;
+use crate::model::{Article, BlockKind, MarkerKind, Passage};
+use crate::view::{article_members, highlight};
 
 #[derive(Properties, PartialEq)]
 pub struct ReadingPaneProps {
@@ -12,6 +16,14 @@ pub struct ReadingPaneProps {
     pub raw: bool,
     #[prop_or_default]
     pub on_toggle_raw: Callback<()>,
+    #[prop_or_default]
+    pub passages: Rc<Vec<Passage>>,
+    /// Every source, to name the other witnesses.
+    #[prop_or_default]
+    pub sources: Rc<Vec<Source>>,
+    /// Open the compare view on (passage, member of this article).
+    #[prop_or_default]
+    pub on_compare: Callback<(usize, usize)>,
 }
 
 /// Shows one article of a source, or the raw page. Text goes in as text
@@ -35,7 +47,8 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
             if props.raw {
                 <pre class="raw-text" aria-label="原文 Raw page">{ &*props.source.text }</pre>
             } else if let Some(a) = doc.articles.get(props.article) {
-                <ArticleView article={a.clone()} />
+                <ArticleView article={a.clone()} input={props.source.chars.clone()} passages={props.passages.clone()}
+                             sources={props.sources.clone()} on_compare={props.on_compare.clone()} />
             } else {
                 <p class="empty">{"这一版没有识别出文章。 No articles were found on this page."}</p>
             }
@@ -78,11 +91,34 @@ fn block_label(kind: BlockKind) -> &'static str {
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub article: Article,
+    #[prop_or_default]
+    pub input: Rc<Vec<char>>,
+    #[prop_or_default]
+    pub passages: Rc<Vec<Passage>>,
+    #[prop_or_default]
+    pub sources: Rc<Vec<Source>>,
+    #[prop_or_default]
+    pub on_compare: Callback<(usize, usize)>,
+}
+
+/// Names a passage member for people: source name and article title.
+pub fn witness_label(sources: &[Source], doc: &str, article: &str) -> (String, String) {
+    match sources.iter().find(|s| s.doc.id == doc) {
+        Some(s) => {
+            let title = s.doc.articles.iter().find(|a| a.id == article).map(article_label).unwrap_or_default();
+            (s.doc.name.clone(), title)
+        }
+        None => (doc.to_owned(), article.to_owned()),
+    }
 }
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let a = &props.article;
+    let members = article_members(&props.passages, &a.id);
+    // The passage under the pointer or keyboard focus: (passage, member here).
+    let hovered = use_state(|| None::<(usize, usize)>);
+    let member_here = |pi: usize| members.iter().find(|&&(p, _)| p == pi).map_or(0, |&(_, m)| m);
     // A dateline printed after the body (`（新华社北京6月18日电）`) closes the article.
     let body_start = a.paragraphs.first().and_then(|p| p.spans.first()).map(|s| s[0]);
     let closing = matches!((a.dateline_spans.first(), body_start), (Some(d), Some(b)) if d[0] > b);
@@ -108,10 +144,36 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     html! { <h3 class="crosshead">{ &p.text }</h3> }
                 } else {
                     let dateline = if k == 0 && !closing { a.dateline.clone() } else { None }.or_else(|| p.dateline.clone());
+                    let segments = if members.is_empty() { Vec::new() } else { highlight(p, &props.input, &props.passages, &members) };
                     html! {
                         <p class="para">
                             if let Some(d) = dateline { <span class="dateline">{ d }</span>{" "} }
-                            { &p.text }
+                            if segments.is_empty() {
+                                { &p.text }
+                            } else {
+                                { for segments.iter().map(|seg| {
+                                    if seg.passages.is_empty() {
+                                        return html! { { &seg.text } };
+                                    }
+                                    // Strength by witnesses: tint and underline grow with
+                                    // the number of other papers, so colour is not the only signal.
+                                    let pi = seg.passages[0];
+                                    let others = props.passages[pi].size.saturating_sub(1).min(4);
+                                    let mi = member_here(pi);
+                                    let open = { let cb = props.on_compare.clone(); Callback::from(move |_: MouseEvent| cb.emit((pi, mi))) };
+                                    let key = { let cb = props.on_compare.clone(); Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { cb.emit((pi, mi)) }) };
+                                    let enter = { let h = hovered.clone(); Callback::from(move |_| h.set(Some((pi, mi)))) };
+                                    let focus = { let h = hovered.clone(); Callback::from(move |_: FocusEvent| h.set(Some((pi, mi)))) };
+                                    html! {
+                                        <mark class={classes!("shared", format!("w{others}"))} tabindex="0" role="button"
+                                              data-passage={pi.to_string()}
+                                              aria-label={format!("共享段落 shared passage, {} other witnesses", props.passages[pi].size - 1)}
+                                              onclick={open} onkeydown={key} onmouseenter={enter} onfocus={focus}>
+                                            { &seg.text }
+                                        </mark>
+                                    }
+                                }) }
+                            }
                         </p>
                     }
                 }
@@ -120,6 +182,25 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if let Some(d) = &a.dateline { <p class="closing-dateline"><span class="dateline">{ d }</span></p> }
             }
             { marker(MarkerKind::ContinuedOn) }
+            if let Some((pi, mi)) = *hovered {
+                <aside class="witnesses" role="status" aria-live="polite" aria-label="也见于 Also in">
+                    <h3>{ format!("也见于 Also in · {} 字", props.passages[pi].members[mi].text.chars().filter(|c| !c.is_whitespace()).count()) }</h3>
+                    <ul>
+                        { for props.passages[pi].members.iter().enumerate().filter(|(i, _)| *i != mi).map(|(_, m)| {
+                            let (source, title) = witness_label(&props.sources, &m.doc, &m.article);
+                            let snippet: String = m.text.chars().filter(|c| *c != '\n').take(36).collect();
+                            html! {
+                                <li class="witness">
+                                    <span class="witness-source">{ source }</span>
+                                    <span class="witness-title">{ title }</span>
+                                    <span class="witness-snippet">{ format!("{snippet}…") }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    <p class="hint">{"点击或按 Enter 对照阅读 · Click or press Enter to compare"}</p>
+                </aside>
+            }
         </article>
     }
 }

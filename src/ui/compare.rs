@@ -1,0 +1,102 @@
+//! Two witnesses of a passage side by side, every difference marked.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::app::Source;
+use super::reading::witness_label;
+use crate::model::Passage;
+use crate::view::{compare, DiffKind, DiffSegment};
+
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    pub sources: Rc<Vec<Source>>,
+    pub passages: Rc<Vec<Passage>>,
+    pub passage: usize,
+    pub left: usize,
+    pub right: usize,
+    pub on_right: Callback<usize>,
+    /// +1 next passage, -1 previous.
+    pub on_step: Callback<i32>,
+    pub on_close: Callback<()>,
+}
+
+fn side(segments: &[DiffSegment]) -> Html {
+    html! {
+        { for segments.iter().map(|s| match s.kind {
+            DiffKind::Same => html! { { &s.text } },
+            DiffKind::Changed => html! { <span class="diff changed" title="异文 variant reading">{ &s.text }</span> },
+            DiffKind::Only => html! { <span class="diff only" title="仅见于此本 only in this witness">{ &s.text }</span> },
+        }) }
+    }
+}
+
+#[function_component(CompareView)]
+pub fn compare_view(props: &CompareProps) -> Html {
+    let Some(p) = props.passages.get(props.passage) else {
+        return html! { <p class="empty">{"没有这个段落。 No such passage."}</p> };
+    };
+    let (l, r) = (&p.members[props.left.min(p.members.len() - 1)], &p.members[props.right.min(p.members.len() - 1)]);
+    let (ls, rs) = compare(&l.text, &r.text);
+    let (l_source, l_title) = witness_label(&props.sources, &l.doc, &l.article);
+    let (r_source, r_title) = witness_label(&props.sources, &r.doc, &r.article);
+    let changes = ls.iter().filter(|s| s.kind != DiffKind::Same).count() + rs.iter().filter(|s| s.kind == DiffKind::Only).count();
+    let choose = {
+        let cb = props.on_right.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(sel) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                if let Ok(i) = sel.value().parse() {
+                    cb.emit(i);
+                }
+            }
+        })
+    };
+    let step = |d: i32| {
+        let cb = props.on_step.clone();
+        Callback::from(move |_| cb.emit(d))
+    };
+    let close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    html! {
+        <section class="compare" aria-label="对照 Compare witnesses">
+            <div class="compare-bar">
+                <button class="toggle" onclick={close}>{"← 返回阅读 Back to reading"}</button>
+                <span class="compare-info">
+                    { format!("段落 passage {} · 版本 witness {}/{} · {} 处差异 differences", p.id, props.left.min(p.members.len() - 1) + 1, p.size, changes) }
+                </span>
+                <span class="compare-steps">
+                    <button class="toggle" onclick={step(-1)} aria-keyshortcuts="p" title="p">{"‹ 上一段 Previous"}</button>
+                    <button class="toggle" onclick={step(1)} aria-keyshortcuts="n" title="n">{"下一段 Next ›"}</button>
+                </span>
+            </div>
+            <div class="compare-cols">
+                <div class="witness-col left">
+                    <h3><span class="witness-source">{ l_source }</span><span class="witness-title">{ l_title }</span></h3>
+                    <p class="compare-text">{ side(&ls) }</p>
+                </div>
+                <div class="witness-col right">
+                    <h3>
+                        <label class="visually-hidden" for="right-witness">{"右侧版本 Witness on the right"}</label>
+                        <select id="right-witness" onchange={choose}>
+                            { for p.members.iter().enumerate().filter(|(i, _)| *i != props.left).map(|(i, m)| {
+                                let (s, t) = witness_label(&props.sources, &m.doc, &m.article);
+                                let snippet: String = m.text.chars().filter(|c| *c != '\n').take(14).collect();
+                                html! { <option value={i.to_string()} selected={i == props.right}>{ format!("{s} · {t} · {snippet}…") }</option> }
+                            }) }
+                        </select>
+                        <span class="witness-source">{ r_source }</span><span class="witness-title">{ r_title }</span>
+                    </h3>
+                    <p class="compare-text">{ side(&rs) }</p>
+                </div>
+            </div>
+            <p class="legend">
+                <span class="diff changed">{"异文 variant"}</span>{" "}
+                <span class="diff only">{"仅见于此本 only in this witness"}</span>{" · n / p 切换段落 step passages · Esc 返回 back"}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,76 @@
+// Shared passages in the viewer: highlights, witnesses, compare, keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { start, SHOTS } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.close(); });
+
+async function ready(page) {
+  await page.goto(h.url);
+  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
+}
+
+test('the first article opens with its shared passages highlighted', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  const marks = page.locator('article.article mark.shared');
+  assert.ok(await marks.count() > 0, 'highlights on the first article');
+  await page.screenshot({ path: path.join(SHOTS, 'viewer-highlights.png') });
+  assert.deepEqual(page.problems, []);
+});
+
+test('hovering the opening of the Wang Yi interview lists witnesses in 001 and 002', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  const opening = page.locator('mark.shared', { hasText: '仲夏时节' }).first();
+  await opening.hover();
+  const panel = page.locator('aside.witnesses');
+  await panel.waitFor();
+  const text = await panel.innerText();
+  const names = await page.locator('.source .source-name').allInnerTexts();
+  assert.match(text, new RegExp(names[1].slice(0, 8)), `001 (${names[1]}) is a witness:\n${text}`);
+  assert.match(text, new RegExp(names[2].slice(0, 8)), `002 (${names[2]}) is a witness:\n${text}`);
+  await page.screenshot({ path: path.join(SHOTS, 'viewer-witnesses.png') });
+  assert.deepEqual(page.problems, []);
+});
+
+test('clicking opens the compare view, with 分别 against 分享 marked as a variant', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.locator('mark.shared', { hasText: '仲夏时节' }).first().click();
+  await page.locator('section.compare').waitFor();
+  // Put 001's copy of the interview on the right (source 001 is listed second).
+  const name001 = (await page.locator('.source .source-name').allInnerTexts())[1];
+  const option = page.locator('#right-witness option', { hasText: name001 }).filter({ hasText: '2025年6月16日' }).first();
+  await page.selectOption('#right-witness', await option.getAttribute('value'));
+  assert.match(await page.locator('.witness-col.right .compare-text').innerText(), /分享举行双边会晤/);
+  const left = page.locator('.witness-col.left .diff.changed', { hasText: '别' });
+  const right = page.locator('.witness-col.right .diff.changed', { hasText: '享' });
+  assert.ok(await left.count() > 0 && await right.count() > 0, 'substitution marked on both sides');
+  const leftText = await page.locator('.witness-col.left .compare-text').innerText();
+  assert.match(leftText, /分别举行双边会晤/);
+  await page.screenshot({ path: path.join(SHOTS, 'viewer-compare.png') });
+  assert.deepEqual(page.problems, []);
+});
+
+test('keyboard only: Tab to a highlight, Enter, then n steps to another passage', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  let focused = '';
+  for (let i = 0; i < 200 && focused !== 'MARK'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.tagName);
+  }
+  assert.equal(focused, 'MARK', 'a highlight is reachable with Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('section.compare').waitFor();
+  const before = await page.locator('.compare-info').innerText();
+  await page.keyboard.press('n');
+  await page.waitForFunction((b) => document.querySelector('.compare-info')?.innerText !== b, before);
+  await page.keyboard.press('Escape');
+  await page.locator('article.article').waitFor();
+  assert.deepEqual(page.problems, []);
+});
