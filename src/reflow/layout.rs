@@ -267,10 +267,15 @@ pub fn units(src: &[char], lines: &[Line]) -> Vec<Unit> {
         // Cut page-jump markers out of the line; the text around them stays.
         let mut pos = 0usize; // chars of the line consumed, relative to the lead
         let mut ranges_left = ranges;
-        let line_text: String = ranges_left.iter().flat_map(|&(s, e)| src[s..e].iter()).collect();
-        let flat: Vec<usize> = ranges_left.iter().flat_map(|&(s, e)| s..e).collect();
-        let found = patterns::markers(&line_text);
+        // Markers say 版; most lines don't, and skip the work.
+        let found = if content.contains('版') {
+            let line_text: String = ranges_left.iter().flat_map(|&(s, e)| src[s..e].iter()).collect();
+            patterns::markers(&line_text)
+        } else {
+            Vec::new()
+        };
         if !found.is_empty() {
+            let flat: Vec<usize> = ranges_left.iter().flat_map(|&(s, e)| s..e).collect();
             for (mb, me, kind) in found {
                 if pos < mb {
                     push_flat(&mut b, &flat[pos..mb], i);
