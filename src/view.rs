@@ -132,3 +132,144 @@ mod tests {
         assert_eq!(shown, vec![("甲", false), ("乙丙丁", true), ("戊己", false)]);
     }
 }
+
+/// Share of an article's body (non-whitespace characters) that some
+/// passage also has elsewhere, from 0 to 1.
+pub fn shared_share(article: &crate::model::Article, passages: &[Passage]) -> f64 {
+    let body: usize = article.body_chars();
+    if body == 0 {
+        return 0.0;
+    }
+    let mut spans: Vec<[usize; 2]> =
+        passages.iter().flat_map(|p| p.members.iter().filter(|m| m.article == article.id).flat_map(|m| m.spans.iter().copied())).collect();
+    spans.sort_unstable();
+    // Covered body characters: paragraph spans intersected with member spans.
+    let para_spans: Vec<[usize; 2]> = article.paragraphs.iter().flat_map(|p| p.spans.iter().copied()).collect();
+    let mut covered = 0usize;
+    let mut last_end = 0usize;
+    for [b, e] in spans {
+        let b = b.max(last_end);
+        if b >= e {
+            continue;
+        }
+        for &[pb, pe] in &para_spans {
+            let (x, y) = (b.max(pb), e.min(pe));
+            if x < y {
+                covered += y - x;
+            }
+        }
+        last_end = e;
+    }
+    // Spans include whitespace inside paragraphs; cap at the body size.
+    (covered as f64 / body as f64).min(1.0)
+}
+
+/// The raw page cut into stretches inside and outside `spans` (the
+/// provenance view marks where an article came from).
+pub fn provenance(input: &[char], spans: &[[usize; 2]]) -> Vec<(String, bool)> {
+    let mut spans: Vec<[usize; 2]> = spans.to_vec();
+    spans.sort_unstable();
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut pos = 0;
+    for [b, e] in spans {
+        let (b, e) = (b.max(pos).min(input.len()), e.min(input.len()));
+        if b >= e {
+            continue;
+        }
+        if pos < b {
+            out.push((input[pos..b].iter().collect(), false));
+        }
+        out.push((input[b..e].iter().collect(), true));
+        pos = e;
+    }
+    if pos < input.len() {
+        out.push((input[pos..].iter().collect(), false));
+    }
+    out
+}
+
+/// What the URL hash says to show; the app writes it on every move, so a
+/// link restores the screen and back/forward work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Read { doc: String, article: usize },
+    Compare { passage: usize, left: usize, right: usize },
+}
+
+impl Route {
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Read { doc, article } => format!("#/read/{}/{}", encode(doc), article + 1),
+            Route::Compare { passage, left, right } => format!("#/compare/{passage}/{}/{}", left + 1, right + 1),
+        }
+    }
+
+    pub fn parse(hash: &str) -> Option<Route> {
+        let parts: Vec<&str> = hash.trim_start_matches('#').trim_start_matches('/').split('/').collect();
+        match parts.as_slice() {
+            ["read", doc, k] => Some(Route::Read { doc: decode(doc), article: k.parse::<usize>().ok()?.checked_sub(1)? }),
+            ["compare", p, l, r] => Some(Route::Compare {
+                passage: p.parse().ok()?,
+                left: l.parse::<usize>().ok()?.checked_sub(1)?,
+                right: r.parse::<usize>().ok()?.checked_sub(1)?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Percent-encodes what a file name may hold that a hash path may not.
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(v) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or(""), 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod route_tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip() {
+        for r in [
+            Route::Read { doc: "000_7db16642f3192162.txt".into(), article: 2 },
+            Route::Read { doc: "我的 文件#1.txt".into(), article: 0 },
+            Route::Compare { passage: 4, left: 0, right: 2 },
+        ] {
+            assert_eq!(Route::parse(&r.to_hash()), Some(r.clone()), "{}", r.to_hash());
+        }
+        assert_eq!(Route::parse("#/nonsense"), None);
+        assert_eq!(Route::parse("#/read/x/0"), None);
+        assert_eq!(Route::parse("#/compare/1/2/%"), None);
+    }
+
+    #[test]
+    fn provenance_marks_spans() {
+        let input: Vec<char> = "ab cd ef".chars().collect();
+        assert_eq!(provenance(&input, &[[3, 5]]), vec![("ab ".into(), false), ("cd".into(), true), (" ef".into(), false)]);
+    }
+}

@@ -63,6 +63,8 @@ pub struct AppState {
     pub raw: bool,
     pub passages: Rc<Vec<Passage>>,
     pub view: View,
+    /// Per source, per article: share of the body found elsewhere.
+    pub shares: Rc<Vec<Vec<f64>>>,
 }
 
 pub enum Action {
@@ -78,9 +80,19 @@ pub enum Action {
     /// Step to the next (+1) or previous (-1) passage of the left article.
     Step(i32),
     CloseCompare,
+    /// Go where a URL hash points.
+    Navigate(crate::view::Route),
 }
 
 impl AppState {
+    /// The URL hash for what is on screen.
+    pub fn route(&self) -> Option<crate::view::Route> {
+        match self.view {
+            View::Compare { passage, left, right } => Some(crate::view::Route::Compare { passage, left, right }),
+            View::Read => self.sources.get(self.selected).map(|s| crate::view::Route::Read { doc: s.doc.id.clone(), article: self.article }),
+        }
+    }
+
     /// Every witness of every passage in reading order (source, then
     /// position): what `n` and `p` step through.
     fn reading_order(&self) -> Vec<(usize, usize)> {
@@ -117,6 +129,9 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Loaded(sources, passages) => {
+                next.shares = Rc::new(
+                    sources.iter().map(|s| s.doc.articles.iter().map(|a| crate::view::shared_share(a, &passages)).collect()).collect(),
+                );
                 next.sources = Rc::new(sources);
                 next.passages = Rc::new(passages);
                 next.selected = 0;
@@ -161,6 +176,23 @@ impl Reducible for AppState {
             }
             Action::Compare(..) => {}
             Action::CloseCompare => next.view = View::Read,
+            Action::Navigate(route) => match route {
+                crate::view::Route::Read { doc, article } => {
+                    if let Some(i) = next.sources.iter().position(|s| s.doc.id == doc) {
+                        next.selected = i;
+                        next.article = article.min(next.sources[i].doc.articles.len().saturating_sub(1));
+                        next.view = View::Read;
+                    }
+                }
+                crate::view::Route::Compare { passage, left, right } => {
+                    if let Some(p) = next.passages.get(passage) {
+                        if left < p.members.len() && right < p.members.len() && left != right {
+                            next.view = View::Compare { passage, left, right };
+                            next.go_to_member(passage, left);
+                        }
+                    }
+                }
+            },
         }
         Rc::new(next)
     }
@@ -176,6 +208,7 @@ impl Default for AppState {
             raw: false,
             passages: Rc::new(Vec::new()),
             view: View::Read,
+            shares: Rc::new(Vec::new()),
         }
     }
 }
@@ -191,6 +224,10 @@ pub fn app() -> Html {
                     Ok(files) => {
                         let (sources, passages) = analyze_files(&files);
                         state.dispatch(Action::Loaded(sources, passages));
+                        // A deep link opened the page: go there.
+                        if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
+                            state.dispatch(Action::Navigate(route));
+                        }
                     }
                     Err(message) => state.dispatch(Action::Failed(message)),
                 }
@@ -226,6 +263,40 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::CloseCompare))
     };
+    // The URL hash follows the screen (a new history entry per move), and
+    // the screen follows the hash (links, reload, back and forward).
+    {
+        let route = if state.status == Status::Ready { state.route() } else { None };
+        use_effect_with(route, move |route| {
+            if let (Some(route), Some(window)) = (route, web_sys::window()) {
+                let hash = route.to_hash();
+                if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+                    let _ = window.location().set_hash(&hash);
+                }
+            }
+            || ()
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::JsCast;
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
+                    dispatcher.dispatch(Action::Navigate(route));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     // Keys: n / p step through passages, Escape leaves the compare view.
     {
         let dispatcher = state.dispatcher();
@@ -273,7 +344,7 @@ pub fn app() -> Html {
                 </p>
             </header>
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
-                     on_select={on_select} on_article={on_article} />
+                     shares={state.shares.clone()} on_select={on_select} on_article={on_article} />
             <main class="reading">
                 { match (state.view, selected) {
                     (View::Compare { passage, left, right }, _) => html! {

@@ -45,7 +45,12 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
             </div>
             { for doc.warnings.iter().map(|w| html! { <p class="warning" role="alert">{ w }</p> }) }
             if props.raw {
-                <pre class="raw-text" aria-label="原文 Raw page">{ &*props.source.text }</pre>
+                // Provenance: the raw page, with where this article came from marked.
+                <pre class="raw-text" aria-label="原文 Raw page">
+                    { for crate::view::provenance(&props.source.chars, &doc.articles.get(props.article).map(|a| a.spans.clone()).unwrap_or_default())
+                        .into_iter()
+                        .map(|(t, inside)| if inside { html! { <mark class="prov">{ t }</mark> } } else { html! { { t } } }) }
+                </pre>
             } else if let Some(a) = doc.articles.get(props.article) {
                 <ArticleView article={a.clone()} input={props.source.chars.clone()} passages={props.passages.clone()}
                              sources={props.sources.clone()} on_compare={props.on_compare.clone()} />

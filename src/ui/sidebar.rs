@@ -15,6 +15,9 @@ pub struct SidebarProps {
     /// (source, article)
     #[prop_or_default]
     pub on_article: Callback<(usize, usize)>,
+    /// Per source, per article: share of the text found elsewhere.
+    #[prop_or_default]
+    pub shares: Rc<Vec<Vec<f64>>>,
 }
 
 /// What to call an article in a list: its title, else its opening words.
@@ -29,16 +32,39 @@ pub fn article_label(a: &Article) -> String {
     }
 }
 
-/// The list of sources, by readable name; the selected one lists its articles.
+/// The list of sources, by readable name; the selected one lists its
+/// articles. A filter narrows both; below 800 px the list folds away.
 #[function_component(Sidebar)]
 pub fn sidebar(props: &SidebarProps) -> Html {
+    let filter = use_state(String::new);
+    let open = use_state(|| false);
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                filter.set(input.value());
+            }
+        })
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let q = filter.trim().to_lowercase();
+    let matches = |t: &str| q.is_empty() || t.to_lowercase().contains(&q);
     html! {
-        <nav class="sidebar" aria-label="来源 Sources">
+        <nav class={classes!("sidebar", open.then_some("open"))} aria-label="来源 Sources">
+            <button class="sidebar-toggle" aria-expanded={open.to_string()} aria-controls="source-list" onclick={toggle}>
+                {"☰ 来源 Sources"}
+            </button>
             <h2 class="sidebar-heading">{"来源 Sources"}</h2>
-            <ul class="source-list">
-                { for props.sources.iter().enumerate().map(|(i, source)| {
+            <input class="filter" type="search" placeholder="筛选 Filter" aria-label="筛选来源和文章 Filter sources and articles"
+                   value={(*filter).clone()} oninput={on_filter} />
+            <ul class="source-list" id="source-list">
+                { for props.sources.iter().enumerate().filter(|(_, s)| matches(&s.doc.name) || s.doc.articles.iter().any(|a| matches(&article_label(a)))).map(|(i, source)| {
                     let on_select = props.on_select.clone();
-                    let current = i == props.selected;
+                    let current = i == props.selected || !q.is_empty();
                     html! {
                         <li>
                             <button class={classes!("source", current.then_some("current"))}
@@ -51,16 +77,21 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                             </button>
                             if current {
                                 <ul class="article-list">
-                                    { for source.doc.articles.iter().enumerate().map(|(k, a)| {
+                                    { for source.doc.articles.iter().enumerate().filter(|(_, a)| matches(&source.doc.name) || matches(&article_label(a))).map(|(k, a)| {
                                         let on_article = props.on_article.clone();
-                                        let here = k == props.article;
+                                        let here = i == props.selected && k == props.article;
+                                        let share = props.shares.get(i).and_then(|v| v.get(k)).copied().unwrap_or(0.0);
                                         html! {
                                             <li>
                                                 <button class={classes!("article-link", here.then_some("current"), a.title.is_none().then_some("untitled"))}
                                                         aria-current={here.then_some("true")}
                                                         onclick={Callback::from(move |_| on_article.emit((i, k)))}>
                                                     <span class="article-title">{ article_label(a) }</span>
-                                                    <span class="article-meta">{ format!("{} 字", a.body_chars()) }</span>
+                                                    <span class="article-meta">
+                                                        { format!("{} 字 · {:.0}% 见于他处", a.body_chars(), share * 100.0) }
+                                                        <meter min="0" max="1" value={share.to_string()}
+                                                               aria-label="见于他处的比例 share found elsewhere"></meter>
+                                                    </span>
                                                 </button>
                                             </li>
                                         }

@@ -74,3 +74,63 @@ test('keyboard only: Tab to a highlight, Enter, then n steps to another passage'
   await page.locator('article.article').waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+test('a deep link to a compare view survives reload; back and forward work', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  const firstHash = await page.evaluate(() => location.hash);
+  assert.match(firstHash, /^#\/read\//);
+  await page.locator('mark.shared', { hasText: '仲夏时节' }).first().click();
+  await page.locator('section.compare').waitFor();
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /^#\/compare\/\d+\/\d+\/\d+$/);
+  const info = await page.locator('.compare-info').innerText();
+  const right = await page.locator('.witness-col.right .compare-text').innerText();
+  await page.reload();
+  await page.locator('section.compare').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.compare-info').innerText(), info);
+  assert.equal(await page.locator('.witness-col.right .compare-text').innerText(), right);
+  await page.goBack();
+  await page.locator('article.article').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), firstHash);
+  await page.goForward();
+  await page.locator('section.compare').waitFor();
+  assert.equal(await page.locator('.compare-info').innerText(), info);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the filter narrows the list, and provenance marks the article on the raw page', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.fill('input.filter', '冰雪');
+  const titles = await page.locator('.article-link .article-title').allInnerTexts();
+  assert.ok(titles.length >= 1 && titles.every((t) => t.includes('冰雪')), JSON.stringify(titles));
+  await page.locator('.article-link').first().click();
+  await page.getByRole('button', { name: /原文 Raw page/ }).click();
+  const marked = await page.locator('pre.raw-text mark.prov').allInnerTexts();
+  assert.ok(marked.join('').includes('将军山国际滑雪度假区'), 'the article is marked in the raw page');
+  assert.deepEqual(page.problems, []);
+});
+
+test('on a phone the sidebar folds behind a button and the text stays readable', async () => {
+  const page = await h.newPage({ viewport: { width: 375, height: 800 } });
+  await ready(page);
+  assert.equal(await page.locator('.source-list').isVisible(), false);
+  const para = page.locator('p.para').first();
+  const box = await para.boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 375, `paragraph fits the screen: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: path.join(SHOTS, 'mobile-light.png') });
+  await page.locator('.sidebar-toggle').click();
+  assert.equal(await page.locator('.source-list').isVisible(), true);
+  await page.screenshot({ path: path.join(SHOTS, 'mobile-sidebar.png') });
+  assert.deepEqual(page.problems, []);
+});
+
+test('dark theme follows the system', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await ready(page);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(bg, 'rgb(251, 250, 247)');
+  await page.screenshot({ path: path.join(SHOTS, 'desktop-dark.png') });
+  assert.deepEqual(page.problems, []);
+});
