@@ -2,33 +2,12 @@
 //! Not a test: figures go to stdout and, by `make bench`, into the README.
 //! Each figure is the median of 5 runs after a warm-up, with min and max.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// Counts live heap bytes and their peak, so memory is measured, not guessed.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-    }
-}
+use tongwen::measure::{live, peak, reset_peak, CountingAllocator};
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAllocator = CountingAllocator;
 
 fn median_min_max(mut v: Vec<f64>) -> (f64, f64, f64) {
     v.sort_by(f64::total_cmp);
@@ -96,10 +75,10 @@ fn whole_analysis(sizes_mb: &[usize]) {
         let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i:05}.txt")).collect();
         let bytes: usize = corpus.pages.iter().map(|p| p.text.len()).sum();
         let run = || tongwen::analyze_documents(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())));
-        let base = LIVE.load(Ordering::Relaxed);
-        PEAK.store(base, Ordering::Relaxed);
+        let base = live();
+        reset_peak();
         let a = run();
-        let peak = PEAK.load(Ordering::Relaxed) - base;
+        let peak = peak() - base;
         let (articles, passages) = (a.documents.iter().map(|d| d.articles.len()).sum::<usize>(), a.passages.len());
         drop(a);
         let (med, min, max) = time(|| {

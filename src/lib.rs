@@ -15,6 +15,8 @@ pub mod text;
 pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod measure;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
 
 #[cfg(target_arch = "wasm32")]

@@ -499,14 +499,13 @@ pub struct ReuseScore {
 
 impl ReuseScore {
     pub fn precision(&self) -> f64 {
-        self.hits as f64 / self.found.max(1) as f64
+        ratio(self.hits, self.found)
     }
     pub fn recall(&self) -> f64 {
-        self.hits as f64 / self.gold.max(1) as f64
+        ratio(self.hits, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        harmonic_mean(self.precision(), self.recall())
     }
 }
 
@@ -544,22 +543,29 @@ pub struct ReflowScore {
     pub exact_titles: usize,
 }
 
+fn ratio(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
+}
+
+fn harmonic_mean(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
 impl ReflowScore {
     pub fn precision(&self) -> f64 {
-        self.boundary_hits as f64 / self.found_paragraphs.max(1) as f64
+        ratio(self.boundary_hits, self.found_paragraphs)
     }
     pub fn recall(&self) -> f64 {
-        self.boundary_hits as f64 / self.gold_paragraphs.max(1) as f64
+        ratio(self.boundary_hits, self.gold_paragraphs)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        harmonic_mean(self.precision(), self.recall())
     }
     pub fn exact_rate(&self) -> f64 {
-        self.exact_paragraphs as f64 / self.gold_paragraphs.max(1) as f64
+        ratio(self.exact_paragraphs, self.gold_paragraphs)
     }
     pub fn title_rate(&self) -> f64 {
-        self.exact_titles as f64 / self.gold_titles.max(1) as f64
+        ratio(self.exact_titles, self.gold_titles)
     }
     pub fn add(&mut self, o: ReflowScore) {
         self.gold_paragraphs += o.gold_paragraphs;

@@ -22,6 +22,23 @@ fn mount_point() -> web_sys::Element {
     div
 }
 
+/// Renders a reading pane for `source` and waits for it to paint.
+async fn mount_reading(source: Source) -> web_sys::Element {
+    let root = mount_point();
+    let props = tongwen::ui::reading::ReadingPaneProps {
+        source,
+        article: 0,
+        raw: false,
+        on_toggle_raw: Callback::noop(),
+        passages: Default::default(),
+        sources: Default::default(),
+        on_compare: Callback::noop(),
+    };
+    yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(root.clone(), props).render();
+    sleep(Duration::from_millis(20)).await;
+    root
+}
+
 #[wasm_bindgen_test]
 async fn sidebar_lists_sources_by_name_and_reports_clicks() {
     let sources = Rc::new(vec![
@@ -34,7 +51,7 @@ async fn sidebar_lists_sources_by_name_and_reports_clicks() {
         Callback::from(move |i| clicked.set(Some(i)))
     };
     let root = mount_point();
-    let props = SidebarProps { sources, selected: 0, article: 0, on_select, on_article: Callback::noop() };
+    let props = SidebarProps { sources, selected: 0, article: 0, on_select, on_article: Callback::noop(), shares: Default::default() };
     yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
     sleep(Duration::from_millis(20)).await;
 
@@ -54,21 +71,7 @@ async fn sidebar_lists_sources_by_name_and_reports_clicks() {
 async fn markup_in_a_document_is_shown_as_text() {
     let text = "<img src=x onerror=alert(1)>\n\n<script>boom()</script>";
     let source = Source::from_bytes("evil.txt", text.as_bytes());
-    let root = mount_point();
-    yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(
-        root.clone(),
-        tongwen::ui::reading::ReadingPaneProps {
-            source,
-            article: 0,
-            raw: false,
-            on_toggle_raw: Callback::noop(),
-            passages: Default::default(),
-            sources: Default::default(),
-            on_compare: Callback::noop(),
-        },
-    )
-    .render();
-    sleep(Duration::from_millis(20)).await;
+    let root = mount_reading(source).await;
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(root.query_selector("script").unwrap().is_none());
     assert!(root.text_content().unwrap().contains("<script>boom()</script>"));
@@ -78,21 +81,7 @@ async fn markup_in_a_document_is_shown_as_text() {
 async fn an_article_reads_as_title_and_paragraphs() {
     let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平。\n\n第二段。\n\n（下转第三版）\n";
     let source = Source::from_bytes("a.txt", text.as_bytes());
-    let root = mount_point();
-    yew::Renderer::<tongwen::ui::reading::ReadingPane>::with_root_and_props(
-        root.clone(),
-        tongwen::ui::reading::ReadingPaneProps {
-            source,
-            article: 0,
-            raw: false,
-            on_toggle_raw: Callback::noop(),
-            passages: Default::default(),
-            sources: Default::default(),
-            on_compare: Callback::noop(),
-        },
-    )
-    .render();
-    sleep(Duration::from_millis(20)).await;
+    let root = mount_reading(source).await;
     let title = root.query_selector("h2.article-title").unwrap().unwrap().text_content().unwrap();
     assert_eq!(title, "致力永久睦邻友好");
     let paras = root.query_selector_all("p.para").unwrap();

@@ -213,6 +213,24 @@ impl Default for AppState {
     }
 }
 
+/// Listens to `event` on the window for as long as the component lives.
+#[hook]
+fn use_window_listener<F: Fn(web_sys::Event) + 'static>(event: &'static str, handler: F) {
+    use_effect_with((), move |_| {
+        use wasm_bindgen::JsCast;
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
@@ -279,52 +297,30 @@ pub fn app() -> Html {
     }
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            use wasm_bindgen::JsCast;
-            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
-                    dispatcher.dispatch(Action::Navigate(route));
-                }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-                }
+        use_window_listener("hashchange", move |_| {
+            if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
+                dispatcher.dispatch(Action::Navigate(route));
             }
         });
     }
     // Keys: n / p step through passages, Escape leaves the compare view.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
+        use_window_listener("keydown", move |e: web_sys::Event| {
             use wasm_bindgen::JsCast;
-            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                match e.key().as_str() {
-                    "n" => dispatcher.dispatch(Action::Step(1)),
-                    "p" => dispatcher.dispatch(Action::Step(-1)),
-                    "Escape" => dispatcher.dispatch(Action::CloseCompare),
-                    _ => {}
-                }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            let Ok(e) = e.dyn_into::<web_sys::KeyboardEvent>() else { return };
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
             }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-                }
+            match e.key().as_str() {
+                "n" => dispatcher.dispatch(Action::Step(1)),
+                "p" => dispatcher.dispatch(Action::Step(-1)),
+                "Escape" => dispatcher.dispatch(Action::CloseCompare),
+                _ => {}
             }
         });
     }
