@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-dist}"
 
-cargo build --release --target wasm32-unknown-unknown --bin tongwen-app
+cargo build --release --target wasm32-unknown-unknown --bin tongwen-app --bin tongwen-worker
 rm -rf "$out"
 mkdir -p "$out/pkg"
 wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name app \
   target/wasm32-unknown-unknown/release/tongwen-app.wasm
+wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name worker \
+  target/wasm32-unknown-unknown/release/tongwen-worker.wasm
 cp index.html "$out/"
 cp -r www/. "$out/"
 bash scripts/dist-sizes.sh "$out"

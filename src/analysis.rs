@@ -44,13 +44,39 @@ pub fn analyze_documents<'a>(inputs: impl IntoIterator<Item = (&'a str, &'a [u8]
 
 /// Analyses a corpus: reflow every document, then find shared passages.
 pub fn analyze_corpus<'a>(inputs: impl IntoIterator<Item = (&'a str, &'a [u8])>, settings: reuse::Settings) -> Analysis {
-    let mut documents = Vec::new();
-    let mut texts: Vec<Vec<char>> = Vec::new();
-    for (id, bytes) in inputs {
+    analyze_corpus_with(inputs, settings, &mut |_| ()).0
+}
+
+/// A stage of the analysis, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// Decoding and reflowing documents: (done, total).
+    Reflow(usize, usize),
+    /// Finding shared passages across the corpus.
+    Passages,
+}
+
+/// Like [`analyze_corpus`], reporting progress, and also returning the
+/// decoded text of every document (which all offsets refer to).
+pub fn analyze_corpus_with<'a>(
+    inputs: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    settings: reuse::Settings,
+    progress: &mut dyn FnMut(Stage),
+) -> (Analysis, Vec<String>) {
+    let inputs: Vec<(&str, &[u8])> = inputs.into_iter().collect();
+    let total = inputs.len();
+    let mut documents = Vec::with_capacity(total);
+    let mut chars: Vec<Vec<char>> = Vec::with_capacity(total);
+    let mut texts = Vec::with_capacity(total);
+    for (i, (id, bytes)) in inputs.into_iter().enumerate() {
+        progress(Stage::Reflow(i, total));
         let decoded = decode(bytes);
-        texts.push(decoded.text.chars().collect());
+        chars.push(decoded.text.chars().collect());
+        texts.push(decoded.text.clone());
         documents.push(analyze_decoded(id, decoded));
     }
-    let passages = reuse::find_passages(&documents, &texts, settings);
-    Analysis { documents, passages }
+    progress(Stage::Passages);
+    let passages = reuse::find_passages(&documents, &chars, settings);
+    (Analysis { documents, passages }, texts)
 }

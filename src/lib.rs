@@ -21,6 +21,8 @@ pub mod synth;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 pub use analysis::{analyze_corpus, analyze_document, analyze_documents, Analysis};
 pub use model::{Article, Block, DocumentAnalysis, Marker, Member, Paragraph, Passage, Span, Variant};

@@ -37,6 +37,17 @@ pub fn analyze_files(files: &[RawFile]) -> (Vec<Source>, Vec<Passage>) {
     (sources, passages)
 }
 
+/// Sources from the worker's result: its analysis and the decoded texts.
+pub fn sources_from(analysis: crate::analysis::Analysis, texts: Vec<String>) -> (Vec<Source>, Vec<Passage>) {
+    let sources = analysis
+        .documents
+        .into_iter()
+        .zip(texts)
+        .map(|(doc, text)| Source { chars: Rc::new(text.chars().collect()), text: Rc::from(text.as_str()), doc })
+        .collect();
+    (sources, analysis.passages)
+}
+
 /// What the main pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -48,6 +59,8 @@ pub enum View {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
     Loading,
+    /// The worker is analysing: the stage it reported last.
+    Analysing(crate::analysis::Stage),
     Ready,
     Failed(String),
 }
@@ -69,6 +82,7 @@ pub struct AppState {
 
 pub enum Action {
     Loaded(Vec<Source>, Vec<Passage>),
+    Progress(crate::analysis::Stage),
     Failed(String),
     Select(usize),
     SelectArticle(usize, usize),
@@ -139,6 +153,7 @@ impl Reducible for AppState {
                 next.status = Status::Ready;
             }
             Action::Failed(message) => next.status = Status::Failed(message),
+            Action::Progress(stage) => next.status = Status::Analysing(stage),
             Action::Select(i) if i < next.sources.len() => {
                 next.selected = i;
                 next.article = 0;
@@ -234,20 +249,40 @@ fn use_window_listener<F: Fn(web_sys::Event) + 'static>(event: &'static str, han
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
+    // The worker lives as long as the app; analysis never runs on this thread.
+    let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::AnalysisWorker>>);
     {
-        let state = state.dispatcher();
+        let dispatcher = state.dispatcher();
+        let worker = worker.clone();
         use_effect_with((), move |_| {
+            use gloo_worker::Spawnable;
+            use crate::worker::{AnalysisWorker, FileIn, Job, JsCodec, Update, LOADER};
+            let on_update = {
+                let dispatcher = dispatcher.clone();
+                move |update: Update| match update {
+                    Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
+                    Update::Done { analysis, texts } => {
+                        let (sources, passages) = sources_from(analysis, texts);
+                        dispatcher.dispatch(Action::Loaded(sources, passages));
+                        // A deep link opened the page: go there.
+                        if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
+                            dispatcher.dispatch(Action::Navigate(route));
+                        }
+                    }
+                }
+            };
+            let bridge = AnalysisWorker::spawner().encoding::<JsCodec>().with_loader(true).as_module(true).callback(on_update).spawn(LOADER);
+            *worker.borrow_mut() = Some(bridge);
             wasm_bindgen_futures::spawn_local(async move {
                 match fetch_builtin_corpus().await {
                     Ok(files) => {
-                        let (sources, passages) = analyze_files(&files);
-                        state.dispatch(Action::Loaded(sources, passages));
-                        // A deep link opened the page: go there.
-                        if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
-                            state.dispatch(Action::Navigate(route));
+                        let files = files.into_iter().map(|f: RawFile| FileIn { id: f.id, bytes: f.bytes }).collect();
+                        let settings = crate::reuse::Settings::default();
+                        if let Some(bridge) = worker.borrow().as_ref() {
+                            bridge.send(Job { files, min_len: settings.min_len, boilerplate: settings.boilerplate });
                         }
                     }
-                    Err(message) => state.dispatch(Action::Failed(message)),
+                    Err(message) => dispatcher.dispatch(Action::Failed(message)),
                 }
             });
             || ()
@@ -326,6 +361,8 @@ pub fn app() -> Html {
     }
     let status = match &state.status {
         Status::Loading => "正在加载引擎与语料… Loading engine and corpus…".to_owned(),
+        Status::Analysing(crate::analysis::Stage::Reflow(done, total)) => format!("重排版面 Reflowing pages {done}/{total}…"),
+        Status::Analysing(crate::analysis::Stage::Passages) => "查找共享段落 Finding shared passages…".to_owned(),
         Status::Ready => format!("引擎就绪 Engine ready · {} sources · {} shared passages", state.sources.len(), state.passages.len()),
         Status::Failed(message) => format!("出错了 Error: {message}"),
     };
@@ -335,8 +372,12 @@ pub fn app() -> Html {
             <header class="topbar">
                 <h1 class="brand">{"同文"}<span class="brand-latin">{" tongwen"}</span></h1>
                 <p class="status" role="status" aria-live="polite"
-                   data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Failed(_) => "failed" }}>
+                   data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analysing(_) => "analysing", Status::Failed(_) => "failed" }}>
                     {status}
+                    if let Status::Analysing(stage) = &state.status {
+                        <progress class="progress" max="100" aria-label="分析进度 analysis progress"
+                                  value={match stage { crate::analysis::Stage::Reflow(d, t) => (d * 90 / (*t).max(1)).to_string(), crate::analysis::Stage::Passages => "90".to_owned() }}></progress>
+                    }
                 </p>
             </header>
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
