@@ -78,6 +78,8 @@ pub struct AppState {
     pub view: View,
     /// Per source, per article: share of the body found elsewhere.
     pub shares: Rc<Vec<Vec<f64>>>,
+    /// Reuse settings; changing them re-runs the analysis in the worker.
+    pub settings: crate::reuse::Settings,
 }
 
 pub enum Action {
@@ -96,6 +98,9 @@ pub enum Action {
     CloseCompare,
     /// Go where a URL hash points.
     Navigate(crate::view::Route),
+    Settings(crate::reuse::Settings),
+    /// Stop the running analysis and keep what was shown before.
+    Cancelled,
 }
 
 impl AppState {
@@ -143,17 +148,28 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Loaded(sources, passages) => {
+                // A new analysis of the same corpus keeps the reader where they were.
+                let keep = next.sources.len() == sources.len();
                 next.shares = Rc::new(
                     sources.iter().map(|s| s.doc.articles.iter().map(|a| crate::view::shared_share(a, &passages)).collect()).collect(),
                 );
                 next.sources = Rc::new(sources);
                 next.passages = Rc::new(passages);
-                next.selected = 0;
-                next.article = 0;
+                if !keep {
+                    next.selected = 0;
+                    next.article = 0;
+                }
+                if let View::Compare { passage, .. } = next.view {
+                    if passage >= next.passages.len() || !keep {
+                        next.view = View::Read;
+                    }
+                }
                 next.status = Status::Ready;
             }
             Action::Failed(message) => next.status = Status::Failed(message),
             Action::Progress(stage) => next.status = Status::Analysing(stage),
+            Action::Settings(settings) => next.settings = settings.clamped(),
+            Action::Cancelled => next.status = if next.sources.is_empty() { Status::Failed("已取消 Cancelled".into()) } else { Status::Ready },
             Action::Select(i) if i < next.sources.len() => {
                 next.selected = i;
                 next.article = 0;
@@ -224,7 +240,36 @@ impl Default for AppState {
             passages: Rc::new(Vec::new()),
             view: View::Read,
             shares: Rc::new(Vec::new()),
+            settings: crate::reuse::Settings::default(),
         }
+    }
+}
+
+/// Starts an analysis worker whose updates go to `dispatcher`.
+fn spawn_worker(dispatcher: UseReducerDispatcher<AppState>) -> gloo_worker::WorkerBridge<crate::worker::AnalysisWorker> {
+    use crate::worker::{AnalysisWorker, JsCodec, Update, LOADER};
+    use gloo_worker::Spawnable;
+    let on_update = move |update: Update| match update {
+        Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
+        Update::Done { analysis, texts } => {
+            let (sources, passages) = sources_from(analysis, texts);
+            dispatcher.dispatch(Action::Loaded(sources, passages));
+            // A deep link opened the page: go there.
+            if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
+                dispatcher.dispatch(Action::Navigate(route));
+            }
+        }
+    };
+    AnalysisWorker::spawner().encoding::<JsCodec>().with_loader(true).as_module(true).callback(on_update).spawn(LOADER)
+}
+
+type SharedWorker = std::rc::Rc<std::cell::RefCell<Option<gloo_worker::WorkerBridge<crate::worker::AnalysisWorker>>>>;
+
+/// Sends the corpus to the worker with `settings`.
+fn send_job(worker: &SharedWorker, files: &std::rc::Rc<std::cell::RefCell<Vec<crate::worker::FileIn>>>, settings: crate::reuse::Settings) {
+    if let Some(bridge) = worker.borrow().as_ref() {
+        let job = crate::worker::Job { files: files.borrow().clone(), min_len: settings.min_len, boilerplate: settings.boilerplate };
+        bridge.send(job);
     }
 }
 
@@ -246,41 +291,61 @@ fn use_window_listener<F: Fn(web_sys::Event) + 'static>(event: &'static str, han
     });
 }
 
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub settings: crate::reuse::Settings,
+    pub on_change: Callback<crate::reuse::Settings>,
+}
+
+/// Minimum passage length and boilerplate, applied live.
+#[function_component(SettingsBar)]
+pub fn settings_bar(props: &SettingsProps) -> Html {
+    use wasm_bindgen::JsCast;
+    let s = props.settings;
+    let on_len = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                if let Ok(n) = input.value().trim().parse::<usize>() {
+                    cb.emit(crate::reuse::Settings { min_len: n, ..s }.clamped());
+                }
+            }
+        })
+    };
+    let on_boiler = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                cb.emit(crate::reuse::Settings { boilerplate: input.checked(), ..s });
+            }
+        })
+    };
+    html! {
+        <div class="settings" role="group" aria-label="设置 Settings">
+            <label>{"最短段落 Min length "}
+                <input id="min-len" type="number" min="8" max="200" value={s.min_len.to_string()} onchange={on_len} />
+            </label>
+            <label><input id="show-boilerplate" type="checkbox" checked={s.boilerplate} onchange={on_boiler} />{" 显示套话 Boilerplate"}</label>
+        </div>
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
     // The worker lives as long as the app; analysis never runs on this thread.
     let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::AnalysisWorker>>);
+    let files = use_mut_ref(Vec::<crate::worker::FileIn>::new);
     {
         let dispatcher = state.dispatcher();
-        let worker = worker.clone();
+        let (worker, files) = (worker.clone(), files.clone());
         use_effect_with((), move |_| {
-            use gloo_worker::Spawnable;
-            use crate::worker::{AnalysisWorker, FileIn, Job, JsCodec, Update, LOADER};
-            let on_update = {
-                let dispatcher = dispatcher.clone();
-                move |update: Update| match update {
-                    Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
-                    Update::Done { analysis, texts } => {
-                        let (sources, passages) = sources_from(analysis, texts);
-                        dispatcher.dispatch(Action::Loaded(sources, passages));
-                        // A deep link opened the page: go there.
-                        if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
-                            dispatcher.dispatch(Action::Navigate(route));
-                        }
-                    }
-                }
-            };
-            let bridge = AnalysisWorker::spawner().encoding::<JsCodec>().with_loader(true).as_module(true).callback(on_update).spawn(LOADER);
-            *worker.borrow_mut() = Some(bridge);
+            *worker.borrow_mut() = Some(spawn_worker(dispatcher.clone()));
             wasm_bindgen_futures::spawn_local(async move {
                 match fetch_builtin_corpus().await {
-                    Ok(files) => {
-                        let files = files.into_iter().map(|f: RawFile| FileIn { id: f.id, bytes: f.bytes }).collect();
-                        let settings = crate::reuse::Settings::default();
-                        if let Some(bridge) = worker.borrow().as_ref() {
-                            bridge.send(Job { files, min_len: settings.min_len, boilerplate: settings.boilerplate });
-                        }
+                    Ok(raw) => {
+                        *files.borrow_mut() = raw.into_iter().map(|f: RawFile| crate::worker::FileIn { id: f.id, bytes: f.bytes }).collect();
+                        send_job(&worker, &files, crate::reuse::Settings::default());
                     }
                     Err(message) => dispatcher.dispatch(Action::Failed(message)),
                 }
@@ -288,6 +353,31 @@ pub fn app() -> Html {
             || ()
         });
     }
+    // New settings: analyse again (the first run is the load above).
+    {
+        let (worker, files) = (worker.clone(), files.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.settings, move |settings| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !files.borrow().is_empty() {
+                send_job(&worker, &files, *settings);
+            }
+            || ()
+        });
+    }
+    let on_settings = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |s| dispatcher.dispatch(Action::Settings(s)))
+    };
+    let on_cancel = {
+        let dispatcher = state.dispatcher();
+        let worker = worker.clone();
+        Callback::from(move |_| {
+            // A busy worker can't be interrupted: replace it, and let the
+            // old one's result fall on the floor.
+            *worker.borrow_mut() = Some(spawn_worker(dispatcher.clone()));
+            dispatcher.dispatch(Action::Cancelled);
+        })
+    };
     let on_select = {
         let dispatcher = state.dispatcher();
         Callback::from(move |i| dispatcher.dispatch(Action::Select(i)))
@@ -377,8 +467,10 @@ pub fn app() -> Html {
                     if let Status::Analysing(stage) = &state.status {
                         <progress class="progress" max="100" aria-label="分析进度 analysis progress"
                                   value={match stage { crate::analysis::Stage::Reflow(d, t) => (d * 90 / (*t).max(1)).to_string(), crate::analysis::Stage::Passages => "90".to_owned() }}></progress>
+                        <button class="toggle cancel" onclick={on_cancel}>{"取消 Cancel"}</button>
                     }
                 </p>
+                <SettingsBar settings={state.settings} on_change={on_settings} />
             </header>
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
                      shares={state.shares.clone()} on_select={on_select} on_article={on_article} />

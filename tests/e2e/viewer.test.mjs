@@ -134,3 +134,22 @@ test('dark theme follows the system', async () => {
   await page.screenshot({ path: path.join(SHOTS, 'desktop-dark.png') });
   assert.deepEqual(page.problems, []);
 });
+
+test('settings apply live: a longer minimum re-analyses in the worker and finds fewer passages', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  const count = async () => Number((await page.locator('.status').innerText()).match(/(\d+) shared passages/)[1]);
+  const before = await count();
+  await page.fill('#min-len', '120');
+  await page.locator('#min-len').press('Enter');
+  await page.waitForFunction((b) => {
+    const m = document.querySelector('.status[data-state="ready"]')?.innerText.match(/(\d+) shared passages/);
+    return m && Number(m[1]) < b;
+  }, before, { timeout: 30_000 });
+  const after = await count();
+  assert.ok(after > 0 && after < before, `${before} → ${after}`);
+  // Every highlight now covers at least 120 characters of shared text.
+  await page.locator('mark.shared').first().hover();
+  assert.match(await page.locator('aside.witnesses h3').innerText(), /(\d{3,}) 字/);
+  assert.deepEqual(page.problems, []);
+});
