@@ -192,6 +192,7 @@ pub fn provenance(input: &[char], spans: &[[usize; 2]]) -> Vec<(String, bool)> {
 /// link restores the screen and back/forward work.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
+    Overview,
     Read { doc: String, article: usize },
     Compare { passage: usize, left: usize, right: usize },
 }
@@ -199,6 +200,7 @@ pub enum Route {
 impl Route {
     pub fn to_hash(&self) -> String {
         match self {
+            Route::Overview => "#/overview".to_owned(),
             Route::Read { doc, article } => format!("#/read/{}/{}", encode(doc), article + 1),
             Route::Compare { passage, left, right } => format!("#/compare/{passage}/{}/{}", left + 1, right + 1),
         }
@@ -207,6 +209,7 @@ impl Route {
     pub fn parse(hash: &str) -> Option<Route> {
         let parts: Vec<&str> = hash.trim_start_matches('#').trim_start_matches('/').split('/').collect();
         match parts.as_slice() {
+            ["overview"] => Some(Route::Overview),
             ["read", doc, k] => Some(Route::Read { doc: decode(doc), article: k.parse::<usize>().ok()?.checked_sub(1)? }),
             ["compare", p, l, r] => Some(Route::Compare {
                 passage: p.parse().ok()?,
@@ -259,6 +262,7 @@ mod route_tests {
             Route::Read { doc: "000_7db16642f3192162.txt".into(), article: 2 },
             Route::Read { doc: "我的 文件#1.txt".into(), article: 0 },
             Route::Compare { passage: 4, left: 0, right: 2 },
+            Route::Overview,
         ] {
             assert_eq!(Route::parse(&r.to_hash()), Some(r.clone()), "{}", r.to_hash());
         }
@@ -271,5 +275,93 @@ mod route_tests {
     fn provenance_marks_spans() {
         let input: Vec<char> = "ab cd ef".chars().collect();
         assert_eq!(provenance(&input, &[[3, 5]]), vec![("ab ".into(), false), ("cd".into(), true), (" ef".into(), false)]);
+    }
+}
+
+/// The corpus at a glance: articles that share text, how much each pair
+/// shares, and the passage that best shows each pair.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Overview {
+    /// Article ids in corpus order (only those sharing anything).
+    pub articles: Vec<String>,
+    /// `shared[i][j]`: characters articles i and j share (symmetric).
+    pub shared: Vec<Vec<usize>>,
+    /// `best[i][j]`: (passage, member in i, member in j) with most shared text.
+    pub best: Vec<Vec<Option<(usize, usize, usize)>>>,
+}
+
+impl Overview {
+    /// Heat level 0–5 of a cell, relative to the hottest cell.
+    pub fn level(&self, i: usize, j: usize) -> u8 {
+        let max = self.shared.iter().flatten().copied().max().unwrap_or(0);
+        let v = self.shared[i][j];
+        if v == 0 || max == 0 {
+            0
+        } else {
+            (1 + (v * 5 - 1) / max).min(5) as u8
+        }
+    }
+}
+
+fn member_len(m: &crate::model::Member) -> usize {
+    m.text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Builds the overview; `order` gives article ids in reading order.
+pub fn overview(passages: &[Passage], order: &[String]) -> Overview {
+    let mut used: Vec<bool> = vec![false; order.len()];
+    let index: std::collections::HashMap<&str, usize> = order.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+    for p in passages {
+        for m in &p.members {
+            if let Some(&i) = index.get(m.article.as_str()) {
+                used[i] = true;
+            }
+        }
+    }
+    let articles: Vec<String> = order.iter().zip(&used).filter(|(_, u)| **u).map(|(a, _)| a.clone()).collect();
+    let pos: std::collections::HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+    let n = articles.len();
+    let mut shared = vec![vec![0usize; n]; n];
+    let mut best: Vec<Vec<Option<(usize, usize, usize)>>> = vec![vec![None; n]; n];
+    let mut best_len = vec![vec![0usize; n]; n];
+    for (pi, p) in passages.iter().enumerate() {
+        for (a, ma) in p.members.iter().enumerate() {
+            for (b, mb) in p.members.iter().enumerate() {
+                let (Some(&i), Some(&j)) = (pos.get(ma.article.as_str()), pos.get(mb.article.as_str())) else { continue };
+                if i == j {
+                    continue;
+                }
+                let len = member_len(ma).min(member_len(mb));
+                shared[i][j] += len;
+                if len > best_len[i][j] {
+                    best_len[i][j] = len;
+                    best[i][j] = Some((pi, a, b));
+                }
+            }
+        }
+    }
+    Overview { articles, shared, best }
+}
+
+#[cfg(test)]
+mod overview_tests {
+    use super::*;
+    use crate::model::Member;
+
+    #[test]
+    fn pairs_add_up_symmetrically() {
+        let m = |art: &str, text: &str| Member { doc: "d".into(), article: art.into(), begin: 0, end: 1, spans: vec![[0, 1]], text: text.into() };
+        let ps = vec![
+            Passage { id: 0, size: 3, members: vec![m("a", "一二三四五六"), m("b", "一二三四五"), m("c", "一二三")], variants: vec![], boilerplate: false },
+            Passage { id: 1, size: 2, members: vec![m("a", "甲乙丙丁"), m("b", "甲乙丙丁")], variants: vec![], boilerplate: false },
+        ];
+        let o = overview(&ps, &["a".into(), "x".into(), "b".into(), "c".into()]);
+        assert_eq!(o.articles, ["a", "b", "c"]);
+        assert_eq!(o.shared[0][1], 5 + 4);
+        assert_eq!(o.shared[1][0], o.shared[0][1]);
+        assert_eq!(o.shared[0][2], 3);
+        assert_eq!(o.best[0][1], Some((0, 0, 1)));
+        assert_eq!(o.level(0, 1), 5);
+        assert_eq!(o.level(0, 0), 0);
     }
 }

@@ -52,6 +52,8 @@ pub fn sources_from(analysis: crate::analysis::Analysis, texts: Vec<String>) -> 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Read,
+    /// The article × article heat map and the list of passages.
+    Overview,
     /// Two witnesses of a passage side by side: (passage, left member, right member).
     Compare { passage: usize, left: usize, right: usize },
 }
@@ -99,6 +101,9 @@ pub enum Action {
     /// Go where a URL hash points.
     Navigate(crate::view::Route),
     Settings(crate::reuse::Settings),
+    ShowOverview,
+    /// Compare two given members of a passage: (passage, left, right).
+    CompareMembers(usize, usize, usize),
     /// Stop the running analysis and keep what was shown before.
     Cancelled,
 }
@@ -108,6 +113,7 @@ impl AppState {
     pub fn route(&self) -> Option<crate::view::Route> {
         match self.view {
             View::Compare { passage, left, right } => Some(crate::view::Route::Compare { passage, left, right }),
+            View::Overview => Some(crate::view::Route::Overview),
             View::Read => self.sources.get(self.selected).map(|s| crate::view::Route::Read { doc: s.doc.id.clone(), article: self.article }),
         }
     }
@@ -207,7 +213,17 @@ impl Reducible for AppState {
             }
             Action::Compare(..) => {}
             Action::CloseCompare => next.view = View::Read,
+            Action::ShowOverview => next.view = View::Overview,
+            Action::CompareMembers(passage, left, right) => {
+                if let Some(p) = next.passages.get(passage) {
+                    if left < p.members.len() && right < p.members.len() && left != right {
+                        next.view = View::Compare { passage, left, right };
+                        next.go_to_member(passage, left);
+                    }
+                }
+            }
             Action::Navigate(route) => match route {
+                crate::view::Route::Overview => next.view = View::Overview,
                 crate::view::Route::Read { doc, article } => {
                     if let Some(i) = next.sources.iter().position(|s| s.doc.id == doc) {
                         next.selected = i;
@@ -364,6 +380,18 @@ pub fn app() -> Html {
             || ()
         });
     }
+    let on_overview = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::ShowOverview))
+    };
+    let on_read = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::CloseCompare))
+    };
+    let on_pair = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(p, l, r)| dispatcher.dispatch(Action::CompareMembers(p, l, r)))
+    };
     let on_settings = {
         let dispatcher = state.dispatcher();
         Callback::from(move |s| dispatcher.dispatch(Action::Settings(s)))
@@ -470,6 +498,12 @@ pub fn app() -> Html {
                         <button class="toggle cancel" onclick={on_cancel}>{"取消 Cancel"}</button>
                     }
                 </p>
+                <nav class="views" aria-label="视图 Views">
+                    <button class={classes!("toggle", (state.view != View::Overview).then_some("current"))}
+                            aria-pressed={(state.view != View::Overview).to_string()} onclick={on_read}>{"阅读 Read"}</button>
+                    <button class={classes!("toggle", (state.view == View::Overview).then_some("current"))}
+                            aria-pressed={(state.view == View::Overview).to_string()} onclick={on_overview}>{"总览 Overview"}</button>
+                </nav>
                 <SettingsBar settings={state.settings} on_change={on_settings} />
             </header>
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
@@ -486,6 +520,9 @@ pub fn app() -> Html {
                                      passages={state.passages.clone()} sources={state.sources.clone()} on_compare={on_compare} />
                     },
                     (View::Read, None) => html! {},
+                    (View::Overview, _) => html! {
+                        <super::overview::OverviewView sources={state.sources.clone()} passages={state.passages.clone()} on_pair={on_pair} />
+                    },
                 } }
             </main>
         </div>

@@ -3,6 +3,7 @@
 
 mod app;
 pub mod compare;
+pub mod overview;
 pub mod loader;
 pub mod reading;
 pub mod sidebar;

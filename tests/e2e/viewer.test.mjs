@@ -153,3 +153,31 @@ test('settings apply live: a longer minimum re-analyses in the worker and finds 
   assert.match(await page.locator('aside.witnesses h3').innerText(), /(\d{3,}) 字/);
   assert.deepEqual(page.problems, []);
 });
+
+test('the overview matrix has the 000/001/002 block hottest, and a cell opens that pair', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
+  await ready(page);
+  await page.getByRole('button', { name: /总览 Overview/ }).click();
+  await page.locator('table.matrix').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#/overview');
+  // The hottest cell: rows and columns are labelled "<source>·<article>".
+  const hottest = await page.evaluate(() => {
+    let best = null;
+    for (const td of document.querySelectorAll('table.matrix td[data-shared]')) {
+      const v = Number(td.dataset.shared);
+      if (!best || v > best.v) {
+        const row = td.parentElement.querySelector('th').innerText;
+        const col = td.closest('table').querySelectorAll('thead th')[td.cellIndex].innerText;
+        best = { v, row, col };
+      }
+    }
+    return best;
+  });
+  const src = (label) => Number(label.split('·')[0]);
+  assert.ok([1, 2, 3].includes(src(hottest.row)) && [1, 2, 3].includes(src(hottest.col)), JSON.stringify(hottest));
+  await page.screenshot({ path: path.join(SHOTS, 'overview.png') });
+  await page.locator('table.matrix td.h5 button').first().click();
+  await page.locator('section.compare').waitFor();
+  assert.match(await page.evaluate(() => location.hash), /^#\/compare\//);
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,117 @@
+//! The corpus at a glance: who shares what with whom.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::app::Source;
+use super::reading::witness_label;
+use crate::model::Passage;
+use crate::view::overview;
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    pub sources: Rc<Vec<Source>>,
+    pub passages: Rc<Vec<Passage>>,
+    /// Open (passage, left member, right member) in the compare view.
+    pub on_pair: Callback<(usize, usize, usize)>,
+}
+
+/// A short label for an article: its source's number and its position.
+fn short(sources: &[Source], article: &str) -> String {
+    for (i, s) in sources.iter().enumerate() {
+        if let Some(k) = s.doc.articles.iter().position(|a| a.id == article) {
+            return format!("{}·{}", i + 1, k + 1);
+        }
+    }
+    article.to_owned()
+}
+
+#[function_component(OverviewView)]
+pub fn overview_view(props: &OverviewProps) -> Html {
+    let by_witnesses = use_state(|| false);
+    let order: Vec<String> = props.sources.iter().flat_map(|s| s.doc.articles.iter().map(|a| a.id.clone())).collect();
+    let o = overview(&props.passages, &order);
+    let doc_of = |article: &str| article.rsplit_once('#').map_or(article, |(d, _)| d).to_owned();
+    let mut list: Vec<usize> = (0..props.passages.len()).collect();
+    let len = |p: &Passage| p.members.iter().map(|m| m.text.chars().filter(|c| !c.is_whitespace()).count()).max().unwrap_or(0);
+    if *by_witnesses {
+        list.sort_by_key(|&i| (std::cmp::Reverse(props.passages[i].size), std::cmp::Reverse(len(&props.passages[i]))));
+    } else {
+        list.sort_by_key(|&i| std::cmp::Reverse(len(&props.passages[i])));
+    }
+    let sort = |w: bool| {
+        let s = by_witnesses.clone();
+        Callback::from(move |_| s.set(w))
+    };
+    html! {
+        <section class="overview" aria-label="总览 Overview">
+            <h2>{"总览 Overview"}</h2>
+            <p class="hint">{ format!("{} 篇文章共享文字 articles share text · {} 个段落 passages · 点格子对照 click a cell to compare", o.articles.len(), props.passages.len()) }</p>
+            <div class="matrix-wrap">
+                <table class="matrix" aria-label="文章 × 文章 共享字数 shared characters, article × article">
+                    <thead>
+                        <tr>
+                            <th scope="col"></th>
+                            { for o.articles.iter().map(|a| {
+                                let (s, t) = witness_label(&props.sources, &doc_of(a), a);
+                                html! { <th scope="col" title={format!("{s} · {t}")}>{ short(&props.sources, a) }</th> }
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for o.articles.iter().enumerate().map(|(i, a)| {
+                            let (s, t) = witness_label(&props.sources, &doc_of(a), a);
+                            html! {
+                                <tr>
+                                    <th scope="row" title={format!("{s} · {t}")}>{ short(&props.sources, a) }</th>
+                                    { for (0..o.articles.len()).map(|j| {
+                                        let v = o.shared[i][j];
+                                        let level = o.level(i, j);
+                                        match o.best[i][j] {
+                                            Some(pair) if v > 0 => {
+                                                let cb = props.on_pair.clone();
+                                                html! {
+                                                    <td class={format!("heat h{level}")} data-shared={v.to_string()}>
+                                                        <button aria-label={format!("{} × {}: {v} 字", short(&props.sources, a), short(&props.sources, &o.articles[j]))}
+                                                                title={format!("{v} 字")} onclick={Callback::from(move |_| cb.emit(pair))}>{ level.to_string() }</button>
+                                                    </td>
+                                                }
+                                            }
+                                            _ => html! { <td class="heat h0"></td> },
+                                        }
+                                    }) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h3>
+                {"段落 Passages "}
+                <button class={classes!("toggle", (!*by_witnesses).then_some("current"))} aria-pressed={(!*by_witnesses).to_string()} onclick={sort(false)}>{"按长度 by length"}</button>
+                {" "}
+                <button class={classes!("toggle", (*by_witnesses).then_some("current"))} aria-pressed={by_witnesses.to_string()} onclick={sort(true)}>{"按版本数 by witnesses"}</button>
+            </h3>
+            <ol class="cluster-list">
+                { for list.into_iter().map(|i| {
+                    let p = &props.passages[i];
+                    let cb = props.on_pair.clone();
+                    let right = (1..p.members.len()).find(|&k| p.members[k].doc != p.members[0].doc).unwrap_or(1.min(p.members.len() - 1));
+                    let snippet: String = p.members[0].text.chars().filter(|c| *c != '\n').take(40).collect();
+                    html! {
+                        <li class="cluster">
+                            <button class="cluster-open" onclick={Callback::from(move |_| cb.emit((i, 0, right)))}>
+                                <span class="cluster-meta">{ format!("{} 个版本 witnesses · {} 字", p.size, len(p)) }</span>
+                                <span class="cluster-snippet">{ format!("{snippet}…") }</span>
+                            </button>
+                            <span class="cluster-witnesses">
+                                { for p.members.iter().map(|m| { let (s, _) = witness_label(&props.sources, &m.doc, &m.article); html! { <span class="tag">{ s.chars().take(14).collect::<String>() }</span> } }) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
