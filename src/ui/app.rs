@@ -82,6 +82,8 @@ pub struct AppState {
     pub shares: Rc<Vec<Vec<f64>>>,
     /// Reuse settings; changing them re-runs the analysis in the worker.
     pub settings: crate::reuse::Settings,
+    /// The keyboard shortcuts box is open.
+    pub help: bool,
 }
 
 pub enum Action {
@@ -102,6 +104,7 @@ pub enum Action {
     Navigate(crate::view::Route),
     Settings(crate::reuse::Settings),
     ShowOverview,
+    ToggleHelp,
     /// Compare two given members of a passage: (passage, left, right).
     CompareMembers(usize, usize, usize),
     /// Stop the running analysis and keep what was shown before.
@@ -212,7 +215,15 @@ impl Reducible for AppState {
                 }
             }
             Action::Compare(..) => {}
-            Action::CloseCompare => next.view = View::Read,
+            Action::CloseCompare => {
+                // Esc closes the shortcuts box first, then leaves compare.
+                if next.help {
+                    next.help = false;
+                } else {
+                    next.view = View::Read;
+                }
+            }
+            Action::ToggleHelp => next.help = !next.help,
             Action::ShowOverview => next.view = View::Overview,
             Action::CompareMembers(passage, left, right) => {
                 if let Some(p) = next.passages.get(passage) {
@@ -257,6 +268,7 @@ impl Default for AppState {
             view: View::Read,
             shares: Rc::new(Vec::new()),
             settings: crate::reuse::Settings::default(),
+            help: false,
         }
     }
 }
@@ -392,6 +404,38 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |(p, l, r)| dispatcher.dispatch(Action::CompareMembers(p, l, r)))
     };
+    // Theme: auto (follow the system), light or dark; remembered.
+    let theme = use_state(|| {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item("tongwen.theme").ok().flatten())
+            .unwrap_or_else(|| "auto".to_owned())
+    });
+    use_effect_with((*theme).clone(), |t| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = if t == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", t) };
+        }
+        if let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = store.set_item("tongwen.theme", t);
+        }
+        || ()
+    });
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_| {
+            let next = match theme.as_str() {
+                "auto" => "light",
+                "light" => "dark",
+                _ => "auto",
+            };
+            theme.set(next.to_owned());
+        })
+    };
+    let on_help = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::ToggleHelp))
+    };
+    let help = state.help;
     let on_settings = {
         let dispatcher = state.dispatcher();
         Callback::from(move |s| dispatcher.dispatch(Action::Settings(s)))
@@ -473,6 +517,7 @@ pub fn app() -> Html {
                 "n" => dispatcher.dispatch(Action::Step(1)),
                 "p" => dispatcher.dispatch(Action::Step(-1)),
                 "Escape" => dispatcher.dispatch(Action::CloseCompare),
+                "?" => dispatcher.dispatch(Action::ToggleHelp),
                 _ => {}
             }
         });
@@ -505,7 +550,24 @@ pub fn app() -> Html {
                             aria-pressed={(state.view == View::Overview).to_string()} onclick={on_overview}>{"总览 Overview"}</button>
                 </nav>
                 <SettingsBar settings={state.settings} on_change={on_settings} />
+                <button class="toggle theme" onclick={on_theme} aria-label="配色 Theme"
+                        title="配色 Theme: auto / light / dark">
+                    { match theme.as_str() { "light" => "☀ 浅色 Light", "dark" => "☾ 深色 Dark", _ => "◐ 自动 Auto" } }
+                </button>
+                <button class="toggle" onclick={on_help} aria-keyshortcuts="?" aria-expanded={help.to_string()}>{"? 快捷键 Keys"}</button>
             </header>
+            if help {
+                <div class="shortcuts" role="dialog" aria-label="快捷键 Keyboard shortcuts">
+                    <h2>{"快捷键 Keyboard shortcuts"}</h2>
+                    <dl>
+                        <dt>{"Tab / Shift+Tab"}</dt><dd>{"移动焦点，包括共享段落 Move focus, shared passages included"}</dd>
+                        <dt>{"Enter"}</dt><dd>{"对照阅读当前段落 Compare the focused passage"}</dd>
+                        <dt>{"n / p"}</dt><dd>{"下一个 / 上一个段落 Next / previous passage"}</dd>
+                        <dt>{"Esc"}</dt><dd>{"返回阅读，关闭此框 Back to reading, close this box"}</dd>
+                        <dt>{"?"}</dt><dd>{"显示或隐藏快捷键 Show or hide these keys"}</dd>
+                    </dl>
+                </div>
+            }
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
                      shares={state.shares.clone()} on_select={on_select} on_article={on_article} />
             <main class="reading">

@@ -181,3 +181,20 @@ test('the overview matrix has the 000/001/002 block hottest, and a cell opens th
   assert.match(await page.evaluate(() => location.hash), /^#\/compare\//);
   assert.deepEqual(page.problems, []);
 });
+
+test('? shows the shortcuts, and the theme toggle switches and is remembered', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.keyboard.press('?');
+  await page.getByRole('dialog', { name: /Keyboard shortcuts/ }).waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  await page.getByRole('button', { name: /Theme/ }).click(); // auto → light
+  await page.getByRole('button', { name: /Theme/ }).click(); // light → dark
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.reload();
+  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.screenshot({ path: path.join(SHOTS, 'desktop-dark-toggled.png') });
+  assert.deepEqual(page.problems, []);
+});
