@@ -36,9 +36,11 @@ test-wasm: setup-test
 test-e2e: setup-test
 	node --test --test-concurrency=1 tests/e2e/
 
-## Benchmarks (never part of make test): engine throughput and scaling.
-bench:
+## Benchmarks (never part of make test): engine throughput and scaling,
+## then cold navigation in headless Chromium.
+bench: setup-test dist
 	cargo bench --bench engine
+	node tests/e2e/bench.mjs
 
 ## Reflow quality on 500 synthetic pages with exact gold.
 quality:
