@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::compare::CompareView;
+use super::i18n::{use_strings, Lang};
 use super::loader::{fetch_builtin_corpus, RawFile};
 use super::reading::ReadingPane;
 use super::sidebar::Sidebar;
@@ -178,7 +179,7 @@ impl Reducible for AppState {
             Action::Failed(message) => next.status = Status::Failed(message),
             Action::Progress(stage) => next.status = Status::Analysing(stage),
             Action::Settings(settings) => next.settings = settings.clamped(),
-            Action::Cancelled => next.status = if next.sources.is_empty() { Status::Failed("已取消 Cancelled".into()) } else { Status::Ready },
+            Action::Cancelled => next.status = if next.sources.is_empty() { Status::Failed(String::new()) } else { Status::Ready },
             Action::Select(i) if i < next.sources.len() => {
                 next.selected = i;
                 next.article = 0;
@@ -329,6 +330,7 @@ pub struct SettingsProps {
 #[function_component(SettingsBar)]
 pub fn settings_bar(props: &SettingsProps) -> Html {
     use wasm_bindgen::JsCast;
+    let t = use_strings();
     let s = props.settings;
     let on_len = {
         let cb = props.on_change.clone();
@@ -349,11 +351,11 @@ pub fn settings_bar(props: &SettingsProps) -> Html {
         })
     };
     html! {
-        <div class="settings" role="group" aria-label="设置 Settings">
-            <label>{"最短段落 Min length "}
+        <div class="settings" role="group" aria-label={t.settings}>
+            <label>{ t.min_len }{" "}
                 <input id="min-len" type="number" min="8" max="200" value={s.min_len.to_string()} onchange={on_len} />
             </label>
-            <label><input id="show-boilerplate" type="checkbox" checked={s.boilerplate} onchange={on_boiler} />{" 显示套话 Boilerplate"}</label>
+            <label><input id="show-boilerplate" type="checkbox" checked={s.boilerplate} onchange={on_boiler} />{" "}{ t.boilerplate }</label>
         </div>
     }
 }
@@ -436,6 +438,31 @@ pub fn app() -> Html {
         Callback::from(move |_| dispatcher.dispatch(Action::ToggleHelp))
     };
     let help = state.help;
+    // Interface language: the browser's, unless the reader chose; remembered.
+    let lang = use_state(|| {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item("tongwen.lang").ok().flatten())
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_else(Lang::from_browser)
+    });
+    use_effect_with(*lang, |l| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", l.code());
+        }
+        || ()
+    });
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            if let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                let _ = store.set_item("tongwen.lang", next.code());
+            }
+            lang.set(next);
+        })
+    };
+    let t = lang.strings();
     let on_settings = {
         let dispatcher = state.dispatcher();
         Callback::from(move |s| dispatcher.dispatch(Action::Settings(s)))
@@ -523,14 +550,16 @@ pub fn app() -> Html {
         });
     }
     let status = match &state.status {
-        Status::Loading => "正在加载引擎与语料… Loading engine and corpus…".to_owned(),
-        Status::Analysing(crate::analysis::Stage::Reflow(done, total)) => format!("重排版面 Reflowing pages {done}/{total}…"),
-        Status::Analysing(crate::analysis::Stage::Passages) => "查找共享段落 Finding shared passages…".to_owned(),
-        Status::Ready => format!("引擎就绪 Engine ready · {} sources · {} shared passages", state.sources.len(), state.passages.len()),
-        Status::Failed(message) => format!("出错了 Error: {message}"),
+        Status::Loading => t.loading.to_owned(),
+        Status::Analysing(crate::analysis::Stage::Reflow(done, total)) => (t.reflowing)(*done, *total),
+        Status::Analysing(crate::analysis::Stage::Passages) => t.finding.to_owned(),
+        Status::Ready => (t.ready)(state.sources.len(), state.passages.len()),
+        Status::Failed(message) if message.is_empty() => t.cancelled.to_owned(),
+        Status::Failed(message) => (t.error)(message),
     };
     let selected = state.sources.get(state.selected).cloned();
     html! {
+        <ContextProvider<Lang> context={*lang}>
         <div class="app">
             <header class="topbar">
                 <h1 class="brand">{"同文"}<span class="brand-latin">{" tongwen"}</span></h1>
@@ -538,33 +567,33 @@ pub fn app() -> Html {
                    data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analysing(_) => "analysing", Status::Failed(_) => "failed" }}>
                     {status}
                     if let Status::Analysing(stage) = &state.status {
-                        <progress class="progress" max="100" aria-label="分析进度 analysis progress"
+                        <progress class="progress" max="100" aria-label={t.progress}
                                   value={match stage { crate::analysis::Stage::Reflow(d, t) => (d * 90 / (*t).max(1)).to_string(), crate::analysis::Stage::Passages => "90".to_owned() }}></progress>
-                        <button class="toggle cancel" onclick={on_cancel}>{"取消 Cancel"}</button>
+                        <button class="toggle cancel" onclick={on_cancel}>{ t.cancel }</button>
                     }
                 </p>
-                <nav class="views" aria-label="视图 Views">
+                <nav class="views" aria-label={t.views}>
                     <button class={classes!("toggle", (state.view != View::Overview).then_some("current"))}
-                            aria-pressed={(state.view != View::Overview).to_string()} onclick={on_read}>{"阅读 Read"}</button>
+                            aria-pressed={(state.view != View::Overview).to_string()} onclick={on_read}>{ t.read }</button>
                     <button class={classes!("toggle", (state.view == View::Overview).then_some("current"))}
-                            aria-pressed={(state.view == View::Overview).to_string()} onclick={on_overview}>{"总览 Overview"}</button>
+                            aria-pressed={(state.view == View::Overview).to_string()} onclick={on_overview}>{ t.overview }</button>
                 </nav>
                 <SettingsBar settings={state.settings} on_change={on_settings} />
-                <button class="toggle theme" onclick={on_theme} aria-label="配色 Theme"
-                        title="配色 Theme: auto / light / dark">
-                    { match theme.as_str() { "light" => "☀ 浅色 Light", "dark" => "☾ 深色 Dark", _ => "◐ 自动 Auto" } }
+                <button class="toggle theme" onclick={on_theme} aria-label={t.theme} title={t.theme}>
+                    { match theme.as_str() { "light" => t.theme_light, "dark" => t.theme_dark, _ => t.theme_auto } }
                 </button>
-                <button class="toggle" onclick={on_help} aria-keyshortcuts="?" aria-expanded={help.to_string()}>{"? 快捷键 Keys"}</button>
+                <button class="toggle lang" onclick={on_lang} aria-label={t.language} title={t.language}>{ t.switch_to }</button>
+                <button class="toggle" onclick={on_help} aria-keyshortcuts="?" aria-expanded={help.to_string()}>{ t.keys }</button>
             </header>
             if help {
-                <div class="shortcuts" role="dialog" aria-label="快捷键 Keyboard shortcuts">
-                    <h2>{"快捷键 Keyboard shortcuts"}</h2>
+                <div class="shortcuts" role="dialog" aria-label={t.shortcuts}>
+                    <h2>{ t.shortcuts }</h2>
                     <dl>
-                        <dt>{"Tab / Shift+Tab"}</dt><dd>{"移动焦点，包括共享段落 Move focus, shared passages included"}</dd>
-                        <dt>{"Enter"}</dt><dd>{"对照阅读当前段落 Compare the focused passage"}</dd>
-                        <dt>{"n / p"}</dt><dd>{"下一个 / 上一个段落 Next / previous passage"}</dd>
-                        <dt>{"Esc"}</dt><dd>{"返回阅读，关闭此框 Back to reading, close this box"}</dd>
-                        <dt>{"?"}</dt><dd>{"显示或隐藏快捷键 Show or hide these keys"}</dd>
+                        <dt>{"Tab / Shift+Tab"}</dt><dd>{ t.key_tab }</dd>
+                        <dt>{"Enter"}</dt><dd>{ t.key_enter }</dd>
+                        <dt>{"n / p"}</dt><dd>{ t.key_np }</dd>
+                        <dt>{"Esc"}</dt><dd>{ t.key_esc }</dd>
+                        <dt>{"?"}</dt><dd>{ t.key_help }</dd>
                     </dl>
                 </div>
             }
@@ -588,5 +617,6 @@ pub fn app() -> Html {
                 } }
             </main>
         </div>
+        </ContextProvider<Lang>>
     }
 }

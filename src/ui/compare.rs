@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::app::Source;
+use super::i18n::{use_strings, Strings};
 use super::reading::witness_label;
 use crate::model::Passage;
 use crate::view::{compare, DiffKind, DiffSegment};
@@ -22,20 +23,21 @@ pub struct CompareProps {
     pub on_close: Callback<()>,
 }
 
-fn side(segments: &[DiffSegment]) -> Html {
+fn side(t: &Strings, segments: &[DiffSegment]) -> Html {
     html! {
         { for segments.iter().map(|s| match s.kind {
             DiffKind::Same => html! { { &s.text } },
-            DiffKind::Changed => html! { <span class="diff changed" title="异文 variant reading">{ &s.text }</span> },
-            DiffKind::Only => html! { <span class="diff only" title="仅见于此本 only in this witness">{ &s.text }</span> },
+            DiffKind::Changed => html! { <span class="diff changed" title={t.variant}>{ &s.text }</span> },
+            DiffKind::Only => html! { <span class="diff only" title={t.only_here}>{ &s.text }</span> },
         }) }
     }
 }
 
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareProps) -> Html {
+    let t = use_strings();
     let Some(p) = props.passages.get(props.passage) else {
-        return html! { <p class="empty">{"没有这个段落。 No such passage."}</p> };
+        return html! { <p class="empty">{ t.no_passage }</p> };
     };
     let (l, r) = (&p.members[props.left.min(p.members.len() - 1)], &p.members[props.right.min(p.members.len() - 1)]);
     let (ls, rs) = compare(&l.text, &r.text);
@@ -62,40 +64,40 @@ pub fn compare_view(props: &CompareProps) -> Html {
         Callback::from(move |_| cb.emit(()))
     };
     html! {
-        <section class="compare" aria-label="对照 Compare witnesses">
+        <section class="compare" aria-label={t.compare}>
             <div class="compare-bar">
-                <button class="toggle" onclick={close}>{"← 返回阅读 Back to reading"}</button>
+                <button class="toggle" onclick={close}>{ t.back }</button>
                 <span class="compare-info">
-                    { format!("段落 passage {} · 版本 witness {}/{} · {} 处差异 differences", p.id, props.left.min(p.members.len() - 1) + 1, p.size, changes) }
+                    { (t.compare_info)(p.id, props.left.min(p.members.len() - 1) + 1, p.size, changes) }
                 </span>
                 <span class="compare-steps">
-                    <button class="toggle" onclick={step(-1)} aria-keyshortcuts="p" title="p">{"‹ 上一段 Previous"}</button>
-                    <button class="toggle" onclick={step(1)} aria-keyshortcuts="n" title="n">{"下一段 Next ›"}</button>
+                    <button class="toggle" onclick={step(-1)} aria-keyshortcuts="p" title="p">{ t.previous }</button>
+                    <button class="toggle" onclick={step(1)} aria-keyshortcuts="n" title="n">{ t.next }</button>
                 </span>
             </div>
             <div class="compare-cols">
                 <div class="witness-col left">
                     <h3><span class="witness-source">{ l_source }</span><span class="witness-title">{ l_title }</span></h3>
-                    <p class="compare-text">{ side(&ls) }</p>
+                    <p class="compare-text">{ side(t, &ls) }</p>
                 </div>
                 <div class="witness-col right">
                     <h3>
-                        <label class="visually-hidden" for="right-witness">{"右侧版本 Witness on the right"}</label>
+                        <label class="visually-hidden" for="right-witness">{ t.right_witness }</label>
                         <select id="right-witness" onchange={choose}>
                             { for p.members.iter().enumerate().filter(|(i, _)| *i != props.left).map(|(i, m)| {
-                                let (s, t) = witness_label(&props.sources, &m.doc, &m.article);
+                                let (src, title) = witness_label(&props.sources, &m.doc, &m.article);
                                 let snippet: String = m.text.chars().filter(|c| *c != '\n').take(14).collect();
-                                html! { <option value={i.to_string()} selected={i == props.right}>{ format!("{s} · {t} · {snippet}…") }</option> }
+                                html! { <option value={i.to_string()} selected={i == props.right}>{ format!("{src} · {title} · {snippet}…") }</option> }
                             }) }
                         </select>
                         <span class="witness-source">{ r_source }</span><span class="witness-title">{ r_title }</span>
                     </h3>
-                    <p class="compare-text">{ side(&rs) }</p>
+                    <p class="compare-text">{ side(t, &rs) }</p>
                 </div>
             </div>
             <p class="legend">
-                <span class="diff changed">{"异文 variant"}</span>{" "}
-                <span class="diff only">{"仅见于此本 only in this witness"}</span>{" · n / p 切换段落 step passages · Esc 返回 back"}
+                <span class="diff changed">{ t.variant }</span>{" "}
+                <span class="diff only">{ t.only_here }</span>{ t.legend_keys }
             </p>
         </section>
     }

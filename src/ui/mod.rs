@@ -3,6 +3,7 @@
 
 mod app;
 pub mod compare;
+pub mod i18n;
 pub mod overview;
 pub mod loader;
 pub mod reading;

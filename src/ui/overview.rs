@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::app::Source;
+use super::i18n::use_strings;
 use super::reading::witness_label;
 use crate::model::Passage;
 use crate::view::overview;
@@ -29,6 +30,7 @@ fn short(sources: &[Source], article: &str) -> String {
 
 #[function_component(OverviewView)]
 pub fn overview_view(props: &OverviewProps) -> Html {
+    let t = use_strings();
     let by_witnesses = use_state(|| false);
     let order: Vec<String> = props.sources.iter().flat_map(|s| s.doc.articles.iter().map(|a| a.id.clone())).collect();
     let o = overview(&props.passages, &order);
@@ -45,26 +47,26 @@ pub fn overview_view(props: &OverviewProps) -> Html {
         Callback::from(move |_| s.set(w))
     };
     html! {
-        <section class="overview" aria-label="总览 Overview">
-            <h2>{"总览 Overview"}</h2>
-            <p class="hint">{ format!("{} 篇文章共享文字 articles share text · {} 个段落 passages · 点格子对照 click a cell to compare", o.articles.len(), props.passages.len()) }</p>
+        <section class="overview" aria-label={t.overview}>
+            <h2>{ t.overview }</h2>
+            <p class="hint">{ (t.overview_hint)(o.articles.len(), props.passages.len()) }</p>
             <div class="matrix-wrap">
-                <table class="matrix" aria-label="文章 × 文章 共享字数 shared characters, article × article">
+                <table class="matrix" aria-label={t.matrix_label}>
                     <thead>
                         <tr>
                             <th scope="col"></th>
                             { for o.articles.iter().map(|a| {
-                                let (s, t) = witness_label(&props.sources, &doc_of(a), a);
-                                html! { <th scope="col" title={format!("{s} · {t}")}>{ short(&props.sources, a) }</th> }
+                                let (src, title) = witness_label(&props.sources, &doc_of(a), a);
+                                html! { <th scope="col" title={format!("{src} · {title}")}>{ short(&props.sources, a) }</th> }
                             }) }
                         </tr>
                     </thead>
                     <tbody>
                         { for o.articles.iter().enumerate().map(|(i, a)| {
-                            let (s, t) = witness_label(&props.sources, &doc_of(a), a);
+                            let (src, title) = witness_label(&props.sources, &doc_of(a), a);
                             html! {
                                 <tr>
-                                    <th scope="row" title={format!("{s} · {t}")}>{ short(&props.sources, a) }</th>
+                                    <th scope="row" title={format!("{src} · {title}")}>{ short(&props.sources, a) }</th>
                                     { for (0..o.articles.len()).map(|j| {
                                         let v = o.shared[i][j];
                                         let level = o.level(i, j);
@@ -73,8 +75,8 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                                                 let cb = props.on_pair.clone();
                                                 html! {
                                                     <td class={format!("heat h{level}")} data-shared={v.to_string()}>
-                                                        <button aria-label={format!("{} × {}: {v} 字", short(&props.sources, a), short(&props.sources, &o.articles[j]))}
-                                                                title={format!("{v} 字")} onclick={Callback::from(move |_| cb.emit(pair))}>{ level.to_string() }</button>
+                                                        <button aria-label={format!("{} × {}: {}", short(&props.sources, a), short(&props.sources, &o.articles[j]), (t.chars)(v))}
+                                                                title={(t.chars)(v)} onclick={Callback::from(move |_| cb.emit(pair))}>{ level.to_string() }</button>
                                                     </td>
                                                 }
                                             }
@@ -88,10 +90,10 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                 </table>
             </div>
             <h3>
-                {"段落 Passages "}
-                <button class={classes!("toggle", (!*by_witnesses).then_some("current"))} aria-pressed={(!*by_witnesses).to_string()} onclick={sort(false)}>{"按长度 by length"}</button>
+                { t.passages }{" "}
+                <button class={classes!("toggle", (!*by_witnesses).then_some("current"))} aria-pressed={(!*by_witnesses).to_string()} onclick={sort(false)}>{ t.by_length }</button>
                 {" "}
-                <button class={classes!("toggle", (*by_witnesses).then_some("current"))} aria-pressed={by_witnesses.to_string()} onclick={sort(true)}>{"按版本数 by witnesses"}</button>
+                <button class={classes!("toggle", (*by_witnesses).then_some("current"))} aria-pressed={by_witnesses.to_string()} onclick={sort(true)}>{ t.by_witnesses }</button>
             </h3>
             <ol class="cluster-list">
                 { for list.into_iter().map(|i| {
@@ -102,7 +104,7 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                     html! {
                         <li class="cluster">
                             <button class="cluster-open" onclick={Callback::from(move |_| cb.emit((i, 0, right)))}>
-                                <span class="cluster-meta">{ format!("{} 个版本 witnesses · {} 字", p.size, len(p)) }</span>
+                                <span class="cluster-meta">{ (t.cluster_meta)(p.size, len(p)) }</span>
                                 <span class="cluster-snippet">{ format!("{snippet}…") }</span>
                             </button>
                             <span class="cluster-witnesses">

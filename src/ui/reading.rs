@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::app::Source;
+use super::i18n::{use_strings, Strings};
 use super::sidebar::article_label;
 use crate::model::{Article, BlockKind, MarkerKind, Passage};
 use crate::view::{article_members, highlight};
@@ -30,6 +31,7 @@ pub struct ReadingPaneProps {
 /// nodes, never as HTML.
 #[function_component(ReadingPane)]
 pub fn reading_pane(props: &ReadingPaneProps) -> Html {
+    let t = use_strings();
     let doc = &props.source.doc;
     let toggle = {
         let cb = props.on_toggle_raw.clone();
@@ -38,15 +40,15 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
     html! {
         <div class="source-view">
             <div class="source-bar">
-                <p class="source-file">{ format!("{} · {} 篇 · {} 字 · {}", doc.id, doc.articles.len(), doc.chars, doc.encoding) }</p>
+                <p class="source-file">{ format!("{} · {}", doc.id, (t.source_meta)(doc.articles.len(), doc.chars, &doc.encoding)) }</p>
                 <button class="toggle" aria-pressed={props.raw.to_string()} onclick={toggle}>
-                    { if props.raw { "重排 Reflowed" } else { "原文 Raw page" } }
+                    { if props.raw { t.reflowed } else { t.raw_page } }
                 </button>
             </div>
             { for doc.warnings.iter().map(|w| html! { <p class="warning" role="alert">{ w }</p> }) }
             if props.raw {
                 // Provenance: the raw page, with where this article came from marked.
-                <pre class="raw-text" aria-label="原文 Raw page">
+                <pre class="raw-text" aria-label={t.raw_page}>
                     { for crate::view::provenance(&props.source.chars, &doc.articles.get(props.article).map(|a| a.spans.clone()).unwrap_or_default())
                         .into_iter()
                         .map(|(t, inside)| if inside { html! { <mark class="prov">{ t }</mark> } } else { html! { { t } } }) }
@@ -55,14 +57,14 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                 <ArticleView article={a.clone()} input={props.source.chars.clone()} passages={props.passages.clone()}
                              sources={props.sources.clone()} on_compare={props.on_compare.clone()} />
             } else {
-                <p class="empty">{"这一版没有识别出文章。 No articles were found on this page."}</p>
+                <p class="empty">{ t.no_articles }</p>
             }
             if !props.raw && !doc.other.is_empty() {
-                <aside class="page-other" aria-label="版面其他内容 Elsewhere on the page">
-                    <h3>{"版面其他内容 Elsewhere on the page"}</h3>
+                <aside class="page-other" aria-label={t.elsewhere}>
+                    <h3>{ t.elsewhere }</h3>
                     { for doc.other.iter().map(|b| html! {
                         <p class={classes!("block", block_class(b.kind))}>
-                            <span class="block-kind">{ block_label(b.kind) }</span>{ &b.text }
+                            <span class="block-kind">{ block_label(t, b.kind) }</span>{ &b.text }
                         </p>
                     }) }
                 </aside>
@@ -82,14 +84,14 @@ fn block_class(kind: BlockKind) -> &'static str {
     }
 }
 
-fn block_label(kind: BlockKind) -> &'static str {
+fn block_label(t: &Strings, kind: BlockKind) -> &'static str {
     match kind {
-        BlockKind::Caption => "图片说明",
-        BlockKind::Infobox => "资料框",
-        BlockKind::Headline => "标题",
-        BlockKind::Dateline => "电头",
-        BlockKind::Byline => "署名",
-        BlockKind::Fragment => "片段",
+        BlockKind::Caption => t.block_caption,
+        BlockKind::Infobox => t.block_infobox,
+        BlockKind::Headline => t.block_headline,
+        BlockKind::Dateline => t.block_dateline,
+        BlockKind::Byline => t.block_byline,
+        BlockKind::Fragment => t.block_fragment,
     }
 }
 
@@ -119,6 +121,7 @@ pub fn witness_label(sources: &[Source], doc: &str, article: &str) -> (String, S
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
+    let t = use_strings();
     let a = &props.article;
     let members = article_members(&props.passages, &a.id);
     // The passage under the pointer or keyboard focus: (passage, member here).
@@ -138,7 +141,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         <article class="article" aria-labelledby="article-title" lang="zh-CN">
             <header class="article-head">
                 <h2 id="article-title" class={classes!("article-title", a.title.is_none().then_some("untitled"))}>
-                    { a.title.clone().unwrap_or_else(|| "（无标题）".to_owned()) }
+                    { a.title.clone().unwrap_or_else(|| t.untitled.to_owned()) }
                 </h2>
                 if let Some(s) = &a.subtitle { <p class="subtitle">{ s }</p> }
                 if let Some(b) = &a.byline { <p class="byline">{ b }</p> }
@@ -172,7 +175,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                                     html! {
                                         <mark class={classes!("shared", format!("w{others}"))} tabindex="0" role="button"
                                               data-passage={pi.to_string()}
-                                              aria-label={format!("共享段落 shared passage, {} other witnesses", props.passages[pi].size - 1)}
+                                              aria-label={(t.shared_passage)(props.passages[pi].size - 1)}
                                               onclick={open} onkeydown={key} onmouseenter={enter} onfocus={focus}>
                                             { &seg.text }
                                         </mark>
@@ -188,8 +191,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
             { marker(MarkerKind::ContinuedOn) }
             if let Some((pi, mi)) = *hovered {
-                <aside class="witnesses" role="status" aria-live="polite" aria-label="也见于 Also in">
-                    <h3>{ format!("也见于 Also in · {} 字", props.passages[pi].members[mi].text.chars().filter(|c| !c.is_whitespace()).count()) }</h3>
+                <aside class="witnesses" role="status" aria-live="polite">
+                    <h3>{ (t.also_in)(props.passages[pi].members[mi].text.chars().filter(|c| !c.is_whitespace()).count()) }</h3>
                     <ul>
                         { for props.passages[pi].members.iter().enumerate().filter(|(i, _)| *i != mi).map(|(_, m)| {
                             let (source, title) = witness_label(&props.sources, &m.doc, &m.article);
@@ -203,7 +206,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             }
                         }) }
                     </ul>
-                    <p class="hint">{"点击或按 Enter 对照阅读 · Click or press Enter to compare"}</p>
+                    <p class="hint">{ t.click_to_compare }</p>
                 </aside>
             }
         </article>

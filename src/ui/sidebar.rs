@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::app::Source;
+use super::i18n::use_strings;
 use crate::model::Article;
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +37,7 @@ pub fn article_label(a: &Article) -> String {
 /// articles. A filter narrows both; below 800 px the list folds away.
 #[function_component(Sidebar)]
 pub fn sidebar(props: &SidebarProps) -> Html {
+    let t = use_strings();
     let filter = use_state(String::new);
     let open = use_state(|| false);
     let on_filter = {
@@ -54,12 +56,12 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     let q = filter.trim().to_lowercase();
     let matches = |t: &str| q.is_empty() || t.to_lowercase().contains(&q);
     html! {
-        <nav class={classes!("sidebar", open.then_some("open"))} aria-label="来源 Sources">
+        <nav class={classes!("sidebar", open.then_some("open"))} aria-label={t.sources}>
             <button class="sidebar-toggle" aria-expanded={open.to_string()} aria-controls="source-list" onclick={toggle}>
-                {"☰ 来源 Sources"}
+                { format!("☰ {}", t.sources) }
             </button>
-            <h2 class="sidebar-heading">{"来源 Sources"}</h2>
-            <input class="filter" type="search" placeholder="筛选 Filter" aria-label="筛选来源和文章 Filter sources and articles"
+            <h2 class="sidebar-heading">{ t.sources }</h2>
+            <input class="filter" type="search" placeholder={t.filter} aria-label={t.filter_label}
                    value={(*filter).clone()} oninput={on_filter} />
             <ul class="source-list" id="source-list">
                 { for props.sources.iter().enumerate().filter(|(_, s)| matches(&s.doc.name) || s.doc.articles.iter().any(|a| matches(&article_label(a)))).map(|(i, source)| {
@@ -73,7 +75,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                                     title={source.doc.id.clone()}
                                     onclick={Callback::from(move |_| on_select.emit(i))}>
                                 <span class="source-name">{ &source.doc.name }</span>
-                                <span class="source-meta">{ format!("{} 篇 · {} 字 · {}", source.doc.articles.len(), source.doc.chars, source.doc.encoding) }</span>
+                                <span class="source-meta">{ (t.source_meta)(source.doc.articles.len(), source.doc.chars, &source.doc.encoding) }</span>
                             </button>
                             if current {
                                 <ul class="article-list">
@@ -88,9 +90,9 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                                                         onclick={Callback::from(move |_| on_article.emit((i, k)))}>
                                                     <span class="article-title">{ article_label(a) }</span>
                                                     <span class="article-meta">
-                                                        { format!("{} 字 · {:.0}% 见于他处", a.body_chars(), share * 100.0) }
+                                                        { (t.article_meta)(a.body_chars(), share) }
                                                         <meter min="0" max="1" value={share.to_string()}
-                                                               aria-label="见于他处的比例 share found elsewhere"></meter>
+                                                               aria-label={t.share_label}></meter>
                                                     </span>
                                                 </button>
                                             </li>
