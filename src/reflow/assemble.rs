@@ -245,42 +245,40 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut it = items.into_iter().peekable();
     while let Some(item) = it.next() {
-        let Item::Para { piece, dangling: true, last_full } = item else {
+        let Item::Para { piece: mut merged, dangling: true, last_full: mut last } = item else {
             out.push(item);
             continue;
         };
-        let mut between: Vec<Item> = Vec::new();
-        let mut merged = piece;
         let mut dangling = true;
-        let mut last = last_full;
+        let mut between: Vec<Item> = Vec::new();
+        let mut rejoined_across = false;
         loop {
             match it.peek() {
                 Some(i) if i.is_display() && between.len() < 6 => between.push(it.next().unwrap()),
+                // Text carries on after the display lines, or straight after
+                // a full line (a column break the layout pass left open).
                 Some(Item::Para { .. }) if !between.is_empty() || last => {
                     let Some(Item::Para { piece, dangling: d, last_full: lf }) = it.next() else { unreachable!() };
                     merged.append(piece);
-                    dangling = d;
-                    last = lf;
-                    if !dangling {
+                    (dangling, last) = (d, lf);
+                    if !between.is_empty() {
+                        rejoined_across = true;
                         break;
                     }
-                    if !between.is_empty() {
+                    if !dangling {
                         break;
                     }
                 }
                 _ => break,
             }
         }
-        let moved_headlines = between.iter().any(|i| matches!(i, Item::Headline { .. }));
-        let carried_on = !merged.is_empty() && moved_headlines;
         out.push(Item::Para { piece: merged, dangling, last_full: last });
-        if carried_on || between.is_empty() {
+        let lifted = rejoined_across && between.iter().any(|i| matches!(i, Item::Headline { .. }));
+        out.extend(between);
+        if lifted {
             // Lifted out of a paragraph, the headline labels the article
             // around it and starts none: an empty crosshead closes its run.
-            out.extend(between);
             out.push(Item::Crosshead(Piece::default()));
-        } else {
-            out.extend(between);
         }
     }
     out

@@ -235,7 +235,7 @@ pub fn units(src: &[char], lines: &[Line]) -> Vec<Unit> {
         if line.is_blank() {
             if let Some((_, n, last)) = &b.cur {
                 let prev = &lines[*last];
-                let go_on = next_nonblank(i).is_some_and(|j| continues_over_blank(prev, *n, &lines[j], next_nonblank(j).map(|k| &lines[k])));
+                let go_on = next_nonblank(i).is_some_and(|j| continues_over_blank(prev, *n, &lines[j], lines.get(j + 1)));
                 if !go_on {
                     b.flush(lines);
                 }
@@ -341,6 +341,7 @@ fn push_flat(b: &mut Builder<'_>, offs: &[usize], line_idx: usize) {
 /// A blank line is a column break, not a paragraph end, when the text before
 /// it runs the full column without finishing its sentence and the text after
 /// it carries on (it does not start a headline, dateline or new paragraph).
+/// `after_next` is the line right after `next` (blank or not).
 fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next: Option<&Line>) -> bool {
     let p = prev.content();
     if ends_sentence(p) || starts_block(next) || patterns::markers(next.content()).first().is_some_and(|m| m.0 == 0) {

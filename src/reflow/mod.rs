@@ -127,6 +127,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn headline_after_an_unfinished_paragraph_heads_the_next_report() {
+        // A narrow column: the first report breaks off at a full line.
+        let text = "第一篇的标题\n\n这是第一篇正文的最后\n一段，在这里被版面截\n断了，没有写完的句子\n还会继续到别的版面上\n\n第二篇的标题\n\n新华社北京6月18日电 第\n二篇的正文从这里开始，\n讲的是另一件事情。\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        let titles: Vec<Option<&str>> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
+        assert_eq!(titles, [Some("第一篇的标题"), Some("第二篇的标题")], "{:#?}", doc.articles);
+        assert_eq!(doc.articles[1].dateline.as_deref(), Some("新华社北京6月18日电"));
+        assert!(check_coverage(text, &doc).is_empty());
+    }
+
+    #[test]
     fn coverage_check_notices_lost_and_doubled_text() {
         let text = "标题一\n\n新华社北京6月18日电 第一段。\n\n第二段。\n";
         let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
