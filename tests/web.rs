@@ -90,3 +90,26 @@ async fn an_article_reads_as_title_and_paragraphs() {
     assert_eq!(root.query_selector("p.para .dateline").unwrap().unwrap().text_content().unwrap(), "新华社北京6月18日电");
     assert_eq!(root.query_selector(".marker.on").unwrap().unwrap().text_content().unwrap(), "（下转第三版）");
 }
+
+#[wasm_bindgen_test]
+fn worker_messages_survive_the_codec() {
+    use gloo_worker::Codec;
+    use tongwen::worker::{FileIn, Job, JsCodec, Update};
+    // File bytes go as a Uint8Array, not an array of numbers.
+    let job = Job { files: vec![FileIn { id: "a.txt".into(), bytes: vec![0xE4, 0xB8, 0xAD, 0, 255] }], min_len: 30, boilerplate: true };
+    let encoded = JsCodec::encode(&job);
+    let files = js_sys::Reflect::get(&encoded, &"files".into()).unwrap();
+    let bytes = js_sys::Reflect::get(&js_sys::Array::from(&files).get(0), &"bytes".into()).unwrap();
+    assert!(bytes.is_instance_of::<js_sys::Uint8Array>());
+    let back: Job = JsCodec::decode(encoded);
+    assert_eq!((back.files[0].bytes.clone(), back.min_len, back.boilerplate), (vec![0xE4, 0xB8, 0xAD, 0, 255], 30, true));
+    // An analysis with optional fields left out (which bincode cannot carry).
+    let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平，为地区和平和繁荣注入源源不断的动力。\n";
+    let analysis = tongwen::analyze_documents([("a.txt", text.as_bytes()), ("b.txt", text.as_bytes())]);
+    let back = match JsCodec::decode::<Update>(JsCodec::encode(Update::Done { analysis: analysis.clone(), texts: vec![text.into()] })) {
+        Update::Done { analysis, .. } => analysis,
+        Update::Progress(_) => panic!("wrong variant"),
+    };
+    assert_eq!(back, analysis);
+    assert!(!back.passages.is_empty());
+}
