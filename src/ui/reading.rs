@@ -124,9 +124,42 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let t = use_strings();
     let a = &props.article;
     let members = article_members(&props.passages, &a.id);
-    // The passage under the pointer or keyboard focus: (passage, member here).
-    let hovered = use_state(|| None::<(usize, usize)>);
+    // The passage under the pointer or keyboard focus: (passage, member here),
+    // and where its highlight is on screen (left, bottom, top), for the popover.
+    let hovered = use_state(|| None::<(usize, usize, (f64, f64, f64))>);
+    let popover = use_node_ref();
+    // Place the popover under the highlight (above it near the bottom of the
+    // window). CSSOM writes, which the CSP allows; style attributes it forbids.
+    {
+        let popover = popover.clone();
+        use_effect_with(*hovered, move |h| {
+            if let (Some((_, _, (left, bottom, top))), Some(el)) = (h, popover.cast::<web_sys::HtmlElement>()) {
+                let (vw, vh) = web_sys::window()
+                    .map(|w| (w.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0), w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(768.0)))
+                    .unwrap_or((1024.0, 768.0));
+                let (w, hgt) = (el.offset_width() as f64, el.offset_height() as f64);
+                let x = left.min(vw - w - 8.0).max(8.0);
+                let y = if bottom + 8.0 + hgt < vh { bottom + 6.0 } else { (top - hgt - 6.0).max(8.0) };
+                let style = el.style();
+                let _ = style.set_property("left", &format!("{x}px"));
+                let _ = style.set_property("top", &format!("{y}px"));
+                let _ = style.set_property("visibility", "visible");
+            }
+            || ()
+        });
+    }
+    let place = |e: &web_sys::Event| -> (f64, f64, f64) {
+        use wasm_bindgen::JsCast;
+        e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map_or((0.0, 0.0, 0.0), |el| {
+            let r = el.get_bounding_client_rect();
+            (r.left(), r.bottom(), r.top())
+        })
+    };
     let member_here = |pi: usize| members.iter().find(|&&(p, _)| p == pi).map_or(0, |&(_, m)| m);
+    let leave = {
+        let h = hovered.clone();
+        Callback::from(move |_: web_sys::Event| h.set(None))
+    };
     // A dateline printed after the body (`（新华社北京6月18日电）`) closes the article.
     let body_start = a.paragraphs.first().and_then(|p| p.spans.first()).map(|s| s[0]);
     let closing = matches!((a.dateline_spans.first(), body_start), (Some(d), Some(b)) if d[0] > b);
@@ -170,13 +203,16 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                                     let mi = member_here(pi);
                                     let open = { let cb = props.on_compare.clone(); Callback::from(move |_: MouseEvent| cb.emit((pi, mi))) };
                                     let key = { let cb = props.on_compare.clone(); Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { cb.emit((pi, mi)) }) };
-                                    let enter = { let h = hovered.clone(); Callback::from(move |_| h.set(Some((pi, mi)))) };
-                                    let focus = { let h = hovered.clone(); Callback::from(move |_: FocusEvent| h.set(Some((pi, mi)))) };
+                                    let enter = { let h = hovered.clone(); Callback::from(move |e: MouseEvent| h.set(Some((pi, mi, place(&e))))) };
+                                    let focus = { let h = hovered.clone(); Callback::from(move |e: FocusEvent| h.set(Some((pi, mi, place(&e))))) };
+                                    let (out, blur) = { let l = leave.clone(); let l2 = leave.clone(); (Callback::from(move |e: MouseEvent| l.emit(e.into())), Callback::from(move |e: FocusEvent| l2.emit(e.into()))) };
                                     html! {
                                         <mark class={classes!("shared", format!("w{others}"))} tabindex="0" role="button"
                                               data-passage={pi.to_string()}
                                               aria-label={(t.shared_passage)(props.passages[pi].size - 1)}
-                                              onclick={open} onkeydown={key} onmouseenter={enter} onfocus={focus}>
+                                              onclick={open} onkeydown={key} onmouseenter={enter} onfocus={focus}
+                                              onmouseleave={out} onblur={blur}
+                                              aria-describedby={hovered.is_some_and(|h| h.0 == pi).then_some("witnesses")}>
                                             { &seg.text }
                                         </mark>
                                     }
@@ -190,11 +226,15 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if let Some(d) = &a.dateline { <p class="closing-dateline"><span class="dateline">{ d }</span></p> }
             }
             { marker(MarkerKind::ContinuedOn) }
-            if let Some((pi, mi)) = *hovered {
-                <aside class="witnesses" role="status" aria-live="polite">
+            if let Some((pi, mi, _)) = *hovered {
+                // (mi: the member being read, whose length the heading gives.)
+                <aside class="witnesses" id="witnesses" role="tooltip" ref={popover.clone()}>
                     <h3>{ (t.also_in)(props.passages[pi].members[mi].text.chars().filter(|c| !c.is_whitespace()).count()) }</h3>
                     <ul>
-                        { for props.passages[pi].members.iter().enumerate().filter(|(i, _)| *i != mi).map(|(_, m)| {
+                        { for props.passages[pi].members.iter().enumerate()
+                            // Each other article once, the one being read never.
+                            .filter(|(i, m)| m.article != a.id && props.passages[pi].members[..*i].iter().all(|e| e.article != m.article))
+                            .map(|(_, m)| {
                             let (source, title) = witness_label(&props.sources, &m.doc, &m.article);
                             let snippet: String = m.text.chars().filter(|c| *c != '\n').take(36).collect();
                             html! {
