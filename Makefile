@@ -40,6 +40,7 @@ test-e2e: setup-test
 ## then cold navigation in headless Chromium.
 bench: setup-test dist
 	cargo bench --bench engine
+	cargo run --release --example write_corpus -- dist/bench-corpus 10
 	node tests/e2e/bench.mjs
 
 ## Reflow quality on 500 synthetic pages with exact gold.

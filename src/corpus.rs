@@ -38,3 +38,29 @@ fn looks_like_headline(line: &str) -> bool {
         && line.chars().filter(|c| crate::text::is_cjk(*c)).count() >= 4
         && !line.ends_with('电')
 }
+
+/// A directory name that can only mean a path inside this site: letters,
+/// digits, `_ - . /`, no `..`, no leading `/`, no `//` (so no scheme either).
+pub fn is_safe_relative_dir(dir: &str) -> bool {
+    !dir.is_empty()
+        && dir.len() <= 100
+        && dir.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-./".contains(&b))
+        && !dir.starts_with('/')
+        && !dir.contains("//")
+        && !dir.split('/').any(|part| part == "..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_directories_are_safe() {
+        for ok in ["corpus/", "bench-corpus", "a/b_c.d/"] {
+            assert!(is_safe_relative_dir(ok), "{ok}");
+        }
+        for bad in ["", "/etc", "../x", "a/../b", "//evil.example/x", "http:", "a b", "%2e%2e"] {
+            assert!(!is_safe_relative_dir(bad), "{bad}");
+        }
+    }
+}

@@ -136,12 +136,16 @@ mod tests {
 /// Share of an article's body (non-whitespace characters) that some
 /// passage also has elsewhere, from 0 to 1.
 pub fn shared_share(article: &crate::model::Article, passages: &[Passage]) -> f64 {
+    shared_share_of(article, passages.iter())
+}
+
+fn shared_share_of<'a>(article: &crate::model::Article, passages: impl Iterator<Item = &'a Passage>) -> f64 {
     let body: usize = article.body_chars();
     if body == 0 {
         return 0.0;
     }
     let mut spans: Vec<[usize; 2]> =
-        passages.iter().flat_map(|p| p.members.iter().filter(|m| m.article == article.id).flat_map(|m| m.spans.iter().copied())).collect();
+        passages.flat_map(|p| p.members.iter().filter(|m| m.article == article.id).flat_map(|m| m.spans.iter().copied())).collect();
     spans.sort_unstable();
     // Covered body characters: paragraph spans intersected with member spans.
     let para_spans: Vec<[usize; 2]> = article.paragraphs.iter().flat_map(|p| p.spans.iter().copied()).collect();
@@ -162,6 +166,31 @@ pub fn shared_share(article: &crate::model::Article, passages: &[Passage]) -> f6
     }
     // Spans include whitespace inside paragraphs; cap at the body size.
     (covered as f64 / body as f64).min(1.0)
+}
+
+/// [`shared_share`] for every article of every document at once, in one
+/// pass over the passages (per article it would be quadratic).
+pub fn shared_shares(docs: &[crate::model::DocumentAnalysis], passages: &[Passage]) -> Vec<Vec<f64>> {
+    let mut by_article: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (pi, p) in passages.iter().enumerate() {
+        for m in &p.members {
+            let v = by_article.entry(m.article.as_str()).or_default();
+            if v.last() != Some(&pi) {
+                v.push(pi);
+            }
+        }
+    }
+    docs.iter()
+        .map(|d| {
+            d.articles
+                .iter()
+                .map(|a| match by_article.get(a.id.as_str()) {
+                    Some(ps) => shared_share_of(a, ps.iter().map(|&pi| &passages[pi])),
+                    None => 0.0,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The raw page cut into stretches inside and outside `spans` (the

@@ -46,7 +46,9 @@ pub struct Job {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Update {
     Progress(Stage),
-    Done { analysis: Analysis, texts: Vec<String> },
+    /// The analysis, the decoded texts, and per document, per article the
+    /// share of text found elsewhere (computed here, off the UI thread).
+    Done { analysis: Analysis, texts: Vec<String>, shares: Vec<Vec<f64>> },
 }
 
 pub struct AnalysisWorker;
@@ -76,7 +78,8 @@ impl Worker for AnalysisWorker {
                 scope.respond(id, Update::Progress(stage));
             }
         });
-        scope.respond(id, Update::Done { analysis, texts });
+        let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
+        scope.respond(id, Update::Done { analysis, texts, shares });
     }
 }
 

@@ -106,7 +106,7 @@ fn worker_messages_survive_the_codec() {
     // An analysis with optional fields left out (which bincode cannot carry).
     let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平，为地区和平和繁荣注入源源不断的动力。\n";
     let analysis = tongwen::analyze_documents([("a.txt", text.as_bytes()), ("b.txt", text.as_bytes())]);
-    let back = match JsCodec::decode::<Update>(JsCodec::encode(Update::Done { analysis: analysis.clone(), texts: vec![text.into()] })) {
+    let back = match JsCodec::decode::<Update>(JsCodec::encode(Update::Done { analysis: analysis.clone(), texts: vec![text.into()], shares: vec![] })) {
         Update::Done { analysis, .. } => analysis,
         Update::Progress(_) => panic!("wrong variant"),
     };

@@ -88,7 +88,7 @@ pub struct AppState {
 }
 
 pub enum Action {
-    Loaded(Vec<Source>, Vec<Passage>),
+    Loaded(Vec<Source>, Vec<Passage>, Vec<Vec<f64>>),
     Progress(crate::analysis::Stage),
     Failed(String),
     Select(usize),
@@ -157,12 +157,10 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Loaded(sources, passages) => {
+            Action::Loaded(sources, passages, shares) => {
                 // A new analysis of the same corpus keeps the reader where they were.
                 let keep = next.sources.len() == sources.len();
-                next.shares = Rc::new(
-                    sources.iter().map(|s| s.doc.articles.iter().map(|a| crate::view::shared_share(a, &passages)).collect()).collect(),
-                );
+                next.shares = Rc::new(shares);
                 next.sources = Rc::new(sources);
                 next.passages = Rc::new(passages);
                 if !keep {
@@ -280,9 +278,9 @@ fn spawn_worker(dispatcher: UseReducerDispatcher<AppState>) -> gloo_worker::Work
     use gloo_worker::Spawnable;
     let on_update = move |update: Update| match update {
         Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
-        Update::Done { analysis, texts } => {
+        Update::Done { analysis, texts, shares } => {
             let (sources, passages) = sources_from(analysis, texts);
-            dispatcher.dispatch(Action::Loaded(sources, passages));
+            dispatcher.dispatch(Action::Loaded(sources, passages, shares));
             // A deep link opened the page: go there.
             if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
                 dispatcher.dispatch(Action::Navigate(route));

@@ -14,14 +14,29 @@ pub struct RawFile {
     pub bytes: Vec<u8>,
 }
 
+/// The corpus to open: `?corpus=<dir>/` names another directory of the
+/// site (benchmarks use it); anything but a plain relative path is ignored,
+/// so the page can never be pointed at another origin.
+pub fn corpus_dir() -> String {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let asked = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("corpus="));
+    match asked {
+        Some(dir) if crate::corpus::is_safe_relative_dir(dir) => {
+            if dir.ends_with('/') { dir.to_owned() } else { format!("{dir}/") }
+        }
+        _ => CORPUS_DIR.to_owned(),
+    }
+}
+
 /// Fetches the manifest and every file it lists.
 pub async fn fetch_builtin_corpus() -> Result<Vec<RawFile>, String> {
-    let manifest: Manifest = fetch_bytes(&format!("{CORPUS_DIR}manifest.json"))
+    let dir = corpus_dir();
+    let manifest: Manifest = fetch_bytes(&format!("{dir}manifest.json"))
         .await
         .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("corpus manifest is not valid: {e}")))?;
     let mut files = Vec::with_capacity(manifest.documents.len());
     for entry in manifest.documents {
-        let bytes = fetch_bytes(&format!("{CORPUS_DIR}{}", entry.file)).await?;
+        let bytes = fetch_bytes(&format!("{dir}{}", entry.file)).await?;
         files.push(RawFile { id: entry.file, bytes });
     }
     Ok(files)
