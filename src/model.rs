@@ -9,6 +9,27 @@ use serde::{Deserialize, Serialize};
 /// A half-open `[begin, end)` range of code points in the decoded input.
 pub type Span = [usize; 2];
 
+/// Input offsets of the non-whitespace characters under `spans`, in order.
+/// By the coverage invariant these are exactly a piece's visible characters.
+pub fn covered_offsets<'a>(spans: &'a [Span], input: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    spans.iter().flat_map(move |&[b, e]| (b..e.min(input.len())).filter(move |&o| !input[o].is_whitespace()))
+}
+
+/// Spans for increasing input offsets of visible characters: offsets merge
+/// into one span when only whitespace lies between them in the input (a
+/// removed justification space or line break), so a paragraph wrapped over
+/// ten lines is one span and one interrupted by a headline is two.
+pub fn spans_from_offsets(offsets: impl IntoIterator<Item = usize>, input: &[char]) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for o in offsets {
+        match spans.last_mut() {
+            Some(last) if o >= last[1] && input[last[1]..o].iter().all(|c| c.is_whitespace()) => last[1] = o + 1,
+            _ => spans.push([o, o + 1]),
+        }
+    }
+    spans
+}
+
 /// A piece of display text and where its characters came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Paragraph {

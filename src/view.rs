@@ -30,11 +30,7 @@ pub fn article_members(passages: &[Passage], article_id: &str) -> Vec<(usize, us
 /// Cuts a paragraph into segments by the passages covering each character.
 /// A character is covered when its input offset lies in a member's spans.
 pub fn highlight(paragraph: &Paragraph, input: &[char], passages: &[Passage], members: &[(usize, usize)]) -> Vec<Segment> {
-    // Input offset of every non-whitespace character of the text, in order.
-    let mut offsets = paragraph
-        .spans
-        .iter()
-        .flat_map(|&[b, e]| (b..e.min(input.len())).filter(|&o| !input[o].is_whitespace()));
+    let mut offsets = crate::model::covered_offsets(&paragraph.spans, input);
     let mut out: Vec<Segment> = Vec::new();
     for c in paragraph.text.chars() {
         let covering: Vec<usize> = if c.is_whitespace() {

@@ -3,7 +3,7 @@
 //! justification spaces, cutting off a dateline) are edits on pieces, so
 //! spans stay exact by construction instead of being recomputed by search.
 
-use crate::model::Span;
+use crate::model::{spans_from_offsets, Span};
 use crate::text::{is_cjk, is_cjk_punct};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -92,28 +92,9 @@ impl Piece {
         )
     }
 
-    /// Spans of the input this piece covers. Runs of consecutive offsets are
-    /// merged, also across gaps that hold only whitespace in the input (a
-    /// removed justification space or line break), so a paragraph wrapped over
-    /// ten lines is one span, while one interrupted by a headline is two.
+    /// Spans of the input this piece's visible characters come from.
     pub fn spans(&self, src: &[char]) -> Vec<Span> {
-        let mut spans: Vec<Span> = Vec::new();
-        for (&c, &o) in self.chars.iter().zip(&self.offs) {
-            if c.is_whitespace() && spans.is_empty() {
-                continue;
-            }
-            match spans.last_mut() {
-                Some(last) if o >= last[1] && src[last[1]..o].iter().all(|c| c.is_whitespace()) => last[1] = o + 1,
-                _ => spans.push([o, o + 1]),
-            }
-        }
-        // Trailing whitespace in the piece never extends a span.
-        if let Some(last) = spans.last_mut() {
-            while last[1] > last[0] + 1 && src[last[1] - 1].is_whitespace() {
-                last[1] -= 1;
-            }
-        }
-        spans
+        spans_from_offsets(self.chars.iter().zip(&self.offs).filter(|(c, _)| !c.is_whitespace()).map(|(_, &o)| o), src)
     }
 
     pub fn trim(&mut self) {

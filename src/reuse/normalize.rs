@@ -1,6 +1,6 @@
 //! Matching text: what counts as "the same character" when comparing papers.
 
-use crate::model::{Article, Span};
+use crate::model::{covered_offsets, spans_from_offsets, Article, Span};
 
 /// Folds the differences that never break a passage: dash variants, full-
 /// and half-width forms, curly and straight quotes, Latin case. Whitespace
@@ -38,17 +38,12 @@ impl ArticleText {
         let mut t = ArticleText { doc, article: article_idx, ..Default::default() };
         for (k, p) in article.paragraphs.iter().enumerate() {
             let mut text_chars = p.text.chars().filter(|c| !c.is_whitespace());
-            for &[b, e] in &p.spans {
-                for (off, &c) in input.iter().enumerate().take(e.min(input.len())).skip(b) {
-                    if c.is_whitespace() {
-                        continue;
-                    }
-                    // Spans and text agree by invariant; trust the text if not.
-                    let shown = text_chars.next().unwrap_or(c);
-                    t.norm.push(fold(shown));
-                    t.src.push(off as u32);
-                    t.para.push(k as u32);
-                }
+            for off in covered_offsets(&p.spans, input) {
+                // Spans and text agree by invariant; trust the text if not.
+                let shown = text_chars.next().unwrap_or(input[off]);
+                t.norm.push(fold(shown));
+                t.src.push(off as u32);
+                t.para.push(k as u32);
             }
         }
         t
@@ -64,15 +59,7 @@ impl ArticleText {
 
     /// Input spans of characters `[from, to)`: runs merge across whitespace.
     pub fn spans(&self, from: usize, to: usize, input: &[char]) -> Vec<Span> {
-        let mut spans: Vec<Span> = Vec::new();
-        for &o in &self.src[from..to] {
-            let o = o as usize;
-            match spans.last_mut() {
-                Some(last) if o >= last[1] && input[last[1]..o].iter().all(|c| c.is_whitespace()) => last[1] = o + 1,
-                _ => spans.push([o, o + 1]),
-            }
-        }
-        spans
+        spans_from_offsets(self.src[from..to].iter().map(|&o| o as usize), input)
     }
 
     /// The character `k` as printed.
