@@ -24,6 +24,11 @@ pub fn analyze_document(id: &str, bytes: &[u8]) -> DocumentAnalysis {
 
 /// Analyses one document that is already decoded.
 pub fn analyze_decoded(id: &str, decoded: Decoded) -> DocumentAnalysis {
+    analyze_keeping_text(id, decoded).0
+}
+
+/// Analyses one decoded document and hands its text back, uncopied.
+fn analyze_keeping_text(id: &str, decoded: Decoded) -> (DocumentAnalysis, String) {
     let Decoded { text, encoding, warnings } = decoded;
     let mut doc = DocumentAnalysis {
         id: id.to_owned(),
@@ -34,7 +39,7 @@ pub fn analyze_decoded(id: &str, decoded: Decoded) -> DocumentAnalysis {
     };
     reflow::reflow_into(&mut doc, &text);
     doc.name = readable_name(&doc, &text);
-    doc
+    (doc, text)
 }
 
 /// Analyses a corpus of `(id, bytes)` pairs with default settings.
@@ -71,10 +76,10 @@ pub fn analyze_corpus_with<'a>(
     let mut texts = Vec::with_capacity(total);
     for (i, (id, bytes)) in inputs.into_iter().enumerate() {
         progress(Stage::Reflow(i, total));
-        let decoded = decode(bytes);
-        chars.push(decoded.text.chars().collect());
-        texts.push(decoded.text.clone());
-        documents.push(analyze_decoded(id, decoded));
+        let (doc, text) = analyze_keeping_text(id, decode(bytes));
+        chars.push(text.chars().collect());
+        texts.push(text);
+        documents.push(doc);
     }
     progress(Stage::Passages);
     let passages = reuse::find_passages(&documents, &chars, settings);

@@ -515,18 +515,12 @@ pub fn evaluate_reuse(seed: u64, stories: usize, papers: usize) -> ReuseScore {
     let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i:05}.txt")).collect();
     let analysis = crate::analyze_documents(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())));
     let gold = corpus.shared_chars();
+    let pages: Vec<Vec<char>> = corpus.pages.iter().map(|p| p.text.chars().collect()).collect();
     let mut found = std::collections::HashSet::new();
     for p in analysis.passages.iter().filter(|p| !p.boilerplate) {
         for m in &p.members {
             let page: usize = m.doc[..5].parse().unwrap_or(0);
-            let chars: Vec<char> = corpus.pages[page].text.chars().collect();
-            for &[b, e] in &m.spans {
-                for (o, c) in chars.iter().enumerate().take(e).skip(b) {
-                    if !c.is_whitespace() {
-                        found.insert((page, o));
-                    }
-                }
-            }
+            found.extend(crate::model::covered_offsets(&m.spans, &pages[page]).map(|o| (page, o)));
         }
     }
     ReuseScore { gold: gold.len(), found: found.len(), hits: found.intersection(&gold).count() }

@@ -109,6 +109,7 @@ impl Assembler {
     fn feed(&mut self, item: Item) {
         match item {
             Item::Headline { .. } => self.pending.push(item),
+            Item::RunBreak => self.flush_run(None),
             Item::Infobox(p) => self.other.push((BlockKind::Infobox, p)),
             Item::Caption(p) => self.other.push((BlockKind::Caption, p)),
             Item::MdTitle(p) => {
@@ -276,9 +277,7 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
         let lifted = rejoined_across && between.iter().any(|i| matches!(i, Item::Headline { .. }));
         out.extend(between);
         if lifted {
-            // Lifted out of a paragraph, the headline labels the article
-            // around it and starts none: an empty crosshead closes its run.
-            out.push(Item::Crosshead(Piece::default()));
+            out.push(Item::RunBreak);
         }
     }
     out
@@ -434,12 +433,6 @@ pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>) -> (Vec<Article>, 
     let items = rejoin_displaced(items);
     let mut a = Assembler { drafts: Vec::new(), cur: None, pending: Vec::new(), runs: Vec::new(), other: Vec::new() };
     for item in items {
-        if let Item::Crosshead(p) = &item {
-            if p.is_blank() {
-                a.flush_run(None);
-                continue;
-            }
-        }
         a.feed(item);
     }
     a.flush_run(None);

@@ -22,6 +22,9 @@ pub enum Item {
     /// A Markdown `#`/`##` heading: always starts an article.
     MdTitle(Piece),
     Marker { piece: Piece, kind: MarkerKind },
+    /// Ends a run of headlines without starting an article: put after a
+    /// headline lifted out of a paragraph, which labels the article around it.
+    RunBreak,
 }
 
 impl std::fmt::Debug for Item {
@@ -37,6 +40,7 @@ impl std::fmt::Debug for Item {
             Item::Headline { piece, sub, .. } => write!(f, "Headline{} {}", if *sub { "(sub)" } else { "" }, piece.text()),
             Item::MdTitle(p) => write!(f, "MdTitle {}", p.text()),
             Item::Marker { piece, kind } => write!(f, "Marker {kind:?} {}", piece.text()),
+            Item::RunBreak => write!(f, "RunBreak"),
         }
     }
 }

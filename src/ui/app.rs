@@ -29,15 +29,6 @@ impl Source {
     }
 }
 
-/// Reflows every file, then finds the passages they share.
-pub fn analyze_files(files: &[RawFile]) -> (Vec<Source>, Vec<Passage>) {
-    let sources: Vec<Source> = files.iter().map(|f| Source::from_bytes(&f.id, &f.bytes)).collect();
-    let docs: Vec<DocumentAnalysis> = sources.iter().map(|s| s.doc.clone()).collect();
-    let inputs: Vec<Vec<char>> = sources.iter().map(|s| (*s.chars).clone()).collect();
-    let passages = crate::reuse::find_passages(&docs, &inputs, crate::reuse::Settings::default());
-    (sources, passages)
-}
-
 /// Sources from the worker's result: its analysis and the decoded texts.
 pub fn sources_from(analysis: crate::analysis::Analysis, texts: Vec<String>) -> (Vec<Source>, Vec<Passage>) {
     let sources = analysis
@@ -135,6 +126,16 @@ impl AppState {
         all
     }
 
+    /// Compares two members of a passage, if they exist and differ (a
+    /// link or a click may name anything), and shows the left one's article.
+    fn open_compare(&mut self, passage: usize, left: usize, right: usize) {
+        let Some(p) = self.passages.get(passage) else { return };
+        if left < p.members.len() && right < p.members.len() && left != right {
+            self.view = View::Compare { passage, left, right };
+            self.go_to_member(passage, left);
+        }
+    }
+
     /// Shows the article a member belongs to.
     fn go_to_member(&mut self, passage: usize, member: usize) {
         let m = &self.passages[passage].members[member];
@@ -224,14 +225,7 @@ impl Reducible for AppState {
             }
             Action::ToggleHelp => next.help = !next.help,
             Action::ShowOverview => next.view = View::Overview,
-            Action::CompareMembers(passage, left, right) => {
-                if let Some(p) = next.passages.get(passage) {
-                    if left < p.members.len() && right < p.members.len() && left != right {
-                        next.view = View::Compare { passage, left, right };
-                        next.go_to_member(passage, left);
-                    }
-                }
-            }
+            Action::CompareMembers(passage, left, right) => next.open_compare(passage, left, right),
             Action::Navigate(route) => match route {
                 crate::view::Route::Overview => next.view = View::Overview,
                 crate::view::Route::Read { doc, article } => {
@@ -241,14 +235,7 @@ impl Reducible for AppState {
                         next.view = View::Read;
                     }
                 }
-                crate::view::Route::Compare { passage, left, right } => {
-                    if let Some(p) = next.passages.get(passage) {
-                        if left < p.members.len() && right < p.members.len() && left != right {
-                            next.view = View::Compare { passage, left, right };
-                            next.go_to_member(passage, left);
-                        }
-                    }
-                }
+                crate::view::Route::Compare { passage, left, right } => next.open_compare(passage, left, right),
             },
         }
         Rc::new(next)

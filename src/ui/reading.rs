@@ -124,6 +124,20 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let t = use_strings();
     let a = &props.article;
     let members = article_members(&props.passages, &a.id);
+    // Segments depend on the article and the analysis only: compute them
+    // once, not on every hover (each hover re-renders this component).
+    let segments = use_memo(
+        (a.id.clone(), Rc::as_ptr(&props.passages) as usize, Rc::as_ptr(&props.input) as usize),
+        {
+            let (paragraphs, input, passages, members) = (a.paragraphs.clone(), props.input.clone(), props.passages.clone(), members.clone());
+            move |_| -> Vec<Vec<crate::view::Segment>> {
+                if members.is_empty() {
+                    return vec![Vec::new(); paragraphs.len()];
+                }
+                paragraphs.iter().map(|p| highlight(p, &input, &passages, &members)).collect()
+            }
+        },
+    );
     // The passage under the pointer or keyboard focus: (passage, member here),
     // and where its highlight is on screen (left, bottom, top), for the popover.
     let hovered = use_state(|| None::<(usize, usize, (f64, f64, f64))>);
@@ -185,7 +199,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     html! { <h3 class="crosshead">{ &p.text }</h3> }
                 } else {
                     let dateline = if k == 0 && !closing { a.dateline.clone() } else { None }.or_else(|| p.dateline.clone());
-                    let segments = if members.is_empty() { Vec::new() } else { highlight(p, &props.input, &props.passages, &members) };
+                    let segments = &segments[k];
                     html! {
                         <p class="para">
                             if let Some(d) = dateline { <span class="dateline">{ d }</span>{" "} }

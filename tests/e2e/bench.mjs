@@ -5,18 +5,22 @@ import path from 'node:path';
 import { start, ROOT } from './harness.mjs';
 
 const runs = Number(process.env.RUNS || 5);
-const h = await start();
-const times = [];
-const longTasks = [];
-for (let i = 0; i < runs + 1; i++) {
-  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
-  // Count main-thread tasks over 100 ms from the first script on.
+
+/** Records main-thread tasks over 100 ms in `window.__long`, from the first script on. */
+async function countLongTasks(page) {
   await page.addInitScript(() => {
     window.__long = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.duration > 100) window.__long.push(Math.round(e.duration));
     }).observe({ type: 'longtask', buffered: true });
   });
+}
+const h = await start();
+const times = [];
+const longTasks = [];
+for (let i = 0; i < runs + 1; i++) {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await countLongTasks(page);
   const t0 = Date.now();
   await page.goto(h.url);
   await page.locator('p.para mark.shared').first().waitFor({ timeout: 60_000 });
@@ -32,12 +36,7 @@ for (let i = 0; i < runs + 1; i++) {
 let big = null;
 if (fs.existsSync(path.join(ROOT, 'dist/bench-corpus/manifest.json'))) {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.duration > 100) window.__long.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await countLongTasks(page);
   const t0 = Date.now();
   await page.goto(`${h.url}?corpus=bench-corpus/`);
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 300_000 });
