@@ -93,23 +93,31 @@ async fn an_article_reads_as_title_and_paragraphs() {
 
 #[wasm_bindgen_test]
 fn worker_messages_survive_the_codec() {
-    use gloo_worker::Codec;
-    use tongwen::worker::{FileIn, Job, JsCodec, Update};
+    use tongwen::protocol::{result_messages, Assembler, FileIn, Job, Request, Update};
+    use tongwen::worker::{from_js, to_js, update_from_bytes, update_to_bytes};
     // File bytes go as a Uint8Array, not an array of numbers.
     let job = Job { files: vec![FileIn { id: "a.txt".into(), bytes: vec![0xE4, 0xB8, 0xAD, 0, 255] }], min_len: 30, boilerplate: true };
-    let encoded = JsCodec::encode(&job);
-    let files = js_sys::Reflect::get(&encoded, &"files".into()).unwrap();
+    let encoded = to_js(&Request::Analyse(job.clone()));
+    let files = js_sys::Reflect::get(&js_sys::Reflect::get(&encoded, &"Analyse".into()).unwrap(), &"files".into()).unwrap();
     let bytes = js_sys::Reflect::get(&js_sys::Array::from(&files).get(0), &"bytes".into()).unwrap();
     assert!(bytes.is_instance_of::<js_sys::Uint8Array>());
-    let back: Job = JsCodec::decode(encoded);
-    assert_eq!((back.files[0].bytes.clone(), back.min_len, back.boilerplate), (vec![0xE4, 0xB8, 0xAD, 0, 255], 30, true));
-    // An analysis with optional fields left out (which bincode cannot carry).
+    assert_eq!(from_js::<Request>(encoded), Ok(Request::Analyse(job)));
+    // An analysis with optional fields left out (which bincode cannot carry),
+    // streamed in chunks as the worker sends it.
     let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平，为地区和平和繁荣注入源源不断的动力。\n";
     let analysis = tongwen::analyze_documents([("a.txt", text.as_bytes()), ("b.txt", text.as_bytes())]);
-    let back = match JsCodec::decode::<Update>(JsCodec::encode(Update::Done { analysis: analysis.clone(), texts: vec![text.into()], shares: vec![] })) {
-        Update::Done { analysis, .. } => analysis,
-        Update::Progress(_) => panic!("wrong variant"),
-    };
-    assert_eq!(back, analysis);
-    assert!(!back.passages.is_empty());
+    let mut asm: Assembler = Assembler::default();
+    for message in result_messages(analysis.clone(), vec![text.into(), text.into()], vec![]) {
+        let mut back = update_from_bytes(&update_to_bytes(&message).into()).unwrap();
+        assert_eq!(back, message);
+        asm.take(&mut back, |d| d);
+    }
+    let (docs, passages) = asm.finish();
+    assert_eq!(docs.into_iter().map(|d| d.doc).collect::<Vec<_>>(), analysis.documents);
+    assert_eq!(passages, analysis.passages);
+    assert!(!passages.is_empty());
+    // Garbage is an error, not a panic.
+    assert!(from_js::<Request>(wasm_bindgen::JsValue::from_str("nonsense")).is_err());
+    assert!(update_from_bytes(&wasm_bindgen::JsValue::from_str("nonsense")).is_err());
+    assert!(update_from_bytes(&js_sys::Uint8Array::from(&b"{]"[..]).into()).is_err());
 }

@@ -29,15 +29,11 @@ impl Source {
     }
 }
 
-/// Sources from the worker's result: its analysis and the decoded texts.
-pub fn sources_from(analysis: crate::analysis::Analysis, texts: Vec<String>) -> (Vec<Source>, Vec<Passage>) {
-    let sources = analysis
-        .documents
-        .into_iter()
-        .zip(texts)
-        .map(|(doc, text)| Source { chars: Rc::new(text.chars().collect()), text: Rc::from(text.as_str()), doc })
-        .collect();
-    (sources, analysis.passages)
+impl Source {
+    /// A document of the worker's result, with its share meters.
+    pub fn from_worker(d: crate::protocol::DocumentOut) -> (Self, Vec<f64>) {
+        (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), doc: d.doc }, d.shares)
+    }
 }
 
 /// What the main pane shows.
@@ -57,6 +53,8 @@ pub enum Status {
     Analysing(crate::analysis::Stage),
     Ready,
     Failed(String),
+    /// The worker stopped (the message says why); a new one was started.
+    Crashed(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +80,8 @@ pub enum Action {
     Loaded(Vec<Source>, Vec<Passage>, Vec<Vec<f64>>),
     Progress(crate::analysis::Stage),
     Failed(String),
+    /// The worker died; a new one is starting and the corpus is kept.
+    Crashed(String),
     Select(usize),
     SelectArticle(usize, usize),
     ToggleRaw,
@@ -176,6 +176,7 @@ impl Reducible for AppState {
                 next.status = Status::Ready;
             }
             Action::Failed(message) => next.status = Status::Failed(message),
+            Action::Crashed(message) => next.status = Status::Crashed(message),
             Action::Progress(stage) => next.status = Status::Analysing(stage),
             Action::Settings(settings) => next.settings = settings.clamped(),
             Action::Cancelled => next.status = if next.sources.is_empty() { Status::Failed(String::new()) } else { Status::Ready },
@@ -259,31 +260,89 @@ impl Default for AppState {
     }
 }
 
-/// Starts an analysis worker whose updates go to `dispatcher`.
-fn spawn_worker(dispatcher: UseReducerDispatcher<AppState>) -> gloo_worker::WorkerBridge<crate::worker::AnalysisWorker> {
-    use crate::worker::{AnalysisWorker, JsCodec, Update, LOADER};
-    use gloo_worker::Spawnable;
-    let on_update = move |update: Update| match update {
-        Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
-        Update::Done { analysis, texts, shares } => {
-            let (sources, passages) = sources_from(analysis, texts);
-            dispatcher.dispatch(Action::Loaded(sources, passages, shares));
-            // A deep link opened the page: go there.
-            if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
-                dispatcher.dispatch(Action::Navigate(route));
+/// The page's side of the analysis: the current worker, the corpus it
+/// analyses, and whether a job is running.
+#[derive(Default)]
+struct Analyser {
+    client: Option<crate::worker::WorkerClient>,
+    files: Vec<crate::protocol::FileIn>,
+    busy: bool,
+}
+
+type SharedAnalyser = Rc<std::cell::RefCell<Analyser>>;
+
+/// Starts a worker (terminating any previous one) whose reports go to
+/// `dispatcher`. A worker that crashes is reported and replaced.
+fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>) {
+    use crate::protocol::{Assembler, Update};
+    use crate::worker::{Event, WorkerClient};
+    let weak = Rc::downgrade(analyser);
+    let assembler = std::cell::RefCell::new(Assembler::<(Source, Vec<f64>)>::default());
+    let idle = {
+        let weak = weak.clone();
+        move || {
+            if let Some(a) = weak.upgrade() {
+                a.borrow_mut().busy = false;
             }
         }
     };
-    AnalysisWorker::spawner().encoding::<JsCodec>().with_loader(true).as_module(true).callback(on_update).spawn(LOADER)
+    let on_failure = dispatcher.clone();
+    let on_event = move |event: Event| match event {
+        Event::Update(mut update) => {
+            if assembler.borrow_mut().take(&mut update, Source::from_worker) {
+                return;
+            }
+            match update {
+                Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
+                Update::Done => {
+                    idle();
+                    let (documents, passages) = assembler.borrow_mut().finish();
+                    let (sources, shares) = documents.into_iter().unzip();
+                    dispatcher.dispatch(Action::Loaded(sources, passages, shares));
+                    // A deep link opened the page: go there.
+                    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
+                        dispatcher.dispatch(Action::Navigate(route));
+                    }
+                }
+                Update::Failed(message) => {
+                    idle();
+                    dispatcher.dispatch(Action::Failed(message));
+                }
+                Update::Ready | Update::Documents(_) | Update::Passages(_) => {}
+            }
+        }
+        Event::Crashed(message) => {
+            idle();
+            dispatcher.dispatch(Action::Crashed(message));
+            // Not from inside this callback: replacing the worker drops it.
+            let (weak, dispatcher) = (weak.clone(), dispatcher.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(a) = weak.upgrade() {
+                    start_worker(&a, dispatcher);
+                }
+            });
+        }
+    };
+    let client = WorkerClient::spawn(on_event);
+    let mut a = analyser.borrow_mut();
+    a.busy = false;
+    a.client = None; // terminate the old worker before the new one starts work
+    match client {
+        Ok(client) => a.client = Some(client),
+        Err(message) => on_failure.dispatch(Action::Failed(message)),
+    }
 }
 
-type SharedWorker = std::rc::Rc<std::cell::RefCell<Option<gloo_worker::WorkerBridge<crate::worker::AnalysisWorker>>>>;
-
-/// Sends the corpus to the worker with `settings`.
-fn send_job(worker: &SharedWorker, files: &std::rc::Rc<std::cell::RefCell<Vec<crate::worker::FileIn>>>, settings: crate::reuse::Settings) {
-    if let Some(bridge) = worker.borrow().as_ref() {
-        let job = crate::worker::Job { files: files.borrow().clone(), min_len: settings.min_len, boilerplate: settings.boilerplate };
-        bridge.send(job);
+/// Analyses the corpus with `settings`; a job still running is stopped first.
+fn analyse(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, settings: crate::reuse::Settings) {
+    if analyser.borrow().busy {
+        start_worker(analyser, dispatcher.clone());
+    }
+    let mut a = analyser.borrow_mut();
+    let job = crate::protocol::Job { files: a.files.clone(), min_len: settings.min_len, boilerplate: settings.boilerplate };
+    if let Some(client) = &a.client {
+        client.send(&crate::protocol::Request::Analyse(job));
+        a.busy = true;
     }
 }
 
@@ -349,18 +408,17 @@ pub fn settings_bar(props: &SettingsProps) -> Html {
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
     // The worker lives as long as the app; analysis never runs on this thread.
-    let worker = use_mut_ref(|| None::<gloo_worker::WorkerBridge<crate::worker::AnalysisWorker>>);
-    let files = use_mut_ref(Vec::<crate::worker::FileIn>::new);
+    let analyser: SharedAnalyser = use_mut_ref(Analyser::default);
     {
         let dispatcher = state.dispatcher();
-        let (worker, files) = (worker.clone(), files.clone());
+        let analyser = analyser.clone();
         use_effect_with((), move |_| {
-            *worker.borrow_mut() = Some(spawn_worker(dispatcher.clone()));
+            start_worker(&analyser, dispatcher.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match fetch_builtin_corpus().await {
                     Ok(raw) => {
-                        *files.borrow_mut() = raw.into_iter().map(|f: RawFile| crate::worker::FileIn { id: f.id, bytes: f.bytes }).collect();
-                        send_job(&worker, &files, crate::reuse::Settings::default());
+                        analyser.borrow_mut().files = raw.into_iter().map(|f: RawFile| crate::protocol::FileIn { id: f.id, bytes: f.bytes }).collect();
+                        analyse(&analyser, &dispatcher, crate::reuse::Settings::default());
                     }
                     Err(message) => dispatcher.dispatch(Action::Failed(message)),
                 }
@@ -370,11 +428,12 @@ pub fn app() -> Html {
     }
     // New settings: analyse again (the first run is the load above).
     {
-        let (worker, files) = (worker.clone(), files.clone());
+        let dispatcher = state.dispatcher();
+        let analyser = analyser.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.settings, move |settings| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) && !files.borrow().is_empty() {
-                send_job(&worker, &files, *settings);
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !analyser.borrow().files.is_empty() {
+                analyse(&analyser, &dispatcher, *settings);
             }
             || ()
         });
@@ -454,11 +513,10 @@ pub fn app() -> Html {
     };
     let on_cancel = {
         let dispatcher = state.dispatcher();
-        let worker = worker.clone();
+        let analyser = analyser.clone();
         Callback::from(move |_| {
-            // A busy worker can't be interrupted: replace it, and let the
-            // old one's result fall on the floor.
-            *worker.borrow_mut() = Some(spawn_worker(dispatcher.clone()));
+            // Terminates the busy worker; a fresh one waits for the next job.
+            start_worker(&analyser, dispatcher.clone());
             dispatcher.dispatch(Action::Cancelled);
         })
     };
@@ -541,6 +599,7 @@ pub fn app() -> Html {
         Status::Ready => (t.ready)(state.sources.len(), state.passages.len()),
         Status::Failed(message) if message.is_empty() => t.cancelled.to_owned(),
         Status::Failed(message) => (t.error)(message),
+        Status::Crashed(message) => (t.crashed)(message),
     };
     let selected = state.sources.get(state.selected).cloned();
     html! {
@@ -549,7 +608,7 @@ pub fn app() -> Html {
             <header class="topbar">
                 <h1 class="brand">{"同文"}<span class="brand-latin">{" tongwen"}</span></h1>
                 <p class="status" role="status" aria-live="polite"
-                   data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analysing(_) => "analysing", Status::Failed(_) => "failed" }}>
+                   data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analysing(_) => "analysing", Status::Failed(_) => "failed", Status::Crashed(_) => "crashed" }}>
                     {status}
                     if let Status::Analysing(stage) = &state.status {
                         <progress class="progress" max="100" aria-label={t.progress}

@@ -28,18 +28,25 @@ pub fn corpus_dir() -> String {
     }
 }
 
-/// Fetches the manifest and every file it lists.
+/// How many files are fetched at once: enough to hide latency on a slow
+/// link, few enough that a large corpus does not flood the page.
+const PARALLEL_FETCHES: usize = 8;
+
+/// Fetches the manifest and every file it lists, in manifest order.
 pub async fn fetch_builtin_corpus() -> Result<Vec<RawFile>, String> {
+    use futures::{StreamExt, TryStreamExt};
     let dir = corpus_dir();
     let manifest: Manifest = fetch_bytes(&format!("{dir}manifest.json"))
         .await
         .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("corpus manifest is not valid: {e}")))?;
-    let mut files = Vec::with_capacity(manifest.documents.len());
-    for entry in manifest.documents {
-        let bytes = fetch_bytes(&format!("{dir}{}", entry.file)).await?;
-        files.push(RawFile { id: entry.file, bytes });
-    }
-    Ok(files)
+    futures::stream::iter(manifest.documents)
+        .map(|entry| {
+            let url = format!("{dir}{}", entry.file);
+            async move { fetch_bytes(&url).await.map(|bytes| RawFile { id: entry.file, bytes }) }
+        })
+        .buffered(PARALLEL_FETCHES)
+        .try_collect()
+        .await
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

@@ -9,7 +9,7 @@ pub mod loader;
 pub mod reading;
 pub mod sidebar;
 
-pub use app::{sources_from, App, AppState, Source, Status, View};
+pub use app::{App, AppState, Source, Status, View};
 
 /// Mounts the app on `<body>`; called by the wasm binary's `main`.
 pub fn run() {

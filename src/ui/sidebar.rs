@@ -33,12 +33,17 @@ pub fn article_label(a: &Article) -> String {
     }
 }
 
+/// How many sources the list shows before a "show more" button: a corpus
+/// of thousands of files must not cost the page one long render.
+pub const SOURCES_PER_PAGE: usize = 200;
+
 /// The list of sources, by readable name; the selected one lists its
 /// articles. A filter narrows both; below 800 px the list folds away.
 #[function_component(Sidebar)]
 pub fn sidebar(props: &SidebarProps) -> Html {
     let t = use_strings();
     let filter = use_state(String::new);
+    let shown = use_state(|| SOURCES_PER_PAGE);
     let open = use_state(|| false);
     let on_filter = {
         let filter = filter.clone();
@@ -55,6 +60,19 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     };
     let q = filter.trim().to_lowercase();
     let matches = |t: &str| q.is_empty() || t.to_lowercase().contains(&q);
+    let listed: Vec<usize> = (0..props.sources.len())
+        .filter(|&i| {
+            let s = &props.sources[i];
+            matches(&s.doc.name) || s.doc.articles.iter().any(|a| matches(&article_label(a)))
+        })
+        .collect();
+    // The first page, and the selected source wherever it is.
+    let hidden = listed.len().saturating_sub(*shown);
+    let visible = listed.iter().copied().enumerate().filter(|&(rank, i)| rank < *shown || i == props.selected).map(|(_, i)| i);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + SOURCES_PER_PAGE))
+    };
     html! {
         <nav class={classes!("sidebar", open.then_some("open"))} aria-label={t.sources}>
             <button class="sidebar-toggle" aria-expanded={open.to_string()} aria-controls="source-list" onclick={toggle}>
@@ -64,7 +82,8 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             <input class="filter" type="search" placeholder={t.filter} aria-label={t.filter_label}
                    value={(*filter).clone()} oninput={on_filter} />
             <ul class="source-list" id="source-list">
-                { for props.sources.iter().enumerate().filter(|(_, s)| matches(&s.doc.name) || s.doc.articles.iter().any(|a| matches(&article_label(a)))).map(|(i, source)| {
+                { for visible.map(|i| {
+                    let source = &props.sources[i];
                     let on_select = props.on_select.clone();
                     let current = i == props.selected || !q.is_empty();
                     html! {
@@ -104,6 +123,9 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                     }
                 }) }
             </ul>
+            if hidden > 0 {
+                <button class="toggle more-sources" onclick={more}>{ (t.more_sources)(SOURCES_PER_PAGE.min(hidden), hidden) }</button>
+            }
         </nav>
     }
 }

@@ -1,6 +1,7 @@
 // Shared passages in the viewer: highlights, witnesses, compare, keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { start, SHOTS } from './harness.mjs';
 
@@ -220,5 +221,19 @@ test('a Chinese browser gets the Chinese interface', async () => {
   await ready(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   await page.screenshot({ path: path.join(SHOTS, 'mobile-dark-zh.png') });
+  assert.deepEqual(page.problems, []);
+});
+
+test('printing gives one article: no bars, no lists, highlights as plain text, into a PDF', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const chrome of ['.topbar', '.sidebar']) assert.equal(await page.locator(chrome).isVisible(), false, chrome);
+  assert.ok(await page.locator('h2.article-title').isVisible());
+  const tint = await page.locator('mark.shared').first().evaluate((m) => getComputedStyle(m).backgroundColor);
+  assert.equal(tint, 'rgba(0, 0, 0, 0)');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10_000);
+  fs.writeFileSync(path.join(SHOTS, 'print.pdf'), pdf);
   assert.deepEqual(page.problems, []);
 });

@@ -1,0 +1,161 @@
+//! The messages between the page and the analysis worker.
+//!
+//! Pure data, so the chunking and reassembly are tested natively. A 10 MB
+//! corpus yields tens of megabytes of results; sent as one message, the
+//! page would spend over a second decoding it in a single task. Results go
+//! instead as a stream of bounded chunks ([`result_messages`]), each one a
+//! task of a few milliseconds on the page, and [`Assembler`] puts them back
+//! together.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Analysis, Stage};
+use crate::model::{DocumentAnalysis, Passage};
+
+/// A file to analyse, still as raw bytes (the worker decodes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileIn {
+    pub id: String,
+    #[serde(with = "serde_bytes")]
+    pub bytes: Vec<u8>,
+}
+
+/// One analysis request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    pub files: Vec<FileIn>,
+    pub min_len: usize,
+    pub boilerplate: bool,
+}
+
+/// What the page asks of the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    Analyse(Job),
+}
+
+/// A document as the page receives it: the analysis, the decoded text all
+/// its offsets count in, and per article the share found elsewhere.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentOut {
+    pub doc: DocumentAnalysis,
+    pub text: String,
+    pub shares: Vec<f64>,
+}
+
+/// What the worker tells the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Update {
+    /// The worker's wasm is running; requests sent before this are queued.
+    Ready,
+    Progress(Stage),
+    /// The next documents of the result, in corpus order.
+    Documents(Vec<DocumentOut>),
+    /// The next passages of the result, in id order.
+    Passages(Vec<Passage>),
+    /// The result is complete.
+    Done,
+    /// The request could not be carried out (the worker still runs).
+    Failed(String),
+}
+
+/// Roughly how many characters of text one chunk carries. Each character
+/// crosses about twice (raw text and reflowed paragraphs), so a chunk costs
+/// the page a few milliseconds to take in.
+pub const CHUNK_CHARS: usize = 80_000;
+
+/// The messages that carry a finished analysis, in bounded chunks.
+pub fn result_messages(analysis: Analysis, texts: Vec<String>, shares: Vec<Vec<f64>>) -> impl Iterator<Item = Update> {
+    let Analysis { documents, passages } = analysis;
+    let mut docs = documents.into_iter().zip(texts).zip(shares.into_iter().chain(std::iter::repeat_with(Vec::new)));
+    let doc_chunks = std::iter::from_fn(move || {
+        let mut chunk = Vec::new();
+        let mut size = 0;
+        while size < CHUNK_CHARS {
+            let Some(((doc, text), shares)) = docs.next() else { break };
+            size += doc.chars.max(1);
+            chunk.push(DocumentOut { doc, text, shares });
+        }
+        (!chunk.is_empty()).then_some(Update::Documents(chunk))
+    });
+    let mut passages = passages.into_iter().peekable();
+    let passage_chunks = std::iter::from_fn(move || {
+        let mut chunk = Vec::new();
+        let mut size = 0;
+        while size < CHUNK_CHARS {
+            let Some(p) = passages.next() else { break };
+            size += p.members.iter().map(|m| m.end - m.begin).sum::<usize>().max(1);
+            chunk.push(p);
+        }
+        (!chunk.is_empty()).then_some(Update::Passages(chunk))
+    });
+    doc_chunks.chain(passage_chunks).chain(std::iter::once(Update::Done))
+}
+
+/// Collects a streamed result on the page, turning each document into the
+/// page's own type `D` as it arrives, so no single step converts them all.
+#[derive(Debug)]
+pub struct Assembler<D = DocumentOut> {
+    pub documents: Vec<D>,
+    pub passages: Vec<Passage>,
+}
+
+impl<D> Default for Assembler<D> {
+    fn default() -> Self {
+        Assembler { documents: Vec::new(), passages: Vec::new() }
+    }
+}
+
+impl<D> Assembler<D> {
+    /// Takes in one chunk; `true` when the update was part of a result.
+    pub fn take(&mut self, update: &mut Update, convert: impl FnMut(DocumentOut) -> D) -> bool {
+        match update {
+            Update::Documents(docs) => self.documents.extend(docs.drain(..).map(convert)),
+            Update::Passages(passages) => self.passages.append(passages),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The whole result, leaving the assembler empty for the next one.
+    pub fn finish(&mut self) -> (Vec<D>, Vec<Passage>) {
+        (std::mem::take(&mut self.documents), std::mem::take(&mut self.passages))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_result_survives_chunking_and_no_chunk_is_unbounded() {
+        let corpus = crate::synth::reprint_corpus(7, 40, 100);
+        let inputs: Vec<(String, &[u8])> = corpus.pages.iter().enumerate().map(|(i, p)| (format!("{i}.txt"), p.text.as_bytes())).collect();
+        let (analysis, texts) =
+            crate::analysis::analyze_corpus_with(inputs.iter().map(|(id, b)| (id.as_str(), *b)), Default::default(), &mut |_| ());
+        assert!(!analysis.passages.is_empty());
+        let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
+        let messages: Vec<Update> = result_messages(analysis.clone(), texts.clone(), shares.clone()).collect();
+        assert!(messages.len() > 3, "100 pages take several chunks");
+        assert_eq!(messages.last(), Some(&Update::Done));
+        let mut asm = Assembler::default();
+        for mut m in messages {
+            if let Update::Documents(d) = &m {
+                // Bounded: a chunk stops at the first document past the limit.
+                assert!(d[..d.len() - 1].iter().map(|x| x.doc.chars).sum::<usize>() < CHUNK_CHARS);
+            }
+            asm.take(&mut m, |d| d);
+        }
+        let (docs, passages) = asm.finish();
+        assert_eq!(passages, analysis.passages);
+        assert_eq!(docs.iter().map(|d| d.doc.clone()).collect::<Vec<_>>(), analysis.documents);
+        assert_eq!(docs.iter().map(|d| d.text.clone()).collect::<Vec<_>>(), texts);
+        assert_eq!(docs.iter().map(|d| d.shares.clone()).collect::<Vec<_>>(), shares);
+    }
+
+    #[test]
+    fn an_empty_corpus_is_just_done() {
+        let messages: Vec<Update> = result_messages(Analysis::default(), vec![], vec![]).collect();
+        assert_eq!(messages, vec![Update::Done]);
+    }
+}
