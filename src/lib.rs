@@ -12,6 +12,8 @@ pub mod model;
 pub mod protocol;
 pub mod reflow;
 pub mod reuse;
+pub mod search;
+pub mod segment;
 pub mod text;
 pub mod view;
 

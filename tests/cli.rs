@@ -92,3 +92,49 @@ fn min_len_out_of_range_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--min-len"));
 }
+
+#[test]
+fn segment_prints_words_and_json_offsets_point_at_them() {
+    let out = tongwen().args(["segment", SEEDS[0]]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().next().unwrap().starts_with("弘扬 中国 — 中亚 精神"), "{}", text.lines().next().unwrap());
+    assert!(text.contains(" 托 卡耶夫 "), "jieba splits the name before it is taught");
+    // With a user dictionary the name is one word.
+    let dict = std::env::temp_dir().join(format!("tongwen-userdict-{}.txt", std::process::id()));
+    std::fs::write(&dict, "托卡耶夫 nr\n").unwrap();
+    let out = tongwen().args(["segment", "--user-dict"]).arg(&dict).arg(SEEDS[0]).output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains(" 托卡耶夫 "));
+    // JSON: every word's offsets select exactly its characters in the input.
+    let out = tongwen().args(["segment", "--json", SEEDS[0]]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let input: Vec<char> = std::fs::read_to_string(SEEDS[0]).unwrap().chars().collect();
+    let mut words = 0;
+    for article in json["articles"].as_array().unwrap() {
+        for para in article["paragraphs"].as_array().unwrap() {
+            for w in para.as_array().unwrap() {
+                let (b, e) = (w["begin"].as_u64().unwrap() as usize, w["end"].as_u64().unwrap() as usize);
+                let printed: String = input[b..e].iter().filter(|c| !c.is_whitespace()).collect();
+                assert_eq!(printed, w["word"].as_str().unwrap().replace(char::is_whitespace, ""));
+                words += 1;
+            }
+        }
+    }
+    assert!(words > 1000);
+    std::fs::remove_file(dict).ok();
+}
+
+#[test]
+fn keywords_of_the_wang_yi_interview_include_central_asia() {
+    let out = tongwen().args(["keywords", "--json", "--top", "10"]).args(SEEDS).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let interview = json.as_array().unwrap().iter().find(|a| a["title"] == "弘扬中国—中亚精神，致力永久睦邻友好").unwrap();
+    let words: Vec<&str> = interview["keywords"].as_array().unwrap().iter().map(|k| k[0].as_str().unwrap()).collect();
+    assert_eq!(words.len(), 10);
+    assert!(words.contains(&"中亚"), "{words:?}");
+    assert!(!words.iter().any(|w| ["的", "我们", "，"].contains(w)), "{words:?}");
+    let out = tongwen().args(["keywords", "--textrank", "--top", "5", SEEDS[0]]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().lines().count() >= 5);
+}

@@ -39,6 +39,32 @@ mod cli {
             #[arg(long)]
             boilerplate: bool,
         },
+        /// Reflow a file and print its words (jieba, HMM on) separated by
+        /// spaces, a paragraph per line; with --json, each word with its
+        /// input offsets.
+        Segment {
+            file: PathBuf,
+            #[arg(long)]
+            json: bool,
+            /// A jieba-format user dictionary (`word [freq] [tag]` per line).
+            #[arg(long)]
+            user_dict: Option<PathBuf>,
+        },
+        /// The top keywords of every article (TF-IDF over the given files;
+        /// jieba's IDF table when there are fewer than 30 articles).
+        Keywords {
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+            #[arg(long, default_value_t = 10)]
+            top: usize,
+            /// Use TextRank instead of TF-IDF.
+            #[arg(long)]
+            textrank: bool,
+            #[arg(long)]
+            json: bool,
+            #[arg(long)]
+            user_dict: Option<PathBuf>,
+        },
         /// Show how reflow sees a file's lines: width, inferred column, units.
         #[command(hide = true)]
         Layout { file: PathBuf },
@@ -50,6 +76,14 @@ mod cli {
             Command::Analyze { files, json, min_len, boilerplate } => {
                 analyze(&files, json, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate })
             }
+            Command::Segment { file, json, user_dict } => match (read_inputs(std::slice::from_ref(&file)), read_user_dict(user_dict.as_deref())) {
+                (Ok(inputs), Ok(words)) => segment(&inputs[0], json, &words),
+                (Err(code), _) | (_, Err(code)) => code,
+            },
+            Command::Keywords { files, top, textrank, json, user_dict } => match (read_inputs(&files), read_user_dict(user_dict.as_deref())) {
+                (Ok(inputs), Ok(words)) => keywords(&inputs, top, textrank, json, &words),
+                (Err(code), _) | (_, Err(code)) => code,
+            },
             Command::Layout { file } => match std::fs::read(&file) {
                 Ok(bytes) => {
                     print!("{}", tongwen::reflow::debug_layout(&tongwen::decode::decode(&bytes).text));
@@ -63,17 +97,91 @@ mod cli {
         }
     }
 
-    fn analyze(files: &[PathBuf], json: bool, settings: tongwen::reuse::Settings) -> ExitCode {
+    /// Every file as (id, bytes); an unreadable file is a one-line error.
+    fn read_inputs(files: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, ExitCode> {
         let mut inputs = Vec::with_capacity(files.len());
         for path in files {
             match std::fs::read(path) {
                 Ok(bytes) => inputs.push((file_id(path), bytes)),
                 Err(err) => {
                     eprintln!("tongwen: cannot read {}: {}", path.display(), err);
-                    return ExitCode::from(2);
+                    return Err(ExitCode::from(2));
                 }
             }
         }
+        Ok(inputs)
+    }
+
+    fn read_user_dict(path: Option<&std::path::Path>) -> Result<Vec<tongwen::segment::UserWord>, ExitCode> {
+        let Some(path) = path else { return Ok(Vec::new()) };
+        let text = std::fs::read(path).map_err(|err| {
+            eprintln!("tongwen: cannot read {}: {}", path.display(), err);
+            ExitCode::from(2)
+        })?;
+        tongwen::segment::parse_user_dict(&tongwen::decode::decode(&text).text).map_err(|err| {
+            eprintln!("tongwen: {}: {}", path.display(), err);
+            ExitCode::from(2)
+        })
+    }
+
+    fn segment((id, bytes): &(String, Vec<u8>), json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {
+        let seg = tongwen::segment::Segmenter::builtin(user_words);
+        let decoded = tongwen::decode::decode(bytes);
+        let input: Vec<char> = decoded.text.chars().collect();
+        let doc = tongwen::analysis::analyze_decoded(id, decoded);
+        if json {
+            let articles: Vec<serde_json::Value> = doc
+                .articles
+                .iter()
+                .map(|a| {
+                    let paragraphs: Vec<_> = a.paragraphs.iter().map(|p| tongwen::segment::words_with_offsets(&seg, p, &input)).collect();
+                    serde_json::json!({ "id": a.id, "title": a.title, "paragraphs": paragraphs })
+                })
+                .collect();
+            println!("{}", serde_json::json!({ "id": doc.id, "articles": articles }));
+        } else {
+            for a in &doc.articles {
+                for line in a.title.iter().chain(a.paragraphs.iter().map(|p| &p.text)) {
+                    let words: Vec<&str> = seg.cut(line).into_iter().filter(|w| !w.trim().is_empty()).collect();
+                    println!("{}", words.join(" "));
+                }
+                println!();
+            }
+        }
+        ExitCode::SUCCESS
+    }
+
+    fn keywords(inputs: &[(String, Vec<u8>)], top: usize, textrank: bool, json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {
+        use tongwen::segment::{Idf, KeywordMethod, Segmenter, BUILTIN_IDF};
+        let seg = Segmenter::builtin(user_words);
+        let docs: Vec<_> = inputs.iter().map(|(id, b)| tongwen::analyze_document(id, b)).collect();
+        let idf = Idf::from_jieba_table(BUILTIN_IDF);
+        let index = tongwen::search::CorpusIndex::build(&docs, &seg, Some(&idf), &mut |_, _| ());
+        let method = if textrank { KeywordMethod::TextRank } else { KeywordMethod::TfIdf };
+        let mut out = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for (k, a) in doc.articles.iter().enumerate() {
+                let mut words = index.keywords(d, k, method, &seg, &docs);
+                words.truncate(top);
+                if json {
+                    out.push(serde_json::json!({ "document": doc.id, "article": a.id, "title": a.title, "keywords": words }));
+                } else {
+                    let list: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+                    println!("{} {} {}: {}", doc.id, a.id, a.title.as_deref().unwrap_or("(untitled)"), list.join(" "));
+                }
+            }
+        }
+        if json {
+            println!("{}", serde_json::Value::Array(out));
+        }
+        ExitCode::SUCCESS
+    }
+
+    fn analyze(files: &[PathBuf], json: bool, settings: tongwen::reuse::Settings) -> ExitCode {
+        let inputs = match read_inputs(files) {
+            Ok(inputs) => inputs,
+            Err(code) => return code,
+        };
         let analysis = tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings);
         if json {
             match serde_json::to_string(&analysis) {
