@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Stage};
 use crate::model::{DocumentAnalysis, Passage};
+use crate::search::SearchResults;
+use crate::segment::{Candidate, KeywordMethod, UserWord};
 
 /// A file to analyse, still as raw bytes (the worker decodes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +34,22 @@ pub struct Job {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     Analyse(Job),
+    /// The user's own words; the corpus is segmented again with them.
+    UserWords(Vec<UserWord>),
+    /// Word boundaries and keywords of one article (document, article).
+    Words { doc: usize, article: usize, method: KeywordMethod },
+    Search(String),
+}
+
+/// One article's words, for the word view and the header's keywords.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleWords {
+    pub doc: usize,
+    pub article: usize,
+    pub method: KeywordMethod,
+    /// Per paragraph, where each word ends (characters of its text).
+    pub ends: Vec<Vec<u32>>,
+    pub keywords: Vec<(String, f64)>,
 }
 
 /// A document as the page receives it: the analysis, the decoded text all
@@ -57,6 +75,16 @@ pub enum Update {
     Done,
     /// The request could not be carried out (the worker still runs).
     Failed(String),
+    /// Segmenting the corpus into words: (documents done, total).
+    Segmenting(usize, usize),
+    /// Every article is segmented and indexed (again, after new user
+    /// words): words, keywords and search are answered from now on.
+    WordsReady { candidates: Vec<Candidate> },
+    /// Words are unavailable (the dictionary did not load); reading and
+    /// shared passages still work.
+    WordsFailed(String),
+    Words(ArticleWords),
+    Found(SearchResults),
 }
 
 /// Roughly how many characters of text one chunk carries. Each character

@@ -18,12 +18,26 @@ const ARTICLE_GAP: char = '\u{0}';
 /// Keeps paragraphs apart: a hit never spans two paragraphs either.
 const PARAGRAPH_GAP: char = '\n';
 
+/// A piece of an article's text that search covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    Title,
+    Subtitle,
+    Byline,
+    /// The article's dateline (`新华社北京6月18日电`).
+    Dateline,
+    /// A dateline opening paragraph `k` (an article filing from two places).
+    ParagraphDateline(usize),
+    Paragraph(usize),
+}
+
 #[derive(Debug, Clone)]
 struct ArticleEntry {
     doc: usize,
     article: usize,
-    /// Where each paragraph starts in `CorpusIndex::chars`.
-    paragraph_starts: Vec<u32>,
+    /// Each field and where it starts in `CorpusIndex::chars`, in order.
+    fields: Vec<(Field, u32)>,
     /// TF-IDF keywords, chosen when the index is built.
     keywords: Vec<(String, f64)>,
 }
@@ -46,13 +60,13 @@ pub struct CorpusIndex {
 /// One occurrence of the query.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
-    pub paragraph: usize,
-    /// In characters of the paragraph's text, half-open.
+    pub field: Field,
+    /// In characters of the field's text, half-open.
     pub begin: usize,
     pub end: usize,
     /// The occurrence is the query's words, not part of other words.
     pub whole_word: bool,
-    /// Up to [`CONTEXT`] characters either side, within the paragraph.
+    /// Up to [`CONTEXT`] characters either side, within the field.
     pub before: String,
     pub matched: String,
     pub after: String,
@@ -101,15 +115,18 @@ impl CorpusIndex {
             progress(d, docs.len());
             for (k, article) in doc.articles.iter().enumerate() {
                 index.article_starts.push(index.chars.len() as u32);
-                let mut entry = ArticleEntry { doc: d, article: k, paragraph_starts: Vec::new(), keywords: Vec::new() };
+                let mut entry = ArticleEntry { doc: d, article: k, fields: Vec::new(), keywords: Vec::new() };
                 let mut words = Vec::new();
-                for p in &article.paragraphs {
+                let heads = [(Field::Title, &article.title), (Field::Subtitle, &article.subtitle), (Field::Byline, &article.byline), (Field::Dateline, &article.dateline)];
+                let paragraphs = article.paragraphs.iter().enumerate().flat_map(|(i, p)| [(Field::ParagraphDateline(i), p.dateline.as_ref()), (Field::Paragraph(i), Some(&p.text))]);
+                for (field, text) in heads.into_iter().map(|(f, t)| (f, t.as_ref())).chain(paragraphs) {
+                    let Some(text) = text else { continue };
                     let start = index.chars.len();
-                    entry.paragraph_starts.push(start as u32);
-                    index.chars.extend(p.text.chars());
+                    entry.fields.push((field, start as u32));
+                    index.chars.extend(text.chars());
                     index.chars.push(PARAGRAPH_GAP);
                     ends.clear();
-                    let cut = seg.cut(&p.text);
+                    let cut = seg.cut(text);
                     let mut at = start;
                     for w in &cut {
                         ends.push(at);
@@ -117,7 +134,10 @@ impl CorpusIndex {
                     }
                     ends.push(at);
                     index.mark_word_starts(&ends);
-                    words.extend(cut);
+                    // Keywords come from the body; datelines and bylines are boilerplate.
+                    if matches!(field, Field::Title | Field::Subtitle | Field::Paragraph(_)) {
+                        words.extend(cut);
+                    }
                 }
                 index.chars.push(ARTICLE_GAP);
                 counter.add_article(&words);
@@ -169,15 +189,17 @@ impl CorpusIndex {
 
     /// Per paragraph of an article, where each word ends (in characters).
     pub fn words(&self, doc: usize, article: usize) -> Option<Vec<Vec<u32>>> {
-        let (i, entry) = self.entry(doc, article)?;
-        let article_end = self.article_starts.get(i + 1).map_or(self.chars.len(), |&s| s as usize);
-        let mut out = Vec::with_capacity(entry.paragraph_starts.len());
-        for (p, &start) in entry.paragraph_starts.iter().enumerate() {
-            let start = start as usize;
-            let end = entry.paragraph_starts.get(p + 1).map_or(article_end - 1, |&s| s as usize) - 1;
-            let ends: Vec<u32> = (start + 1..=end).filter(|&i| i == end || self.word_starts_at(i)).map(|i| (i - start) as u32).collect();
-            out.push(ends);
-        }
+        let (_, entry) = self.entry(doc, article)?;
+        let out = entry
+            .fields
+            .iter()
+            .filter(|(f, _)| matches!(f, Field::Paragraph(_)))
+            .map(|&(_, start)| {
+                let start = start as usize;
+                let end = start + self.chars[start..].iter().position(|&c| c == PARAGRAPH_GAP).unwrap_or(0);
+                (start + 1..=end).filter(|&i| i == end || self.word_starts_at(i)).map(|i| (i - start) as u32).collect()
+            })
+            .collect();
         Some(out)
     }
 
@@ -230,8 +252,8 @@ impl CorpusIndex {
             let whole_word = (0..=q.len()).all(|i| self.word_starts_at(start + i) == query_starts[i]);
             let a = self.article_starts.partition_point(|&s| s as usize <= start) - 1;
             let entry = &self.articles[a];
-            let paragraph = entry.paragraph_starts.partition_point(|&s| s as usize <= start) - 1;
-            let para_start = entry.paragraph_starts[paragraph] as usize;
+            let f = entry.fields.partition_point(|&(_, s)| s as usize <= start) - 1;
+            let (field, para_start) = (entry.fields[f].0, entry.fields[f].1 as usize);
             let para_end = para_start + self.chars[para_start..].iter().position(|&c| c == PARAGRAPH_GAP).unwrap_or(0);
             if by_article.last().is_none_or(|g| (g.doc, g.article) != (entry.doc, entry.article)) {
                 by_article.push(ArticleHits { doc: entry.doc, article: entry.article, count: 0, whole_words: 0, hits: Vec::new() });
@@ -244,7 +266,7 @@ impl CorpusIndex {
             if results.total <= MAX_LISTED_HITS {
                 let text = |r: std::ops::Range<usize>| self.chars[r].iter().collect::<String>();
                 group.hits.push(Hit {
-                    paragraph,
+                    field,
                     begin: start - para_start,
                     end: end - para_start,
                     whole_word,
@@ -257,7 +279,7 @@ impl CorpusIndex {
         results.capped = results.total > MAX_LISTED_HITS;
         for g in &mut by_article {
             // Whole-word hits first, each kind in reading order.
-            g.hits.sort_by_key(|h| (!h.whole_word, h.paragraph, h.begin));
+            g.hits.sort_by_key(|h| (!h.whole_word, field_order(h.field), h.begin));
             match results.per_source.last_mut() {
                 Some((d, n)) if *d == g.doc => *n += g.count,
                 _ => results.per_source.push((g.doc, g.count)),
@@ -266,6 +288,18 @@ impl CorpusIndex {
         by_article.sort_by_key(|g| (g.whole_words == 0, std::cmp::Reverse(g.whole_words), std::cmp::Reverse(g.count)));
         results.articles = by_article;
         results
+    }
+}
+
+/// Fields in reading order.
+fn field_order(f: Field) -> usize {
+    match f {
+        Field::Title => 0,
+        Field::Subtitle => 1,
+        Field::Byline => 2,
+        Field::Dateline => 3,
+        Field::ParagraphDateline(k) => 4 + 2 * k,
+        Field::Paragraph(k) => 5 + 2 * k,
     }
 }
 
@@ -299,7 +333,8 @@ mod tests {
         assert!(h.before.ends_with('华') && h.after.starts_with('洲'));
         assert_eq!(r.per_source, vec![(0, 2), (1, 1)]);
         // A hit's place points at the paragraph text.
-        let p = &docs[1].articles[r.articles[1].article].paragraphs[h.paragraph];
+        let Field::Paragraph(k) = h.field else { panic!("{:?}", h.field) };
+        let p = &docs[1].articles[r.articles[1].article].paragraphs[k];
         assert_eq!(p.text.chars().skip(h.begin).take(h.end - h.begin).collect::<String>(), "中亚");
     }
 
@@ -319,6 +354,16 @@ mod tests {
         let taught = Segmenter::builtin(&[UserWord { word: "托卡耶夫".into(), freq: None, tag: None }]);
         let words = CorpusIndex::build(&docs, &taught, None, &mut |_, _| ()).words(0, 0).unwrap();
         assert!(words[0].contains(&(toka + 4)) && !words[0].contains(&(toka + 1)), "{:?}", &text);
+    }
+
+    #[test]
+    fn titles_and_datelines_are_searched_too() {
+        let docs = corpus(&["阿斯塔纳见闻\n\n新华社阿斯塔纳6月18日电 今天在阿斯塔纳。\n"]);
+        let seg = Segmenter::builtin(&[]);
+        let r = CorpusIndex::build(&docs, &seg, None, &mut |_, _| ()).search("阿斯塔纳", &seg);
+        let fields: Vec<Field> = r.articles[0].hits.iter().map(|h| h.field).collect();
+        assert_eq!(r.total, 3, "{fields:?} {:?}", docs[0].articles[0]);
+        assert!(fields.contains(&Field::Title) && fields.contains(&Field::Paragraph(0)), "{fields:?}");
     }
 
     #[test]

@@ -390,3 +390,74 @@ mod overview_tests {
         assert_eq!(o.level(0, 0), 0);
     }
 }
+
+/// A stretch of text drawn the same way throughout: one word (in the word
+/// view) and in or out of one search hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    /// Which word of the paragraph this is, when words are shown.
+    pub word: Option<usize>,
+    /// Which hit of the paragraph this is part of.
+    pub hit: Option<usize>,
+}
+
+/// Cuts characters `from..from + text.len()` of a paragraph at word ends
+/// and hit edges. `word_ends` and `hits` count characters of the whole
+/// paragraph, so a highlight segment can be cut on its own.
+pub fn runs(text: &str, from: usize, word_ends: Option<&[u32]>, hits: &[(usize, usize)]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        let at = from + i;
+        let word = word_ends.map(|ends| ends.partition_point(|&e| e as usize <= at));
+        let hit = hits.iter().position(|&(b, e)| b <= at && at < e);
+        match out.last_mut() {
+            Some(r) if r.word == word && r.hit == hit => r.text.push(c),
+            _ => out.push(Run { text: c.to_string(), word, hit }),
+        }
+    }
+    out
+}
+
+/// Every occurrence of `query` in `text`, as character ranges.
+pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let n = query.chars().count();
+    let mut out = Vec::new();
+    let mut chars_before = 0;
+    let mut last_byte = 0;
+    for (byte, _) in text.match_indices(query) {
+        chars_before += text[last_byte..byte].chars().count();
+        last_byte = byte;
+        out.push((chars_before, chars_before + n));
+    }
+    out
+}
+
+#[cfg(test)]
+mod run_tests {
+    use super::*;
+
+    #[test]
+    fn runs_cut_at_word_ends_and_hit_edges_and_keep_every_character() {
+        // 托卡耶夫 在 阿斯塔纳 ; a hit on 卡耶夫在.
+        let text = "托卡耶夫在阿斯塔纳";
+        let r = runs(text, 0, Some(&[4, 5, 9]), &[(1, 5)]);
+        let parts: Vec<(&str, Option<usize>, Option<usize>)> = r.iter().map(|r| (r.text.as_str(), r.word, r.hit)).collect();
+        assert_eq!(parts, vec![("托", Some(0), None), ("卡耶夫", Some(0), Some(0)), ("在", Some(1), Some(0)), ("阿斯塔纳", Some(2), None)]);
+        // A segment from the middle of the paragraph counts from its start.
+        let tail = runs("阿斯塔纳", 5, Some(&[4, 5, 9]), &[]);
+        assert_eq!(tail, vec![Run { text: "阿斯塔纳".into(), word: Some(2), hit: None }]);
+        assert_eq!(runs(text, 0, None, &[]).len(), 1);
+    }
+
+    #[test]
+    fn find_all_counts_characters_not_bytes() {
+        assert_eq!(find_all("中亚与中亚国家", "中亚"), vec![(0, 2), (3, 5)]);
+        assert_eq!(find_all("abc", " "), vec![]);
+        assert_eq!(find_all("aaa", "aa"), vec![(0, 2)]);
+    }
+}

@@ -19,8 +19,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::analysis::{analyze_corpus_with, Stage};
-use crate::protocol::{result_messages, Job, Request, Update};
+use crate::model::DocumentAnalysis;
+use crate::protocol::{result_messages, ArticleWords, Job, Request, Update};
 use crate::reuse::Settings;
+use crate::search::CorpusIndex;
+use crate::segment::{Idf, Segmenter, UserWord, MIN_ARTICLES_FOR_CORPUS_IDF};
+
+/// Where the worker finds jieba's tables, relative to its own script.
+pub const DICT: &str = "dict/dict.txt";
+pub const IDF: &str = "dict/idf.txt";
 
 /// Where the page finds the worker's loader, relative to `index.html`.
 pub const LOADER: &str = "worker-loader.js";
@@ -46,22 +53,142 @@ pub fn update_from_bytes(value: &JsValue) -> Result<Update, String> {
     serde_json::from_slice(&bytes).map_err(|e| e.to_string())
 }
 
+/// What the worker keeps between requests.
+#[derive(Default)]
+struct WorkerState {
+    /// The last analysis's documents, which words and search refer to.
+    docs: Vec<DocumentAnalysis>,
+    user_words: Vec<UserWord>,
+    /// jieba's dictionary text, once fetched (kept to rebuild the segmenter
+    /// when the user removes a word, which jieba cannot undo).
+    dict: Option<Rc<str>>,
+    /// jieba's IDF table, fetched only for corpora too small for their own.
+    idf: Option<Rc<Idf>>,
+    /// The dictionary is being fetched.
+    fetching: bool,
+    segmenter: Option<Segmenter>,
+    index: Option<CorpusIndex>,
+}
+
+thread_local! {
+    static STATE: RefCell<WorkerState> = RefCell::new(WorkerState::default());
+}
+
+/// Posts an update to the page: JSON bytes, buffer transferred.
+fn reply(update: Update) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let bytes = update_to_bytes(&update);
+    let _ = scope.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
+}
+
 /// The worker binary's entry point: answer requests until terminated.
 pub fn register() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_scope = scope.clone();
-    let reply = move |update: Update| {
-        let bytes = update_to_bytes(&update);
-        let _ = reply_scope.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
-    };
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| match from_js::<Request>(e.data()) {
-        Ok(Request::Analyse(job)) => analyse(job, &reply),
+        Ok(request) => handle(request),
         Err(message) => reply(Update::Failed(message)),
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = scope.post_message(&update_to_bytes(&Update::Ready));
+    reply(Update::Ready);
+}
+
+fn handle(request: Request) {
+    match request {
+        Request::Analyse(job) => {
+            analyse(job, &reply);
+            index_words();
+        }
+        Request::UserWords(words) => {
+            STATE.with_borrow_mut(|s| {
+                s.user_words = words;
+                s.segmenter = None;
+            });
+            index_words();
+        }
+        Request::Words { doc, article, method } => {
+            let words = STATE.with_borrow(|s| {
+                let (seg, index) = (s.segmenter.as_ref()?, s.index.as_ref()?);
+                Some(ArticleWords { doc, article, method, ends: index.words(doc, article)?, keywords: index.keywords(doc, article, method, seg, &s.docs) })
+            });
+            if let Some(words) = words {
+                reply(Update::Words(words));
+            }
+        }
+        Request::Search(query) => {
+            let found = STATE.with_borrow(|s| Some(s.index.as_ref()?.search(&query, s.segmenter.as_ref()?)));
+            if let Some(found) = found {
+                reply(Update::Found(found));
+            }
+        }
+    }
+}
+
+/// Segments and indexes the corpus, first fetching what it needs; the
+/// page has its analysis already, so nothing it shows waits for this.
+fn index_words() {
+    let (has_dict, needs_idf, fetching) =
+        STATE.with_borrow(|s| (s.dict.is_some(), s.idf.is_none() && s.docs.iter().map(|d| d.articles.len()).sum::<usize>() < MIN_ARTICLES_FOR_CORPUS_IDF, s.fetching));
+    if fetching || STATE.with_borrow(|s| s.docs.is_empty()) {
+        return; // nothing to index yet, or the fetch in flight indexes when it lands
+    }
+    if has_dict && !needs_idf {
+        return build_index();
+    }
+    STATE.with_borrow_mut(|s| s.fetching = true);
+    wasm_bindgen_futures::spawn_local(async move {
+        let dict = if has_dict { Ok(None) } else { fetch_text(DICT).await.map(Some) };
+        let idf = if needs_idf { fetch_text(IDF).await.ok().map(|t| Rc::new(Idf::from_jieba_table(&t))) } else { None };
+        STATE.with_borrow_mut(|s| {
+            s.fetching = false;
+            if idf.is_some() {
+                s.idf = idf;
+            }
+        });
+        match dict {
+            Ok(dict) => {
+                if let Some(dict) = dict {
+                    STATE.with_borrow_mut(|s| s.dict = Some(Rc::from(dict)));
+                }
+                build_index();
+            }
+            Err(message) => reply(Update::WordsFailed(message)),
+        }
+    });
+}
+
+fn build_index() {
+    let built = STATE.with_borrow_mut(|s| -> Result<_, String> {
+        let dict = s.dict.clone().ok_or("no dictionary")?;
+        if s.segmenter.is_none() {
+            s.segmenter = Some(Segmenter::new(&dict, &s.user_words)?);
+        }
+        let seg = s.segmenter.as_ref().expect("just built");
+        let mut last = usize::MAX;
+        let index = CorpusIndex::build(&s.docs, seg, s.idf.as_deref(), &mut |done, total| {
+            let percent = done * 100 / total.max(1);
+            if percent != last {
+                last = percent;
+                reply(Update::Segmenting(done, total));
+            }
+        });
+        let candidates = index.candidates.clone();
+        s.index = Some(index);
+        Ok(candidates)
+    });
+    reply(match built {
+        Ok(candidates) => Update::WordsReady { candidates },
+        Err(message) => Update::WordsFailed(message),
+    });
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("cannot load {url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("cannot load {url}: HTTP {}", response.status()));
+    }
+    response.text().await.map_err(|e| format!("cannot read {url}: {e}"))
 }
 
 fn analyse(job: Job, reply: &dyn Fn(Update)) {
@@ -79,6 +206,10 @@ fn analyse(job: Job, reply: &dyn Fn(Update)) {
         }
     });
     drop(job);
+    STATE.with_borrow_mut(|s| {
+        s.docs = analysis.documents.clone();
+        s.index = None;
+    });
     let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
     for message in result_messages(analysis, texts, shares) {
         reply(message);

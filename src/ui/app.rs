@@ -44,6 +44,19 @@ pub enum View {
     Overview,
     /// Two witnesses of a passage side by side: (passage, left member, right member).
     Compare { passage: usize, left: usize, right: usize },
+    /// Search results: by article, or as a concordance (keyword in context).
+    Search { concordance: bool },
+}
+
+/// Where the word engine stands; reading never waits for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WordsStatus {
+    /// Waiting for the analysis, or fetching the dictionary.
+    Waiting,
+    /// Segmenting the corpus: (documents done, total).
+    Segmenting(usize, usize),
+    Ready,
+    Failed(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +87,22 @@ pub struct AppState {
     pub settings: crate::reuse::Settings,
     /// The keyboard shortcuts box is open.
     pub help: bool,
+    pub words: WordsStatus,
+    /// Counts the times words became ready, so views ask again.
+    pub words_generation: u32,
+    /// Show word boundaries in the text.
+    pub word_view: bool,
+    pub keyword_method: crate::segment::KeywordMethod,
+    /// Words and keywords of the article being read, when the worker sent them.
+    pub article_words: Option<Rc<crate::protocol::ArticleWords>>,
+    pub candidates: Rc<Vec<crate::segment::Candidate>>,
+    pub user_words: Rc<Vec<crate::segment::UserWord>>,
+    pub dictionary_open: bool,
+    /// The search box's text; search results are for this query only.
+    pub query: String,
+    pub found: Option<Rc<crate::search::SearchResults>>,
+    /// A hit to show and scroll to in the reading pane: (field, begin).
+    pub focus: Option<(crate::search::Field, usize)>,
 }
 
 pub enum Action {
@@ -101,6 +130,24 @@ pub enum Action {
     CompareMembers(usize, usize, usize),
     /// Stop the running analysis and keep what was shown before.
     Cancelled,
+    Segmenting(usize, usize),
+    WordsReady(Vec<crate::segment::Candidate>),
+    WordsFailed(String),
+    GotWords(crate::protocol::ArticleWords),
+    Found(crate::search::SearchResults),
+    ToggleWordView,
+    KeywordMethod(crate::segment::KeywordMethod),
+    /// Type into the search box (an empty query closes the results).
+    Query(String),
+    /// Search for a word and show its concordance.
+    Concordance(String),
+    ShowSearch { concordance: bool },
+    /// Open a hit: (document, article, field, begin).
+    OpenHit(usize, usize, crate::search::Field, usize),
+    /// Open the best hit of the current results.
+    OpenFirstHit,
+    SetUserWords(Vec<crate::segment::UserWord>),
+    ToggleDictionary,
 }
 
 impl AppState {
@@ -109,6 +156,7 @@ impl AppState {
         match self.view {
             View::Compare { passage, left, right } => Some(crate::view::Route::Compare { passage, left, right }),
             View::Overview => Some(crate::view::Route::Overview),
+            View::Search { .. } => None,
             View::Read => self.sources.get(self.selected).map(|s| crate::view::Route::Read { doc: s.doc.id.clone(), article: self.article }),
         }
     }
@@ -157,6 +205,7 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let opening_hit = matches!(action, Action::OpenHit(..));
         match action {
             Action::Loaded(sources, passages, shares) => {
                 // A new analysis of the same corpus keeps the reader where they were.
@@ -225,6 +274,60 @@ impl Reducible for AppState {
                 }
             }
             Action::ToggleHelp => next.help = !next.help,
+            Action::Segmenting(done, total) => next.words = WordsStatus::Segmenting(done, total),
+            Action::WordsReady(candidates) => {
+                next.words = WordsStatus::Ready;
+                next.words_generation += 1;
+                next.candidates = Rc::new(candidates);
+            }
+            Action::WordsFailed(message) => next.words = WordsStatus::Failed(message),
+            Action::GotWords(words) => {
+                let here = next.sources.get(next.selected).is_some();
+                if here && words.doc == next.selected && words.article == next.article && words.method == next.keyword_method {
+                    next.article_words = Some(Rc::new(words));
+                }
+            }
+            Action::Found(found) => {
+                if found.query == next.query.trim() {
+                    next.found = Some(Rc::new(found));
+                }
+            }
+            Action::ToggleWordView => next.word_view = !next.word_view,
+            Action::KeywordMethod(method) => next.keyword_method = method,
+            Action::Query(query) => {
+                if query.trim().is_empty() {
+                    if matches!(next.view, View::Search { .. }) {
+                        next.view = View::Read;
+                    }
+                    next.found = None;
+                } else if !matches!(next.view, View::Search { .. }) {
+                    next.view = View::Search { concordance: false };
+                }
+                next.query = query;
+                next.focus = None;
+            }
+            Action::Concordance(word) => {
+                next.query = word;
+                next.found = None;
+                next.view = View::Search { concordance: true };
+            }
+            Action::ShowSearch { concordance } => next.view = View::Search { concordance },
+            Action::OpenHit(doc, article, field, begin) => {
+                if let Some(source) = next.sources.get(doc) {
+                    next.selected = doc;
+                    next.article = article.min(source.doc.articles.len().saturating_sub(1));
+                    next.view = View::Read;
+                    next.raw = false;
+                    next.focus = Some((field, begin));
+                }
+            }
+            Action::OpenFirstHit => {
+                if let Some(hit) = next.found.as_ref().and_then(|f| f.articles.first()).and_then(|g| g.hits.first().map(|h| (g.doc, g.article, h.field, h.begin))) {
+                    return Rc::new(next).reduce(Action::OpenHit(hit.0, hit.1, hit.2, hit.3));
+                }
+            }
+            Action::SetUserWords(words) => next.user_words = Rc::new(words),
+            Action::ToggleDictionary => next.dictionary_open = !next.dictionary_open,
             Action::ShowOverview => next.view = View::Overview,
             Action::CompareMembers(passage, left, right) => next.open_compare(passage, left, right),
             Action::Navigate(route) => match route {
@@ -238,6 +341,13 @@ impl Reducible for AppState {
                 }
                 crate::view::Route::Compare { passage, left, right } => next.open_compare(passage, left, right),
             },
+        }
+        // Words and a hit to show belong to one article.
+        if (next.selected, next.article) != (self.selected, self.article) || !Rc::ptr_eq(&next.sources, &self.sources) {
+            next.article_words = None;
+            if !opening_hit {
+                next.focus = None;
+            }
         }
         Rc::new(next)
     }
@@ -256,6 +366,17 @@ impl Default for AppState {
             shares: Rc::new(Vec::new()),
             settings: crate::reuse::Settings::default(),
             help: false,
+            words: WordsStatus::Waiting,
+            words_generation: 0,
+            word_view: false,
+            keyword_method: Default::default(),
+            article_words: None,
+            candidates: Rc::new(Vec::new()),
+            user_words: Rc::new(Vec::new()),
+            dictionary_open: false,
+            query: String::new(),
+            found: None,
+            focus: None,
         }
     }
 }
@@ -308,6 +429,11 @@ fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<AppS
                     idle();
                     dispatcher.dispatch(Action::Failed(message));
                 }
+                Update::Segmenting(done, total) => dispatcher.dispatch(Action::Segmenting(done, total)),
+                Update::WordsReady { candidates } => dispatcher.dispatch(Action::WordsReady(candidates)),
+                Update::WordsFailed(message) => dispatcher.dispatch(Action::WordsFailed(message)),
+                Update::Words(words) => dispatcher.dispatch(Action::GotWords(words)),
+                Update::Found(found) => dispatcher.dispatch(Action::Found(found)),
                 Update::Ready | Update::Documents(_) | Update::Passages(_) => {}
             }
         }
@@ -330,6 +456,13 @@ fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<AppS
     match client {
         Ok(client) => a.client = Some(client),
         Err(message) => on_failure.dispatch(Action::Failed(message)),
+    }
+}
+
+/// Sends a request to the current worker, if there is one.
+fn ask(analyser: &SharedAnalyser, request: &crate::protocol::Request) {
+    if let Some(client) = &analyser.borrow().client {
+        client.send(request);
     }
 }
 
@@ -406,7 +539,7 @@ pub fn settings_bar(props: &SettingsProps) -> Html {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(|| AppState { user_words: Rc::new(super::dictionary::load_user_words()), ..AppState::default() });
     // The worker lives as long as the app; analysis never runs on this thread.
     let analyser: SharedAnalyser = use_mut_ref(Analyser::default);
     {
@@ -434,6 +567,36 @@ pub fn app() -> Html {
         use_effect_with(state.settings, move |settings| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) && !analyser.borrow().files.is_empty() {
                 analyse(&analyser, &dispatcher, *settings);
+            }
+            || ()
+        });
+    }
+    // Words: the user's dictionary goes to the worker (and is saved) when
+    // it changes; the article's words and the search follow the screen.
+    {
+        let analyser = analyser.clone();
+        use_effect_with(state.user_words.clone(), move |words| {
+            super::dictionary::save_user_words(words);
+            ask(&analyser, &crate::protocol::Request::UserWords(words.to_vec()));
+            || ()
+        });
+    }
+    {
+        let analyser = analyser.clone();
+        let ready = state.words == WordsStatus::Ready;
+        use_effect_with((state.selected, state.article, state.keyword_method, state.words_generation, ready, Rc::as_ptr(&state.sources) as usize), move |&(doc, article, method, _, ready, _)| {
+            if ready {
+                ask(&analyser, &crate::protocol::Request::Words { doc, article, method });
+            }
+            || ()
+        });
+    }
+    {
+        let analyser = analyser.clone();
+        let ready = state.words == WordsStatus::Ready;
+        use_effect_with((state.query.trim().to_owned(), state.words_generation, ready), move |(query, _, ready)| {
+            if *ready && !query.is_empty() {
+                ask(&analyser, &crate::protocol::Request::Search(query.clone()));
             }
             || ()
         });
@@ -602,8 +765,68 @@ pub fn app() -> Html {
         Status::Crashed(message) => (t.crashed)(message),
     };
     let selected = state.sources.get(state.selected).cloned();
+    let words_context = super::reading::WordsContext {
+        word_view: state.word_view,
+        article_words: state.article_words.clone(),
+        method: state.keyword_method,
+        query: if matches!(state.view, View::Search { .. }) { String::new() } else { state.query.trim().to_owned() },
+        focus: state.focus,
+        on_word: {
+            let dispatcher = state.dispatcher();
+            Callback::from(move |(word, concordance): (String, bool)| {
+                dispatcher.dispatch(if concordance { Action::Concordance(word) } else { Action::Query(word) })
+            })
+        },
+        on_method: {
+            let dispatcher = state.dispatcher();
+            Callback::from(move |m| dispatcher.dispatch(Action::KeywordMethod(m)))
+        },
+    };
+    let on_query = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                dispatcher.dispatch(Action::Query(input.value()));
+            }
+        })
+    };
+    let on_query_key = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => dispatcher.dispatch(Action::OpenFirstHit),
+            "Escape" => dispatcher.dispatch(Action::Query(String::new())),
+            _ => {}
+        })
+    };
+    let on_word_view = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::ToggleWordView))
+    };
+    let on_dictionary = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::ToggleDictionary))
+    };
+    let on_user_words = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |w| dispatcher.dispatch(Action::SetUserWords(w)))
+    };
+    let on_open_hit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(d, a, p, b)| dispatcher.dispatch(Action::OpenHit(d, a, p, b)))
+    };
+    let on_search_mode = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |concordance| dispatcher.dispatch(Action::ShowSearch { concordance }))
+    };
+    let words_status = match &state.words {
+        WordsStatus::Segmenting(done, total) => Some((t.segmenting)(*done, *total)),
+        WordsStatus::Failed(m) => Some((t.words_failed)(m)),
+        _ => None,
+    };
     html! {
         <ContextProvider<Lang> context={*lang}>
+        <ContextProvider<super::reading::WordsContext> context={words_context}>
         <div class="app">
             <header class="topbar">
                 <h1 class="brand">{"同文"}<span class="brand-latin">{" tongwen"}</span></h1>
@@ -616,12 +839,18 @@ pub fn app() -> Html {
                         <button class="toggle cancel" onclick={on_cancel}>{ t.cancel }</button>
                     }
                 </p>
+                <input class="search" id="search" type="search" placeholder={t.search_placeholder} aria-label={t.search_label}
+                       value={state.query.clone()} oninput={on_query} onkeydown={on_query_key} />
+                if let Some(w) = words_status { <span class="words-status" role="status">{ w }</span> }
                 <nav class="views" aria-label={t.views}>
                     <button class={classes!("toggle", (state.view != View::Overview).then_some("current"))}
                             aria-pressed={(state.view != View::Overview).to_string()} onclick={on_read}>{ t.read }</button>
                     <button class={classes!("toggle", (state.view == View::Overview).then_some("current"))}
                             aria-pressed={(state.view == View::Overview).to_string()} onclick={on_overview}>{ t.overview }</button>
                 </nav>
+                <button class={classes!("toggle", "word-view", state.word_view.then_some("current"))} aria-pressed={state.word_view.to_string()}
+                        onclick={on_word_view} title={t.word_view_hint}>{ t.word_view }</button>
+                <button class="toggle" aria-expanded={state.dictionary_open.to_string()} onclick={on_dictionary.reform(|_: MouseEvent| ())}>{ t.dictionary }</button>
                 <SettingsBar settings={state.settings} on_change={on_settings} />
                 <button class="toggle theme" onclick={on_theme} aria-label={t.theme} title={t.theme}>
                     { match theme.as_str() { "light" => t.theme_light, "dark" => t.theme_dark, _ => t.theme_auto } }
@@ -641,6 +870,10 @@ pub fn app() -> Html {
                     </dl>
                 </div>
             }
+            if state.dictionary_open {
+                <super::dictionary::DictionaryPanel words={state.user_words.clone()} candidates={state.candidates.clone()}
+                                                    on_change={on_user_words} on_close={on_dictionary} />
+            }
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
                      shares={state.shares.clone()} on_select={on_select} on_article={on_article} />
             <main class="reading">
@@ -655,12 +888,18 @@ pub fn app() -> Html {
                                      passages={state.passages.clone()} sources={state.sources.clone()} on_compare={on_compare} />
                     },
                     (View::Read, None) => html! {},
+                    (View::Search { concordance }, _) => html! {
+                        <super::search::SearchView query={state.query.clone()} found={state.found.clone()} words={state.words.clone()}
+                                                   concordance={concordance} sources={state.sources.clone()}
+                                                   on_open={on_open_hit} on_mode={on_search_mode} />
+                    },
                     (View::Overview, _) => html! {
                         <super::overview::OverviewView sources={state.sources.clone()} passages={state.passages.clone()} on_pair={on_pair} />
                     },
                 } }
             </main>
         </div>
+        </ContextProvider<super::reading::WordsContext>>
         </ContextProvider<Lang>>
     }
 }

@@ -3,13 +3,15 @@
 
 mod app;
 pub mod compare;
+pub mod dictionary;
 pub mod i18n;
 pub mod overview;
 pub mod loader;
 pub mod reading;
+pub mod search;
 pub mod sidebar;
 
-pub use app::{App, AppState, Source, Status, View};
+pub use app::{App, AppState, Source, Status, View, WordsStatus};
 
 /// Mounts the app on `<body>`; called by the wasm binary's `main`.
 pub fn run() {

@@ -6,7 +6,27 @@ use super::app::Source;
 use super::i18n::{use_strings, Strings};
 use super::sidebar::article_label;
 use crate::model::{Article, BlockKind, MarkerKind, Passage};
-use crate::view::{article_members, highlight};
+use crate::protocol::ArticleWords;
+use crate::search::Field;
+use crate::segment::KeywordMethod;
+use crate::view::{article_members, find_all, highlight, runs};
+
+/// What the reading pane needs from the word engine, given by the app as a
+/// context so it does not thread through every component.
+#[derive(Clone, PartialEq, Default)]
+pub struct WordsContext {
+    pub word_view: bool,
+    /// The words and keywords of the article on screen, once segmented.
+    pub article_words: Option<Rc<ArticleWords>>,
+    pub method: KeywordMethod,
+    /// The search query, whose occurrences are marked in the text.
+    pub query: String,
+    /// The hit to scroll to: (field, begin).
+    pub focus: Option<(Field, usize)>,
+    /// A word or keyword was chosen: search for it (concordance: `true`).
+    pub on_word: Callback<(String, bool)>,
+    pub on_method: Callback<KeywordMethod>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ReadingPaneProps {
@@ -122,7 +142,19 @@ pub fn witness_label(sources: &[Source], doc: &str, article: &str) -> (String, S
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let t = use_strings();
+    let words = use_context::<WordsContext>().unwrap_or_default();
     let a = &props.article;
+    // A hit opened from the search results: bring it into view.
+    use_effect_with((words.focus, a.id.clone()), |(focus, _)| {
+        if focus.is_some() {
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("focus-hit")) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+        || ()
+    });
     let members = article_members(&props.passages, &a.id);
     // Segments depend on the article and the analysis only: compute them
     // once, not on every hover (each hover re-renders this component).
@@ -169,6 +201,19 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             (r.left(), r.bottom(), r.top())
         })
     };
+    // Search hits in a heading or dateline (no word view there).
+    let marked = |text: &str, field: Field| -> Html {
+        let hits = find_all(text, &words.query);
+        if hits.is_empty() {
+            return html! { { text } };
+        }
+        let focus = words.focus.filter(|f| f.0 == field).and_then(|f| hits.iter().position(|h| h.0 == f.1));
+        html! { { for runs(text, 0, None, &hits).into_iter().map(|r| match r.hit {
+            Some(h) if Some(h) == focus => html! { <span class="hit focus" id="focus-hit">{ r.text }</span> },
+            Some(_) => html! { <span class="hit">{ r.text }</span> },
+            None => html! { { r.text } },
+        }) } }
+    };
     let member_here = |pi: usize| members.iter().find(|&&(p, _)| p == pi).map_or(0, |&(_, m)| m);
     let leave = {
         let h = hovered.clone();
@@ -188,27 +233,62 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         <article class="article" aria-labelledby="article-title" lang="zh-CN">
             <header class="article-head">
                 <h2 id="article-title" class={classes!("article-title", a.title.is_none().then_some("untitled"))}>
-                    { a.title.clone().unwrap_or_else(|| t.untitled.to_owned()) }
+                    { a.title.as_ref().map_or_else(|| html! { t.untitled }, |title| marked(title, Field::Title)) }
                 </h2>
-                if let Some(s) = &a.subtitle { <p class="subtitle">{ s }</p> }
-                if let Some(b) = &a.byline { <p class="byline">{ b }</p> }
+                if let Some(s) = &a.subtitle { <p class="subtitle">{ marked(s, Field::Subtitle) }</p> }
+                if let Some(b) = &a.byline { <p class="byline">{ marked(b, Field::Byline) }</p> }
+                <Keywords />
             </header>
             { marker(MarkerKind::ContinuedFrom) }
             { for a.paragraphs.iter().enumerate().map(|(k, p)| {
                 if p.heading {
                     html! { <h3 class="crosshead">{ &p.text }</h3> }
                 } else {
-                    let dateline = if k == 0 && !closing { a.dateline.clone() } else { None }.or_else(|| p.dateline.clone());
+                    let dateline = if k == 0 && !closing { a.dateline.as_ref().map(|d| (d, Field::Dateline)) } else { None }
+                        .or_else(|| p.dateline.as_ref().map(|d| (d, Field::ParagraphDateline(k))));
                     let segments = &segments[k];
+                    let ends = words.article_words.as_ref().filter(|_| words.word_view).and_then(|w| w.ends.get(k)).map(Vec::as_slice);
+                    let hits = find_all(&p.text, &words.query);
+                    let focus = words.focus.filter(|f| f.0 == Field::Paragraph(k)).and_then(|f| hits.iter().position(|h| h.0 == f.1));
+                    // Words and hits inside a stretch that starts at character `from`.
+                    let inner = |text: &str, from: usize| -> Html {
+                        if ends.is_none() && hits.is_empty() {
+                            return html! { { text } };
+                        }
+                        html! { { for runs(text, from, ends, &hits).into_iter().map(|r| {
+                            let word_class = r.word.map(|w| format!("w w{}", w % 2));
+                            let hit_class = r.hit.map(|h| if Some(h) == focus { "hit focus" } else { "hit" });
+                            // The whole word (a run may be part of one).
+                            let whole = r.word.and_then(|w| ends.map(|e| {
+                                let b = if w == 0 { 0 } else { e[w - 1] as usize };
+                                p.text.chars().skip(b).take(e.get(w).map_or(0, |&x| x as usize) - b).collect::<String>()
+                            }));
+                            // In the word view a click looks the word up rather than compares.
+                            let on_word = {
+                                let cb = words.on_word.clone();
+                                Callback::from(move |e: MouseEvent| if let Some(w) = whole.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
+                                    e.stop_propagation();
+                                    cb.emit((w.to_owned(), true));
+                                })
+                            };
+                            html! {
+                                <span class={classes!(word_class, hit_class)} onclick={on_word}
+                                      id={(hit_class == Some("hit focus")).then_some("focus-hit")}>{ r.text }</span>
+                            }
+                        }) } }
+                    };
+                    let mut at = 0;
                     html! {
-                        <p class="para">
-                            if let Some(d) = dateline { <span class="dateline">{ d }</span>{" "} }
+                        <p class="para" data-paragraph={k.to_string()}>
+                            if let Some((d, field)) = dateline { <span class="dateline">{ marked(d, field) }</span>{" "} }
                             if segments.is_empty() {
-                                { &p.text }
+                                { inner(&p.text, 0) }
                             } else {
                                 { for segments.iter().map(|seg| {
+                                    let from = at;
+                                    at += seg.text.chars().count();
                                     if seg.passages.is_empty() {
-                                        return html! { { &seg.text } };
+                                        return inner(&seg.text, from);
                                     }
                                     // Strength by witnesses: tint and underline grow with
                                     // the number of other papers, so colour is not the only signal.
@@ -227,7 +307,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                                               onclick={open} onkeydown={key} onmouseenter={enter} onfocus={focus}
                                               onmouseleave={out} onblur={blur}
                                               aria-describedby={hovered.is_some_and(|h| h.0 == pi).then_some("witnesses")}>
-                                            { &seg.text }
+                                            { inner(&seg.text, from) }
                                         </mark>
                                     }
                                 }) }
@@ -237,7 +317,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 }
             }) }
             if a.paragraphs.is_empty() || closing {
-                if let Some(d) = &a.dateline { <p class="closing-dateline"><span class="dateline">{ d }</span></p> }
+                if let Some(d) = &a.dateline { <p class="closing-dateline"><span class="dateline">{ marked(d, Field::Dateline) }</span></p> }
             }
             { marker(MarkerKind::ContinuedOn) }
             if let Some((pi, mi, _)) = *hovered {
@@ -264,5 +344,31 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 </aside>
             }
         </article>
+    }
+}
+
+/// The article's keywords; each runs a search. TF-IDF or TextRank.
+#[function_component(Keywords)]
+fn keywords() -> Html {
+    let t = use_strings();
+    let words = use_context::<WordsContext>().unwrap_or_default();
+    let Some(article_words) = &words.article_words else { return html! {} };
+    let toggle = {
+        let (cb, next) = (words.on_method.clone(), if words.method == KeywordMethod::TfIdf { KeywordMethod::TextRank } else { KeywordMethod::TfIdf });
+        Callback::from(move |_| cb.emit(next))
+    };
+    html! {
+        <div class="keywords">
+            <span class="keywords-label">{ t.keywords }</span>
+            <ul aria-label={t.keywords}>
+                { for article_words.keywords.iter().take(crate::search::KEYWORDS).map(|(w, _)| {
+                    let (cb, w2) = (words.on_word.clone(), w.clone());
+                    html! { <li><button class="keyword" onclick={Callback::from(move |_| cb.emit((w2.clone(), false)))}>{ w }</button></li> }
+                }) }
+            </ul>
+            <button class="toggle method" onclick={toggle} title={t.keyword_method}>
+                { if words.method == KeywordMethod::TfIdf { "TF-IDF" } else { "TextRank" } }
+            </button>
+        </div>
     }
 }

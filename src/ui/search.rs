@@ -1,0 +1,106 @@
+//! Corpus search results: by article, or as a concordance (KWIC) aligned
+//! on the keyword. Every hit opens its place in the text.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::app::{Source, WordsStatus};
+use super::i18n::use_strings;
+use super::sidebar::article_label;
+use crate::search::{Hit, SearchResults};
+
+#[derive(Properties, PartialEq)]
+pub struct SearchProps {
+    pub query: String,
+    pub found: Option<Rc<SearchResults>>,
+    pub words: WordsStatus,
+    pub concordance: bool,
+    pub sources: Rc<Vec<Source>>,
+    /// (document, article, field, begin)
+    pub on_open: Callback<(usize, usize, crate::search::Field, usize)>,
+    pub on_mode: Callback<bool>,
+}
+
+/// A hit in context: before, the match, after. Text nodes only.
+fn in_context(h: &Hit) -> Html {
+    html! {
+        <>
+            <span class="kwic-before">{ &h.before }</span>
+            <mark class={classes!("kwic-hit", (!h.whole_word).then_some("substring"))}>{ &h.matched }</mark>
+            <span class="kwic-after">{ &h.after }</span>
+        </>
+    }
+}
+
+#[function_component(SearchView)]
+pub fn search_view(props: &SearchProps) -> Html {
+    let t = use_strings();
+    let Some(found) = props.found.as_ref().filter(|f| f.query == props.query.trim()) else {
+        let note = match &props.words {
+            WordsStatus::Ready => t.searching.to_owned(),
+            WordsStatus::Failed(m) => (t.words_failed)(m),
+            _ => t.words_loading.to_owned(),
+        };
+        return html! { <section class="search-view"><p class="empty" role="status">{ note }</p></section> };
+    };
+    let name = |doc: usize| props.sources.get(doc).map(|s| s.doc.name.clone()).unwrap_or_default();
+    let title = |doc: usize, article: usize| props.sources.get(doc).and_then(|s| s.doc.articles.get(article)).map(article_label).unwrap_or_default();
+    let open = |doc: usize, article: usize, h: &Hit| {
+        let cb = props.on_open.clone();
+        let (p, b) = (h.field, h.begin);
+        Callback::from(move |()| cb.emit((doc, article, p, b)))
+    };
+    let on_enter = |cb: Callback<()>| Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { cb.emit(()) });
+    let mode = |concordance: bool| {
+        let cb = props.on_mode.clone();
+        Callback::from(move |_| cb.emit(concordance))
+    };
+    html! {
+        <section class="search-view" aria-label={t.search_results}>
+            <header class="search-head">
+                <h2 role="status">{ (t.found)(found.total, found.articles.len(), found.whole_words) }</h2>
+                <p class="query-words">{ t.query_words }{ found.query_words.join(" | ") }</p>
+                <div class="views" role="group" aria-label={t.search_results}>
+                    <button class={classes!("toggle", (!props.concordance).then_some("current"))} aria-pressed={(!props.concordance).to_string()} onclick={mode(false)}>{ t.by_article }</button>
+                    <button class={classes!("toggle", props.concordance.then_some("current"))} aria-pressed={props.concordance.to_string()} onclick={mode(true)}>{ t.concordance }</button>
+                </div>
+            </header>
+            if found.total > 0 {
+                <ul class="per-source" aria-label={t.per_source}>
+                    { for found.per_source.iter().map(|&(doc, n)| html! {
+                        <li class="source-count" data-doc={doc.to_string()}><span class="source-name">{ name(doc) }</span>{" "}<span class="count">{ n }</span></li>
+                    }) }
+                </ul>
+            }
+            if found.capped { <p class="hint">{ (t.capped)(crate::search::MAX_LISTED_HITS) }</p> }
+            if props.concordance {
+                <table class="kwic">
+                    <tbody>
+                        { for found.articles.iter().flat_map(|g| g.hits.iter().map(move |h| (g, h))).map(|(g, h)| html! {
+                            <tr class="kwic-line" tabindex="0" role="link" onclick={open(g.doc, g.article, h).reform(|_: MouseEvent| ())}
+                                onkeydown={on_enter(open(g.doc, g.article, h))}>
+                                <td class="kwic-source" title={title(g.doc, g.article)}>{ name(g.doc) }</td>
+                                <td class="kwic-left">{ &h.before }</td>
+                                <td class={classes!("kwic-key", (!h.whole_word).then_some("substring"))}>{ &h.matched }</td>
+                                <td class="kwic-right">{ &h.after }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            } else {
+                { for found.articles.iter().map(|g| html! {
+                    <article class="hit-group">
+                        <h3><span class="source-name">{ name(g.doc) }</span>{" · "}{ title(g.doc, g.article) }
+                            <span class="count">{ (t.hit_count)(g.count, g.whole_words) }</span></h3>
+                        <ol class="hits">
+                            { for g.hits.iter().map(|h| html! {
+                                <li><button class="hit" onclick={open(g.doc, g.article, h).reform(|_: MouseEvent| ())}>{ in_context(h) }</button></li>
+                            }) }
+                        </ol>
+                    </article>
+                }) }
+            }
+        </section>
+    }
+}
