@@ -41,6 +41,9 @@ test-e2e: setup-test
 bench: setup-test dist
 	cargo bench --bench engine
 	cargo run --release --example write_corpus -- dist/bench-corpus 10
+	cargo run --release --example segment_bench -- dist/bench-text.txt
+	python3 -m venv target/bench-venv && target/bench-venv/bin/pip install -q jieba==0.42.1
+	target/bench-venv/bin/python scripts/jieba_bench.py dist/bench-text.txt
 	node tests/e2e/bench.mjs
 
 ## Reflow quality on 500 synthetic pages with exact gold.

@@ -39,6 +39,8 @@ pub enum Request {
     /// Word boundaries and keywords of one article (document, article).
     Words { doc: usize, article: usize, method: KeywordMethod },
     Search(String),
+    /// Cut a text into words (the dictionary is loaded first if need be).
+    Segment(String),
 }
 
 /// One article's words, for the word view and the header's keywords.
@@ -85,6 +87,9 @@ pub enum Update {
     WordsFailed(String),
     Words(ArticleWords),
     Found(SearchResults),
+    /// The words of a [`Request::Segment`] text, and what it cost: building
+    /// the segmenter (0 when it was ready) and cutting, in milliseconds.
+    Segmented { words: Vec<String>, init_ms: f64, cut_ms: f64 },
 }
 
 /// Roughly how many characters of text one chunk carries. Each character

@@ -96,6 +96,9 @@ pub struct SearchResults {
     pub articles: Vec<ArticleHits>,
     /// More hits exist than are listed with context.
     pub capped: bool,
+    /// How long the search took where it ran (set by the worker).
+    #[serde(default)]
+    pub elapsed_ms: f64,
 }
 
 /// Characters of context either side of a hit.
@@ -288,6 +291,13 @@ impl CorpusIndex {
         by_article.sort_by_key(|g| (g.whole_words == 0, std::cmp::Reverse(g.whole_words), std::cmp::Reverse(g.count)));
         results.articles = by_article;
         results
+    }
+}
+
+impl Field {
+    /// Where the field comes when the article is read top to bottom.
+    pub fn reading_order(self) -> usize {
+        field_order(self)
     }
 }
 

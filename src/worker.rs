@@ -116,9 +116,31 @@ fn handle(request: Request) {
                 reply(Update::Words(words));
             }
         }
+        Request::Segment(text) => wasm_bindgen_futures::spawn_local(async move {
+            if let Err(message) = ensure_dictionary().await {
+                return reply(Update::WordsFailed(message));
+            }
+            let t0 = now();
+            let built = STATE.with_borrow_mut(|s| -> Result<(), String> {
+                if s.segmenter.is_none() {
+                    s.segmenter = Some(Segmenter::new(s.dict.as_deref().unwrap_or_default(), &s.user_words)?);
+                }
+                Ok(())
+            });
+            let t1 = now();
+            let words = STATE.with_borrow(|s| s.segmenter.as_ref().map(|seg| seg.cut(&text).into_iter().map(str::to_owned).collect::<Vec<_>>()));
+            let t2 = now();
+            reply(match (built, words) {
+                (Ok(()), Some(words)) => Update::Segmented { words, init_ms: t1 - t0, cut_ms: t2 - t1 },
+                (Err(message), _) => Update::WordsFailed(message),
+                (_, None) => Update::WordsFailed("no segmenter".into()),
+            });
+        }),
         Request::Search(query) => {
+            let t0 = now();
             let found = STATE.with_borrow(|s| Some(s.index.as_ref()?.search(&query, s.segmenter.as_ref()?)));
-            if let Some(found) = found {
+            if let Some(mut found) = found {
+                found.elapsed_ms = now() - t0;
                 reply(Update::Found(found));
             }
         }
@@ -138,7 +160,7 @@ fn index_words() {
     }
     STATE.with_borrow_mut(|s| s.fetching = true);
     wasm_bindgen_futures::spawn_local(async move {
-        let dict = if has_dict { Ok(None) } else { fetch_text(DICT).await.map(Some) };
+        let dict = ensure_dictionary().await;
         let idf = if needs_idf { fetch_text(IDF).await.ok().map(|t| Rc::new(Idf::from_jieba_table(&t))) } else { None };
         STATE.with_borrow_mut(|s| {
             s.fetching = false;
@@ -147,12 +169,7 @@ fn index_words() {
             }
         });
         match dict {
-            Ok(dict) => {
-                if let Some(dict) = dict {
-                    STATE.with_borrow_mut(|s| s.dict = Some(Rc::from(dict)));
-                }
-                build_index();
-            }
+            Ok(()) => build_index(),
             Err(message) => reply(Update::WordsFailed(message)),
         }
     });
@@ -181,6 +198,21 @@ fn build_index() {
         Ok(candidates) => Update::WordsReady { candidates },
         Err(message) => Update::WordsFailed(message),
     });
+}
+
+/// Fetches the dictionary unless it is here already.
+async fn ensure_dictionary() -> Result<(), String> {
+    if STATE.with_borrow(|s| s.dict.is_some()) {
+        return Ok(());
+    }
+    let dict = fetch_text(DICT).await?;
+    STATE.with_borrow_mut(|s| s.dict = Some(Rc::from(dict)));
+    Ok(())
+}
+
+/// Milliseconds on the worker's clock.
+fn now() -> f64 {
+    js_sys::global().unchecked_into::<web_sys::WorkerGlobalScope>().performance().map_or(0.0, |p| p.now())
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

@@ -93,7 +93,7 @@ async fn an_article_reads_as_title_and_paragraphs() {
 
 #[wasm_bindgen_test]
 fn worker_messages_survive_the_codec() {
-    use tongwen::protocol::{result_messages, Assembler, FileIn, Job, Request, Update};
+    use tongwen::protocol::{result_messages, Assembler, FileIn, Job, Request};
     use tongwen::worker::{from_js, to_js, update_from_bytes, update_to_bytes};
     // File bytes go as a Uint8Array, not an array of numbers.
     let job = Job { files: vec![FileIn { id: "a.txt".into(), bytes: vec![0xE4, 0xB8, 0xAD, 0, 255] }], min_len: 30, boilerplate: true };
@@ -120,4 +120,62 @@ fn worker_messages_survive_the_codec() {
     assert!(from_js::<Request>(wasm_bindgen::JsValue::from_str("nonsense")).is_err());
     assert!(update_from_bytes(&wasm_bindgen::JsValue::from_str("nonsense")).is_err());
     assert!(update_from_bytes(&js_sys::Uint8Array::from(&b"{]"[..]).into()).is_err());
+}
+
+/// The article view inside a words context, as the app provides it.
+#[derive(yew::Properties, PartialEq)]
+struct WithWordsProps {
+    article: tongwen::Article,
+    words: tongwen::ui::reading::WordsContext,
+}
+
+#[yew::function_component(WithWords)]
+fn with_words(props: &WithWordsProps) -> yew::Html {
+    use tongwen::ui::reading::{ArticleView, WordsContext};
+    yew::html! {
+        <yew::ContextProvider<WordsContext> context={props.words.clone()}>
+            <ArticleView article={props.article.clone()} />
+        </yew::ContextProvider<WordsContext>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn word_view_draws_each_word_and_a_click_asks_for_its_concordance() {
+    use tongwen::protocol::ArticleWords;
+    let text = "题目\n\n本报讯 托卡耶夫在阿斯塔纳。\n";
+    let doc = tongwen::analyze_document("a.txt", text.as_bytes());
+    let article = doc.articles[0].clone();
+    let para = &article.paragraphs[0].text;
+    // Word ends as the worker sends them: 托卡耶夫 | 在 | 阿斯塔纳 | 。
+    let start = para.find('托').map(|b| para[..b].chars().count()).unwrap() as u32;
+    let mut ends: Vec<u32> = if start > 0 { vec![start] } else { vec![] };
+    ends.extend([start + 4, start + 5, start + 9, start + 10]);
+    let asked = Rc::new(std::cell::RefCell::new(None));
+    let words = tongwen::ui::reading::WordsContext {
+        word_view: true,
+        article_words: Some(Rc::new(ArticleWords { doc: 0, article: 0, method: Default::default(), ends: vec![ends], keywords: vec![("中亚".into(), 1.0)] })),
+        query: "阿斯塔纳".into(),
+        on_word: {
+            let asked = asked.clone();
+            Callback::from(move |w| *asked.borrow_mut() = Some(w))
+        },
+        ..Default::default()
+    };
+    let root = mount_point();
+    yew::Renderer::<WithWords>::with_root_and_props(root.clone(), WithWordsProps { article, words }).render();
+    sleep(Duration::from_millis(20)).await;
+    let words: Vec<String> = (0..root.query_selector_all("p.para .w").unwrap().length())
+        .map(|i| root.query_selector_all("p.para .w").unwrap().item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert!(words.contains(&"托卡耶夫".to_owned()) && words.contains(&"阿斯塔纳".to_owned()), "{words:?}");
+    assert_eq!(root.query_selector("p.para .hit").unwrap().unwrap().text_content().unwrap(), "阿斯塔纳");
+    assert_eq!(root.query_selector(".keywords .keyword").unwrap().unwrap().text_content().unwrap(), "中亚");
+    let toka: web_sys::HtmlElement = (0..root.query_selector_all("p.para .w").unwrap().length())
+        .map(|i| root.query_selector_all("p.para .w").unwrap().item(i).unwrap())
+        .find(|e| e.text_content().unwrap() == "托卡耶夫")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    toka.click();
+    assert_eq!(*asked.borrow(), Some(("托卡耶夫".to_owned(), true)));
 }

@@ -434,7 +434,7 @@ fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<AppS
                 Update::WordsFailed(message) => dispatcher.dispatch(Action::WordsFailed(message)),
                 Update::Words(words) => dispatcher.dispatch(Action::GotWords(words)),
                 Update::Found(found) => dispatcher.dispatch(Action::Found(found)),
-                Update::Ready | Update::Documents(_) | Update::Passages(_) => {}
+                Update::Ready | Update::Documents(_) | Update::Passages(_) | Update::Segmented { .. } => {}
             }
         }
         Event::Crashed(message) => {

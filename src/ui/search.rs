@@ -33,9 +33,37 @@ fn in_context(h: &Hit) -> Html {
     }
 }
 
+/// Concordance lines, and articles in the by-article list, drawn per page:
+/// a common word has thousands of hits, and drawing them all at once would
+/// hold up typing.
+pub const LINES_PER_PAGE: usize = 200;
+pub const ARTICLES_PER_PAGE: usize = 40;
+/// Hits shown under each article in the by-article list.
+pub const HITS_PER_ARTICLE: usize = 5;
+
+/// Every listed hit in corpus order: source, article, place in the article.
+fn concordance_lines(found: &SearchResults) -> Vec<(&crate::search::ArticleHits, &Hit)> {
+    let mut lines: Vec<_> = found.articles.iter().flat_map(|g| g.hits.iter().map(move |h| (g, h))).collect();
+    lines.sort_by_key(|(g, h)| (g.doc, g.article, h.field.reading_order(), h.begin));
+    lines
+}
+
 #[function_component(SearchView)]
 pub fn search_view(props: &SearchProps) -> Html {
     let t = use_strings();
+    // How many pages are drawn; back to one for each new query.
+    let pages = use_state(|| 1usize);
+    {
+        let pages = pages.clone();
+        use_effect_with(props.query.clone(), move |_| {
+            pages.set(1);
+            || ()
+        });
+    }
+    let more = {
+        let pages = pages.clone();
+        Callback::from(move |_| pages.set(*pages + 1))
+    };
     let Some(found) = props.found.as_ref().filter(|f| f.query == props.query.trim()) else {
         let note = match &props.words {
             WordsStatus::Ready => t.searching.to_owned(),
@@ -57,7 +85,7 @@ pub fn search_view(props: &SearchProps) -> Html {
         Callback::from(move |_| cb.emit(concordance))
     };
     html! {
-        <section class="search-view" aria-label={t.search_results}>
+        <section class="search-view" aria-label={t.search_results} data-query={found.query.clone()} data-ms={format!("{:.1}", found.elapsed_ms)}>
             <header class="search-head">
                 <h2 role="status">{ (t.found)(found.total, found.articles.len(), found.whole_words) }</h2>
                 <p class="query-words">{ t.query_words }{ found.query_words.join(" | ") }</p>
@@ -77,7 +105,7 @@ pub fn search_view(props: &SearchProps) -> Html {
             if props.concordance {
                 <table class="kwic">
                     <tbody>
-                        { for found.articles.iter().flat_map(|g| g.hits.iter().map(move |h| (g, h))).map(|(g, h)| html! {
+                        { for concordance_lines(found).into_iter().take(*pages * LINES_PER_PAGE).map(|(g, h)| html! {
                             <tr class="kwic-line" tabindex="0" role="link" onclick={open(g.doc, g.article, h).reform(|_: MouseEvent| ())}
                                 onkeydown={on_enter(open(g.doc, g.article, h))}>
                                 <td class="kwic-source" title={title(g.doc, g.article)}>{ name(g.doc) }</td>
@@ -88,18 +116,27 @@ pub fn search_view(props: &SearchProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                if found.articles.iter().map(|g| g.hits.len()).sum::<usize>() > *pages * LINES_PER_PAGE {
+                    <button class="toggle more-lines" onclick={more}>{ t.more_results }</button>
+                }
             } else {
-                { for found.articles.iter().map(|g| html! {
+                { for found.articles.iter().take(*pages * ARTICLES_PER_PAGE).map(|g| html! {
                     <article class="hit-group">
                         <h3><span class="source-name">{ name(g.doc) }</span>{" · "}{ title(g.doc, g.article) }
                             <span class="count">{ (t.hit_count)(g.count, g.whole_words) }</span></h3>
                         <ol class="hits">
-                            { for g.hits.iter().map(|h| html! {
+                            { for g.hits.iter().take(HITS_PER_ARTICLE).map(|h| html! {
                                 <li><button class="hit" onclick={open(g.doc, g.article, h).reform(|_: MouseEvent| ())}>{ in_context(h) }</button></li>
                             }) }
                         </ol>
+                        if g.count > HITS_PER_ARTICLE {
+                            <p class="hint">{ (t.more_in_article)(g.count - HITS_PER_ARTICLE) }</p>
+                        }
                     </article>
                 }) }
+                if found.articles.len() > *pages * ARTICLES_PER_PAGE {
+                    <button class="toggle more-lines" onclick={more}>{ t.more_results }</button>
+                }
             }
         </section>
     }

@@ -43,9 +43,82 @@ if (fs.existsSync(path.join(ROOT, 'dist/bench-corpus/manifest.json'))) {
   const ms = Date.now() - t0;
   const long = await page.evaluate(() => window.__long);
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
-  big = { ms, long, heap };
+  // Search latency once words are indexed: typing a query until its
+  // results are on screen (worker search, transfer and render).
+  await page.locator('.keywords .keyword').first().waitFor({ timeout: 300_000 });
+  const search = [];
+  for (const q of ['合作', '发展', '中国', '经济', '人民', '的', '建设项目', '习近平']) {
+    search.push(await page.evaluate((q) => new Promise((resolve) => {
+      const input = document.querySelector('#search');
+      const t0 = performance.now();
+      const done = () => document.querySelector(`.search-view[data-query="${q}"]`);
+      const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve([performance.now() - t0, Number(done().dataset.ms)]); } });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      input.value = q;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }), q));
+  }
+  big = { ms, long, heap, search };
   await page.context().close();
 }
+// Segmentation peers on the same 1 MiB text (written by the segment_bench
+// example): tongwen's worker against the npm jieba-wasm, same browser.
+let seg = null;
+if (fs.existsSync(path.join(ROOT, 'dist/bench-text.txt'))) {
+  fs.cpSync(path.join(ROOT, 'node_modules/jieba-wasm/pkg/web'), path.join(ROOT, 'dist/bench-jieba-wasm'), { recursive: true });
+  const page = await h.newPage();
+  await page.goto(`${h.url}dict/README.md`); // same origin, no CSP: a blank page for scripts
+  seg = await page.evaluate(async () => {
+    const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+    const text = await (await fetch('../bench-text.txt')).text();
+    const decode = (e) => JSON.parse(new TextDecoder().decode(e.data));
+    /** A tongwen worker, driven through its message protocol. */
+    async function tongwenWorker() {
+      const w = new Worker('../worker-loader.js', { type: 'module' });
+      await new Promise((r) => { w.onmessage = (e) => { if (decode(e) === 'Ready') r(); }; });
+      return {
+        segment: (t) => new Promise((r) => {
+          const t0 = performance.now();
+          w.onmessage = (e) => { const u = decode(e); if (u.Segmented) r({ ms: performance.now() - t0, ...u.Segmented }); };
+          w.postMessage({ Segment: t });
+        }),
+        close: () => w.terminate(),
+      };
+    }
+    // Dictionary init: a fresh worker each run (the dictionary itself comes from the HTTP cache).
+    const inits = [];
+    for (let i = 0; i < 6; i++) {
+      const w = await tongwenWorker();
+      inits.push((await w.segment('测试')).init_ms);
+      w.close();
+    }
+    const w = await tongwenWorker();
+    await w.segment('测试');
+    const tw = [];
+    let words = 0;
+    for (let i = 0; i < 6; i++) {
+      const r = await w.segment(text);
+      words = r.words.length;
+      if (i > 0) tw.push(r.ms);
+    }
+    w.close();
+    const jw = await import('../bench-jieba-wasm/jieba_rs_wasm.js');
+    const t0 = performance.now();
+    await jw.default();
+    jw.cut('测试', true);
+    const jinit = performance.now() - t0;
+    const jt = [];
+    let jwords = 0;
+    for (let i = 0; i < 6; i++) {
+      const t = performance.now();
+      jwords = jw.cut(text, true).length;
+      if (i > 0) jt.push(performance.now() - t);
+    }
+    return { bytes: new TextEncoder().encode(text).length, init: inits.slice(1), tongwen: tw, words, jieba: jt, jwords, jinit };
+  });
+  await page.context().close();
+}
+
 await h.close();
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
@@ -56,4 +129,18 @@ if (big) {
   console.log(`| 10.9 MB corpus (1,747 files) loaded through the same path: navigation until analysed and shown | ${big.ms} ms | — | 1 run |`);
   console.log(`| main-thread tasks over 100 ms during it | ${big.long.length} | longest ${Math.max(0, ...big.long)} ms, total ${big.long.reduce((a, b) => a + b, 0)} ms | 1 run |`);
   console.log(`| page JS heap after it | ${(big.heap / 1048576).toFixed(0)} MB | — | 1 run |`);
+  for (const [k, what] of [[1, 'search in the worker, per query (index built; 8 queries, 合作 … 的)'], [0, 'typing a query until its results are on screen (search, transfer, render)']]) {
+    const sorted = big.search.map((x) => x[k]).sort((a, b) => a - b);
+    console.log(`| ${what} | ${sorted[4].toFixed(1)} ms | ${sorted[0].toFixed(1)}–${sorted[7].toFixed(1)} ms | 8 queries, 10.9 MB |`);
+  }
+}
+if (seg) {
+  const med = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  const range = (v) => `${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)} ms`;
+  const mb = seg.bytes / 1048576;
+  console.log(`| jieba dictionary init in the worker (Jieba::with_dict on the fetched dict.txt, fresh worker) | ${med(seg.init).toFixed(0)} ms | ${range(seg.init)} | 5 runs |`);
+  console.log(`| npm jieba-wasm 2.4.0 start-up (wasm init + first cut, embedded dictionary) | ${seg.jinit.toFixed(0)} ms | — | 1 run |`);
+  console.log(`| segmenting ${mb.toFixed(2)} MiB, tongwen worker (round trip, words returned) | ${med(seg.tongwen).toFixed(0)} ms (${(mb / med(seg.tongwen) * 1000).toFixed(1)} MB/s) | ${range(seg.tongwen)} | 5 runs, ${seg.words} words |`);
+  console.log(`| the same text, npm jieba-wasm \`cut(text, true)\` on the page | ${med(seg.jieba).toFixed(0)} ms (${(mb / med(seg.jieba) * 1000).toFixed(1)} MB/s) | ${range(seg.jieba)} | 5 runs, ${seg.jwords} words |`);
+  console.log(`| tongwen ÷ jieba-wasm throughput | ${(med(seg.jieba) / med(seg.tongwen)).toFixed(2)}× | — | target ≥ 1.0× |`);
 }
