@@ -1,0 +1,264 @@
+//! Results in the formats users take into their own tools: the analysis as
+//! JSON (the CLI's schema), articles as Markdown or plain text (one file or
+//! a zip), passages as CSV, passim JSON Lines ([`crate::passim`]), and a
+//! cluster's readings as TEI parallel segmentation for editors.
+
+use std::io::Write;
+
+use crate::analysis::Analysis;
+use crate::model::{Article, DocumentAnalysis, Passage};
+
+/// The analysis as the CLI prints it with `--json`.
+pub fn analysis_json(analysis: &Analysis) -> String {
+    serde_json::to_string(analysis).unwrap_or_default()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TextFormat {
+    Markdown,
+    Plain,
+}
+
+impl TextFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            TextFormat::Markdown => "md",
+            TextFormat::Plain => "txt",
+        }
+    }
+}
+
+/// One reflowed article: title, subtitle, byline, dateline, paragraphs.
+pub fn article_text(a: &Article, format: TextFormat) -> String {
+    let md = format == TextFormat::Markdown;
+    let mut out = String::new();
+    if let Some(t) = &a.title {
+        out.push_str(if md { "# " } else { "" });
+        out.push_str(t);
+        out.push_str("\n\n");
+    }
+    for (prefix, field) in [("## ", &a.subtitle), ("", &a.byline)] {
+        if let Some(v) = field {
+            out.push_str(if md { prefix } else { "" });
+            out.push_str(v);
+            out.push_str("\n\n");
+        }
+    }
+    for (k, p) in a.paragraphs.iter().enumerate() {
+        let dateline = if k == 0 { a.dateline.as_deref() } else { None }.or(p.dateline.as_deref());
+        if p.heading && md {
+            out.push_str("### ");
+        }
+        if let Some(d) = dateline {
+            out.push_str(&if md { format!("**{d}** ") } else { format!("{d} ") });
+        }
+        out.push_str(&p.text);
+        out.push_str("\n\n");
+    }
+    if a.paragraphs.is_empty() {
+        if let Some(d) = &a.dateline {
+            out.push_str(d);
+            out.push_str("\n\n");
+        }
+    }
+    for m in &a.markers {
+        out.push_str(&m.text);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// Every article of every document in one file, documents headed by name.
+pub fn articles_file(docs: &[DocumentAnalysis], format: TextFormat) -> String {
+    let mut out = String::new();
+    for d in docs {
+        for a in &d.articles {
+            if format == TextFormat::Markdown {
+                out.push_str(&format!("<!-- {} -->\n", a.id));
+            }
+            out.push_str(&article_text(a, format));
+            out.push_str(if format == TextFormat::Markdown { "\n---\n\n" } else { "\n\n" });
+        }
+    }
+    out
+}
+
+/// A file name part from a title: no path separators or control characters.
+fn safe_name(s: &str) -> String {
+    let cleaned: String = s.chars().filter(|c| !c.is_control()).map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c }).take(40).collect();
+    cleaned.trim().to_owned()
+}
+
+/// A zip with one file per article: `<document>/<k>-<title>.<ext>`.
+pub fn articles_zip(docs: &[DocumentAnalysis], format: TextFormat) -> Result<Vec<u8>, String> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for d in docs {
+        let stem = d.id.rsplit_once('.').map_or(d.id.as_str(), |(s, _)| s);
+        for (k, a) in d.articles.iter().enumerate() {
+            let title = a.title.as_deref().map(safe_name).unwrap_or_default();
+            let name = format!("{}/{:02}{}{}.{}", safe_name(stem), k + 1, if title.is_empty() { "" } else { "-" }, title, format.extension());
+            zip.start_file(name, options).map_err(|e| e.to_string())?;
+            zip.write_all(article_text(a, format).as_bytes()).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// Passages as CSV, one row per witness.
+pub fn passages_csv(passages: &[Passage]) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["passage", "witnesses", "boilerplate", "document", "article", "begin", "end", "text"]).map_err(|e| e.to_string())?;
+    for p in passages {
+        for m in &p.members {
+            w.write_record([
+                p.id.to_string(),
+                p.size.to_string(),
+                p.boilerplate.to_string(),
+                m.doc.clone(),
+                m.article.clone(),
+                m.begin.to_string(),
+                m.end.to_string(),
+                m.text.clone(),
+            ])
+            .map_err(|e| e.to_string())?;
+        }
+    }
+    String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A cluster as TEI parallel segmentation: the first witness is the base
+/// text; wherever another witness reads differently there is an
+/// `<app>` with one `<rdg wit="…">` per distinct reading.
+pub fn cluster_tei(p: &Passage, docs: &[DocumentAnalysis]) -> String {
+    let base: Vec<char> = p.members.first().map(|m| m.text.chars().collect()).unwrap_or_default();
+    // Per base position: the places where some witness differs, as
+    // (base range, that witness's reading) per witness.
+    let mut changes: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); p.members.len()];
+    for (w, m) in p.members.iter().enumerate().skip(1) {
+        let other: Vec<char> = m.text.chars().collect();
+        for op in similar::capture_diff_slices(similar::Algorithm::Myers, &base, &other) {
+            let (old, new) = (op.old_range(), op.new_range());
+            if !matches!(op, similar::DiffOp::Equal { .. }) {
+                changes[w].push((old.start, old.end, other[new].iter().collect()));
+            }
+        }
+    }
+    // Merge overlapping changed base ranges of all witnesses into places.
+    let mut places: Vec<(usize, usize)> = changes.iter().flatten().map(|&(b, e, _)| (b, e)).collect();
+    places.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (b, e) in places {
+        match merged.last_mut() {
+            // Touching ranges merge too, so an insertion next to a change is one place.
+            Some(last) if b <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((b, e)),
+        }
+    }
+    let wit = |i: usize| format!("#w{}", i + 1);
+    let mut body = String::new();
+    let mut at = 0;
+    for &(b, e) in &merged {
+        body.push_str(&xml_escape(&base[at..b].iter().collect::<String>()));
+        // Each witness's reading of base[b..e].
+        let mut readings: Vec<(String, Vec<usize>)> = Vec::new();
+        for w in 0..p.members.len() {
+            let mut reading = String::new();
+            let mut pos = b;
+            for &(cb, ce, ref text) in changes[w].iter().filter(|c| c.0 >= b && c.1 <= e) {
+                reading.extend(&base[pos..cb]);
+                reading.push_str(text);
+                pos = ce;
+            }
+            reading.extend(&base[pos.min(e)..e]);
+            match readings.iter_mut().find(|r| r.0 == reading) {
+                Some(r) => r.1.push(w),
+                None => readings.push((reading, vec![w])),
+            }
+        }
+        body.push_str("<app>");
+        for (reading, wits) in readings {
+            let wits: Vec<String> = wits.into_iter().map(wit).collect();
+            if reading.is_empty() {
+                body.push_str(&format!("<rdg wit=\"{}\"/>", wits.join(" ")));
+            } else {
+                body.push_str(&format!("<rdg wit=\"{}\">{}</rdg>", wits.join(" "), xml_escape(&reading)));
+            }
+        }
+        body.push_str("</app>");
+        at = e;
+    }
+    body.push_str(&xml_escape(&base[at.min(base.len())..].iter().collect::<String>()));
+    let body = body.replace('\n', "<lb/>\n");
+    let witnesses: String = p
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let name = docs.iter().find(|d| d.id == m.doc).map(|d| d.name.as_str()).unwrap_or(m.doc.as_str());
+            format!("        <witness xml:id=\"w{}\">{} · {} [{}, {})</witness>\n", i + 1, xml_escape(name), xml_escape(&m.article), m.begin, m.end)
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <teiHeader>\n    <fileDesc>\n      <titleStmt><title>tongwen passage {id}</title></titleStmt>\n      <publicationStmt><p>Exported by tongwen.</p></publicationStmt>\n      <sourceDesc>\n        <listWit>\n{witnesses}        </listWit>\n      </sourceDesc>\n    </fileDesc>\n    <encodingDesc><variantEncoding method=\"parallel-segmentation\" location=\"internal\"/></encodingDesc>\n  </teiHeader>\n  <text>\n    <body>\n      <p>{body}</p>\n    </body>\n  </text>\n</TEI>\n",
+        id = p.id
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Member;
+
+    fn member(doc: &str, text: &str) -> Member {
+        Member { doc: doc.into(), article: format!("{doc}#1"), begin: 0, end: text.chars().count(), spans: vec![], text: text.into() }
+    }
+
+    #[test]
+    fn tei_marks_each_variant_with_the_witnesses_that_read_it() {
+        let p = Passage {
+            id: 3,
+            size: 3,
+            members: vec![member("a.txt", "并同中亚五国元首分别举行双边会晤"), member("b.txt", "并同中亚五国元首分享举行双边会晤"), member("c.txt", "并同中亚五国元首分别举行会晤")],
+            variants: vec![],
+            boilerplate: false,
+        };
+        let tei = cluster_tei(&p, &[]);
+        assert!(tei.contains("<app><rdg wit=\"#w1 #w3\">别</rdg><rdg wit=\"#w2\">享</rdg></app>"), "{tei}");
+        assert!(tei.contains("<rdg wit=\"#w1 #w2\">双边</rdg><rdg wit=\"#w3\"/>"), "{tei}");
+        assert!(tei.contains("<witness xml:id=\"w2\">b.txt · b.txt#1"));
+        assert!(tei.starts_with("<?xml") && tei.trim_end().ends_with("</TEI>"));
+    }
+
+    #[test]
+    fn csv_quotes_text_and_markdown_keeps_the_article_shape() {
+        let (analysis, _) = crate::analysis::analyze_corpus_with(
+            [
+                ("a.txt", "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平，为地区和平和繁荣注入源源不断的动力，\"引号\"。\n".as_bytes()),
+                ("b.txt", "另一标题在此\n\n新华社北京6月18日电 双方合作将迈向更高水平，为地区和平和繁荣注入源源不断的动力，\"引号\"。\n".as_bytes()),
+            ],
+            Default::default(),
+            &mut |_| (),
+        );
+        let csv = passages_csv(&analysis.passages).unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0][7].contains("\"引号\""));
+        let md = article_text(&analysis.documents[0].articles[0], TextFormat::Markdown);
+        assert!(md.starts_with("# 致力永久睦邻友好\n\n**新华社北京6月18日电** 双方合作"), "{md}");
+        let zip = articles_zip(&analysis.documents, TextFormat::Plain).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+        assert_eq!(archive.len(), 2);
+        let mut first = String::new();
+        std::io::Read::read_to_string(&mut archive.by_index(0).unwrap(), &mut first).unwrap();
+        assert!(first.starts_with("致力永久睦邻友好\n\n新华社北京6月18日电 双方"), "{first}");
+        assert_eq!(archive.by_index(0).unwrap().name().unwrap(), "a/01-致力永久睦邻友好.txt");
+    }
+}
