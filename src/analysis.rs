@@ -71,17 +71,73 @@ pub fn analyze_corpus_with<'a>(
 ) -> (Analysis, Vec<String>) {
     let inputs: Vec<(&str, &[u8])> = inputs.into_iter().collect();
     let total = inputs.len();
+    analyze_sources(inputs.into_iter().map(|(id, bytes)| (id, Lazy::Bytes(bytes))), total, Passages::Find(settings), progress)
+}
+
+/// A document's text, decoded when its turn comes (so a large corpus is
+/// never held decoded twice).
+pub enum Lazy<'a> {
+    Bytes(&'a [u8]),
+    /// Bytes in an encoding the user chose (a WHATWG label).
+    BytesAs(&'a [u8], &'a str),
+}
+
+impl Lazy<'_> {
+    fn decode(self) -> Decoded {
+        match self {
+            Lazy::Bytes(b) => decode(b),
+            Lazy::BytesAs(b, label) => match crate::decode::encoding_for_label(label) {
+                Some(enc) => {
+                    // A BOM still wins: it cannot be wrong about its own file.
+                    let body = encoding_rs::Encoding::for_bom(b).map_or(b, |(_, n)| &b[n..]);
+                    crate::decode::decode_as(body, enc)
+                }
+                None => {
+                    let mut d = decode(b);
+                    d.warnings.push(format!("unknown encoding `{label}`; detected {} instead", d.encoding));
+                    d
+                }
+            },
+        }
+    }
+}
+
+/// Where a corpus's shared passages come from.
+pub enum Passages<'a> {
+    /// Found here, with these settings.
+    Find(reuse::Settings),
+    /// Taken from passim's output.
+    Passim(&'a [crate::passim::Record]),
+}
+
+/// Analyses `total` documents. With passim records, their clusters are the
+/// passages (records that do not fit become warnings on the first document).
+pub fn analyze_sources<'a>(
+    inputs: impl IntoIterator<Item = (&'a str, Lazy<'a>)>,
+    total: usize,
+    passages: Passages,
+    progress: &mut dyn FnMut(Stage),
+) -> (Analysis, Vec<String>) {
     let mut documents = Vec::with_capacity(total);
     let mut chars: Vec<Vec<char>> = Vec::with_capacity(total);
     let mut texts = Vec::with_capacity(total);
-    for (i, (id, bytes)) in inputs.into_iter().enumerate() {
+    for (i, (id, lazy)) in inputs.into_iter().enumerate() {
         progress(Stage::Reflow(i, total));
-        let (doc, text) = analyze_keeping_text(id, decode(bytes));
+        let (doc, text) = analyze_keeping_text(id, lazy.decode());
         chars.push(text.chars().collect());
         texts.push(text);
         documents.push(doc);
     }
     progress(Stage::Passages);
-    let passages = reuse::find_passages(&documents, &chars, settings);
+    let passages = match passages {
+        Passages::Find(settings) => reuse::find_passages(&documents, &chars, settings),
+        Passages::Passim(records) => {
+            let (passages, problems) = crate::passim::passages_from_records(records, &documents, &chars);
+            if let Some(first) = documents.first_mut() {
+                first.warnings.extend(problems);
+            }
+            passages
+        }
+    };
     (Analysis { documents, passages }, texts)
 }

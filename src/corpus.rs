@@ -39,6 +39,32 @@ fn looks_like_headline(line: &str) -> bool {
         && !line.ends_with('电')
 }
 
+/// A user's corpus as stored in the browser: its name and documents. The
+/// documents' bytes are stored apart, as given, so a different encoding
+/// can always be chosen later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusMeta {
+    pub id: String,
+    pub name: String,
+    pub documents: Vec<DocMeta>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// The file name; unique within the corpus, and the document's id.
+    pub id: String,
+    /// An encoding the user chose instead of the detected one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// passim output rather than a page.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub passim: bool,
+    pub bytes: usize,
+}
+
+/// Encodings a user may pick for a file, by WHATWG label.
+pub const ENCODINGS: [&str; 7] = ["UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "GBK", "Big5", "EUC-KR"];
+
 /// What a user handed over, sorted: page dumps to analyse, passim output to
 /// show instead of computed passages, and files that cannot be used, each
 /// with a message for the person who dropped it.

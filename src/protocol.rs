@@ -20,6 +20,9 @@ pub struct FileIn {
     pub id: String,
     #[serde(with = "serde_bytes")]
     pub bytes: Vec<u8>,
+    /// The encoding the user chose, if not the detected one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// One analysis request.
@@ -28,6 +31,24 @@ pub struct Job {
     pub files: Vec<FileIn>,
     pub min_len: usize,
     pub boilerplate: bool,
+    /// passim output: when present, its clusters are the passages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passim: Vec<FileIn>,
+}
+
+/// What to export, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportKind {
+    /// The analysis as the CLI's `--json` prints it.
+    Json,
+    /// Every article in one file.
+    Articles(crate::export::TextFormat),
+    /// One file per article, in a zip.
+    ArticlesZip(crate::export::TextFormat),
+    PassagesCsv,
+    PassimJsonl,
+    /// One cluster's readings, by passage index.
+    Tei(usize),
 }
 
 /// What the page asks of the worker.
@@ -41,6 +62,7 @@ pub enum Request {
     Search(String),
     /// Cut a text into words (the dictionary is loaded first if need be).
     Segment(String),
+    Export(ExportKind),
 }
 
 /// One article's words, for the word view and the header's keywords.
@@ -90,6 +112,8 @@ pub enum Update {
     /// The words of a [`Request::Segment`] text, and what it cost: building
     /// the segmenter (0 when it was ready) and cutting, in milliseconds.
     Segmented { words: Vec<String>, init_ms: f64, cut_ms: f64 },
+    /// An export is ready; its bytes travel beside this update, untouched.
+    Exported { name: String, mime: String },
 }
 
 /// Roughly how many characters of text one chunk carries. Each character

@@ -18,7 +18,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::analysis::{analyze_corpus_with, Stage};
+use crate::analysis::Stage;
 use crate::model::DocumentAnalysis;
 use crate::protocol::{result_messages, ArticleWords, Job, Request, Update};
 use crate::reuse::Settings;
@@ -48,6 +48,17 @@ pub fn update_to_bytes(update: &Update) -> js_sys::Uint8Array {
     js_sys::Uint8Array::from(json.as_slice())
 }
 
+/// An update, and the bytes of an export when they came beside it.
+fn update_or_export(data: JsValue) -> Result<(Update, Option<js_sys::Uint8Array>), String> {
+    if js_sys::Array::is_array(&data) {
+        let pair = js_sys::Array::from(&data);
+        let payload = pair.get(1).dyn_into::<js_sys::Uint8Array>().map_err(|_| "an export without its bytes")?;
+        Ok((update_from_bytes(&pair.get(0))?, Some(payload)))
+    } else {
+        Ok((update_from_bytes(&data)?, None))
+    }
+}
+
 pub fn update_from_bytes(value: &JsValue) -> Result<Update, String> {
     let bytes = value.dyn_ref::<js_sys::Uint8Array>().ok_or("a worker update is not bytes")?.to_vec();
     serde_json::from_slice(&bytes).map_err(|e| e.to_string())
@@ -58,6 +69,8 @@ pub fn update_from_bytes(value: &JsValue) -> Result<Update, String> {
 struct WorkerState {
     /// The last analysis's documents, which words and search refer to.
     docs: Vec<DocumentAnalysis>,
+    /// And its passages, for exports.
+    passages: Vec<crate::model::Passage>,
     user_words: Vec<UserWord>,
     /// jieba's dictionary text, once fetched (kept to rebuild the segmenter
     /// when the user removes a word, which jieba cannot undo).
@@ -136,6 +149,20 @@ fn handle(request: Request) {
                 (_, None) => Update::WordsFailed("no segmenter".into()),
             });
         }),
+        Request::Export(kind) => {
+            let made = STATE.with_borrow(|s| export(kind, &s.docs, &s.passages));
+            match made {
+                Ok((name, mime, bytes)) => {
+                    // The bytes go as they are, beside the update, not inside its JSON.
+                    let header = update_to_bytes(&Update::Exported { name, mime: mime.to_owned() });
+                    let payload = js_sys::Uint8Array::from(bytes.as_slice());
+                    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+                    let message = js_sys::Array::of2(&header, &payload);
+                    let _ = scope.post_message_with_transfer(&message, &js_sys::Array::of2(&header.buffer(), &payload.buffer()));
+                }
+                Err(message) => reply(Update::Failed(message)),
+            }
+        }
         Request::Search(query) => {
             let t0 = now();
             let found = STATE.with_borrow(|s| Some(s.index.as_ref()?.search(&query, s.segmenter.as_ref()?)));
@@ -145,6 +172,26 @@ fn handle(request: Request) {
             }
         }
     }
+}
+
+/// Makes an export: (file name, MIME type, bytes).
+fn export(kind: crate::protocol::ExportKind, docs: &[DocumentAnalysis], passages: &[crate::model::Passage]) -> Result<(String, &'static str, Vec<u8>), String> {
+    use crate::export::*;
+    use crate::protocol::ExportKind;
+    let analysis = crate::Analysis { documents: docs.to_vec(), passages: passages.to_vec() };
+    Ok(match kind {
+        ExportKind::Json => ("tongwen-analysis.json".into(), "application/json", analysis_json(&analysis).into_bytes()),
+        ExportKind::Articles(f) => (format!("tongwen-articles.{}", f.extension()), "text/plain;charset=utf-8", articles_file(docs, f).into_bytes()),
+        ExportKind::ArticlesZip(f) => (format!("tongwen-articles-{}.zip", f.extension()), "application/zip", articles_zip(docs, f)?),
+        ExportKind::PassagesCsv => ("tongwen-passages.csv".into(), "text/csv;charset=utf-8", passages_csv(passages)?.into_bytes()),
+        ExportKind::PassimJsonl => {
+            ("tongwen-passim.jsonl".into(), "application/jsonl", crate::passim::to_jsonl(&crate::passim::to_records(passages, docs)).into_bytes())
+        }
+        ExportKind::Tei(i) => {
+            let p = passages.get(i).ok_or("no such passage")?;
+            (format!("tongwen-passage-{}.tei.xml", p.id), "application/tei+xml", cluster_tei(p, docs).into_bytes())
+        }
+    })
 }
 
 /// Segments and indexes the corpus, first fetching what it needs; the
@@ -224,9 +271,27 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 }
 
 fn analyse(job: Job, reply: &dyn Fn(Update)) {
+    use crate::analysis::{analyze_sources, Lazy, Passages};
     let settings = Settings { min_len: job.min_len, boilerplate: job.boilerplate };
     let mut last_percent = usize::MAX;
-    let (analysis, texts) = analyze_corpus_with(job.files.iter().map(|f| (f.id.as_str(), f.bytes.as_slice())), settings, &mut |stage| {
+    // passim output, when given, replaces finding passages here.
+    let mut records = Vec::new();
+    let mut passim_problems = Vec::new();
+    for f in &job.passim {
+        match crate::passim::parse_jsonl(&crate::decode::decode(&f.bytes).text) {
+            Ok(r) => records.extend(r),
+            Err(e) => passim_problems.push(format!("{}: {e}", f.id)),
+        }
+    }
+    let passages = if job.passim.is_empty() { Passages::Find(settings) } else { Passages::Passim(&records) };
+    let inputs = job.files.iter().map(|f| {
+        let lazy = match &f.encoding {
+            Some(label) => Lazy::BytesAs(&f.bytes, label),
+            None => Lazy::Bytes(&f.bytes),
+        };
+        (f.id.as_str(), lazy)
+    });
+    let (mut analysis, texts) = analyze_sources(inputs, job.files.len(), passages, &mut |stage| {
         // At most one report per percent, however many files.
         let percent = match stage {
             Stage::Reflow(done, total) => done * 100 / total.max(1),
@@ -237,9 +302,13 @@ fn analyse(job: Job, reply: &dyn Fn(Update)) {
             reply(Update::Progress(stage));
         }
     });
+    if let Some(first) = analysis.documents.first_mut() {
+        first.warnings.extend(passim_problems);
+    }
     drop(job);
     STATE.with_borrow_mut(|s| {
         s.docs = analysis.documents.clone();
+        s.passages = analysis.passages.clone();
         s.index = None;
     });
     let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
@@ -260,6 +329,8 @@ pub struct WorkerClient {
 /// What a worker can report to the page: an update, or that it died.
 pub enum Event {
     Update(Update),
+    /// An export: file name, MIME type and its bytes (still in JS).
+    Export(String, String, js_sys::Uint8Array),
     /// The worker stopped (a panic, out of memory, or failing to load).
     Crashed(String),
 }
@@ -274,13 +345,14 @@ impl WorkerClient {
         let queued: Rc<RefCell<Option<Vec<JsValue>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let on_message = {
             let (on_event, queued, worker) = (on_event.clone(), queued.clone(), worker.clone());
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| match update_from_bytes(&e.data()) {
-                Ok(Update::Ready) => {
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| match update_or_export(e.data()) {
+                Ok((Update::Exported { name, mime }, Some(bytes))) => on_event(Event::Export(name, mime, bytes)),
+                Ok((Update::Ready, _)) => {
                     for request in queued.borrow_mut().take().unwrap_or_default() {
                         let _ = worker.post_message(&request);
                     }
                 }
-                Ok(update) => on_event(Event::Update(update)),
+                Ok((update, _)) => on_event(Event::Update(update)),
                 Err(message) => on_event(Event::Crashed(message)),
             })
         };

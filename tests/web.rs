@@ -51,7 +51,18 @@ async fn sidebar_lists_sources_by_name_and_reports_clicks() {
         Callback::from(move |i| clicked.set(Some(i)))
     };
     let root = mount_point();
-    let props = SidebarProps { sources, selected: 0, article: 0, on_select, on_article: Callback::noop(), shares: Default::default() };
+    let props = SidebarProps {
+        sources,
+        selected: 0,
+        article: 0,
+        on_select,
+        on_article: Callback::noop(),
+        shares: Default::default(),
+        corpus: None,
+        on_encoding: Callback::noop(),
+        on_remove: Callback::noop(),
+        children: Default::default(),
+    };
     yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
     sleep(Duration::from_millis(20)).await;
 
@@ -96,7 +107,7 @@ fn worker_messages_survive_the_codec() {
     use tongwen::protocol::{result_messages, Assembler, FileIn, Job, Request};
     use tongwen::worker::{from_js, to_js, update_from_bytes, update_to_bytes};
     // File bytes go as a Uint8Array, not an array of numbers.
-    let job = Job { files: vec![FileIn { id: "a.txt".into(), bytes: vec![0xE4, 0xB8, 0xAD, 0, 255] }], min_len: 30, boilerplate: true };
+    let job = Job { files: vec![FileIn { id: "a.txt".into(), bytes: vec![0xE4, 0xB8, 0xAD, 0, 255], encoding: Some("GBK".into()) }], min_len: 30, boilerplate: true, passim: vec![] };
     let encoded = to_js(&Request::Analyse(job.clone()));
     let files = js_sys::Reflect::get(&js_sys::Reflect::get(&encoded, &"Analyse".into()).unwrap(), &"files".into()).unwrap();
     let bytes = js_sys::Reflect::get(&js_sys::Array::from(&files).get(0), &"bytes".into()).unwrap();

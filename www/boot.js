@@ -7,3 +7,37 @@ init({ module_or_path: new URL('./pkg/app_bg.wasm', import.meta.url) }).catch((e
   p.textContent = `同文 could not start: ${err}`;
   document.body.append(p);
 });
+
+// Offline support: the service worker caches the site. When a new version
+// has been deployed it waits; the reader chooses when to switch.
+if ('serviceWorker' in navigator) {
+  addEventListener('load', async () => {
+    try {
+      const registration = await navigator.serviceWorker.register('./sw.js');
+      const offer = (worker) => {
+        if (!worker || !navigator.serviceWorker.controller) return;
+        const bar = document.createElement('p');
+        bar.className = 'update-bar';
+        bar.setAttribute('role', 'status');
+        bar.textContent = document.documentElement.lang === 'zh-CN' ? '同文有新版本。' : 'A new version of tongwen is ready. ';
+        const button = document.createElement('button');
+        button.className = 'toggle';
+        button.textContent = document.documentElement.lang === 'zh-CN' ? '重新载入' : 'Reload';
+        button.addEventListener('click', () => worker.postMessage('skip-waiting'));
+        bar.append(button);
+        document.body.append(bar);
+      };
+      offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(worker); });
+      });
+      let reloading = false;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (!reloading && document.querySelector('.update-bar')) { reloading = true; location.reload(); }
+      });
+    } catch (err) {
+      console.info('tongwen works online only here:', err.message);
+    }
+  });
+}

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::compare::CompareView;
 use super::i18n::{use_strings, Lang};
-use super::loader::{fetch_builtin_corpus, RawFile};
+use super::session::{analyse, ask, start_worker, Analyser, SharedAnalyser};
 use super::reading::ReadingPane;
 use super::sidebar::Sidebar;
 use crate::analysis::analyze_decoded;
@@ -103,6 +103,14 @@ pub struct AppState {
     pub found: Option<Rc<crate::search::SearchResults>>,
     /// A hit to show and scroll to in the reading pane: (field, begin).
     pub focus: Option<(crate::search::Field, usize)>,
+    /// The user's stored corpora.
+    pub corpora: Rc<Vec<crate::corpus::CorpusMeta>>,
+    /// The open user corpus; `None` is the built-in one.
+    pub corpus: Option<crate::corpus::CorpusMeta>,
+    /// Files that could not be added, each with why.
+    pub rejected: Rc<Vec<(String, String)>>,
+    /// A message about storage or exports, until dismissed.
+    pub notice: Option<String>,
 }
 
 pub enum Action {
@@ -148,6 +156,12 @@ pub enum Action {
     OpenFirstHit,
     SetUserWords(Vec<crate::segment::UserWord>),
     ToggleDictionary,
+    Corpora(Vec<crate::corpus::CorpusMeta>),
+    /// A corpus was opened (`None`: the built-in one); its analysis follows.
+    CorpusOpened(Option<crate::corpus::CorpusMeta>),
+    CorpusRenamed(crate::corpus::CorpusMeta),
+    Rejected(Vec<(String, String)>),
+    Notice(Option<String>),
 }
 
 impl AppState {
@@ -328,6 +342,22 @@ impl Reducible for AppState {
             }
             Action::SetUserWords(words) => next.user_words = Rc::new(words),
             Action::ToggleDictionary => next.dictionary_open = !next.dictionary_open,
+            Action::Corpora(list) => next.corpora = Rc::new(list),
+            Action::CorpusOpened(meta) => {
+                next.corpus = meta;
+                next.status = Status::Loading;
+                next.sources = Rc::new(Vec::new());
+                next.passages = Rc::new(Vec::new());
+                next.shares = Rc::new(Vec::new());
+                next.selected = 0;
+                next.article = 0;
+                next.view = View::Read;
+                next.found = None;
+                next.words = WordsStatus::Waiting;
+            }
+            Action::CorpusRenamed(meta) => next.corpus = Some(meta),
+            Action::Rejected(list) => next.rejected = Rc::new(list),
+            Action::Notice(notice) => next.notice = notice,
             Action::ShowOverview => next.view = View::Overview,
             Action::CompareMembers(passage, left, right) => next.open_compare(passage, left, right),
             Action::Navigate(route) => match route {
@@ -377,105 +407,11 @@ impl Default for AppState {
             query: String::new(),
             found: None,
             focus: None,
+            corpora: Rc::new(Vec::new()),
+            corpus: None,
+            rejected: Rc::new(Vec::new()),
+            notice: None,
         }
-    }
-}
-
-/// The page's side of the analysis: the current worker, the corpus it
-/// analyses, and whether a job is running.
-#[derive(Default)]
-struct Analyser {
-    client: Option<crate::worker::WorkerClient>,
-    files: Vec<crate::protocol::FileIn>,
-    busy: bool,
-}
-
-type SharedAnalyser = Rc<std::cell::RefCell<Analyser>>;
-
-/// Starts a worker (terminating any previous one) whose reports go to
-/// `dispatcher`. A worker that crashes is reported and replaced.
-fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>) {
-    use crate::protocol::{Assembler, Update};
-    use crate::worker::{Event, WorkerClient};
-    let weak = Rc::downgrade(analyser);
-    let assembler = std::cell::RefCell::new(Assembler::<(Source, Vec<f64>)>::default());
-    let idle = {
-        let weak = weak.clone();
-        move || {
-            if let Some(a) = weak.upgrade() {
-                a.borrow_mut().busy = false;
-            }
-        }
-    };
-    let on_failure = dispatcher.clone();
-    let on_event = move |event: Event| match event {
-        Event::Update(mut update) => {
-            if assembler.borrow_mut().take(&mut update, Source::from_worker) {
-                return;
-            }
-            match update {
-                Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
-                Update::Done => {
-                    idle();
-                    let (documents, passages) = assembler.borrow_mut().finish();
-                    let (sources, shares) = documents.into_iter().unzip();
-                    dispatcher.dispatch(Action::Loaded(sources, passages, shares));
-                    // A deep link opened the page: go there.
-                    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
-                        dispatcher.dispatch(Action::Navigate(route));
-                    }
-                }
-                Update::Failed(message) => {
-                    idle();
-                    dispatcher.dispatch(Action::Failed(message));
-                }
-                Update::Segmenting(done, total) => dispatcher.dispatch(Action::Segmenting(done, total)),
-                Update::WordsReady { candidates } => dispatcher.dispatch(Action::WordsReady(candidates)),
-                Update::WordsFailed(message) => dispatcher.dispatch(Action::WordsFailed(message)),
-                Update::Words(words) => dispatcher.dispatch(Action::GotWords(words)),
-                Update::Found(found) => dispatcher.dispatch(Action::Found(found)),
-                Update::Ready | Update::Documents(_) | Update::Passages(_) | Update::Segmented { .. } => {}
-            }
-        }
-        Event::Crashed(message) => {
-            idle();
-            dispatcher.dispatch(Action::Crashed(message));
-            // Not from inside this callback: replacing the worker drops it.
-            let (weak, dispatcher) = (weak.clone(), dispatcher.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(a) = weak.upgrade() {
-                    start_worker(&a, dispatcher);
-                }
-            });
-        }
-    };
-    let client = WorkerClient::spawn(on_event);
-    let mut a = analyser.borrow_mut();
-    a.busy = false;
-    a.client = None; // terminate the old worker before the new one starts work
-    match client {
-        Ok(client) => a.client = Some(client),
-        Err(message) => on_failure.dispatch(Action::Failed(message)),
-    }
-}
-
-/// Sends a request to the current worker, if there is one.
-fn ask(analyser: &SharedAnalyser, request: &crate::protocol::Request) {
-    if let Some(client) = &analyser.borrow().client {
-        client.send(request);
-    }
-}
-
-/// Analyses the corpus with `settings`; a job still running is stopped first.
-fn analyse(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, settings: crate::reuse::Settings) {
-    if analyser.borrow().busy {
-        start_worker(analyser, dispatcher.clone());
-    }
-    let mut a = analyser.borrow_mut();
-    let job = crate::protocol::Job { files: a.files.clone(), min_len: settings.min_len, boilerplate: settings.boilerplate };
-    if let Some(client) = &a.client {
-        client.send(&crate::protocol::Request::Analyse(job));
-        a.busy = true;
     }
 }
 
@@ -547,14 +483,10 @@ pub fn app() -> Html {
         let analyser = analyser.clone();
         use_effect_with((), move |_| {
             start_worker(&analyser, dispatcher.clone());
+            // The corpus open last time, else the built-in one.
             wasm_bindgen_futures::spawn_local(async move {
-                match fetch_builtin_corpus().await {
-                    Ok(raw) => {
-                        analyser.borrow_mut().files = raw.into_iter().map(|f: RawFile| crate::protocol::FileIn { id: f.id, bytes: f.bytes }).collect();
-                        analyse(&analyser, &dispatcher, crate::reuse::Settings::default());
-                    }
-                    Err(message) => dispatcher.dispatch(Action::Failed(message)),
-                }
+                super::session::open_corpus(analyser, dispatcher.clone(), super::session::remembered_corpus()).await;
+                super::session::refresh_corpora(&dispatcher).await;
             });
             || ()
         });
@@ -687,6 +619,112 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |i| dispatcher.dispatch(Action::Select(i)))
     };
+    // Corpora: open, add to, change, delete.
+    let on_open_corpus = {
+        let (analyser, dispatcher) = (analyser.clone(), state.dispatcher());
+        Callback::from(move |id: Option<String>| {
+            wasm_bindgen_futures::spawn_local(super::session::open_corpus(analyser.clone(), dispatcher.clone(), id));
+        })
+    };
+    let on_files = {
+        let (analyser, dispatcher, current) = (analyser.clone(), state.dispatcher(), state.corpus.clone());
+        Callback::from(move |files: super::library::PickedFiles| {
+            wasm_bindgen_futures::spawn_local(super::session::add_files(analyser.clone(), dispatcher.clone(), current.clone(), files));
+        })
+    };
+    let on_rename = {
+        let (analyser, dispatcher, current) = (analyser.clone(), state.dispatcher(), state.corpus.clone());
+        Callback::from(move |name: String| {
+            if let Some(mut meta) = current.clone() {
+                meta.name = name;
+                wasm_bindgen_futures::spawn_local(super::session::change_corpus(analyser.clone(), dispatcher.clone(), meta, Vec::new(), false));
+            }
+        })
+    };
+    let on_delete_corpus = {
+        let (analyser, dispatcher, current) = (analyser.clone(), state.dispatcher(), state.corpus.clone());
+        Callback::from(move |()| {
+            wasm_bindgen_futures::spawn_local(super::session::delete_corpus(analyser.clone(), dispatcher.clone(), current.clone()));
+        })
+    };
+    let on_reset = {
+        let (analyser, dispatcher) = (analyser.clone(), state.dispatcher());
+        Callback::from(move |()| wasm_bindgen_futures::spawn_local(super::session::delete_corpus(analyser.clone(), dispatcher.clone(), None)))
+    };
+    let on_encoding = {
+        let (analyser, dispatcher, current) = (analyser.clone(), state.dispatcher(), state.corpus.clone());
+        Callback::from(move |(doc, encoding): (String, Option<String>)| {
+            if let Some(mut meta) = current.clone() {
+                if let Some(d) = meta.documents.iter_mut().find(|d| d.id == doc) {
+                    d.encoding = encoding;
+                }
+                wasm_bindgen_futures::spawn_local(super::session::change_corpus(analyser.clone(), dispatcher.clone(), meta, Vec::new(), true));
+            }
+        })
+    };
+    let on_remove_doc = {
+        let (analyser, dispatcher, current) = (analyser.clone(), state.dispatcher(), state.corpus.clone());
+        Callback::from(move |doc: String| {
+            if let Some(mut meta) = current.clone() {
+                meta.documents.retain(|d| d.id != doc);
+                wasm_bindgen_futures::spawn_local(super::session::change_corpus(analyser.clone(), dispatcher.clone(), meta, vec![doc], true));
+            }
+        })
+    };
+    let on_dismiss = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::Notice(None));
+            dispatcher.dispatch(Action::Rejected(Vec::new()));
+        })
+    };
+    // The export menu closes once a format is chosen, so it never covers the text.
+    let export_menu = use_node_ref();
+    let export = |kind: crate::protocol::ExportKind| {
+        let (analyser, menu) = (analyser.clone(), export_menu.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(details) = menu.cast::<web_sys::Element>() {
+                let _ = details.remove_attribute("open");
+            }
+            ask(&analyser, &crate::protocol::Request::Export(kind))
+        })
+    };
+    let on_tei = {
+        let analyser = analyser.clone();
+        Callback::from(move |p: usize| ask(&analyser, &crate::protocol::Request::Export(crate::protocol::ExportKind::Tei(p))))
+    };
+    // Files dropped anywhere on the window join the corpus.
+    let dragging = use_state(|| false);
+    {
+        let dragging = dragging.clone();
+        use_window_listener("dragover", move |e| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        });
+    }
+    {
+        let dragging = dragging.clone();
+        use_window_listener("dragleave", move |e| {
+            use wasm_bindgen::JsCast;
+            // Leaving the window, not moving between its elements.
+            if e.dyn_ref::<web_sys::DragEvent>().is_some_and(|d| d.client_x() <= 0 && d.client_y() <= 0) {
+                dragging.set(false);
+            }
+        });
+    }
+    {
+        let (dragging, on_files) = (dragging.clone(), on_files.clone());
+        use_window_listener("drop", move |e| {
+            use wasm_bindgen::JsCast;
+            e.prevent_default();
+            dragging.set(false);
+            let Some(list) = e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files()) else { return };
+            let on_files = on_files.clone();
+            wasm_bindgen_futures::spawn_local(async move { on_files.emit(super::files::read_files(list).await) });
+        });
+    }
     let on_article = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(i, a)| dispatcher.dispatch(Action::SelectArticle(i, a)))
@@ -759,6 +797,9 @@ pub fn app() -> Html {
         Status::Loading => t.loading.to_owned(),
         Status::Analysing(crate::analysis::Stage::Reflow(done, total)) => (t.reflowing)(*done, *total),
         Status::Analysing(crate::analysis::Stage::Passages) => t.finding.to_owned(),
+        Status::Ready if state.corpus.as_ref().is_some_and(|c| c.documents.iter().any(|d| d.passim)) => {
+            format!("{} · {}", (t.ready)(state.sources.len(), state.passages.len()), t.passim_clusters)
+        }
         Status::Ready => (t.ready)(state.sources.len(), state.passages.len()),
         Status::Failed(message) if message.is_empty() => t.cancelled.to_owned(),
         Status::Failed(message) => (t.error)(message),
@@ -856,6 +897,17 @@ pub fn app() -> Html {
                     { match theme.as_str() { "light" => t.theme_light, "dark" => t.theme_dark, _ => t.theme_auto } }
                 </button>
                 <button class="toggle lang" onclick={on_lang} aria-label={t.language} title={t.language}>{ t.switch_to }</button>
+                <details class="export-menu" ref={export_menu.clone()}>
+                    <summary class="toggle">{ t.export }</summary>
+                    <div class="export-items" role="menu">
+                        <button role="menuitem" id="export-json" onclick={export(crate::protocol::ExportKind::Json)}>{ t.export_json }</button>
+                        <button role="menuitem" id="export-md" onclick={export(crate::protocol::ExportKind::Articles(crate::export::TextFormat::Markdown))}>{ t.export_md }</button>
+                        <button role="menuitem" id="export-md-zip" onclick={export(crate::protocol::ExportKind::ArticlesZip(crate::export::TextFormat::Markdown))}>{ t.export_md_zip }</button>
+                        <button role="menuitem" id="export-txt-zip" onclick={export(crate::protocol::ExportKind::ArticlesZip(crate::export::TextFormat::Plain))}>{ t.export_txt_zip }</button>
+                        <button role="menuitem" id="export-csv" onclick={export(crate::protocol::ExportKind::PassagesCsv)}>{ t.export_csv }</button>
+                        <button role="menuitem" id="export-passim" onclick={export(crate::protocol::ExportKind::PassimJsonl)}>{ t.export_passim }</button>
+                    </div>
+                </details>
                 <button class="toggle" onclick={on_help} aria-keyshortcuts="?" aria-expanded={help.to_string()}>{ t.keys }</button>
             </header>
             if help {
@@ -874,14 +926,23 @@ pub fn app() -> Html {
                 <super::dictionary::DictionaryPanel words={state.user_words.clone()} candidates={state.candidates.clone()}
                                                     on_change={on_user_words} on_close={on_dictionary} />
             }
+            if *dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{ t.drop_here }</p></div>
+            }
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
-                     shares={state.shares.clone()} on_select={on_select} on_article={on_article} />
+                     shares={state.shares.clone()} on_select={on_select} on_article={on_article}
+                     corpus={state.corpus.clone()} on_encoding={on_encoding} on_remove={on_remove_doc}>
+                <super::library::CorpusBar corpora={state.corpora.clone()} current={state.corpus.clone()}
+                    rejected={state.rejected.clone()} notice={state.notice.clone()}
+                    on_open={on_open_corpus} on_files={on_files} on_rename={on_rename}
+                    on_delete={on_delete_corpus} on_reset={on_reset} on_dismiss={on_dismiss} />
+            </Sidebar>
             <main class="reading">
                 { match (state.view, selected) {
                     (View::Compare { passage, left, right }, _) => html! {
                         <CompareView sources={state.sources.clone()} passages={state.passages.clone()}
                                      passage={passage} left={left} right={right}
-                                     on_right={on_right} on_step={on_step} on_close={on_close} />
+                                     on_right={on_right} on_step={on_step} on_close={on_close} on_tei={on_tei} />
                     },
                     (View::Read, Some(source)) => html! {
                         <ReadingPane source={source} article={state.article} raw={state.raw} on_toggle_raw={on_toggle_raw}

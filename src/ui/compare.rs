@@ -21,6 +21,9 @@ pub struct CompareProps {
     /// +1 next passage, -1 previous.
     pub on_step: Callback<i32>,
     pub on_close: Callback<()>,
+    /// Export this passage's readings as TEI.
+    #[prop_or_default]
+    pub on_tei: Callback<usize>,
 }
 
 fn side(t: &Strings, segments: &[DiffSegment]) -> Html {
@@ -74,6 +77,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     <button class="toggle" onclick={step(-1)} aria-keyshortcuts="p" title="p">{ t.previous }</button>
                     <button class="toggle" onclick={step(1)} aria-keyshortcuts="n" title="n">{ t.next }</button>
                 </span>
+                <button class="toggle tei" onclick={{ let (cb, i) = (props.on_tei.clone(), props.passage); Callback::from(move |_| cb.emit(i)) }}>{ t.export_tei }</button>
             </div>
             <div class="compare-cols">
                 <div class="witness-col left">

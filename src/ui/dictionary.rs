@@ -38,21 +38,6 @@ pub fn merged(current: &[UserWord], new: impl IntoIterator<Item = UserWord>) -> 
     out
 }
 
-/// Offers `text` as a file download named `name`.
-fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)
-}
-
 #[derive(Properties, PartialEq)]
 pub struct DictionaryProps {
     pub words: Rc<Vec<UserWord>>,
@@ -90,7 +75,8 @@ pub fn dictionary_panel(props: &DictionaryProps) -> Html {
     let on_export = {
         let (words, message) = (props.words.clone(), message.clone());
         Callback::from(move |_| {
-            if let Err(e) = download("tongwen-userdict.txt", &format_user_dict(&words)) {
+            let text = wasm_bindgen::JsValue::from_str(&format_user_dict(&words));
+            if let Err(e) = super::files::download("tongwen-userdict.txt", "text/plain;charset=utf-8", &text) {
                 message.set(Some(format!("{e:?}")));
             }
         })
@@ -108,7 +94,7 @@ pub fn dictionary_panel(props: &DictionaryProps) -> Html {
                 // Whole or nothing: a bad line leaves the dictionary as it was.
                 match parse_user_dict(&crate::decode::decode(&bytes).text) {
                     Ok(new) => {
-                        message.set(Some((page_strings().imported)(new.len())));
+                        message.set(Some((super::i18n::page_strings().imported)(new.len())));
                         cb.emit(merged(&words, new));
                     }
                     Err(err) => message.set(Some(err)),
@@ -175,12 +161,6 @@ pub fn dictionary_panel(props: &DictionaryProps) -> Html {
             }
         </section>
     }
-}
-
-/// The strings outside a component (an async callback), by the page's language.
-fn page_strings() -> &'static super::i18n::Strings {
-    let code = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")).unwrap_or_default();
-    super::i18n::Lang::from_code(&code).unwrap_or(super::i18n::Lang::En).strings()
 }
 
 #[cfg(test)]

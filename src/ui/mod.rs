@@ -4,11 +4,15 @@
 mod app;
 pub mod compare;
 pub mod dictionary;
+mod files;
+pub mod library;
 pub mod i18n;
 pub mod overview;
 pub mod loader;
 pub mod reading;
 pub mod search;
+mod session;
+mod store;
 pub mod sidebar;
 
 pub use app::{App, AppState, Source, Status, View, WordsStatus};

@@ -19,6 +19,17 @@ pub struct SidebarProps {
     /// Per source, per article: share of the text found elsewhere.
     #[prop_or_default]
     pub shares: Rc<Vec<Vec<f64>>>,
+    /// The open user corpus, whose documents can be re-encoded or removed.
+    #[prop_or_default]
+    pub corpus: Option<crate::corpus::CorpusMeta>,
+    /// (document id, encoding label; `None`: detect)
+    #[prop_or_default]
+    pub on_encoding: Callback<(String, Option<String>)>,
+    #[prop_or_default]
+    pub on_remove: Callback<String>,
+    /// The corpus bar, above the list.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// What to call an article in a list: its title, else its opening words.
@@ -78,6 +89,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             <button class="sidebar-toggle" aria-expanded={open.to_string()} aria-controls="source-list" onclick={toggle}>
                 { format!("☰ {}", t.sources) }
             </button>
+            { props.children.clone() }
             <h2 class="sidebar-heading">{ t.sources }</h2>
             <input class="filter" type="search" placeholder={t.filter} aria-label={t.filter_label}
                    value={(*filter).clone()} oninput={on_filter} />
@@ -96,6 +108,9 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                                 <span class="source-name">{ &source.doc.name }</span>
                                 <span class="source-meta">{ (t.source_meta)(source.doc.articles.len(), source.doc.chars, &source.doc.encoding) }</span>
                             </button>
+                            if current && props.corpus.is_some() {
+                                { doc_controls(t, &source.doc, chosen_encoding(props.corpus.as_ref(), &source.doc.id), props.on_encoding.clone(), props.on_remove.clone()) }
+                            }
                             if current {
                                 <ul class="article-list">
                                     { for source.doc.articles.iter().enumerate().filter(|(_, a)| matches(&source.doc.name) || matches(&article_label(a))).map(|(k, a)| {
@@ -127,5 +142,36 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                 <button class="toggle more-sources" onclick={more}>{ (t.more_sources)(SOURCES_PER_PAGE.min(hidden), hidden) }</button>
             }
         </nav>
+    }
+}
+
+/// A user document's encoding (detected, or chosen) and removal.
+fn chosen_encoding(corpus: Option<&crate::corpus::CorpusMeta>, doc: &str) -> Option<String> {
+    corpus?.documents.iter().find(|d| d.id == doc)?.encoding.clone()
+}
+
+fn doc_controls(t: &super::i18n::Strings, doc: &crate::model::DocumentAnalysis, chosen: Option<String>, on_encoding: Callback<(String, Option<String>)>, on_remove: Callback<String>) -> Html {
+    use wasm_bindgen::JsCast;
+    let id = doc.id.clone();
+    let change = {
+        let id = id.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                let v = select.value();
+                on_encoding.emit((id.clone(), (!v.is_empty()).then_some(v)));
+            }
+        })
+    };
+    let remove = Callback::from(move |_| on_remove.emit(id.clone()));
+    html! {
+        <div class="doc-controls">
+            <label>{ t.encoding }{" "}
+                <select class="encoding" onchange={change}>
+                    <option value="" selected={chosen.is_none()}>{ if chosen.is_none() { (t.detected)(&doc.encoding) } else { (t.detected)("…") } }</option>
+                    { for crate::corpus::ENCODINGS.iter().map(|e| html! { <option value={*e} selected={chosen.as_deref() == Some(*e)}>{ *e }</option> }) }
+                </select>
+            </label>
+            <button class="toggle remove-doc" onclick={remove}>{ t.remove_doc }</button>
+        </div>
     }
 }

@@ -1,0 +1,253 @@
+//! The page's side of the work: the analysis worker, and the corpora the
+//! user opens, adds to and changes (stored by [`super::store`]).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::app::{Action, AppState, Source};
+use crate::corpus::{take_in, unique_among, CorpusMeta, DocMeta};
+use crate::protocol::FileIn;
+
+/// The page's side of the analysis: the current worker, the corpus it
+/// analyses, and whether a job is running.
+#[derive(Default)]
+pub struct Analyser {
+    client: Option<crate::worker::WorkerClient>,
+    pub files: Vec<crate::protocol::FileIn>,
+    /// passim output of the corpus, if it has any.
+    pub passim: Vec<crate::protocol::FileIn>,
+    busy: bool,
+    /// The settings of the last analysis, for the next corpus opened.
+    pub settings: crate::reuse::Settings,
+}
+
+pub type SharedAnalyser = Rc<std::cell::RefCell<Analyser>>;
+
+/// Starts a worker (terminating any previous one) whose reports go to
+/// `dispatcher`. A worker that crashes is reported and replaced.
+pub fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>) {
+    use crate::protocol::{Assembler, Update};
+    use crate::worker::{Event, WorkerClient};
+    let weak = Rc::downgrade(analyser);
+    let assembler = std::cell::RefCell::new(Assembler::<(Source, Vec<f64>)>::default());
+    let idle = {
+        let weak = weak.clone();
+        move || {
+            if let Some(a) = weak.upgrade() {
+                a.borrow_mut().busy = false;
+            }
+        }
+    };
+    let on_failure = dispatcher.clone();
+    let on_event = move |event: Event| match event {
+        Event::Update(mut update) => {
+            if assembler.borrow_mut().take(&mut update, Source::from_worker) {
+                return;
+            }
+            match update {
+                Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
+                Update::Done => {
+                    idle();
+                    let (documents, passages) = assembler.borrow_mut().finish();
+                    let (sources, shares) = documents.into_iter().unzip();
+                    dispatcher.dispatch(Action::Loaded(sources, passages, shares));
+                    // A deep link opened the page: go there.
+                    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
+                        dispatcher.dispatch(Action::Navigate(route));
+                    }
+                }
+                Update::Failed(message) => {
+                    idle();
+                    dispatcher.dispatch(Action::Failed(message));
+                }
+                Update::Segmenting(done, total) => dispatcher.dispatch(Action::Segmenting(done, total)),
+                Update::WordsReady { candidates } => dispatcher.dispatch(Action::WordsReady(candidates)),
+                Update::WordsFailed(message) => dispatcher.dispatch(Action::WordsFailed(message)),
+                Update::Words(words) => dispatcher.dispatch(Action::GotWords(words)),
+                Update::Found(found) => dispatcher.dispatch(Action::Found(found)),
+                Update::Ready | Update::Documents(_) | Update::Passages(_) | Update::Segmented { .. } | Update::Exported { .. } => {}
+            }
+        }
+        Event::Export(name, mime, bytes) => {
+            if let Err(e) = super::files::download(&name, &mime, &bytes) {
+                dispatcher.dispatch(Action::Notice(Some(format!("{e:?}"))));
+            }
+        }
+        Event::Crashed(message) => {
+            idle();
+            dispatcher.dispatch(Action::Crashed(message));
+            // Not from inside this callback: replacing the worker drops it.
+            let (weak, dispatcher) = (weak.clone(), dispatcher.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(a) = weak.upgrade() {
+                    start_worker(&a, dispatcher);
+                }
+            });
+        }
+    };
+    let client = WorkerClient::spawn(on_event);
+    let mut a = analyser.borrow_mut();
+    a.busy = false;
+    a.client = None; // terminate the old worker before the new one starts work
+    match client {
+        Ok(client) => a.client = Some(client),
+        Err(message) => on_failure.dispatch(Action::Failed(message)),
+    }
+}
+
+/// Sends a request to the current worker, if there is one.
+pub fn ask(analyser: &SharedAnalyser, request: &crate::protocol::Request) {
+    if let Some(client) = &analyser.borrow().client {
+        client.send(request);
+    }
+}
+
+/// Analyses the corpus with `settings`; a job still running is stopped first.
+pub fn analyse(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, settings: crate::reuse::Settings) {
+    if analyser.borrow().busy {
+        start_worker(analyser, dispatcher.clone());
+    }
+    let mut a = analyser.borrow_mut();
+    a.settings = settings;
+    let job = crate::protocol::Job { files: a.files.clone(), min_len: settings.min_len, boilerplate: settings.boilerplate, passim: a.passim.clone() };
+    if let Some(client) = &a.client {
+        client.send(&crate::protocol::Request::Analyse(job));
+        a.busy = true;
+    }
+}
+
+
+/// The key under which the open corpus is remembered across visits.
+const OPEN_CORPUS_KEY: &str = "tongwen.corpus";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The corpus open at the last visit (`None`: the built-in one).
+pub fn remembered_corpus() -> Option<String> {
+    storage().and_then(|s| s.get_item(OPEN_CORPUS_KEY).ok().flatten())
+}
+
+/// Opens a corpus (`None`: the built-in one) and analyses it.
+pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, id: Option<String>) {
+    let loaded = match &id {
+        None => super::loader::fetch_builtin_corpus()
+            .await
+            .map(|raw| (None, raw.into_iter().map(|f| FileIn { id: f.id, bytes: f.bytes, encoding: None }).collect::<Vec<_>>())),
+        Some(id) => super::store::load(id).await.map(|(meta, bytes)| {
+            let files = meta.documents.iter().zip(bytes).map(|(d, b)| FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone() }).collect();
+            (Some(meta), files)
+        }),
+    };
+    match loaded {
+        Ok((meta, files)) => {
+            let (passim, pages): (Vec<FileIn>, Vec<FileIn>) = {
+                let is_passim = |f: &FileIn| meta.as_ref().is_some_and(|m: &CorpusMeta| m.documents.iter().any(|d| d.id == f.id && d.passim));
+                files.into_iter().partition(is_passim)
+            };
+            if let Some(s) = storage() {
+                let _ = match &meta {
+                    Some(m) => s.set_item(OPEN_CORPUS_KEY, &m.id),
+                    None => s.remove_item(OPEN_CORPUS_KEY),
+                };
+            }
+            let settings = {
+                let mut a = analyser.borrow_mut();
+                a.files = pages;
+                a.passim = passim;
+                a.settings
+            };
+            dispatcher.dispatch(Action::CorpusOpened(meta));
+            analyse(&analyser, &dispatcher, settings);
+        }
+        // A corpus that cannot be read: say so, and fall back to the built-in one.
+        Err(message) if id.is_some() => {
+            dispatcher.dispatch(Action::Notice(Some(message)));
+            Box::pin(open_corpus(analyser, dispatcher, None)).await;
+        }
+        Err(message) => dispatcher.dispatch(Action::Failed(message)),
+    }
+}
+
+/// Lists the stored corpora into the state.
+pub async fn refresh_corpora(dispatcher: &UseReducerDispatcher<AppState>) {
+    match super::store::list().await {
+        Ok(list) => dispatcher.dispatch(Action::Corpora(list)),
+        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+    }
+}
+
+/// Adds files to the open user corpus, or to a new one when the built-in
+/// corpus is open. Stored first, all or nothing; then re-analysed.
+pub async fn add_files(
+    analyser: SharedAnalyser,
+    dispatcher: UseReducerDispatcher<AppState>,
+    current: Option<CorpusMeta>,
+    files: Vec<(String, Result<Vec<u8>, String>)>,
+) {
+    let mut unreadable = Vec::new();
+    let readable: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .filter_map(|(name, bytes)| match bytes {
+            Ok(b) => Some((name, b)),
+            Err(e) => {
+                unreadable.push((name, e));
+                None
+            }
+        })
+        .collect();
+    let intake = take_in(readable);
+    let mut rejected = unreadable;
+    rejected.extend(intake.rejected);
+    dispatcher.dispatch(Action::Rejected(rejected));
+    if intake.documents.is_empty() && intake.passim.is_empty() {
+        return;
+    }
+    let first = intake.documents.first().or(intake.passim.first()).map(|d| d.0.clone());
+    let mut meta = current.unwrap_or_else(|| super::store::new_corpus(first.as_deref()));
+    let mut added = Vec::new();
+    for (passim, (name, bytes)) in intake.documents.into_iter().map(|d| (false, d)).chain(intake.passim.into_iter().map(|d| (true, d))) {
+        let id = unique_among(meta.documents.iter().map(|d| d.id.as_str()), name);
+        meta.documents.push(DocMeta { id: id.clone(), encoding: None, passim, bytes: bytes.len() });
+        added.push((id, bytes));
+    }
+    match super::store::save(&meta, &added, &[]).await {
+        Ok(()) => {
+            refresh_corpora(&dispatcher).await;
+            open_corpus(analyser, dispatcher, Some(meta.id)).await;
+        }
+        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+    }
+}
+
+/// Stores a changed corpus record (renamed, a document removed or given
+/// another encoding) and opens it again.
+pub async fn change_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, meta: CorpusMeta, removed: Vec<String>, reanalyse: bool) {
+    match super::store::save(&meta, &[], &removed).await {
+        Ok(()) => {
+            refresh_corpora(&dispatcher).await;
+            if reanalyse {
+                open_corpus(analyser, dispatcher, Some(meta.id)).await;
+            } else {
+                dispatcher.dispatch(Action::CorpusRenamed(meta));
+            }
+        }
+        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+    }
+}
+
+/// Deletes one corpus (`Some`) or all of them (`None`, "Reset"), then
+/// opens the built-in corpus.
+pub async fn delete_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, meta: Option<CorpusMeta>) {
+    let done = match &meta {
+        Some(m) => super::store::delete(m).await,
+        None => super::store::delete_all().await,
+    };
+    if let Err(message) = done {
+        dispatcher.dispatch(Action::Notice(Some(message)));
+    }
+    refresh_corpora(&dispatcher).await;
+    open_corpus(analyser, dispatcher, None).await;
+}
