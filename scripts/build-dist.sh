@@ -14,5 +14,5 @@ wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name worker
   target/wasm32-unknown-unknown/release/tongwen-worker.wasm
 cp index.html "$out/"
 cp -r www/. "$out/"
-node scripts/precache.mjs "$out"
+cargo run --quiet --bin tongwen -- precache "$out"
 bash scripts/dist-sizes.sh "$out"

@@ -9,6 +9,10 @@ use crate::text::{cell_width, is_clause_punct};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     pub documents: Vec<ManifestEntry>,
+    /// The analysis written by `tongwen build-site`, relative to the
+    /// manifest: the app shows it without analysing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precomputed: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

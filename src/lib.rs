@@ -22,6 +22,8 @@ pub mod view;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod measure;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod site;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
 
 #[cfg(target_arch = "wasm32")]

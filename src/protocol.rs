@@ -63,6 +63,9 @@ pub enum Request {
     /// Cut a text into words (the dictionary is loaded first if need be).
     Segment(String),
     Export(ExportKind),
+    /// Show the analysis `tongwen build-site` precomputed, at this URL
+    /// (JSON Lines of [`Update`]s), instead of analysing.
+    Precomputed(String),
 }
 
 /// One article's words, for the word view and the header's keywords.

@@ -163,6 +163,12 @@ fn handle(request: Request) {
                 Err(message) => reply(Update::Failed(message)),
             }
         }
+        Request::Precomputed(url) => wasm_bindgen_futures::spawn_local(async move {
+            match fetch_text(&url).await.and_then(|text| relay_precomputed(&text)) {
+                Ok(()) => index_words(),
+                Err(message) => reply(Update::Failed(message)),
+            }
+        }),
         Request::Search(query) => {
             let t0 = now();
             let found = STATE.with_borrow(|s| Some(s.index.as_ref()?.search(&query, s.segmenter.as_ref()?)));
@@ -172,6 +178,34 @@ fn handle(request: Request) {
             }
         }
     }
+}
+
+/// Sends a precomputed analysis on to the page, keeping its documents and
+/// passages for words, search and exports.
+fn relay_precomputed(text: &str) -> Result<(), String> {
+    let mut updates = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        updates.push(serde_json::from_str::<Update>(line).map_err(|e| format!("the precomputed analysis is damaged at line {}: {e}", n + 1))?);
+    }
+    if updates.last() != Some(&Update::Done) {
+        return Err("the precomputed analysis is incomplete".into());
+    }
+    STATE.with_borrow_mut(|s| {
+        s.docs.clear();
+        s.passages.clear();
+        s.index = None;
+        for u in &updates {
+            match u {
+                Update::Documents(d) => s.docs.extend(d.iter().map(|d| d.doc.clone())),
+                Update::Passages(p) => s.passages.extend(p.iter().cloned()),
+                _ => {}
+            }
+        }
+    });
+    for u in updates {
+        reply(u);
+    }
+    Ok(())
 }
 
 /// Makes an export: (file name, MIME type, bytes).

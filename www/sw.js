@@ -3,7 +3,8 @@
 // (idf.txt, another corpus directory) is cached the first time it loads.
 // A new deployment installs beside the old one and takes over when the
 // page asks (see boot.js), so a session never mixes two versions.
-// VERSION and PRECACHE are written by scripts/build-dist.sh.
+// VERSION and PRECACHE are written by `tongwen precache` (make dist and
+// `tongwen build-site` run it).
 const VERSION = 'dev';
 const PRECACHE = ['./'];
 const CACHE = `tongwen-${VERSION}`;

@@ -65,6 +65,20 @@ mod cli {
             #[arg(long)]
             user_dict: Option<PathBuf>,
         },
+        /// Write a static site (the app) with CORPUS_DIR's pages built in and
+        /// their analysis precomputed, so it opens without analysing.
+        BuildSite {
+            corpus_dir: PathBuf,
+            /// Where to write the site (replaced if it exists).
+            #[arg(short, long)]
+            out: PathBuf,
+            /// The built app to start from (`make dist` writes it).
+            #[arg(long, default_value = "dist")]
+            app: PathBuf,
+        },
+        /// Rewrite a site's service-worker precache list (make dist runs it).
+        #[command(hide = true)]
+        Precache { site: PathBuf },
         /// Show how reflow sees a file's lines: width, inferred column, units.
         #[command(hide = true)]
         Layout { file: PathBuf },
@@ -83,6 +97,29 @@ mod cli {
             Command::Keywords { files, top, textrank, json, user_dict } => match (read_inputs(&files), read_user_dict(user_dict.as_deref())) {
                 (Ok(inputs), Ok(words)) => keywords(&inputs, top, textrank, json, &words),
                 (Err(code), _) | (_, Err(code)) => code,
+            },
+            Command::BuildSite { corpus_dir, out, app } => match tongwen::site::build_site(&corpus_dir, &out, &app) {
+                Ok(summary) => {
+                    for (name, why) in &summary.rejected {
+                        eprintln!("tongwen: skipped {name}: {why}");
+                    }
+                    println!("wrote {} with {} documents and {} shared passages", summary.out.display(), summary.documents, summary.passages);
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("tongwen: {err}");
+                    ExitCode::from(2)
+                }
+            },
+            Command::Precache { site } => match tongwen::site::write_precache(&site) {
+                Ok((version, n)) => {
+                    println!("sw.js: version {version}, {n} files precached");
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("tongwen: cannot write the precache list in {}: {err}", site.display());
+                    ExitCode::from(2)
+                }
             },
             Command::Layout { file } => match std::fs::read(&file) {
                 Ok(bytes) => {

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::compare::CompareView;
 use super::i18n::{use_strings, Lang};
-use super::session::{analyse, ask, start_worker, Analyser, SharedAnalyser};
+use super::session::{ask, start_worker, Analyser, SharedAnalyser};
 use super::reading::ReadingPane;
 use super::sidebar::Sidebar;
 use crate::analysis::analyze_decoded;
@@ -497,8 +497,8 @@ pub fn app() -> Html {
         let analyser = analyser.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.settings, move |settings| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) && !analyser.borrow().files.is_empty() {
-                analyse(&analyser, &dispatcher, *settings);
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                wasm_bindgen_futures::spawn_local(super::session::reanalyse(analyser.clone(), dispatcher.clone(), *settings));
             }
             || ()
         });

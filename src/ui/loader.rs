@@ -32,13 +32,35 @@ pub fn corpus_dir() -> String {
 /// link, few enough that a large corpus does not flood the page.
 const PARALLEL_FETCHES: usize = 8;
 
-/// Fetches the manifest and every file it lists, in manifest order.
-pub async fn fetch_builtin_corpus() -> Result<Vec<RawFile>, String> {
+/// The built-in corpus: its files, or, for a site built by `tongwen
+/// build-site`, where its precomputed analysis is (the files are then
+/// fetched only if the reader changes a setting).
+pub enum Builtin {
+    Files(Vec<RawFile>),
+    Precomputed { analysis: String },
+}
+
+pub async fn fetch_manifest() -> Result<Manifest, String> {
+    let dir = corpus_dir();
+    fetch_bytes(&format!("{dir}manifest.json"))
+        .await
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("corpus manifest is not valid: {e}")))
+}
+
+/// Fetches the manifest and then every file it lists, unless the analysis
+/// was precomputed.
+pub async fn fetch_builtin_corpus() -> Result<Builtin, String> {
+    let manifest = fetch_manifest().await?;
+    match manifest.precomputed.as_deref().filter(|p| crate::corpus::is_safe_relative_dir(p)) {
+        Some(p) => Ok(Builtin::Precomputed { analysis: format!("{}{p}", corpus_dir()) }),
+        None => fetch_files(manifest).await.map(Builtin::Files),
+    }
+}
+
+/// Every file a manifest lists, in its order.
+pub async fn fetch_files(manifest: Manifest) -> Result<Vec<RawFile>, String> {
     use futures::{StreamExt, TryStreamExt};
     let dir = corpus_dir();
-    let manifest: Manifest = fetch_bytes(&format!("{dir}manifest.json"))
-        .await
-        .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("corpus manifest is not valid: {e}")))?;
     futures::stream::iter(manifest.documents)
         .map(|entry| {
             let url = format!("{dir}{}", entry.file);

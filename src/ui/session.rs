@@ -20,6 +20,8 @@ pub struct Analyser {
     busy: bool,
     /// The settings of the last analysis, for the next corpus opened.
     pub settings: crate::reuse::Settings,
+    /// The open corpus came precomputed; its files are not fetched yet.
+    pub precomputed: bool,
 }
 
 pub type SharedAnalyser = Rc<std::cell::RefCell<Analyser>>;
@@ -132,10 +134,27 @@ pub fn remembered_corpus() -> Option<String> {
 
 /// Opens a corpus (`None`: the built-in one) and analyses it.
 pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, id: Option<String>) {
+    use super::loader::Builtin;
     let loaded = match &id {
-        None => super::loader::fetch_builtin_corpus()
-            .await
-            .map(|raw| (None, raw.into_iter().map(|f| FileIn { id: f.id, bytes: f.bytes, encoding: None }).collect::<Vec<_>>())),
+        None => match super::loader::fetch_builtin_corpus().await {
+            Ok(Builtin::Files(raw)) => Ok((None, raw.into_iter().map(|f| FileIn { id: f.id, bytes: f.bytes, encoding: None }).collect::<Vec<_>>())),
+            // Built by `tongwen build-site`: the worker reads the analysis itself.
+            Ok(Builtin::Precomputed { analysis }) => {
+                if let Some(s) = storage() {
+                    let _ = s.remove_item(OPEN_CORPUS_KEY);
+                }
+                {
+                    let mut a = analyser.borrow_mut();
+                    a.files.clear();
+                    a.passim.clear();
+                    a.precomputed = true;
+                }
+                dispatcher.dispatch(Action::CorpusOpened(None));
+                ask(&analyser, &crate::protocol::Request::Precomputed(analysis));
+                return;
+            }
+            Err(e) => Err(e),
+        },
         Some(id) => super::store::load(id).await.map(|(meta, bytes)| {
             let files = meta.documents.iter().zip(bytes).map(|(d, b)| FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone() }).collect();
             (Some(meta), files)
@@ -157,6 +176,7 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
                 let mut a = analyser.borrow_mut();
                 a.files = pages;
                 a.passim = passim;
+                a.precomputed = false;
                 a.settings
             };
             dispatcher.dispatch(Action::CorpusOpened(meta));
@@ -168,6 +188,24 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
             Box::pin(open_corpus(analyser, dispatcher, None)).await;
         }
         Err(message) => dispatcher.dispatch(Action::Failed(message)),
+    }
+}
+
+/// Analyses the open corpus again with new settings; a precomputed corpus
+/// has its files fetched first.
+pub async fn reanalyse(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, settings: crate::reuse::Settings) {
+    if analyser.borrow().precomputed && analyser.borrow().files.is_empty() {
+        let files = match super::loader::fetch_manifest().await {
+            Ok(manifest) => super::loader::fetch_files(manifest).await,
+            Err(e) => Err(e),
+        };
+        match files {
+            Ok(raw) => analyser.borrow_mut().files = raw.into_iter().map(|f| FileIn { id: f.id, bytes: f.bytes, encoding: None }).collect(),
+            Err(message) => return dispatcher.dispatch(Action::Failed(message)),
+        }
+    }
+    if !analyser.borrow().files.is_empty() {
+        analyse(&analyser, &dispatcher, settings);
     }
 }
 
