@@ -168,10 +168,10 @@ pub fn cluster_tei(p: &Passage, docs: &[DocumentAnalysis]) -> String {
         body.push_str(&xml_escape(&base[at..b].iter().collect::<String>()));
         // Each witness's reading of base[b..e].
         let mut readings: Vec<(String, Vec<usize>)> = Vec::new();
-        for w in 0..p.members.len() {
+        for (w, witness) in changes.iter().enumerate() {
             let mut reading = String::new();
             let mut pos = b;
-            for &(cb, ce, ref text) in changes[w].iter().filter(|c| c.0 >= b && c.1 <= e) {
+            for &(cb, ce, ref text) in witness.iter().filter(|c| c.0 >= b && c.1 <= e) {
                 reading.extend(&base[pos..cb]);
                 reading.push_str(text);
                 pos = ce;

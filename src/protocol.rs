@@ -183,7 +183,7 @@ impl<D> Assembler<D> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -61,6 +61,7 @@ async fn sidebar_lists_sources_by_name_and_reports_clicks() {
         corpus: None,
         on_encoding: Callback::noop(),
         on_remove: Callback::noop(),
+        on_rename_doc: Callback::noop(),
         children: Default::default(),
     };
     yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();

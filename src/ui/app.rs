@@ -632,6 +632,20 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(super::session::add_files(analyser.clone(), dispatcher.clone(), current.clone(), files));
         })
     };
+    let on_new_corpus = {
+        let (analyser, dispatcher) = (analyser.clone(), state.dispatcher());
+        Callback::from(move |files: super::library::PickedFiles| {
+            wasm_bindgen_futures::spawn_local(super::session::add_files(analyser.clone(), dispatcher.clone(), None, files));
+        })
+    };
+    let on_rename_doc = {
+        let (analyser, dispatcher, current) = (analyser.clone(), state.dispatcher(), state.corpus.clone());
+        Callback::from(move |(old, new): (String, String)| {
+            if let Some(meta) = current.clone() {
+                wasm_bindgen_futures::spawn_local(super::session::rename_document(analyser.clone(), dispatcher.clone(), meta, old, new));
+            }
+        })
+    };
     let on_rename = {
         let (analyser, dispatcher, current) = (analyser.clone(), state.dispatcher(), state.corpus.clone());
         Callback::from(move |name: String| {
@@ -931,10 +945,10 @@ pub fn app() -> Html {
             }
             <Sidebar sources={state.sources.clone()} selected={state.selected} article={state.article}
                      shares={state.shares.clone()} on_select={on_select} on_article={on_article}
-                     corpus={state.corpus.clone()} on_encoding={on_encoding} on_remove={on_remove_doc}>
+                     corpus={state.corpus.clone()} on_encoding={on_encoding} on_remove={on_remove_doc} on_rename_doc={on_rename_doc}>
                 <super::library::CorpusBar corpora={state.corpora.clone()} current={state.corpus.clone()}
                     rejected={state.rejected.clone()} notice={state.notice.clone()}
-                    on_open={on_open_corpus} on_files={on_files} on_rename={on_rename}
+                    on_open={on_open_corpus} on_files={on_files} on_new={on_new_corpus} on_rename={on_rename}
                     on_delete={on_delete_corpus} on_reset={on_reset} on_dismiss={on_dismiss} />
             </Sidebar>
             <main class="reading">

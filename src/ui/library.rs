@@ -21,6 +21,8 @@ pub struct CorpusBarProps {
     /// Open a stored corpus by id (`None`: the built-in one).
     pub on_open: Callback<Option<String>>,
     pub on_files: Callback<PickedFiles>,
+    /// Files that start a new corpus, whatever is open.
+    pub on_new: Callback<PickedFiles>,
     pub on_rename: Callback<String>,
     pub on_delete: Callback<()>,
     pub on_reset: Callback<()>,
@@ -46,8 +48,7 @@ pub fn corpus_bar(props: &CorpusBarProps) -> Html {
             }
         })
     };
-    let on_pick = {
-        let cb = props.on_files.clone();
+    let pick = |cb: Callback<PickedFiles>| {
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             let Some(list) = input.files() else { return };
@@ -59,6 +60,8 @@ pub fn corpus_bar(props: &CorpusBarProps) -> Html {
             });
         })
     };
+    let on_pick = pick(props.on_files.clone());
+    let on_new = pick(props.on_new.clone());
     let toggle_paste = {
         let pasting = pasting.clone();
         Callback::from(move |_| pasting.set(!*pasting))
@@ -127,6 +130,11 @@ pub fn corpus_bar(props: &CorpusBarProps) -> Html {
                     <input id="add-folder" type="file" multiple=true webkitdirectory=true class="visually-hidden" onchange={on_pick} />
                 </label>
                 <button class="toggle" aria-expanded={pasting.to_string()} onclick={toggle_paste}>{ t.paste }</button>
+                if props.current.is_some() {
+                    <label class="toggle file-button">{ t.new_corpus }
+                        <input id="new-corpus" type="file" multiple=true accept=".txt,.md,.zip,.json,.jsonl,text/plain" class="visually-hidden" onchange={on_new} />
+                    </label>
+                }
                 if props.current.is_some() {
                     <button class="toggle" onclick={on_rename}>{ t.rename }</button>
                     <button class="toggle" onclick={on_delete}>{ t.delete }</button>

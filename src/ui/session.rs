@@ -276,6 +276,24 @@ pub async fn change_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispa
     }
 }
 
+/// Renames a document of the open corpus: its bytes move to the new key
+/// in the same transaction that changes the record.
+pub async fn rename_document(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, mut meta: CorpusMeta, old: String, new: String) {
+    let bytes = match super::store::load(&meta.id).await {
+        Ok((stored, bytes)) => stored.documents.iter().zip(bytes).find(|(d, _)| d.id == old).map(|(_, b)| b),
+        Err(message) => return dispatcher.dispatch(Action::Notice(Some(message))),
+    };
+    let Some(bytes) = bytes else { return };
+    let new = unique_among(meta.documents.iter().filter(|d| d.id != old).map(|d| d.id.as_str()), new);
+    if let Some(d) = meta.documents.iter_mut().find(|d| d.id == old) {
+        d.id = new.clone();
+    }
+    match super::store::save(&meta, &[(new, bytes)], &[old]).await {
+        Ok(()) => open_corpus(analyser, dispatcher, Some(meta.id)).await,
+        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+    }
+}
+
 /// Deletes one corpus (`Some`) or all of them (`None`, "Reset"), then
 /// opens the built-in corpus.
 pub async fn delete_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, meta: Option<CorpusMeta>) {

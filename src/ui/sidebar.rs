@@ -27,6 +27,9 @@ pub struct SidebarProps {
     pub on_encoding: Callback<(String, Option<String>)>,
     #[prop_or_default]
     pub on_remove: Callback<String>,
+    /// (old id, new name)
+    #[prop_or_default]
+    pub on_rename_doc: Callback<(String, String)>,
     /// The corpus bar, above the list.
     #[prop_or_default]
     pub children: Html,
@@ -109,7 +112,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                                 <span class="source-meta">{ (t.source_meta)(source.doc.articles.len(), source.doc.chars, &source.doc.encoding) }</span>
                             </button>
                             if current && props.corpus.is_some() {
-                                { doc_controls(t, &source.doc, chosen_encoding(props.corpus.as_ref(), &source.doc.id), props.on_encoding.clone(), props.on_remove.clone()) }
+                                { doc_controls(t, &source.doc, chosen_encoding(props.corpus.as_ref(), &source.doc.id), props.on_encoding.clone(), props.on_remove.clone(), props.on_rename_doc.clone()) }
                             }
                             if current {
                                 <ul class="article-list">
@@ -150,7 +153,14 @@ fn chosen_encoding(corpus: Option<&crate::corpus::CorpusMeta>, doc: &str) -> Opt
     corpus?.documents.iter().find(|d| d.id == doc)?.encoding.clone()
 }
 
-fn doc_controls(t: &super::i18n::Strings, doc: &crate::model::DocumentAnalysis, chosen: Option<String>, on_encoding: Callback<(String, Option<String>)>, on_remove: Callback<String>) -> Html {
+fn doc_controls(
+    t: &super::i18n::Strings,
+    doc: &crate::model::DocumentAnalysis,
+    chosen: Option<String>,
+    on_encoding: Callback<(String, Option<String>)>,
+    on_remove: Callback<String>,
+    on_rename: Callback<(String, String)>,
+) -> Html {
     use wasm_bindgen::JsCast;
     let id = doc.id.clone();
     let change = {
@@ -159,6 +169,18 @@ fn doc_controls(t: &super::i18n::Strings, doc: &crate::model::DocumentAnalysis, 
             if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
                 let v = select.value();
                 on_encoding.emit((id.clone(), (!v.is_empty()).then_some(v)));
+            }
+        })
+    };
+    let rename = {
+        let id = id.clone();
+        Callback::from(move |_| {
+            let prompt = super::i18n::page_strings().rename_doc_prompt;
+            if let Some(name) = web_sys::window().and_then(|w| w.prompt_with_message_and_default(prompt, &id).ok().flatten()) {
+                let name = name.trim().replace(['/', '\\'], "_");
+                if !name.is_empty() && name != id {
+                    on_rename.emit((id.clone(), name));
+                }
             }
         })
     };
@@ -171,6 +193,7 @@ fn doc_controls(t: &super::i18n::Strings, doc: &crate::model::DocumentAnalysis, 
                     { for crate::corpus::ENCODINGS.iter().map(|e| html! { <option value={*e} selected={chosen.as_deref() == Some(*e)}>{ *e }</option> }) }
                 </select>
             </label>
+            <button class="toggle rename-doc" onclick={rename}>{ t.rename }</button>
             <button class="toggle remove-doc" onclick={remove}>{ t.remove_doc }</button>
         </div>
     }

@@ -83,7 +83,7 @@ test('dropping two files (one GB18030) makes a new corpus with their shared pass
   assert.deepEqual(page.problems, []);
 });
 
-test('a file can be read in another encoding, and removed', async () => {
+test('a file can be read in another encoding, renamed and removed; a second corpus is made from new files', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
   await ready(page);
   await drop(page, ['000.txt', '002-gb18030.txt']);
@@ -96,8 +96,18 @@ test('a file can be read in another encoding, and removed', async () => {
   await page.selectOption('.doc-controls select.encoding', '');
   await page.locator('.source-meta', { hasText: /GBK|gb18030/i }).waitFor({ timeout: 30_000 });
   await page.locator('button.source').nth(1).click();
+  page.once('dialog', (d) => d.accept('第二版.txt'));
+  await page.click('.doc-controls .rename-doc');
+  await page.locator('button.source[title="第二版.txt"]').waitFor({ timeout: 30_000 });
+  await page.locator('button.source').nth(1).click();
   await page.click('.doc-controls .remove-doc');
   await page.locator('.status[data-state="ready"]', { hasText: '1 sources' }).waitFor({ timeout: 30_000 });
+  // Files picked with "New corpus" start another corpus beside this one.
+  const first = await page.locator('#corpus option:checked').innerText();
+  await page.locator('#new-corpus').setInputFiles({ name: '001.txt', mimeType: 'text/plain', buffer: FILES['001.txt'] });
+  await page.locator('.status[data-state="ready"]', { hasText: '1 sources' }).waitFor({ timeout: 30_000 });
+  await page.waitForFunction((first) => document.querySelector('#corpus option:checked')?.textContent.startsWith('001 · '), first, { timeout: 30_000 });
+  assert.ok((await page.locator('#corpus option').allInnerTexts()).includes(first), 'the first corpus is still there');
   assert.deepEqual(page.problems, []);
 });
 
