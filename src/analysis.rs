@@ -37,6 +37,11 @@ fn analyze_keeping_text(id: &str, decoded: Decoded) -> (DocumentAnalysis, String
         warnings,
         ..Default::default()
     };
+    if text.is_empty() {
+        doc.warnings.push("the file is empty".to_owned());
+    } else if text.trim().is_empty() {
+        doc.warnings.push("the file holds only whitespace".to_owned());
+    }
     reflow::reflow_into(&mut doc, &text);
     doc.name = readable_name(&doc, &text);
     (doc, text)

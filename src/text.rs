@@ -28,6 +28,9 @@ pub fn is_closer(c: char) -> bool {
 pub fn ends_sentence(s: &str) -> bool {
     let mut it = s.trim_end().chars().rev().skip_while(|&c| is_closer(c));
     match it.next() {
+        // A Latin full stop ends a sentence after a letter (`Wednesday.`),
+        // not in a number or an abbreviation of one (`3.`, `No.5`).
+        Some('.') => it.next().is_some_and(|c| c.is_ascii_lowercase() || c == ')'),
         Some(c) => is_sentence_final(c),
         // Only closers, e.g. `）`: a bracketed dateline such as `（新华社…电）`.
         None => false,

@@ -10,6 +10,19 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    /// `println!` that ends the program quietly when the reader has gone
+    /// (`tongwen segment f | head`), instead of panicking on a broken pipe.
+    macro_rules! out {
+        ($($t:tt)*) => {{
+            use std::io::Write;
+            if let Err(e) = writeln!(std::io::stdout().lock(), $($t)*) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    std::process::exit(0);
+                }
+            }
+        }};
+    }
+
     use std::path::PathBuf;
     use std::process::ExitCode;
 
@@ -103,7 +116,7 @@ mod cli {
                     for (name, why) in &summary.rejected {
                         eprintln!("tongwen: skipped {name}: {why}");
                     }
-                    println!("wrote {} with {} documents and {} shared passages", summary.out.display(), summary.documents, summary.passages);
+                    out!("wrote {} with {} documents and {} shared passages", summary.out.display(), summary.documents, summary.passages);
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
@@ -113,7 +126,7 @@ mod cli {
             },
             Command::Precache { site } => match tongwen::site::write_precache(&site) {
                 Ok((version, n)) => {
-                    println!("sw.js: version {version}, {n} files precached");
+                    out!("sw.js: version {version}, {n} files precached");
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
@@ -123,7 +136,7 @@ mod cli {
             },
             Command::Layout { file } => match std::fs::read(&file) {
                 Ok(bytes) => {
-                    print!("{}", tongwen::reflow::debug_layout(&tongwen::decode::decode(&bytes).text));
+                    out!("{}", tongwen::reflow::debug_layout(&tongwen::decode::decode(&bytes).text).trim_end());
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
@@ -134,17 +147,26 @@ mod cli {
         }
     }
 
-    /// Every file as (id, bytes); an unreadable file is a one-line error.
+    /// Every file as (id, bytes); an unreadable file is a one-line error,
+    /// a file that is not text (an image, a PDF) is skipped with a message.
     fn read_inputs(files: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, ExitCode> {
         let mut inputs = Vec::with_capacity(files.len());
         for path in files {
             match std::fs::read(path) {
+                Ok(bytes) if tongwen::corpus::binary_kind(&bytes).is_some() => {
+                    let kind = tongwen::corpus::binary_kind(&bytes).unwrap_or_default();
+                    eprintln!("tongwen: skipped {}: not a text file: this looks like {kind}", path.display());
+                }
                 Ok(bytes) => inputs.push((file_id(path), bytes)),
                 Err(err) => {
                     eprintln!("tongwen: cannot read {}: {}", path.display(), err);
                     return Err(ExitCode::from(2));
                 }
             }
+        }
+        if inputs.is_empty() {
+            eprintln!("tongwen: none of the files is text");
+            return Err(ExitCode::from(2));
         }
         Ok(inputs)
     }
@@ -175,14 +197,14 @@ mod cli {
                     serde_json::json!({ "id": a.id, "title": a.title, "paragraphs": paragraphs })
                 })
                 .collect();
-            println!("{}", serde_json::json!({ "id": doc.id, "articles": articles }));
+            out!("{}", serde_json::json!({ "id": doc.id, "articles": articles }));
         } else {
             for a in &doc.articles {
                 for line in a.title.iter().chain(a.paragraphs.iter().map(|p| &p.text)) {
                     let words: Vec<&str> = seg.cut(line).into_iter().filter(|w| !w.trim().is_empty()).collect();
-                    println!("{}", words.join(" "));
+                    out!("{}", words.join(" "));
                 }
-                println!();
+                out!();
             }
         }
         ExitCode::SUCCESS
@@ -204,12 +226,12 @@ mod cli {
                     out.push(serde_json::json!({ "document": doc.id, "article": a.id, "title": a.title, "keywords": words }));
                 } else {
                     let list: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
-                    println!("{} {} {}: {}", doc.id, a.id, a.title.as_deref().unwrap_or("(untitled)"), list.join(" "));
+                    out!("{} {} {}: {}", doc.id, a.id, a.title.as_deref().unwrap_or("(untitled)"), list.join(" "));
                 }
             }
         }
         if json {
-            println!("{}", serde_json::Value::Array(out));
+            out!("{}", serde_json::Value::Array(out));
         }
         ExitCode::SUCCESS
     }
@@ -222,7 +244,7 @@ mod cli {
         let analysis = tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings);
         if json {
             match serde_json::to_string(&analysis) {
-                Ok(s) => println!("{s}"),
+                Ok(s) => out!("{s}"),
                 Err(err) => {
                     eprintln!("tongwen: cannot write JSON: {err}");
                     return ExitCode::FAILURE;
@@ -233,15 +255,15 @@ mod cli {
                 print_document(doc);
             }
             for p in &analysis.passages {
-                println!("◆ passage {} · {} witnesses{}", p.id, p.size, if p.boilerplate { " · boilerplate" } else { "" });
+                out!("◆ passage {} · {} witnesses{}", p.id, p.size, if p.boilerplate { " · boilerplate" } else { "" });
                 for m in &p.members {
                     let text: String = m.text.chars().take(60).collect();
-                    println!("  {} [{}, {}) {}", m.article, m.begin, m.end, text.replace('\n', "⏎"));
+                    out!("  {} [{}, {}) {}", m.article, m.begin, m.end, text.replace('\n', "⏎"));
                 }
                 for v in &p.variants {
                     let rs: Vec<String> = v.readings.iter().map(|[a, b]| format!("{a}/{b}")).collect();
                     if !rs.is_empty() {
-                        println!("  {}~{}: {}", v.members[0], v.members[1], rs.join("  "));
+                        out!("  {}~{}: {}", v.members[0], v.members[1], rs.join("  "));
                     }
                 }
             }
@@ -251,29 +273,29 @@ mod cli {
 
     /// The reflowed text, for reading in a terminal.
     fn print_document(doc: &tongwen::DocumentAnalysis) {
-        println!("━━ {} · {} · {} chars · {} · {} articles", doc.id, doc.name, doc.chars, doc.encoding, doc.articles.len());
+        out!("━━ {} · {} · {} chars · {} · {} articles", doc.id, doc.name, doc.chars, doc.encoding, doc.articles.len());
         for w in &doc.warnings {
-            println!("warning: {w}");
+            out!("warning: {w}");
         }
         for a in &doc.articles {
-            println!("\n■ [{}] {}", a.id, a.title.as_deref().unwrap_or("(untitled)"));
+            out!("\n■ [{}] {}", a.id, a.title.as_deref().unwrap_or("(untitled)"));
             for (label, value) in [("subtitle", &a.subtitle), ("byline", &a.byline), ("dateline", &a.dateline)] {
                 if let Some(v) = value {
-                    println!("  {label}: {v}");
+                    out!("  {label}: {v}");
                 }
             }
             for p in &a.paragraphs {
                 let dateline = p.dateline.as_deref().map(|d| format!("[{d}] ")).unwrap_or_default();
-                println!("  {}{dateline}{}", if p.heading { "§ " } else { "" }, p.text);
+                out!("  {}{dateline}{}", if p.heading { "§ " } else { "" }, p.text);
             }
             for m in &a.markers {
-                println!("  [{:?}] {}", m.kind, m.text);
+                out!("  [{:?}] {}", m.kind, m.text);
             }
         }
         for b in &doc.other {
-            println!("\n◇ {:?}: {}", b.kind, b.text);
+            out!("\n◇ {:?}: {}", b.kind, b.text);
         }
-        println!();
+        out!();
     }
 
     /// Documents are identified by their file name, as the JSON schema says.

@@ -7,13 +7,13 @@ use regex::Regex;
 use crate::model::MarkerKind;
 
 /// Who files a report: news agencies, `本报`, and named papers.
-const SOURCE: &str = r"(?:新华社|中新社|本报|人民日报|[\p{Han}]{2,10}?(?:日报|晚报|时报|电视台|新闻网|通讯社|报))";
+const SOURCE: &str = r"(?:新华社|新華社|中新社|本报|本報|人民日报|人民日報|[\p{Han}]{2,10}?(?:日报|日報|晚报|晚報|时报|時報|电视台|電視台|新闻网|新聞網|通讯社|通訊社|报|報))";
 
 /// An opening dateline at the start of a paragraph: `新华社北京6月18日电`,
 /// `本报阿斯塔纳6月18日电（记者…）`, `本报讯（实习记者 包洪宇）`.
 static OPENING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:本报讯|{SOURCE}[\p{{Han}}/·]{{0,10}}?\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?:电|讯)|{SOURCE}[\p{{Han}}]{{0,8}}?(?:电|讯))(?:\s*[（(][^（）()\n]{{1,60}}[）)])?"
+        r"^(?:本报讯|{SOURCE}[\p{{Han}}/·]{{0,10}}?\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?:电|讯|電|訊)|{SOURCE}[\p{{Han}}]{{0,8}}?(?:电|讯|電|訊))(?:\s*[（(][^（）()\n]{{1,60}}[）)])?"
     ))
     .unwrap()
 });
@@ -22,7 +22,7 @@ static OPENING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// or a bare `新华社北京6月15日电`.
 static CLOSING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[（(]\s*{SOURCE}[^（）()]{{0,20}}?(?:电|讯)\s*[）)]|{SOURCE}[\p{{Han}}]{{0,10}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯))$"
+        r"^(?:[（(]\s*{SOURCE}[^（）()]{{0,20}}?(?:电|讯|電|訊)\s*[）)]|{SOURCE}[\p{{Han}}]{{0,10}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|電|訊))$"
     ))
     .unwrap()
 });
@@ -49,7 +49,7 @@ static CROSSHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Char length of the opening dateline at the start of `text`, if any.
 pub fn opening_dateline_len(text: &str) -> Option<usize> {
     // Cheap rejection first: a dateline says 电 or 讯 within its first chars.
-    if !text.chars().take(40).any(|c| c == '电' || c == '讯') {
+    if !text.chars().take(40).any(|c| matches!(c, '电' | '讯' | '電' | '訊')) {
         return None;
     }
     OPENING_DATELINE.find(text).map(|m| m.as_str().chars().count())
@@ -57,7 +57,7 @@ pub fn opening_dateline_len(text: &str) -> Option<usize> {
 
 pub fn is_closing_dateline(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 120 && (t.contains('电') || t.contains('讯')) && CLOSING_DATELINE.is_match(t)
+    t.len() <= 120 && t.contains(['电', '讯', '電', '訊']) && CLOSING_DATELINE.is_match(t)
 }
 
 /// Page-jump markers in `text`, as char ranges.
@@ -107,6 +107,9 @@ mod tests {
         assert_eq!(opening_dateline_len("新华社北京6月 18日电 党中央"), Some(12));
         assert_eq!(opening_dateline_len("王毅说，仲夏时节"), None);
         assert_eq!(opening_dateline_len("新华社记者 董越"), None);
+        // Traditional characters, as Hong Kong and Taiwan papers print them.
+        assert_eq!(opening_dateline_len("新華社阿斯塔納6月17日電 國家主席"), Some(13));
+        assert!(is_closing_dateline("（新華社北京6月18日電）"));
         assert!(is_closing_dateline("（新华社北京6月18日电）"));
         assert!(is_closing_dateline("(新华社北京6月19日电)"));
         assert!(is_closing_dateline("新华社北京6月15日电"));

@@ -79,6 +79,21 @@ struct PairPassage {
     al: Alignment,
 }
 
+/// Drops alignments of one article pair that lie inside another on both
+/// sides: a sentence an article repeats also matches the other witness's
+/// copy of its twin, and that off-diagonal match would only add false
+/// variants to a passage the main alignment already covers.
+fn drop_dominated(als: &mut Vec<Alignment>) {
+    als.sort_by_key(|a| std::cmp::Reverse((a.a1 - a.a0) + (a.b1 - a.b0)));
+    let mut kept: Vec<Alignment> = Vec::with_capacity(als.len());
+    for a in als.drain(..) {
+        if !kept.iter().any(|k| k.a0 <= a.a0 && a.a1 <= k.a1 && k.b0 <= a.b0 && a.b1 <= k.b1) {
+            kept.push(a);
+        }
+    }
+    *als = kept;
+}
+
 /// Finds the shared passages of a corpus. `inputs[i]` is the decoded text
 /// of `docs[i]`. Never panics; cost is near-linear in corpus size.
 pub fn find_passages(docs: &[DocumentAnalysis], inputs: &[Vec<char>], settings: Settings) -> Vec<Passage> {
@@ -101,9 +116,9 @@ pub fn find_passages(docs: &[DocumentAnalysis], inputs: &[Vec<char>], settings: 
     let grams: Vec<Vec<u64>> = texts.iter().map(|t| article_grams(t, &frequent)).collect();
     let mut found: Vec<PairPassage> = Vec::new();
     for (x, y) in pairs {
-        for al in align_pair(&texts[x], &texts[y], &grams[x], &grams[y], settings) {
-            found.push(PairPassage { x, y, al });
-        }
+        let mut als = align_pair(&texts[x], &texts[y], &grams[x], &grams[y], settings);
+        drop_dominated(&mut als);
+        found.extend(als.into_iter().map(|al| PairPassage { x, y, al }));
     }
     drop(grams);
     cluster(docs, inputs, &texts, found, settings, threshold)
