@@ -343,6 +343,12 @@ impl Reducible for AppState {
             Action::SetUserWords(words) => next.user_words = Rc::new(words),
             Action::ToggleDictionary => next.dictionary_open = !next.dictionary_open,
             Action::Corpora(list) => next.corpora = Rc::new(list),
+            // The same corpus again (a file re-encoded or renamed): keep the
+            // reader's place; another corpus starts at its beginning.
+            Action::CorpusOpened(meta) if next.corpus.as_ref().map(|c| &c.id) == meta.as_ref().map(|m| &m.id) && !next.sources.is_empty() => {
+                next.corpus = meta;
+                next.status = Status::Loading;
+            }
             Action::CorpusOpened(meta) => {
                 next.corpus = meta;
                 next.status = Status::Loading;
@@ -907,10 +913,11 @@ pub fn app() -> Html {
                         onclick={on_word_view} title={t.word_view_hint}>{ t.word_view }</button>
                 <button class="toggle" aria-expanded={state.dictionary_open.to_string()} onclick={on_dictionary.reform(|_: MouseEvent| ())}>{ t.dictionary }</button>
                 <SettingsBar settings={state.settings} on_change={on_settings} />
-                <button class="toggle theme" onclick={on_theme} aria-label={t.theme} title={t.theme}>
+                <button class="toggle theme" onclick={on_theme} title={t.theme}
+                        aria-label={format!("{} · {}", match theme.as_str() { "light" => t.theme_light, "dark" => t.theme_dark, _ => t.theme_auto }, t.theme)}>
                     { match theme.as_str() { "light" => t.theme_light, "dark" => t.theme_dark, _ => t.theme_auto } }
                 </button>
-                <button class="toggle lang" onclick={on_lang} aria-label={t.language} title={t.language}>{ t.switch_to }</button>
+                <button class="toggle lang" onclick={on_lang} title={t.language} aria-label={format!("{} · {}", t.switch_to, t.language)}>{ t.switch_to }</button>
                 <details class="export-menu" ref={export_menu.clone()}>
                     <summary class="toggle">{ t.export }</summary>
                     <div class="export-items" role="menu">

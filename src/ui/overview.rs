@@ -75,7 +75,7 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                                                 let cb = props.on_pair.clone();
                                                 html! {
                                                     <td class={format!("heat h{level}")} data-shared={v.to_string()}>
-                                                        <button aria-label={format!("{} × {}: {}", short(&props.sources, a), short(&props.sources, &o.articles[j]), (t.chars)(v))}
+                                                        <button aria-label={format!("{level} · {} × {}: {}", short(&props.sources, a), short(&props.sources, &o.articles[j]), (t.chars)(v))}
                                                                 title={(t.chars)(v)} onclick={Callback::from(move |_| cb.emit(pair))}>{ level.to_string() }</button>
                                                     </td>
                                                 }

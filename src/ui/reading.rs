@@ -303,7 +303,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                                     html! {
                                         <mark class={classes!("shared", format!("w{others}"))} tabindex="0" role="button"
                                               data-passage={pi.to_string()}
-                                              aria-label={(t.shared_passage)(props.passages[pi].size - 1)}
+                                              title={(t.shared_passage)(props.passages[pi].size - 1)}
                                               onclick={open} onkeydown={key} onmouseenter={enter} onfocus={focus}
                                               onmouseleave={out} onblur={blur}
                                               aria-describedby={hovered.is_some_and(|h| h.0 == pi).then_some("witnesses")}>

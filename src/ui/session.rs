@@ -22,6 +22,8 @@ pub struct Analyser {
     pub settings: crate::reuse::Settings,
     /// The open corpus came precomputed; its files are not fetched yet.
     pub precomputed: bool,
+    /// The first result has been shown (and the page's deep link followed).
+    shown_once: bool,
 }
 
 pub type SharedAnalyser = Rc<std::cell::RefCell<Analyser>>;
@@ -54,8 +56,10 @@ pub fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<
                     let (documents, passages) = assembler.borrow_mut().finish();
                     let (sources, shares) = documents.into_iter().unzip();
                     dispatcher.dispatch(Action::Loaded(sources, passages, shares));
-                    // A deep link opened the page: go there.
-                    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)) {
+                    // A deep link opened the page: go there, the first time
+                    // only (a corpus opened later starts at its beginning).
+                    let first = weak.upgrade().is_some_and(|a| !std::mem::replace(&mut a.borrow_mut().shown_once, true));
+                    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| crate::view::Route::parse(&h)).filter(|_| first) {
                         dispatcher.dispatch(Action::Navigate(route));
                     }
                 }

@@ -205,7 +205,7 @@ test('the interface follows the browser language, switches to Chinese, and remem
   await ready(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.match(await page.locator('.status').innerText(), /shared passages/);
-  await page.getByRole('button', { name: 'Interface language' }).click();
+  await page.getByRole('button', { name: /Interface language/ }).click();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   assert.match(await page.locator('.status').innerText(), /共享段落/);
   assert.equal(await page.locator('.sidebar-heading').innerText(), '来源');

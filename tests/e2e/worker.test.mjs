@@ -48,11 +48,14 @@ after(async () => {
   fs.rmSync(site, { recursive: true, force: true });
 });
 
-/** Resolves when `worker` has been terminated; fails after 10 s. */
-const closed = (worker) => new Promise((resolve, reject) => {
-  worker.once('close', resolve);
-  setTimeout(() => reject(new Error('the worker is still running')), 10_000).unref();
-});
+/** Watches `worker` from now on; `await watch.gone()` resolves once it has
+ * been terminated and fails if that takes more than 10 s from the call. */
+function closed(worker) {
+  const closing = new Promise((resolve) => worker.once('close', resolve));
+  return {
+    gone: () => Promise.race([closing, new Promise((_, reject) => setTimeout(() => reject(new Error('the worker is still running')), 10_000).unref())]),
+  };
+}
 
 test('Cancel stops the busy worker itself, and the next analysis runs in a fresh one', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
@@ -62,7 +65,7 @@ test('Cancel stops the busy worker itself, and the next analysis runs in a fresh
   const gone = closed(busy);
   await page.locator('button.cancel').click({ timeout: 30_000 });
   await page.locator('.status[data-state="failed"]', { hasText: 'Cancelled' }).waitFor();
-  await gone; // terminated, not left computing in the background
+  await gone.gone(); // terminated, not left computing in the background
   assert.equal(await page.locator('progress').count(), 0);
   assert.deepEqual(page.problems, []);
 });
@@ -78,7 +81,7 @@ test('a crashed worker is reported, replaced, and the corpus is kept', async () 
   // An uncaught error inside the worker, as a panic or out-of-memory would be.
   await old.evaluate(() => setTimeout(() => { throw new Error('simulated crash'); }));
   await page.locator('.status[data-state="crashed"]', { hasText: 'simulated crash' }).waitFor();
-  await gone;
+  await gone.gone();
   await replacement;
   // Still reading the same article; the next analysis runs in the new worker.
   assert.equal(await page.locator('h2.article-title').innerText(), title);
