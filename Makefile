@@ -4,7 +4,7 @@
 PORT ?= 8080
 SHELL := /bin/bash
 
-.PHONY: serve test setup setup-test dist sizes test-native test-wasm test-e2e bench quality clean
+.PHONY: serve test setup setup-test dist sizes test-native test-wasm test-e2e bench quality fuzz clean
 
 ## Build the static site and serve it on http://127.0.0.1:$(PORT)
 serve: dist
@@ -36,15 +36,15 @@ test-wasm: setup-test
 test-e2e: setup-test
 	node --test --test-concurrency=1 tests/e2e/
 
-## Benchmarks (never part of make test): engine throughput and scaling,
-## then cold navigation in headless Chromium.
+## Benchmarks (never part of make test): engine, browser, sizes, word peers
+## and search, written to BENCHMARKS.md.
 bench: setup-test dist
-	cargo bench --bench engine
-	cargo run --release --example write_corpus -- dist/bench-corpus 10
-	cargo run --release --example segment_bench -- dist/bench-text.txt
-	python3 -m venv target/bench-venv && target/bench-venv/bin/pip install -q jieba==0.42.1
-	target/bench-venv/bin/python scripts/jieba_bench.py dist/bench-text.txt
-	node tests/e2e/bench.mjs
+	bash scripts/bench.sh
+
+## Fuzz decoding, reflow and reuse detection, FUZZ_SECONDS each (never in make test).
+FUZZ_SECONDS ?= 300
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Reflow quality on 500 synthetic pages with exact gold.
 quality:

@@ -809,6 +809,13 @@ pub fn app() -> Html {
                 "p" => dispatcher.dispatch(Action::Step(-1)),
                 "Escape" => dispatcher.dispatch(Action::CloseCompare),
                 "?" => dispatcher.dispatch(Action::ToggleHelp),
+                // `/` jumps to the search box, as on many sites.
+                "/" => {
+                    e.prevent_default();
+                    if let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("search")) {
+                        let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                }
                 _ => {}
             }
         });
@@ -939,6 +946,7 @@ pub fn app() -> Html {
                         <dt>{"Enter"}</dt><dd>{ t.key_enter }</dd>
                         <dt>{"n / p"}</dt><dd>{ t.key_np }</dd>
                         <dt>{"Esc"}</dt><dd>{ t.key_esc }</dd>
+                        <dt>{"/"}</dt><dd>{ t.key_search }</dd>
                         <dt>{"?"}</dt><dd>{ t.key_help }</dd>
                     </dl>
                 </div>

@@ -119,6 +119,83 @@ if (fs.existsSync(path.join(ROOT, 'dist/bench-text.txt'))) {
   await page.context().close();
 }
 
+// Bytes over the wire before the first highlighted paragraph (page and
+// worker requests), and how much of it is the dictionary.
+let transfer = null;
+{
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  const done = [];
+  page.context().on('requestfinished', async (r) => {
+    const sizes = await r.sizes().catch(() => null);
+    if (sizes) done.push({ url: r.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, at: Date.now() });
+  });
+  await page.goto(h.url);
+  await page.locator('p.para mark.shared').first().waitFor({ timeout: 60_000 });
+  const shown = Date.now();
+  await page.waitForTimeout(200);
+  const before = done.filter((d) => d.at <= shown);
+  transfer = {
+    bytes: before.reduce((a, d) => a + d.bytes, 0),
+    dict: before.filter((d) => d.url.includes('/dict/')).reduce((a, d) => a + d.bytes, 0),
+    requests: before.length,
+  };
+  await page.context().close();
+}
+
+// The seeds analysed in a worker driven through its protocol: 1 warm-up, 5 runs.
+let seedsInWorker = null;
+{
+  const page = await h.newPage();
+  await page.goto(`${h.url}dict/README.md`);
+  seedsInWorker = await page.evaluate(async (runs) => {
+    const manifest = await (await fetch('../corpus/manifest.json')).json();
+    const files = [];
+    for (const d of manifest.documents) files.push({ id: d.file, bytes: new Uint8Array(await (await fetch(`../corpus/${d.file}`)).arrayBuffer()) });
+    const decode = (e) => JSON.parse(new TextDecoder().decode(Array.isArray(e.data) ? e.data[0] : e.data));
+    const w = new Worker('../worker-loader.js', { type: 'module' });
+    await new Promise((r) => { w.onmessage = (e) => { if (decode(e) === 'Ready') r(); }; });
+    const times = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = performance.now();
+      await new Promise((r) => { w.onmessage = (e) => { if (decode(e) === 'Done') r(); }; w.postMessage({ Analyse: { files, min_len: 20, boilerplate: false } }); });
+      if (i > 0) times.push(performance.now() - t0);
+    }
+    w.terminate();
+    return { times, heap: performance.memory?.usedJSHeapSize ?? 0 };
+  }, runs);
+  await page.context().close();
+}
+
+// The 10 MB corpus through the path of user files: dropped onto the page,
+// stored in IndexedDB, analysed in the worker, shown. A fresh browser
+// context each run; 5 runs.
+let dropped = null;
+const benchDir = path.join(ROOT, 'dist/bench-corpus');
+if (fs.existsSync(path.join(benchDir, 'manifest.json')) && !process.env.SKIP_DROP) {
+  const files = JSON.parse(fs.readFileSync(path.join(benchDir, 'manifest.json'))).documents.map((d) => [d.file, fs.readFileSync(path.join(benchDir, d.file), 'latin1')]);
+  const total = files.reduce((a, f) => a + Buffer.byteLength(f[1], 'latin1'), 0);
+  dropped = { runs: [], long: [], heap: [], total, count: files.length };
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+    await countLongTasks(page);
+    await page.goto(h.url);
+    await page.locator('.status[data-state="ready"]').waitFor({ timeout: 60_000 });
+    const transferHandle = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const [name, latin1] of files) dt.items.add(new File([Uint8Array.from(latin1, (c) => c.charCodeAt(0))], name));
+      return dt;
+    }, files);
+    await page.evaluate(() => { window.__long = []; });
+    const t0 = Date.now();
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transferHandle });
+    await page.locator('.status[data-state="ready"]', { hasText: `${files.length} sources` }).waitFor({ timeout: 300_000 });
+    dropped.runs.push(Date.now() - t0);
+    dropped.long.push(await page.evaluate(() => window.__long));
+    dropped.heap.push(await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0));
+    await page.context().close();
+  }
+}
+
 await h.close();
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
@@ -143,4 +220,20 @@ if (seg) {
   console.log(`| segmenting ${mb.toFixed(2)} MiB, tongwen worker (round trip, words returned) | ${med(seg.tongwen).toFixed(0)} ms (${(mb / med(seg.tongwen) * 1000).toFixed(1)} MB/s) | ${range(seg.tongwen)} | 5 runs, ${seg.words} words |`);
   console.log(`| the same text, npm jieba-wasm \`cut(text, true)\` on the page | ${med(seg.jieba).toFixed(0)} ms (${(mb / med(seg.jieba) * 1000).toFixed(1)} MB/s) | ${range(seg.jieba)} | 5 runs, ${seg.jwords} words |`);
   console.log(`| tongwen ÷ jieba-wasm throughput | ${(med(seg.jieba) / med(seg.tongwen)).toFixed(2)}× | — | target ≥ 1.0× |`);
+}
+
+const mm = (v) => { const s = [...v].sort((a, b) => a - b); return [s[Math.floor(s.length / 2)], s[0], s[s.length - 1]]; };
+if (transfer) {
+  console.log(`| bytes transferred before the first highlighted paragraph (page and worker, headers included) | ${(transfer.bytes / 1024).toFixed(0)} KB in ${transfer.requests} requests | dictionary: ${(transfer.dict / 1024).toFixed(0)} KB (${(100 * transfer.dict / transfer.bytes).toFixed(0)} %) | 1 run |`);
+}
+if (seedsInWorker) {
+  const [m, lo, hi] = mm(seedsInWorker.times);
+  console.log(`| analysis of the seeds (5 pages, 104 KB) in the worker, through its message protocol | ${m.toFixed(0)} ms | ${lo.toFixed(0)}–${hi.toFixed(0)} ms | 5 runs; page JS heap ${(seedsInWorker.heap / 1048576).toFixed(0)} MB |`);
+}
+if (dropped) {
+  const [m, lo, hi] = mm(dropped.runs);
+  const longs = dropped.long.map((l) => l.length);
+  console.log(`| ${(dropped.total / 1048576).toFixed(1)} MB (${dropped.count} files) dropped onto the page: stored in IndexedDB, analysed in the worker, shown | ${(m / 1000).toFixed(1)} s | ${(lo / 1000).toFixed(1)}–${(hi / 1000).toFixed(1)} s | ${dropped.runs.length} runs |`);
+  console.log(`| main-thread tasks over 100 ms during that | ${mm(longs)[0]} (median count) | longest ${Math.max(0, ...dropped.long.flat())} ms | ${dropped.runs.length} runs |`);
+  console.log(`| page JS heap after it | ${(mm(dropped.heap)[0] / 1048576).toFixed(0)} MB | — | ${dropped.runs.length} runs |`);
 }

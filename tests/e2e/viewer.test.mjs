@@ -237,3 +237,37 @@ test('printing gives one article: no bars, no lists, highlights as plain text, i
   fs.writeFileSync(path.join(SHOTS, 'print.pdf'), pdf);
   assert.deepEqual(page.problems, []);
 });
+
+test('keyboard only: search, open a hit, word view, compare, step and go back, all without a pointer', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.locator('.keywords .keyword').first().waitFor({ timeout: 30_000 });
+  // `/` focuses the search box; typing searches; Enter opens the best hit.
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+  await page.keyboard.type('阿斯塔纳');
+  await page.locator('.search-view h2', { hasText: 'hits' }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('#focus-hit').waitFor();
+  assert.equal(await page.locator('#focus-hit').innerText(), '阿斯塔纳');
+  // Escape in the search box clears it; Tab reaches the word-view toggle.
+  await page.keyboard.press('/');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.inputValue('#search'), '');
+  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement.classList.contains('word-view'))); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('p.para .w').first().waitFor();
+  // Tab on to a highlight, Enter compares, n steps, Escape returns.
+  for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement.matches('mark.shared'))); i++) await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.activeElement.matches('mark.shared')), 'a highlight takes focus');
+  const visible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(visible, 'none', 'focus is visible');
+  await page.keyboard.press('Enter');
+  await page.locator('section.compare').waitFor();
+  const before = await page.locator('.compare-info').innerText();
+  await page.keyboard.press('n');
+  await page.waitForFunction((b) => document.querySelector('.compare-info')?.innerText !== b, before);
+  await page.keyboard.press('Escape');
+  await page.locator('article.article').waitFor();
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,19 @@
+//! Any corpus (the input split into documents at 0xFF bytes) is analysed
+//! for shared passages without panicking, and every passage's members lie
+//! inside their documents.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let parts: Vec<&[u8]> = data.split(|&b| b == 0xFF).take(6).collect();
+    let ids: Vec<String> = (0..parts.len()).map(|i| format!("{i}.txt")).collect();
+    let settings = tongwen::reuse::Settings { min_len: 8, boilerplate: true };
+    let analysis = tongwen::analyze_corpus(ids.iter().map(String::as_str).zip(parts.iter().copied()), settings);
+    for p in &analysis.passages {
+        assert!(p.members.len() >= 2);
+        for m in &p.members {
+            let doc = analysis.documents.iter().find(|d| d.id == m.doc).expect("a member's document exists");
+            assert!(m.begin <= m.end && m.end <= doc.chars);
+        }
+    }
+});
