@@ -62,6 +62,8 @@ pub enum Request {
     Search(String),
     /// Cut a text into words (the dictionary is loaded first if need be).
     Segment(String),
+    /// The result is on screen: load the dictionary and index the words.
+    IndexWords,
     Export(ExportKind),
     /// Show the analysis `tongwen build-site` precomputed, at this URL
     /// (JSON Lines of [`Update`]s), instead of analysing.

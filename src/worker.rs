@@ -109,10 +109,10 @@ pub fn register() {
 
 fn handle(request: Request) {
     match request {
-        Request::Analyse(job) => {
-            analyse(job, &reply);
-            index_words();
-        }
+        // Words wait for the page's `IndexWords`, sent once the result is
+        // painted: fetching and parsing the dictionary would compete with it.
+        Request::Analyse(job) => analyse(job, &reply),
+        Request::IndexWords => index_words(),
         Request::UserWords(words) => {
             STATE.with_borrow_mut(|s| {
                 s.user_words = words;
@@ -164,9 +164,8 @@ fn handle(request: Request) {
             }
         }
         Request::Precomputed(url) => wasm_bindgen_futures::spawn_local(async move {
-            match fetch_text(&url).await.and_then(|text| relay_precomputed(&text)) {
-                Ok(()) => index_words(),
-                Err(message) => reply(Update::Failed(message)),
+            if let Err(message) = fetch_text(&url).await.and_then(|text| relay_precomputed(&text)) {
+                reply(Update::Failed(message));
             }
         }),
         Request::Search(query) => {

@@ -8,10 +8,20 @@ init({ module_or_path: new URL('./pkg/app_bg.wasm', import.meta.url) }).catch((e
   document.body.append(p);
 });
 
-// Offline support: the service worker caches the site. When a new version
-// has been deployed it waits; the reader chooses when to switch.
+// Offline support: the service worker caches the site. It is registered
+// once the first analysis is on screen, so its downloads never compete with
+// the first view. When a new version has been deployed it waits; the reader
+// chooses when to switch.
+function whenShown(callback) {
+  const shown = () => document.querySelector('.status[data-state="ready"], .status[data-state="failed"]');
+  if (shown()) return callback();
+  const observer = new MutationObserver(() => {
+    if (shown()) { observer.disconnect(); callback(); }
+  });
+  observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+}
 if ('serviceWorker' in navigator) {
-  addEventListener('load', async () => {
+  whenShown(async () => {
     try {
       const registration = await navigator.serviceWorker.register('./sw.js');
       const offer = (worker) => {

@@ -36,7 +36,8 @@ self.addEventListener('fetch', (event) => {
     if (hit) return hit;
     try {
       const response = await fetch(request);
-      if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+      // Stored in the background: the page does not wait for the cache.
+      if (response.ok && response.type === 'basic') event.waitUntil(cache.put(request, response.clone()));
       return response;
     } catch (error) {
       if (request.mode === 'navigate') {

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::app::{Action, AppState, Source};
@@ -56,6 +57,21 @@ pub fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<
                     let (documents, passages) = assembler.borrow_mut().finish();
                     let (sources, shares) = documents.into_iter().unzip();
                     dispatcher.dispatch(Action::Loaded(sources, passages, shares));
+                    // Words once the result is painted (the next frame, then a turn).
+                    if let (Some(a), Some(window)) = (weak.upgrade(), web_sys::window()) {
+                        let weak = Rc::downgrade(&a);
+                        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                            let index = wasm_bindgen::closure::Closure::once_into_js(move || {
+                                if let Some(a) = weak.upgrade() {
+                                    ask(&a, &crate::protocol::Request::IndexWords);
+                                }
+                            });
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(index.unchecked_ref(), 0);
+                            }
+                        });
+                        let _ = window.request_animation_frame(later.unchecked_ref());
+                    }
                     // A deep link opened the page: go there, the first time
                     // only (a corpus opened later starts at its beginning).
                     let first = weak.upgrade().is_some_and(|a| !std::mem::replace(&mut a.borrow_mut().shown_once, true));

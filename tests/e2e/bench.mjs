@@ -124,16 +124,28 @@ if (fs.existsSync(path.join(ROOT, 'dist/bench-text.txt'))) {
 let transfer = null;
 {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
-  const done = [];
-  page.context().on('requestfinished', async (r) => {
-    const sizes = await r.sizes().catch(() => null);
-    if (sizes) done.push({ url: r.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, at: Date.now() });
+  // Requests that started before the first highlight was in the page, by
+  // the page's own clock (wall time, as Playwright's request timings are).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('p.para mark.shared')) {
+        window.__firstMark = performance.timeOrigin + performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
   });
+  const all = [];
+  page.context().on('requestfinished', (r) => all.push(r));
   await page.goto(h.url);
   await page.locator('p.para mark.shared').first().waitFor({ timeout: 60_000 });
-  const shown = Date.now();
-  await page.waitForTimeout(200);
-  const before = done.filter((d) => d.at <= shown);
+  const shown = await page.evaluate(() => window.__firstMark);
+  await page.waitForTimeout(3000); // let later requests finish, to be left out
+  const before = [];
+  for (const r of all) {
+    if (r.timing().startTime >= shown) continue;
+    const sizes = await r.sizes().catch(() => null);
+    if (sizes) before.push({ url: r.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+  }
   transfer = {
     bytes: before.reduce((a, d) => a + d.bytes, 0),
     dict: before.filter((d) => d.url.includes('/dict/')).reduce((a, d) => a + d.bytes, 0),

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, SHOTS, ROOT } from './harness.mjs';
+import { start, SHOTS, ROOT, openReady } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -21,10 +21,7 @@ const FILES = {
   'photo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13]),
 };
 
-async function ready(page, url = h.url) {
-  await page.goto(url);
-  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
-}
+const ready = (page, url = h.url) => openReady(page, url);
 
 /** Drops `names` (from FILES, or [name, Buffer] pairs) onto the page, as a user drags files in. */
 async function drop(page, names) {

@@ -35,3 +35,18 @@ export async function start({ dir = path.join(ROOT, 'dist'), prefix = '/' } = {}
   }
   return { url, browser, newPage, close };
 }
+
+/** Opens `url` and waits until the first analysis is on screen. */
+export async function openReady(page, url) {
+  await page.goto(url);
+  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
+}
+
+/** Presses Tab until the focused element matches `selector` (at most `max` times); true if it does. */
+export async function tabTo(page, selector, max = 200) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return true;
+    await page.keyboard.press('Tab');
+  }
+  return page.evaluate((s) => document.activeElement?.matches(s), selector);
+}

@@ -3,16 +3,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, SHOTS } from './harness.mjs';
+import { start, SHOTS, openReady, tabTo } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.close(); });
 
-async function ready(page) {
-  await page.goto(h.url);
-  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
-}
+const ready = (page, url = h.url) => openReady(page, url);
 
 test('the first article opens with its shared passages highlighted', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
@@ -57,15 +54,10 @@ test('clicking opens the compare view, with 分别 against 分享 marked as a va
   assert.deepEqual(page.problems, []);
 });
 
-test('keyboard only: Tab to a highlight, Enter, then n steps to another passage', async () => {
-  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
-  await ready(page);
-  let focused = '';
-  for (let i = 0; i < 200 && focused !== 'MARK'; i++) {
-    await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement?.tagName);
-  }
-  assert.equal(focused, 'MARK', 'a highlight is reachable with Tab');
+/** Tab to a highlight (with visible focus), Enter compares, n steps, Escape returns. */
+async function compareByKeyboard(page) {
+  assert.ok(await tabTo(page, 'mark.shared'), 'a highlight is reachable with Tab');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'focus is visible');
   await page.keyboard.press('Enter');
   await page.locator('section.compare').waitFor();
   const before = await page.locator('.compare-info').innerText();
@@ -73,6 +65,12 @@ test('keyboard only: Tab to a highlight, Enter, then n steps to another passage'
   await page.waitForFunction((b) => document.querySelector('.compare-info')?.innerText !== b, before);
   await page.keyboard.press('Escape');
   await page.locator('article.article').waitFor();
+}
+
+test('keyboard only: Tab to a highlight, Enter, then n steps to another passage', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await compareByKeyboard(page);
   assert.deepEqual(page.problems, []);
 });
 
@@ -254,20 +252,9 @@ test('keyboard only: search, open a hit, word view, compare, step and go back, a
   await page.keyboard.press('/');
   await page.keyboard.press('Escape');
   assert.equal(await page.inputValue('#search'), '');
-  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement.classList.contains('word-view'))); i++) await page.keyboard.press('Tab');
+  assert.ok(await tabTo(page, 'button.word-view', 40));
   await page.keyboard.press('Enter');
   await page.locator('p.para .w').first().waitFor();
-  // Tab on to a highlight, Enter compares, n steps, Escape returns.
-  for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement.matches('mark.shared'))); i++) await page.keyboard.press('Tab');
-  assert.ok(await page.evaluate(() => document.activeElement.matches('mark.shared')), 'a highlight takes focus');
-  const visible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  assert.notEqual(visible, 'none', 'focus is visible');
-  await page.keyboard.press('Enter');
-  await page.locator('section.compare').waitFor();
-  const before = await page.locator('.compare-info').innerText();
-  await page.keyboard.press('n');
-  await page.waitForFunction((b) => document.querySelector('.compare-info')?.innerText !== b, before);
-  await page.keyboard.press('Escape');
-  await page.locator('article.article').waitFor();
+  await compareByKeyboard(page);
   assert.deepEqual(page.problems, []);
 });

@@ -4,16 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, SHOTS, ROOT } from './harness.mjs';
+import { start, SHOTS, ROOT, openReady } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
 after(async () => { await h?.close(); });
 
-async function ready(page) {
-  await page.goto(h.url);
-  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
-}
+const ready = (page, url = h.url) => openReady(page, url);
 
 /** The words shown in the word view of the paragraph containing `text`. */
 async function wordsAround(page, text) {
