@@ -1,7 +1,7 @@
 //! Chinese words: jieba-rs segmentation with the user's own words, and
 //! keywords (TF-IDF over the loaded corpus, or TextRank).
 //!
-//! The dictionary (`www/dict/dict.txt`, jieba's own, 5 MB) is a site asset
+//! The dictionary (`www/dict/dict.txt.gz`, jieba's own, 5 MB unpacked) is a site asset
 //! rather than embedded, so the first view never waits for it: the worker
 //! fetches it after the first analysis is shown. The CLI and native tests
 //! embed the same files.
@@ -11,12 +11,28 @@ use std::collections::HashMap;
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TextRank};
 use serde::{Deserialize, Serialize};
 
+/// jieba's tables are kept gzipped (the repository and the site both
+/// carry them packed); this unpacks one, as the worker does after a fetch.
+pub fn gunzip_text(packed: &[u8]) -> Result<String, String> {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(packed).read_to_string(&mut text).map_err(|e| format!("the word dictionary is damaged: {e}"))?;
+    Ok(text)
+}
+
 /// The jieba dictionary shipped with the site, for native front ends.
 #[cfg(not(target_arch = "wasm32"))]
-pub const BUILTIN_DICT: &str = include_str!("../www/dict/dict.txt");
+pub fn builtin_dict() -> &'static str {
+    static DICT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DICT.get_or_init(|| gunzip_text(include_bytes!("../www/dict/dict.txt.gz")).expect("the built-in dictionary unpacks"))
+}
+
 /// jieba's IDF table, the keyword fallback for tiny corpora.
 #[cfg(not(target_arch = "wasm32"))]
-pub const BUILTIN_IDF: &str = include_str!("../www/dict/idf.txt");
+pub fn builtin_idf() -> &'static str {
+    static IDF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    IDF.get_or_init(|| gunzip_text(include_bytes!("../www/dict/idf.txt.gz")).expect("the built-in IDF table unpacks"))
+}
 
 /// A word the user taught the segmenter, as in jieba's dictionary format.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,7 +105,7 @@ impl Segmenter {
     /// The built-in dictionary with `user_words` (native front ends).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn builtin(user_words: &[UserWord]) -> Self {
-        Segmenter::new(BUILTIN_DICT, user_words).expect("the built-in dictionary parses")
+        Segmenter::new(builtin_dict(), user_words).expect("the built-in dictionary parses")
     }
 
     /// Words of `text`, in order; together they are exactly `text`.
@@ -362,7 +378,7 @@ mod tests {
 
     #[test]
     fn jieba_idf_table_parses_and_has_a_median_for_unknown_words() {
-        let idf = Idf::from_jieba_table(BUILTIN_IDF);
+        let idf = Idf::from_jieba_table(builtin_idf());
         assert!(idf.weight("托卡耶夫") > idf.weight("中国"));
         assert!(idf.weight("中亚") > 0.0);
     }

@@ -15,7 +15,7 @@ pub const PRECOMPUTED: &str = "analysis.jsonl";
 /// Files fetched only on demand (and then cached by the service worker):
 /// the IDF table is for tiny corpora, benchmarks are not for readers.
 fn fetched_later(rel: &str) -> bool {
-    rel == "sw.js" || rel == "dict/idf.txt" || rel.starts_with("bench") || rel.ends_with(".md")
+    rel == "sw.js" || rel == "dict/idf.txt.gz" || rel.starts_with("bench") || rel.ends_with(".md")
 }
 
 fn files_under(dir: &Path) -> io::Result<Vec<String>> {

@@ -26,8 +26,9 @@ use crate::search::CorpusIndex;
 use crate::segment::{Idf, Segmenter, UserWord, MIN_ARTICLES_FOR_CORPUS_IDF};
 
 /// Where the worker finds jieba's tables, relative to its own script.
-pub const DICT: &str = "dict/dict.txt";
-pub const IDF: &str = "dict/idf.txt";
+/// Gzipped files, unpacked here: servers send them as they are.
+pub const DICT: &str = "dict/dict.txt.gz";
+pub const IDF: &str = "dict/idf.txt.gz";
 
 /// Where the page finds the worker's loader, relative to `index.html`.
 pub const LOADER: &str = "worker-loader.js";
@@ -241,7 +242,7 @@ fn index_words() {
     STATE.with_borrow_mut(|s| s.fetching = true);
     wasm_bindgen_futures::spawn_local(async move {
         let dict = ensure_dictionary().await;
-        let idf = if needs_idf { fetch_text(IDF).await.ok().map(|t| Rc::new(Idf::from_jieba_table(&t))) } else { None };
+        let idf = if needs_idf { fetch_gzipped(IDF).await.ok().map(|t| Rc::new(Idf::from_jieba_table(&t))) } else { None };
         STATE.with_borrow_mut(|s| {
             s.fetching = false;
             if idf.is_some() {
@@ -285,7 +286,7 @@ async fn ensure_dictionary() -> Result<(), String> {
     if STATE.with_borrow(|s| s.dict.is_some()) {
         return Ok(());
     }
-    let dict = fetch_text(DICT).await?;
+    let dict = fetch_gzipped(DICT).await?;
     STATE.with_borrow_mut(|s| s.dict = Some(Rc::from(dict)));
     Ok(())
 }
@@ -296,11 +297,13 @@ fn now() -> f64 {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("cannot load {url}: {e}"))?;
-    if !response.ok() {
-        return Err(format!("cannot load {url}: HTTP {}", response.status()));
-    }
-    response.text().await.map_err(|e| format!("cannot read {url}: {e}"))
+    let bytes = crate::ui::loader::fetch_bytes(url).await?;
+    String::from_utf8(bytes).map_err(|_| format!("{url} is not UTF-8 text"))
+}
+
+/// One of jieba's gzipped tables, unpacked.
+async fn fetch_gzipped(url: &str) -> Result<String, String> {
+    crate::segment::gunzip_text(&crate::ui::loader::fetch_bytes(url).await?)
 }
 
 fn analyse(job: Job, reply: &dyn Fn(Update)) {

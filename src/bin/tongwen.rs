@@ -211,10 +211,10 @@ mod cli {
     }
 
     fn keywords(inputs: &[(String, Vec<u8>)], top: usize, textrank: bool, json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {
-        use tongwen::segment::{Idf, KeywordMethod, Segmenter, BUILTIN_IDF};
+        use tongwen::segment::{builtin_idf, Idf, KeywordMethod, Segmenter};
         let seg = Segmenter::builtin(user_words);
         let docs: Vec<_> = inputs.iter().map(|(id, b)| tongwen::analyze_document(id, b)).collect();
-        let idf = Idf::from_jieba_table(BUILTIN_IDF);
+        let idf = Idf::from_jieba_table(builtin_idf());
         let index = tongwen::search::CorpusIndex::build(&docs, &seg, Some(&idf), &mut |_, _| ());
         let method = if textrank { KeywordMethod::TextRank } else { KeywordMethod::TfIdf };
         let mut out = Vec::new();

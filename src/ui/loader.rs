@@ -71,7 +71,7 @@ pub async fn fetch_files(manifest: Manifest) -> Result<Vec<RawFile>, String> {
         .await
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let response = Request::get(url).send().await.map_err(|e| format!("cannot load {url}: {e}"))?;
     if !response.ok() {
         return Err(format!("cannot load {url}: HTTP {}", response.status()));
