@@ -282,7 +282,7 @@ impl CorpusIndex {
         results.capped = results.total > MAX_LISTED_HITS;
         for g in &mut by_article {
             // Whole-word hits first, each kind in reading order.
-            g.hits.sort_by_key(|h| (!h.whole_word, field_order(h.field), h.begin));
+            g.hits.sort_by_key(|h| (!h.whole_word, h.field.reading_order(), h.begin));
             match results.per_source.last_mut() {
                 Some((d, n)) if *d == g.doc => *n += g.count,
                 _ => results.per_source.push((g.doc, g.count)),
@@ -297,19 +297,14 @@ impl CorpusIndex {
 impl Field {
     /// Where the field comes when the article is read top to bottom.
     pub fn reading_order(self) -> usize {
-        field_order(self)
-    }
-}
-
-/// Fields in reading order.
-fn field_order(f: Field) -> usize {
-    match f {
-        Field::Title => 0,
-        Field::Subtitle => 1,
-        Field::Byline => 2,
-        Field::Dateline => 3,
-        Field::ParagraphDateline(k) => 4 + 2 * k,
-        Field::Paragraph(k) => 5 + 2 * k,
+        match self {
+            Field::Title => 0,
+            Field::Subtitle => 1,
+            Field::Byline => 2,
+            Field::Dateline => 3,
+            Field::ParagraphDateline(k) => 4 + 2 * k,
+            Field::Paragraph(k) => 5 + 2 * k,
+        }
     }
 }
 

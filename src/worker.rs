@@ -112,7 +112,7 @@ fn handle(request: Request) {
     match request {
         // Words wait for the page's `IndexWords`, sent once the result is
         // painted: fetching and parsing the dictionary would compete with it.
-        Request::Analyse(job) => analyse(job, &reply),
+        Request::Analyse(job) => analyse(job),
         Request::IndexWords => index_words(),
         Request::UserWords(words) => {
             STATE.with_borrow_mut(|s| {
@@ -306,7 +306,7 @@ async fn fetch_gzipped(url: &str) -> Result<String, String> {
     crate::segment::gunzip_text(&crate::ui::loader::fetch_bytes(url).await?)
 }
 
-fn analyse(job: Job, reply: &dyn Fn(Update)) {
+fn analyse(job: Job) {
     use crate::analysis::{analyze_sources, Lazy, Passages};
     let settings = Settings { min_len: job.min_len, boilerplate: job.boilerplate };
     let mut last_percent = usize::MAX;

@@ -250,6 +250,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     let ends = words.article_words.as_ref().filter(|_| words.word_view).and_then(|w| w.ends.get(k)).map(Vec::as_slice);
                     let hits = find_all(&p.text, &words.query);
                     let focus = words.focus.filter(|f| f.0 == Field::Paragraph(k)).and_then(|f| hits.iter().position(|h| h.0 == f.1));
+                    // The paragraph's characters, once, for cutting out whole words.
+                    let para_chars: Vec<char> = if ends.is_some() { p.text.chars().collect() } else { Vec::new() };
                     // Words and hits inside a stretch that starts at character `from`.
                     let inner = |text: &str, from: usize| -> Html {
                         if ends.is_none() && hits.is_empty() {
@@ -261,7 +263,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             // The whole word (a run may be part of one).
                             let whole = r.word.and_then(|w| ends.map(|e| {
                                 let b = if w == 0 { 0 } else { e[w - 1] as usize };
-                                p.text.chars().skip(b).take(e.get(w).map_or(0, |&x| x as usize) - b).collect::<String>()
+                                let end = e.get(w).map_or(b, |&x| x as usize).min(para_chars.len());
+                                para_chars[b.min(end)..end].iter().collect::<String>()
                             }));
                             // In the word view a click looks the word up rather than compares.
                             let on_word = {
