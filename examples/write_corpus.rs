@@ -13,7 +13,7 @@ fn main() -> std::io::Result<()> {
     for (i, page) in corpus.pages.iter().enumerate() {
         let file = format!("{i:05}.txt");
         std::fs::write(dir.join(&file), &page.text)?;
-        entries.push(tongwen::corpus::ManifestEntry { file });
+        entries.push(tongwen::corpus::ManifestEntry { file, passim: false });
     }
     let manifest = tongwen::corpus::Manifest { documents: entries, precomputed: None };
     std::fs::write(dir.join("manifest.json"), serde_json::to_string(&manifest).expect("manifest"))?;

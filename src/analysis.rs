@@ -79,6 +79,34 @@ pub fn analyze_corpus_with<'a>(
     analyze_sources(inputs.into_iter().map(|(id, bytes)| (id, Lazy::Bytes(bytes))), total, Passages::Find(settings), progress)
 }
 
+/// passim records from passim output files, with a problem line for each
+/// file that does not parse.
+pub fn passim_records<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> (Vec<crate::passim::Record>, Vec<String>) {
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in files {
+        match crate::passim::parse_jsonl(&decode(bytes).text) {
+            Ok(r) => records.extend(r),
+            Err(e) => problems.push(format!("{name}: {e}")),
+        }
+    }
+    (records, problems)
+}
+
+/// Analyses what [`crate::intake::take_in`] sorted: its pages, with the
+/// passages of its passim files when it has any (else found here). The CLI
+/// and `build-site` call this; the worker does the same with stored files.
+pub fn analyze_intake(intake: &crate::intake::Intake, settings: reuse::Settings, progress: &mut dyn FnMut(Stage)) -> (Analysis, Vec<String>) {
+    let (records, problems) = passim_records(intake.passim.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    let passages = if intake.passim.is_empty() { Passages::Find(settings) } else { Passages::Passim(&records) };
+    let inputs = intake.documents.iter().map(|(id, b)| (id.as_str(), Lazy::Bytes(b)));
+    let (mut analysis, texts) = analyze_sources(inputs, intake.documents.len(), passages, progress);
+    if let Some(first) = analysis.documents.first_mut() {
+        first.warnings.extend(problems);
+    }
+    (analysis, texts)
+}
+
 /// A document's text, decoded when its turn comes (so a large corpus is
 /// never held decoded twice).
 pub enum Lazy<'a> {

@@ -1,11 +1,25 @@
 //! Turning the bytes a user hands us into text, without ever failing.
 //!
-//! Newspaper dumps arrive as UTF-8 (with or without BOM), UTF-16 with a BOM,
-//! or GB18030/GBK from older Windows tools. A BOM is trusted; otherwise valid
-//! UTF-8 wins; otherwise `chardetng` guesses. Bytes that do not decode become
-//! U+FFFD and a warning, so every later offset refers to this decoded text.
+//! Newspaper dumps arrive as UTF-8 (with or without BOM), UTF-16 (with or
+//! without BOM), or GB18030/GBK and Big5 from older Windows tools, and often
+//! with a slip: one bad byte, a last character cut in half, a line pasted
+//! from a Latin-1 file. The rule is to prefer the encoding under which the
+//! text is overwhelmingly valid and to count the few bad sequences (shown as
+//! U+FFFD, with a warning), rather than to read the whole file in an
+//! encoding under which every byte is "valid" but the text is mojibake:
+//! 1. a BOM is trusted, except that a UTF-8 BOM before UTF-16 text (NULs in
+//!    every other byte) is taken for what it is;
+//! 2. UTF-16 without a BOM is told by the pattern of its NUL bytes;
+//! 3. UTF-8 wins when at least four in five of its non-ASCII sequences are
+//!    valid;
+//! 4. otherwise `chardetng` guesses, and a Chinese, Japanese or Korean
+//!    encoding under which all but a few sequences are valid is preferred to
+//!    a single-byte guess (chardetng rules out an encoding at its first bad
+//!    byte, so one stray 0xFF in GBK made it pick windows-1252).
+//!
+//! Every later offset refers to the decoded text.
 
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Text decoded from raw bytes, plus what we had to assume to get it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,17 +32,105 @@ pub struct Decoded {
 
 /// Decodes `bytes`, detecting the encoding. Never panics.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
-        None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
-        None => {
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            detector.feed(bytes, true);
-            // Our users' files have no origin, so no TLD hint.
-            (detector.guess(None, chardetng::Utf8Detection::Allow), bytes)
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        if enc == UTF_8 {
+            if let Some(utf16) = utf16_by_layout(body) {
+                let body = Encoding::for_bom(body).map_or(body, |(_, n)| &body[n..]);
+                let mut d = decode_as(body, utf16);
+                d.warnings.insert(0, format!("a UTF-8 byte-order mark stands before {} text; read as {}", utf16.name(), utf16.name()));
+                return d;
+            }
         }
-    };
-    decode_as(body, encoding)
+        return decode_as(body, enc);
+    }
+    if let Some(utf16) = utf16_by_layout(bytes) {
+        return decode_as(bytes, utf16);
+    }
+    let (errors, valid_non_ascii) = utf8_census(bytes);
+    if errors == 0 || valid_non_ascii >= 4 * errors {
+        return decode_as(bytes, UTF_8);
+    }
+    decode_as(bytes, legacy_encoding(bytes))
+}
+
+/// UTF-16 told by where its NUL bytes fall (a BOM, if any, is allowed):
+/// ASCII, digits and line breaks put a NUL in the high byte of their code
+/// unit, so in UTF-16LE NULs sit at odd offsets and in UTF-16BE at even
+/// ones. Binary data has NULs at both, often in pairs.
+pub fn utf16_by_layout(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(1 << 16) & !1];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let (mut even, mut odd, mut both) = (0usize, 0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        match (pair[0] == 0, pair[1] == 0) {
+            (true, true) => both += 1,
+            (true, false) => even += 1,
+            (false, true) => odd += 1,
+            (false, false) => {}
+        }
+    }
+    let (nuls, other, enc) = if odd >= even { (odd, even, UTF_16LE) } else { (even, odd, UTF_16BE) };
+    // Enough NULs to be a pattern, almost all on one side, hardly any 00 00.
+    let patterned = nuls >= 2 && nuls * 100 >= units && other * 50 <= nuls && both * 100 <= units;
+    if !patterned {
+        return None;
+    }
+    // And the units must read as text: few unpaired surrogates or controls.
+    let (text, _) = enc.decode_without_bom_handling(head);
+    let total = text.chars().count().max(1);
+    let odd_chars = text.chars().filter(|&c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))).count();
+    (odd_chars * 50 <= total).then_some(enc)
+}
+
+/// Invalid sequences in `bytes` read as UTF-8, and valid non-ASCII chars.
+fn utf8_census(bytes: &[u8]) -> (usize, usize) {
+    let (mut errors, mut valid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        errors += usize::from(!chunk.invalid().is_empty());
+    }
+    (errors, valid)
+}
+
+/// Multi-byte encodings of Chinese, Japanese and Korean text.
+const CJK_ENCODINGS: [&Encoding; 5] = [GBK, BIG5, EUC_KR, SHIFT_JIS, EUC_JP];
+
+/// The encoding of a file that is not UTF-8 or UTF-16.
+fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
+    let guess = chardetng_guess(bytes);
+    if CJK_ENCODINGS.contains(&guess) || guess == encoding_rs::GB18030 {
+        return guess;
+    }
+    // A single-byte guess: is the file a CJK encoding with a few slips?
+    for candidate in CJK_ENCODINGS {
+        let (text, had_errors) = candidate.decode_without_bom_handling(bytes);
+        if !had_errors {
+            continue; // chardetng saw it valid and still preferred its guess
+        }
+        let errors = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+        if errors * 50 > non_ascii {
+            continue;
+        }
+        // The slips removed, would chardetng now pick it?
+        let cleaned = text.replace('\u{FFFD}', "");
+        let (clean, _, _) = candidate.encode(&cleaned);
+        if chardetng_guess(&clean) == candidate {
+            return candidate;
+        }
+    }
+    guess
+}
+
+fn chardetng_guess(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    // Our users' files have no origin, so no TLD hint.
+    detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
 /// Decodes `bytes` (BOM already removed) as `encoding`; used when the user
@@ -37,7 +139,8 @@ pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let mut warnings = Vec::new();
     if had_errors {
-        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        // U+FFFD already in the bytes (validly encoded) are not counted.
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count().saturating_sub(count_encoded_replacements(bytes, encoding));
         warnings.push(format!(
             "{bad} byte sequence(s) were not valid {}; shown as U+FFFD",
             encoding.name()
@@ -47,6 +150,15 @@ pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
         warnings.push("the file contains NUL characters; it may not be text".to_owned());
     }
     Decoded { text: text.into_owned(), encoding: encoding.name(), warnings }
+}
+
+/// How many U+FFFD the bytes themselves hold (UTF-8's EF BF BD; the other
+/// encodings cannot write one).
+fn count_encoded_replacements(bytes: &[u8], encoding: &'static Encoding) -> usize {
+    if encoding != UTF_8 {
+        return 0;
+    }
+    bytes.windows(3).filter(|w| *w == [0xEF, 0xBF, 0xBD]).count()
 }
 
 /// Looks up an encoding by a user-facing label (`gbk`, `utf-16le`, …).

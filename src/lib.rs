@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod corpus;
 pub mod decode;
 pub mod export;
+pub mod intake;
 pub mod model;
 pub mod passim;
 pub mod protocol;

@@ -4,6 +4,7 @@
 //! `[begin, end)`. Every piece of reflowed text carries the spans it came
 //! from, so a view can always point back at the raw page.
 
+use crate::text::Space;
 use serde::{Deserialize, Serialize};
 
 /// A half-open `[begin, end)` range of code points in the decoded input.
@@ -12,7 +13,7 @@ pub type Span = [usize; 2];
 /// Input offsets of the non-whitespace characters under `spans`, in order.
 /// By the coverage invariant these are exactly a piece's visible characters.
 pub fn covered_offsets<'a>(spans: &'a [Span], input: &'a [char]) -> impl Iterator<Item = usize> + 'a {
-    spans.iter().flat_map(move |&[b, e]| (b..e.min(input.len())).filter(move |&o| !input[o].is_whitespace()))
+    spans.iter().flat_map(move |&[b, e]| (b..e.min(input.len())).filter(move |&o| !input[o].is_space()))
 }
 
 /// Spans for increasing input offsets of visible characters: offsets merge
@@ -23,7 +24,7 @@ pub fn spans_from_offsets(offsets: impl IntoIterator<Item = usize>, input: &[cha
     let mut spans: Vec<Span> = Vec::new();
     for o in offsets {
         match spans.last_mut() {
-            Some(last) if o >= last[1] && input[last[1]..o].iter().all(|c| c.is_whitespace()) => last[1] = o + 1,
+            Some(last) if o >= last[1] && input[last[1]..o].iter().all(|c| c.is_space()) => last[1] = o + 1,
             _ => spans.push([o, o + 1]),
         }
     }
@@ -118,7 +119,7 @@ pub struct Article {
 impl Article {
     /// Characters of body text, not counting whitespace.
     pub fn body_chars(&self) -> usize {
-        self.paragraphs.iter().map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count()).sum()
+        self.paragraphs.iter().map(|p| p.text.chars().filter(|c| !c.is_space()).count()).sum()
     }
 }
 
@@ -134,6 +135,10 @@ pub struct DocumentAnalysis {
     pub encoding: String,
     pub articles: Vec<Article>,
     pub other: Vec<Block>,
+    /// Markdown markup read as markup (`## `, paired `**` in a .md file):
+    /// not shown, but accounted for, so no input character goes missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markup: Vec<Span>,
     pub warnings: Vec<String>,
 }
 

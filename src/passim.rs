@@ -7,6 +7,7 @@
 //! `cluster` it belongs to, and `begin`/`end` offsets into the document's
 //! text, which for tongwen are code points of the decoded input.
 
+use crate::text::Space;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -97,7 +98,7 @@ pub fn passages_from_records(records: &[Record], docs: &[DocumentAnalysis], inpu
                 let before = offsets.len();
                 let mut visible = covered_offsets(&p.spans, input);
                 for c in p.text.chars() {
-                    if c.is_whitespace() {
+                    if c.is_space() {
                         if offsets.len() > before {
                             text.push(c);
                         }

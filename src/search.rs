@@ -7,6 +7,7 @@
 //! so it costs about as much as that character is common, never a scan of
 //! the corpus.
 
+use crate::text::Space;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -151,7 +152,7 @@ impl CorpusIndex {
         progress(docs.len(), docs.len());
         index.word_starts.resize(index.chars.len().div_ceil(64) + 1, 0);
         for (i, &c) in index.chars.iter().enumerate() {
-            if c != PARAGRAPH_GAP && c != ARTICLE_GAP && !c.is_whitespace() {
+            if c != PARAGRAPH_GAP && c != ARTICLE_GAP && !c.is_space() {
                 index.postings.entry(c).or_default().push(i as u32);
             }
         }
@@ -239,7 +240,7 @@ impl CorpusIndex {
         let Some((lead, places)) = q
             .iter()
             .enumerate()
-            .filter(|(_, c)| !c.is_whitespace())
+            .filter(|(_, c)| !c.is_space())
             .map(|(k, c)| (k, self.postings.get(c).map_or(&[][..], Vec::as_slice)))
             .min_by_key(|(_, p)| p.len())
         else {

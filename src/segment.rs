@@ -6,6 +6,7 @@
 //! fetches it after the first analysis is shown. The CLI and native tests
 //! embed the same files.
 
+use crate::text::Space;
 use std::collections::HashMap;
 
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TextRank};
@@ -152,7 +153,7 @@ pub fn words_with_offsets(seg: &Segmenter, paragraph: &crate::model::Paragraph, 
     let mut offsets = crate::model::covered_offsets(&paragraph.spans, input);
     let mut out = Vec::new();
     for w in seg.cut(&paragraph.text) {
-        let visible: Vec<usize> = w.chars().filter(|c| !c.is_whitespace()).map_while(|_| offsets.next()).collect();
+        let visible: Vec<usize> = w.chars().filter(|c| !c.is_space()).map_while(|_| offsets.next()).collect();
         if let (Some(&b), Some(&e)) = (visible.first(), visible.last()) {
             out.push(WordAt { word: w.to_owned(), begin: b, end: e + 1 });
         }

@@ -18,17 +18,19 @@ fn fetched_later(rel: &str) -> bool {
     rel == "sw.js" || rel == "dict/idf.txt.gz" || rel.starts_with("bench") || rel.ends_with(".md")
 }
 
+/// Every regular file under `dir` (a site tongwen built), as sorted
+/// `/`-separated relative paths. Links are not followed and dot-files
+/// (the site marker) are left out.
 fn files_under(dir: &Path) -> io::Result<Vec<String>> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(rel) = path.strip_prefix(dir) {
-                out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
-            }
+    let walker = walkdir::WalkDir::new(dir).follow_links(false).into_iter().filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(io::Error::other)?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Ok(rel) = entry.path().strip_prefix(dir) {
+            out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
         }
     }
     out.sort();
@@ -79,46 +81,123 @@ fn copy_dir(from: &Path, to: &Path, skip: &dyn Fn(&str) -> bool) -> io::Result<(
     Ok(())
 }
 
+/// The file that marks a directory as a site tongwen wrote. `build-site`
+/// replaces a directory only if it is empty or carries this marker: it
+/// never deletes what it did not create.
+pub const SITE_MARKER: &str = ".tongwen-site";
+
 /// What `build_site` did, for the CLI to report.
 #[derive(Debug)]
 pub struct SiteSummary {
     pub documents: usize,
+    pub passim: usize,
     pub passages: usize,
-    pub rejected: Vec<(String, String)>,
+    /// Files of the corpus directory that were not published, with why:
+    /// passed over by the walk, or refused by the intake.
+    pub skipped: Vec<(String, String)>,
     pub out: PathBuf,
 }
 
+/// `path` made absolute with every link resolved, even where its last
+/// components do not exist yet (the output of a first build).
+fn resolved(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut missing = Vec::new();
+    let mut existing = absolute.as_path();
+    while !existing.exists() {
+        missing.push(existing.file_name().map(|n| n.to_owned()).unwrap_or_default());
+        existing = existing.parent().unwrap_or(Path::new("/"));
+    }
+    let mut out = existing.canonicalize()?;
+    out.extend(missing.into_iter().rev());
+    Ok(out)
+}
+
+/// Refuses an output that would overwrite, or be written into, the
+/// corpus or the app, and one that holds files tongwen did not write.
+fn check_output(corpus: &Path, out: &Path, app: &Path) -> Result<(), String> {
+    let (corpus_r, out_r, app_r) = (resolved(corpus), resolved(out), resolved(app));
+    let (Ok(corpus_r), Ok(out_r), Ok(app_r)) = (corpus_r, out_r, app_r) else {
+        return Err(format!("cannot resolve the paths {}, {} and {}", corpus.display(), out.display(), app.display()));
+    };
+    let o = out.display();
+    if out_r.starts_with(&corpus_r) {
+        return Err(format!("the output {o} is inside the corpus directory {}: choose a directory outside it", corpus.display()));
+    }
+    if corpus_r.starts_with(&out_r) {
+        return Err(format!("the corpus directory {} is inside the output {o}: choose another output", corpus.display()));
+    }
+    if out_r.starts_with(&app_r) || app_r.starts_with(&out_r) {
+        return Err(format!("the output {o} would overwrite the app in {}: choose another output", app.display()));
+    }
+    if out_r.exists() {
+        if !out_r.is_dir() {
+            return Err(format!("{o} exists and is not a directory"));
+        }
+        let empty = std::fs::read_dir(&out_r).map_err(|e| format!("cannot read {o}: {e}"))?.next().is_none();
+        if !empty && !out_r.join(SITE_MARKER).is_file() {
+            return Err(format!("{o} is not empty and was not written by tongwen build-site (it has no {SITE_MARKER}): refusing to replace it"));
+        }
+    }
+    Ok(())
+}
+
 /// Writes `out`: the app from `app` (a built `dist/`) with the pages of
-/// `corpus` (`.txt`, `.md`, `.zip`) as its built-in corpus, analysed now.
+/// `corpus` (`.txt`, `.md`, `.zip`, and passim `.json`) as its built-in
+/// corpus, analysed now.
+///
+/// The site is built in a temporary sibling of `out` and renamed into place
+/// only when it is complete, so a failed build leaves an earlier site
+/// whole, and `out` is replaced only if tongwen wrote it (see
+/// [`SITE_MARKER`]).
 pub fn build_site(corpus: &Path, out: &Path, app: &Path) -> Result<SiteSummary, String> {
     if !app.join("index.html").exists() || !app.join("pkg").is_dir() {
         return Err(format!("{} is not a built tongwen site: run `make dist` first, or pass --app DIR", app.display()));
     }
-    let mut files = Vec::new();
-    for rel in files_under(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))? {
-        let bytes = std::fs::read(corpus.join(&rel)).map_err(|e| format!("cannot read {rel}: {e}"))?;
-        files.push((rel.rsplit('/').next().unwrap_or(&rel).to_owned(), bytes));
+    if !corpus.is_dir() {
+        return Err(format!("{} is not a directory", corpus.display()));
     }
-    let intake = crate::corpus::take_in(files);
+    check_output(corpus, out, app)?;
+    let walked = crate::intake::walk::read_paths(&[corpus.to_path_buf()], crate::intake::Limits::default())?;
+    let intake = crate::intake::take_in(walked.files);
+    let mut skipped = walked.skipped;
+    skipped.extend(intake.rejected.iter().cloned());
     if intake.documents.is_empty() {
-        return Err(format!("{} has no .txt, .md or .zip pages", corpus.display()));
+        return Err(format!("{} has nothing to publish: {}", corpus.display(), intake.why_empty()));
     }
-    if out.exists() {
-        std::fs::remove_dir_all(out).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
+    let out_r = resolved(out).map_err(|e| format!("cannot resolve {}: {e}", out.display()))?;
+    let parent = out_r.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let name = out_r.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    std::fs::create_dir_all(&parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let staging = parent.join(format!(".{name}.tongwen-build-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| format!("cannot clear {}: {e}", staging.display()))?;
     }
-    let io = |e: io::Error| format!("cannot write {}: {e}", out.display());
+    let written = write_site(&staging, app, &intake);
+    let (documents, passages) = match written {
+        Ok(counts) => counts,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    swap_into_place(&staging, &out_r, &parent, &name)?;
+    Ok(SiteSummary { documents, passim: intake.passim.len(), passages, skipped, out: out.to_path_buf() })
+}
+
+/// Writes the whole site into `dir` (new); returns (documents, passages).
+fn write_site(dir: &Path, app: &Path, intake: &crate::intake::Intake) -> Result<(usize, usize), String> {
+    let io = |e: io::Error| format!("cannot write {}: {e}", dir.display());
+    std::fs::create_dir_all(dir).map_err(io)?;
+    std::fs::write(dir.join(SITE_MARKER), "written by tongwen build-site; the directory is replaced by the next build\n").map_err(io)?;
     // The app, without its own corpus or benchmark files.
-    copy_dir(app, out, &|rel| rel.starts_with("corpus/") || rel.starts_with("bench")).map_err(io)?;
-    let dir = out.join("corpus");
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    for (id, bytes) in &intake.documents {
-        std::fs::write(dir.join(id), bytes).map_err(io)?;
+    copy_dir(app, dir, &|rel| rel.starts_with("corpus/") || rel.starts_with("bench") || rel == SITE_MARKER).map_err(io)?;
+    let corpus_dir = dir.join("corpus");
+    std::fs::create_dir_all(&corpus_dir).map_err(io)?;
+    for (id, bytes) in intake.documents.iter().chain(&intake.passim) {
+        std::fs::write(corpus_dir.join(id), bytes).map_err(io)?;
     }
-    let (analysis, texts) = crate::analysis::analyze_corpus_with(
-        intake.documents.iter().map(|(id, b)| (id.as_str(), b.as_slice())),
-        crate::reuse::Settings::default(),
-        &mut |_| (),
-    );
+    let (analysis, texts) = crate::analysis::analyze_intake(intake, crate::reuse::Settings::default(), &mut |_| ());
     let (documents, passages) = (analysis.documents.len(), analysis.passages.len());
     let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
     let mut lines = String::new();
@@ -126,12 +205,36 @@ pub fn build_site(corpus: &Path, out: &Path, app: &Path) -> Result<SiteSummary, 
         lines.push_str(&serde_json::to_string(&message).map_err(|e| e.to_string())?);
         lines.push('\n');
     }
-    std::fs::write(dir.join(PRECOMPUTED), lines).map_err(io)?;
+    std::fs::write(corpus_dir.join(PRECOMPUTED), lines).map_err(io)?;
     let manifest = Manifest {
-        documents: intake.documents.iter().map(|(id, _)| ManifestEntry { file: id.clone() }).collect(),
+        documents: intake
+            .documents
+            .iter()
+            .map(|(id, _)| ManifestEntry { file: id.clone(), passim: false })
+            .chain(intake.passim.iter().map(|(id, _)| ManifestEntry { file: id.clone(), passim: true }))
+            .collect(),
         precomputed: Some(PRECOMPUTED.to_owned()),
     };
-    std::fs::write(dir.join("manifest.json"), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?).map_err(io)?;
-    write_precache(out).map_err(io)?;
-    Ok(SiteSummary { documents, passages, rejected: intake.rejected, out: out.to_path_buf() })
+    std::fs::write(corpus_dir.join("manifest.json"), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?).map_err(io)?;
+    write_precache(dir).map_err(io)?;
+    Ok((documents, passages))
+}
+
+/// Renames the finished `staging` to `out`, moving an earlier site aside
+/// first and deleting it only once the new one is in place.
+fn swap_into_place(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), String> {
+    let fail = |e: io::Error| {
+        let _ = std::fs::remove_dir_all(staging);
+        format!("cannot move the new site to {}: {e}", out.display())
+    };
+    if !out.exists() {
+        return std::fs::rename(staging, out).map_err(fail);
+    }
+    let old = parent.join(format!(".{name}.tongwen-old-{}", std::process::id()));
+    std::fs::rename(out, &old).map_err(fail)?;
+    if let Err(e) = std::fs::rename(staging, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(fail(e));
+    }
+    std::fs::remove_dir_all(&old).map_err(|e| format!("the new site is in place, but the old one could not be removed from {}: {e}", old.display()))
 }

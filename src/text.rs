@@ -42,10 +42,87 @@ pub fn is_clause_punct(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | ',' | ';')
 }
 
+/// Characters that show nothing and mean nothing to a reader: zero-width
+/// space, word joiner, BOM (zero-width no-break space), soft hyphen. PDF
+/// extractors and web pages leave them at line ends; the engine treats them
+/// as white space, so they never change the reflow or reach the text.
+/// (Zero-width joiners are not here: they hold emoji sequences together.)
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// White space as the engine sees it: Unicode white space and
+/// [`is_invisible`] characters. Every place that decides whether a
+/// character belongs to a piece uses this, so offsets agree everywhere.
+pub trait Space {
+    fn is_space(&self) -> bool;
+}
+
+impl Space for char {
+    fn is_space(&self) -> bool {
+        self.is_whitespace() || is_invisible(*self)
+    }
+}
+
+/// Line breaks: LF, a CR not followed by LF, NEL, the line and paragraph
+/// separators, and the vertical tab and form feed that PDF extractors put
+/// between pages. A CR LF pair is one break, at the LF.
+pub fn is_line_break(src: &[char], i: usize) -> bool {
+    match src[i] {
+        '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => true,
+        '\r' => src.get(i + 1) != Some(&'\n'),
+        _ => false,
+    }
+}
+
 /// Display width in "CJK cells": a full-width character counts one, a
 /// half-width one counts a half. Column widths are measured this way.
+///
+/// Measured per grapheme cluster, so an emoji built of several code points
+/// (a ZWJ family, a flag, a keycap, a skin tone) is one wide character, and
+/// combining marks and variation selectors add nothing.
 pub fn cell_width(s: &str) -> f32 {
-    s.chars().filter(|c| !c.is_whitespace()).map(|c| if (c as u32) < 0x2000 { 0.5 } else { 1.0 }).sum()
+    // Most lines hold nothing that joins into clusters: count per char.
+    if !s.chars().any(joins_cluster) {
+        return s.chars().filter(|c| !c.is_space()).map(char_cells).sum();
+    }
+    use unicode_segmentation::UnicodeSegmentation;
+    s.graphemes(true).map(cluster_cells).sum()
+}
+
+/// Cells of one grapheme cluster: an emoji sequence (joined, flagged,
+/// keycapped, toned or in emoji presentation) is wide; anything else
+/// takes the width of its first character.
+fn cluster_cells(g: &str) -> f32 {
+    let mut chars = g.chars();
+    let Some(first) = chars.next() else { return 0.0 };
+    if first.is_space() {
+        return 0.0;
+    }
+    let emoji = chars.any(|c| matches!(c as u32, 0x200D | 0x20E3 | 0xFE0F | 0x1F1E6..=0x1F1FF | 0x1F3FB..=0x1F3FF));
+    if emoji { 1.0 } else { char_cells(first) }
+}
+
+/// Cells of one character standing alone (or at the head of its cluster).
+fn char_cells(c: char) -> f32 {
+    match unicode_width::UnicodeWidthChar::width(c) {
+        Some(0) => 0.0,
+        // Below U+2000 (Latin, Greek, Cyrillic …) half a cell; CJK text,
+        // its punctuation (“ ” — …) and emoji a whole one.
+        _ if (c as u32) < 0x2000 => 0.5,
+        _ => 1.0,
+    }
+}
+
+/// Code points that attach to the character before them.
+fn joins_cluster(c: char) -> bool {
+    let u = c as u32;
+    (0x300..=0x36F).contains(&u)
+        || matches!(u, 0x200C | 0x200D | 0x20E3 | 0xFE0E | 0xFE0F)
+        || (0x1F1E6..=0x1F1FF).contains(&u)
+        || (0x1F3FB..=0x1F3FF).contains(&u)
+        || (0xE0020..=0xE007F).contains(&u)
+        || (u >= 0x300 && unicode_width::UnicodeWidthChar::width(c) == Some(0) && !is_invisible(c))
 }
 
 #[cfg(test)]
@@ -64,5 +141,22 @@ mod tests {
     fn widths() {
         assert_eq!(cell_width("中国ab"), 3.0);
         assert!(is_cjk('中') && !is_cjk('a') && is_cjk_punct('，'));
+        // An emoji of several code points is one wide character.
+        assert_eq!(cell_width("👨\u{200D}👩\u{200D}👧"), 1.0);
+        assert_eq!(cell_width("🇨🇳"), 1.0);
+        assert_eq!(cell_width("1\u{FE0F}\u{20E3}"), 1.0);
+        assert_eq!(cell_width("👍🏽中"), 2.0);
+        assert_eq!(cell_width("e\u{301}"), 0.5);
+        // Invisible characters take no room.
+        assert_eq!(cell_width("中\u{200B}\u{00AD}\u{FEFF}"), 1.0);
+        assert_eq!(cell_width("“你好”—"), 5.0);
+    }
+
+    #[test]
+    fn line_breaks_and_spaces() {
+        let src: Vec<char> = "a\r\nb\rc\u{85}d\u{2028}e\u{c}f".chars().collect();
+        let breaks: Vec<usize> = (0..src.len()).filter(|&i| is_line_break(&src, i)).collect();
+        assert_eq!(breaks, [2, 4, 6, 8, 10]);
+        assert!('\u{200B}'.is_space() && ' '.is_space() && !'\u{200D}'.is_space() && !'中'.is_space());
     }
 }

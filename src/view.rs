@@ -1,6 +1,7 @@
 //! View models: what the reading and compare panes show, computed from the
 //! analysis without any web API, so it is tested natively.
 
+use crate::text::Space;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::model::{Paragraph, Passage};
@@ -33,7 +34,7 @@ pub fn highlight(paragraph: &Paragraph, input: &[char], passages: &[Passage], me
     let mut offsets = crate::model::covered_offsets(&paragraph.spans, input);
     let mut out: Vec<Segment> = Vec::new();
     for c in paragraph.text.chars() {
-        let covering: Vec<usize> = if c.is_whitespace() {
+        let covering: Vec<usize> = if c.is_space() {
             out.last().map(|s| s.passages.clone()).unwrap_or_default()
         } else {
             match offsets.next() {
@@ -329,7 +330,7 @@ impl Overview {
 }
 
 fn member_len(m: &crate::model::Member) -> usize {
-    m.text.chars().filter(|c| !c.is_whitespace()).count()
+    m.text.chars().filter(|c| !c.is_space()).count()
 }
 
 /// Builds the overview; `order` gives article ids in reading order.

@@ -311,14 +311,7 @@ fn analyse(job: Job) {
     let settings = Settings { min_len: job.min_len, boilerplate: job.boilerplate };
     let mut last_percent = usize::MAX;
     // passim output, when given, replaces finding passages here.
-    let mut records = Vec::new();
-    let mut passim_problems = Vec::new();
-    for f in &job.passim {
-        match crate::passim::parse_jsonl(&crate::decode::decode(&f.bytes).text) {
-            Ok(r) => records.extend(r),
-            Err(e) => passim_problems.push(format!("{}: {e}", f.id)),
-        }
-    }
+    let (records, passim_problems) = crate::analysis::passim_records(job.passim.iter().map(|f| (f.id.as_str(), f.bytes.as_slice())));
     let passages = if job.passim.is_empty() { Passages::Find(settings) } else { Passages::Passim(&records) };
     let inputs = job.files.iter().map(|f| {
         let lazy = match &f.encoding {

@@ -57,7 +57,8 @@ fn binary_files_are_refused_by_name_with_what_they_look_like() {
     // Nothing but binaries: a clear message and a failing status.
     let out = tongwen().arg("analyze").arg(&png).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("none of the files is text"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no readable pages: photo.png: not a text file: this looks like a PNG image"), "{err}");
     // The engine itself, handed the bytes anyway, warns rather than fails.
     let doc = analyze_document("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     assert!(doc.warnings.iter().any(|w| w.contains("NUL")), "{:?}", doc.warnings);

@@ -39,7 +39,9 @@ mod cli {
     enum Command {
         /// Analyse page dumps: reflow into articles (and, later, shared passages).
         Analyze {
-            /// Raw text files (UTF-8, UTF-16 with BOM, or GB18030/GBK).
+            /// Page dumps (UTF-8, UTF-16, GB18030/GBK, Big5 …), zips of them,
+            /// passim output (its passages are shown instead of finding them),
+            /// or directories, walked for .txt, .md, .zip and .json files.
             #[arg(required = true)]
             files: Vec<PathBuf>,
             /// Print the analysis as JSON.
@@ -82,7 +84,9 @@ mod cli {
         /// their analysis precomputed, so it opens without analysing.
         BuildSite {
             corpus_dir: PathBuf,
-            /// Where to write the site (replaced if it exists).
+            /// Where to write the site: a new or empty directory, or one an
+            /// earlier build-site wrote (it is then replaced, only once the
+            /// new site is complete). Never inside the corpus or the app.
             #[arg(short, long)]
             out: PathBuf,
             /// The built app to start from (`make dist` writes it).
@@ -104,19 +108,20 @@ mod cli {
                 analyze(&files, json, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate })
             }
             Command::Segment { file, json, user_dict } => match (read_inputs(std::slice::from_ref(&file)), read_user_dict(user_dict.as_deref())) {
-                (Ok(inputs), Ok(words)) => segment(&inputs[0], json, &words),
+                (Ok(intake), Ok(words)) => segment(&intake.documents[0], json, &words),
                 (Err(code), _) | (_, Err(code)) => code,
             },
             Command::Keywords { files, top, textrank, json, user_dict } => match (read_inputs(&files), read_user_dict(user_dict.as_deref())) {
-                (Ok(inputs), Ok(words)) => keywords(&inputs, top, textrank, json, &words),
+                (Ok(intake), Ok(words)) => keywords(&intake.documents, top, textrank, json, &words),
                 (Err(code), _) | (_, Err(code)) => code,
             },
             Command::BuildSite { corpus_dir, out, app } => match tongwen::site::build_site(&corpus_dir, &out, &app) {
                 Ok(summary) => {
-                    for (name, why) in &summary.rejected {
+                    for (name, why) in &summary.skipped {
                         eprintln!("tongwen: skipped {name}: {why}");
                     }
-                    out!("wrote {} with {} documents and {} shared passages", summary.out.display(), summary.documents, summary.passages);
+                    let passim = if summary.passim > 0 { format!(" (from {} passim files)", summary.passim) } else { String::new() };
+                    out!("wrote {} with {} documents and {} shared passages{passim}", summary.out.display(), summary.documents, summary.passages);
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
@@ -147,28 +152,29 @@ mod cli {
         }
     }
 
-    /// Every file as (id, bytes); an unreadable file is a one-line error,
-    /// a file that is not text (an image, a PDF) is skipped with a message.
-    fn read_inputs(files: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, ExitCode> {
-        let mut inputs = Vec::with_capacity(files.len());
-        for path in files {
-            match std::fs::read(path) {
-                Ok(bytes) if tongwen::corpus::binary_kind(&bytes).is_some() => {
-                    let kind = tongwen::corpus::binary_kind(&bytes).unwrap_or_default();
-                    eprintln!("tongwen: skipped {}: not a text file: this looks like {kind}", path.display());
-                }
-                Ok(bytes) => inputs.push((file_id(path), bytes)),
-                Err(err) => {
-                    eprintln!("tongwen: cannot read {}: {}", path.display(), err);
-                    return Err(ExitCode::from(2));
-                }
-            }
+    /// Reads the paths (files as named, directories walked for their
+    /// pages) through the one intake the app and `build-site` use: zips
+    /// opened, passim output told from pages, same-named files given
+    /// unique ids (`page.txt`, `page (2).txt`). What is passed over is said
+    /// on stderr; nothing usable at all is an error.
+    fn read_inputs(paths: &[PathBuf]) -> Result<tongwen::intake::Intake, ExitCode> {
+        use tongwen::intake::{take_in, walk::read_paths, Limits};
+        let walked = read_paths(paths, Limits::default()).map_err(|err| {
+            eprintln!("tongwen: {err}");
+            ExitCode::from(2)
+        })?;
+        for (path, why) in &walked.skipped {
+            eprintln!("tongwen: skipped {path}: {why}");
         }
-        if inputs.is_empty() {
-            eprintln!("tongwen: none of the files is text");
+        let intake = take_in(walked.files);
+        for (name, why) in &intake.rejected {
+            eprintln!("tongwen: skipped {name}: {why}");
+        }
+        if intake.documents.is_empty() {
+            eprintln!("tongwen: {}", intake.why_empty());
             return Err(ExitCode::from(2));
         }
-        Ok(inputs)
+        Ok(intake)
     }
 
     fn read_user_dict(path: Option<&std::path::Path>) -> Result<Vec<tongwen::segment::UserWord>, ExitCode> {
@@ -189,15 +195,17 @@ mod cli {
         let input: Vec<char> = decoded.text.chars().collect();
         let doc = tongwen::analysis::analyze_decoded(id, decoded);
         if json {
-            let articles: Vec<serde_json::Value> = doc
-                .articles
-                .iter()
-                .map(|a| {
-                    let paragraphs: Vec<_> = a.paragraphs.iter().map(|p| tongwen::segment::words_with_offsets(&seg, p, &input)).collect();
-                    serde_json::json!({ "id": a.id, "title": a.title, "paragraphs": paragraphs })
-                })
-                .collect();
-            out!("{}", serde_json::json!({ "id": doc.id, "articles": articles }));
+            // Streamed a paragraph at a time: the words of a whole document
+            // as one JSON value took about 290 times the input in memory.
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            if let Err(e) = write_segment_json(&mut w, &doc, &seg, &input) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+                eprintln!("tongwen: cannot write JSON: {e}");
+                return ExitCode::FAILURE;
+            }
         } else {
             for a in &doc.articles {
                 for line in a.title.iter().chain(a.paragraphs.iter().map(|p| &p.text)) {
@@ -208,6 +216,25 @@ mod cli {
             }
         }
         ExitCode::SUCCESS
+    }
+
+    /// `{"id":…,"articles":[{"id":…,"title":…,"paragraphs":[[word…]…]}…]}`,
+    /// written as it is made.
+    fn write_segment_json(w: &mut impl std::io::Write, doc: &tongwen::DocumentAnalysis, seg: &tongwen::segment::Segmenter, input: &[char]) -> std::io::Result<()> {
+        write!(w, "{{\"id\":{},\"articles\":[", serde_json::to_string(&doc.id)?)?;
+        for (k, a) in doc.articles.iter().enumerate() {
+            let sep = if k == 0 { "" } else { "," };
+            write!(w, "{sep}{{\"id\":{},\"title\":{},\"paragraphs\":[", serde_json::to_string(&a.id)?, serde_json::to_string(&a.title)?)?;
+            for (i, p) in a.paragraphs.iter().enumerate() {
+                if i > 0 {
+                    w.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut *w, &tongwen::segment::words_with_offsets(seg, p, input))?;
+            }
+            w.write_all(b"]}")?;
+        }
+        w.write_all(b"]}\n")?;
+        w.flush()
     }
 
     fn keywords(inputs: &[(String, Vec<u8>)], top: usize, textrank: bool, json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {
@@ -237,11 +264,12 @@ mod cli {
     }
 
     fn analyze(files: &[PathBuf], json: bool, settings: tongwen::reuse::Settings) -> ExitCode {
-        let inputs = match read_inputs(files) {
-            Ok(inputs) => inputs,
+        let intake = match read_inputs(files) {
+            Ok(intake) => intake,
             Err(code) => return code,
         };
-        let analysis = tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings);
+        let (analysis, _) = tongwen::analysis::analyze_intake(&intake, settings, &mut |_| ());
+        drop(intake);
         if json {
             match serde_json::to_string(&analysis) {
                 Ok(s) => out!("{s}"),
@@ -296,10 +324,5 @@ mod cli {
             out!("\n◇ {:?}: {}", b.kind, b.text);
         }
         out!();
-    }
-
-    /// Documents are identified by their file name, as the JSON schema says.
-    fn file_id(path: &std::path::Path) -> String {
-        path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
     }
 }

@@ -1,5 +1,6 @@
 //! Assembly: classified items → articles and other blocks.
 
+use crate::text::Space;
 use std::collections::HashSet;
 
 
@@ -408,7 +409,7 @@ fn join(src: &[char], parts: impl IntoIterator<Item = Piece>) -> Piece {
             continue;
         }
         if let (Some(prev_end), Some(first)) = (out.last_offset(), p.first_offset()) {
-            if first > prev_end + 1 && src[first - 1].is_whitespace() {
+            if first > prev_end + 1 && src[first - 1].is_space() {
                 out.push_char(' ', first - 1);
             }
         }
@@ -422,7 +423,7 @@ fn merge_spans(src: &[char], mut spans: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for s in spans {
         match out.last_mut() {
-            Some(l) if s[0] <= l[1] || src[l[1]..s[0]].iter().all(|c| c.is_whitespace()) => l[1] = l[1].max(s[1]),
+            Some(l) if s[0] <= l[1] || src[l[1]..s[0]].iter().all(|c| c.is_space()) => l[1] = l[1].max(s[1]),
             _ => out.push(s),
         }
     }

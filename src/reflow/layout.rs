@@ -5,12 +5,13 @@
 use super::patterns;
 use super::piece::Piece;
 use crate::model::MarkerKind;
-use crate::text::{cell_width, ends_sentence, is_clause_punct};
+use crate::text::{cell_width, ends_sentence, is_clause_punct, is_line_break, Space};
 
 /// One physical line of the input.
 #[derive(Debug, Clone)]
 pub struct Line {
-    /// First and one-past-last code point of the line, without its `\n`.
+    /// First and one-past-last code point of the line, without its line
+    /// break (see [`is_line_break`]).
     pub start: usize,
     pub end: usize,
     /// Bounds of its non-whitespace content; equal when the line is blank.
@@ -54,7 +55,7 @@ impl Line {
         self.lead == self.trail
     }
     fn content(&self) -> &str {
-        self.text.trim()
+        self.text.trim_matches(|c: char| c.is_space())
     }
     fn indented(&self) -> bool {
         self.lead > self.start
@@ -66,12 +67,12 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..=src.len() {
-        if i == src.len() || src[i] == '\n' {
+        if i == src.len() || is_line_break(src, i) {
             let slice = &src[start..i];
-            let lead = slice.iter().position(|c| !c.is_whitespace()).map_or(i, |k| start + k);
-            let trail = slice.iter().rposition(|c| !c.is_whitespace()).map_or(lead, |k| start + k + 1);
+            let lead = slice.iter().position(|c| !c.is_space()).map_or(i, |k| start + k);
+            let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
             let text: String = slice.iter().collect();
-            let conv = if lead < trail { Conventions::of(text.trim()) } else { Conventions::default() };
+            let conv = if lead < trail { Conventions::of(src[lead..trail].iter().filter(|c| !crate::text::is_invisible(**c)).collect::<String>().as_str()) } else { Conventions::default() };
             out.push(Line { start, end: i, lead, trail, width: cell_width(&text), text, column: 0.0, conv });
             start = i + 1;
         }
@@ -194,32 +195,30 @@ impl Builder<'_> {
     }
 }
 
-/// Markdown markup to drop from a line: leading `#`s and `**` pairs.
-fn markup_free_ranges(src: &[char], line: &Line) -> (u8, Vec<(usize, usize)>) {
+/// The parts of a line to keep, without its Markdown markup: leading `#`s
+/// of a heading (in any text: `## ` at a line start is certain Markdown)
+/// and, in Markdown files only, `**` pairs. A `**` with no partner on its
+/// line is text (`2**10`).
+fn markup_free_ranges(src: &[char], line: &Line, markdown: bool) -> (u8, Vec<(usize, usize)>) {
     let mut b = line.lead;
     let mut level = 0u8;
     while b < line.trail && src[b] == '#' && level < 6 {
         b += 1;
         level += 1;
     }
-    if level > 0 && !(b < line.trail && src[b].is_whitespace()) {
+    if level > 0 && !(b < line.trail && src[b].is_space()) {
         // `#hashtag`, not a heading.
         b = line.lead;
         level = 0;
     }
     let mut ranges = Vec::new();
     let mut s = b;
-    let mut i = b;
-    while i + 1 < line.trail {
-        if src[i] == '*' && src[i + 1] == '*' {
-            if s < i {
-                ranges.push((s, i));
-            }
-            i += 2;
-            s = i;
-        } else {
-            i += 1;
+    let stars: Vec<usize> = if markdown || whole_bold_chars(&src[b..line.trail]) { star_pairs(src, b, line.trail) } else { Vec::new() };
+    for &i in &stars {
+        if s < i {
+            ranges.push((s, i));
         }
+        s = i + 2;
     }
     if s < line.trail {
         ranges.push((s, line.trail));
@@ -227,13 +226,62 @@ fn markup_free_ranges(src: &[char], line: &Line) -> (u8, Vec<(usize, usize)>) {
     (level, ranges)
 }
 
-/// Groups lines into units.
-pub fn units(src: &[char], lines: &[Line]) -> Vec<Unit> {
+/// Does the text show Markdown structure beyond doubt: an ATX heading
+/// (`## 标题`) or a line that opens with a `**…**` pair? Then its inline
+/// `**` pairs are markup even in a `.txt` file (seed 001 is such a file);
+/// otherwise `**` is text (`2**10等于1024`).
+pub fn certain_markdown(src: &[char], lines: &[Line]) -> bool {
+    lines.iter().filter(|l| !l.is_blank()).any(|l| {
+        let c = &src[l.lead..l.trail];
+        let hashes = c.iter().take_while(|&&ch| ch == '#').count();
+        let heading = (1..=6).contains(&hashes) && c.get(hashes).is_some_and(|ch| ch.is_space());
+        let opens_bold = c.starts_with(&['*', '*']) && c.len() > 4 && !c[2].is_space() && star_pairs(src, l.lead, l.trail).len() >= 2;
+        heading || opens_bold
+    })
+}
+
+/// Is this line's content `**…**` with nothing after it? (Certain
+/// Markdown in any file: a line wholly in bold.)
+fn whole_bold_chars(content: &[char]) -> bool {
+    let t: String = content.iter().collect();
+    whole_bold(t.trim_matches(|c: char| c.is_space())).is_some()
+}
+
+/// Starts of the `**` markers in `src[b..e]` that pair up; an odd last one
+/// is left as text.
+fn star_pairs(src: &[char], b: usize, e: usize) -> Vec<usize> {
+    let mut at = Vec::new();
+    let mut i = b;
+    while i + 1 < e {
+        if src[i] == '*' && src[i + 1] == '*' {
+            at.push(i);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    at.truncate(at.len() & !1);
+    at
+}
+
+/// Groups lines into units. `markdown`: the file is Markdown (by its
+/// name), so inline `**` pairs are markup. Offsets of the markup removed
+/// are added to `markup`, so every input character stays accounted for.
+pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usize>) -> Vec<Unit> {
     let mut b = Builder { src, units: Vec::new(), cur: None };
-    let next_nonblank = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+    // The next non-blank line after each line, found in one backward pass
+    // (a search per blank line was quadratic in a run of blank lines).
+    let mut next_nonblank_at = vec![None; lines.len()];
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        next_nonblank_at[i] = if lines[i + 1].is_blank() { next_nonblank_at[i + 1] } else { Some(i + 1) };
+    }
+    let next_nonblank = |i: usize| next_nonblank_at[i];
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
-            if let Some((_, n, last)) = &b.cur {
+            // Decided once per run of blank lines: the rest of the run sees
+            // the same lines on either side.
+            let run_goes_on = i > 0 && lines[i - 1].is_blank();
+            if let Some((_, n, last)) = b.cur.as_ref().filter(|_| !run_goes_on) {
                 let prev = &lines[*last];
                 let go_on = next_nonblank(i).is_some_and(|j| continues_over_blank(prev, *n, &lines[j], lines.get(j + 1)));
                 if !go_on {
@@ -243,7 +291,15 @@ pub fn units(src: &[char], lines: &[Line]) -> Vec<Unit> {
             continue;
         }
         let content = line.content();
-        let (level, ranges) = markup_free_ranges(src, line);
+        let (level, ranges) = markup_free_ranges(src, line, markdown);
+        let mut kept = ranges.iter().flat_map(|&(s, e)| s..e).peekable();
+        for o in line.lead..line.trail {
+            if kept.peek() == Some(&o) {
+                kept.next();
+            } else if !src[o].is_space() {
+                markup.push(o);
+            }
+        }
         if level > 0 || whole_bold(content).is_some() {
             b.flush(lines);
             let mut piece = Piece::default();

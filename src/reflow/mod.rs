@@ -9,8 +9,9 @@
 //!    page into articles, and gives each headline to the article whose words
 //!    it shares, since some papers print the headline after the body.
 //!
-//! Invariant (checked by [`check_coverage`]): every non-whitespace input
-//! character lands in exactly one piece, except removed Markdown markup.
+//! Invariant (checked by [`check_coverage`]): every input character that
+//! is not white space lands in exactly one piece, or, if it is Markdown
+//! markup read as such, in the document's `markup` spans.
 
 mod assemble;
 mod classify;
@@ -20,13 +21,26 @@ pub mod piece;
 
 use crate::model::{Article, Block, DocumentAnalysis, Span};
 
-/// Reflows `text` into articles and other blocks.
-pub fn reflow(doc_id: &str, text: &str) -> (Vec<Article>, Vec<Block>) {
+/// What reflow makes of one document.
+pub struct Reflowed {
+    pub articles: Vec<Article>,
+    pub other: Vec<Block>,
+    /// Markdown markup read as markup and not shown (`## `, `**`).
+    pub markup: Vec<Span>,
+}
+
+/// Reflows `text` into articles and other blocks. `doc_id` is the file
+/// name: inline Markdown is markup only in a Markdown file.
+pub fn reflow(doc_id: &str, text: &str) -> Reflowed {
     let src: Vec<char> = text.chars().collect();
     let lines = layout::lines(&src);
-    let units = layout::units(&src, &lines);
+    let mut markup = Vec::new();
+    let markdown = crate::intake::is_markdown_name(doc_id) || layout::certain_markdown(&src, &lines);
+    let units = layout::units(&src, &lines, markdown, &mut markup);
+    drop(lines);
     let items = classify::classify(units);
-    assemble::assemble(doc_id, &src, items)
+    let (articles, other) = assemble::assemble(doc_id, &src, items);
+    Reflowed { articles, other, markup: crate::model::spans_from_offsets(markup.into_iter(), &src) }
 }
 
 /// A human-readable trace of the layout pass, for tuning heuristics.
@@ -38,7 +52,7 @@ pub fn debug_layout(text: &str) -> String {
     for (i, l) in lines.iter().enumerate() {
         let _ = writeln!(out, "{i:4} w{:5.1} col{:5.1} |{}", l.width, l.column, l.text);
     }
-    for item in classify::classify(layout::units(&src, &lines)) {
+    for item in classify::classify(layout::units(&src, &lines, false, &mut Vec::new())) {
         let _ = writeln!(out, "{item:?}").map(|_| ());
     }
     out
@@ -46,9 +60,10 @@ pub fn debug_layout(text: &str) -> String {
 
 /// Fills the reflow fields of `doc` from `text`.
 pub fn reflow_into(doc: &mut DocumentAnalysis, text: &str) {
-    let (articles, other) = reflow(&doc.id, text);
+    let Reflowed { articles, other, markup } = reflow(&doc.id, text);
     doc.articles = articles;
     doc.other = other;
+    doc.markup = markup;
 }
 
 /// Every span of every piece of `doc`, tagged with a description.
@@ -83,11 +98,16 @@ pub fn all_spans(doc: &DocumentAnalysis) -> Vec<(String, &str, &[Span])> {
 }
 
 /// Checks the coverage invariant; returns a description of each violation.
+/// Every character that is not white space (see [`crate::text::Space`])
+/// belongs to exactly one piece, or is Markdown markup listed in
+/// `doc.markup`; and each piece's spans read exactly its text.
 pub fn check_coverage(text: &str, doc: &DocumentAnalysis) -> Vec<String> {
+    use crate::text::Space;
     let src: Vec<char> = text.chars().collect();
     let mut owner: Vec<u32> = vec![0; src.len()];
     let mut problems = Vec::new();
-    for (what, piece_text, spans) in all_spans(doc) {
+    let markup = [("markup".to_owned(), "", doc.markup.as_slice())];
+    for (what, piece_text, spans) in all_spans(doc).into_iter().chain(markup.iter().map(|(w, t, s)| (w.clone(), *t, *s))) {
         let mut from_spans = String::new();
         for &[b, e] in spans {
             if b >= e || e > src.len() {
@@ -95,25 +115,29 @@ pub fn check_coverage(text: &str, doc: &DocumentAnalysis) -> Vec<String> {
                 continue;
             }
             for (i, owner) in owner.iter_mut().enumerate().take(e).skip(b) {
-                if !src[i].is_whitespace() {
+                if !src[i].is_space() {
                     *owner += 1;
                     from_spans.push(src[i]);
                 }
             }
         }
-        let want: String = piece_text.chars().filter(|c| !c.is_whitespace()).collect();
-        let got: String = from_spans.chars().filter(|&c| c != '#' && c != '*').collect();
-        let want_clean: String = want.chars().filter(|&c| c != '#' && c != '*').collect();
-        if got != want_clean {
-            problems.push(format!("{what}: spans read {got:?}, text is {want:?}"));
+        if what == "markup" {
+            if let Some(c) = from_spans.chars().find(|c| !matches!(c, '#' | '*')) {
+                problems.push(format!("markup holds {c:?}"));
+            }
+            continue;
+        }
+        let want: String = piece_text.chars().filter(|c| !c.is_space()).collect();
+        if from_spans != want {
+            problems.push(format!("{what}: spans read {from_spans:?}, text is {want:?}"));
         }
     }
     for (i, &n) in owner.iter().enumerate() {
         let c = src[i];
-        if c.is_whitespace() {
+        if c.is_space() {
             continue;
         }
-        if n == 0 && c != '#' && c != '*' {
+        if n == 0 {
             problems.push(format!("char {i} {c:?} belongs to nothing"));
         } else if n > 1 {
             problems.push(format!("char {i} {c:?} belongs to {n} pieces"));

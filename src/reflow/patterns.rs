@@ -65,13 +65,19 @@ pub fn markers(text: &str) -> Vec<(usize, usize, MarkerKind)> {
     if !text.contains('版') {
         return Vec::new();
     }
+    // Char offsets counted on from the last match, never from the start
+    // again (that was quadratic in the number of markers on one line).
+    let (mut byte, mut chars) = (0, 0);
     MARKER
         .captures_iter(text)
         .map(|c| {
             let m = c.get(0).unwrap();
             let kind = if matches!(&c[1], "上接" | "接") { MarkerKind::ContinuedFrom } else { MarkerKind::ContinuedOn };
-            let b = text[..m.start()].chars().count();
-            (b, b + m.as_str().chars().count(), kind)
+            chars += text[byte..m.start()].chars().count();
+            let b = chars;
+            chars += m.as_str().chars().count();
+            byte = m.end();
+            (b, chars, kind)
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 //! justification spaces, cutting off a dateline) are edits on pieces, so
 //! spans stay exact by construction instead of being recomputed by search.
 
+use crate::text::Space;
 use crate::model::{spans_from_offsets, Span};
 use crate::text::{is_cjk, is_cjk_punct};
 
@@ -31,8 +32,8 @@ impl Piece {
     /// in between, except that two Latin letters keep one space (the newline
     /// itself, at `newline_at`, stands for it).
     pub fn push_line(&mut self, src: &[char], begin: usize, end: usize, newline_at: usize) {
-        let last = self.chars.iter().rev().find(|c| !c.is_whitespace()).copied();
-        let next = src[begin..end].iter().find(|c| !c.is_whitespace()).copied();
+        let last = self.chars.iter().rev().find(|c| !c.is_space()).copied();
+        let next = src[begin..end].iter().find(|c| !c.is_space()).copied();
         if let (Some(a), Some(b)) = (last, next) {
             if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
                 self.chars.push(' ');
@@ -72,7 +73,7 @@ impl Piece {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.chars.iter().all(|c| c.is_whitespace())
+        self.chars.iter().all(|c| c.is_space())
     }
 
     pub fn first_offset(&self) -> Option<usize> {
@@ -94,12 +95,12 @@ impl Piece {
 
     /// Spans of the input this piece's visible characters come from.
     pub fn spans(&self, src: &[char]) -> Vec<Span> {
-        spans_from_offsets(self.chars.iter().zip(&self.offs).filter(|(c, _)| !c.is_whitespace()).map(|(_, &o)| o), src)
+        spans_from_offsets(self.chars.iter().zip(&self.offs).filter(|(c, _)| !c.is_space()).map(|(_, &o)| o), src)
     }
 
     pub fn trim(&mut self) {
-        let start = self.chars.iter().position(|c| !c.is_whitespace()).unwrap_or(self.chars.len());
-        let end = self.chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |i| i + 1);
+        let start = self.chars.iter().position(|c| !c.is_space()).unwrap_or(self.chars.len());
+        let end = self.chars.iter().rposition(|c| !c.is_space()).map_or(start, |i| i + 1);
         self.chars = self.chars[start..end].to_vec();
         self.offs = self.offs[start..end].to_vec();
     }
@@ -116,19 +117,22 @@ impl Piece {
         let mut keep = vec![true; n];
         let mut i = 0;
         while i < n {
-            if !self.chars[i].is_whitespace() {
+            if !self.chars[i].is_space() {
                 i += 1;
                 continue;
             }
             let run_start = i;
-            while i < n && self.chars[i].is_whitespace() {
+            while i < n && self.chars[i].is_space() {
                 i += 1;
             }
             if run_start == 0 || i == n {
                 continue; // leading/trailing: trim() removes it
             }
             let (a, b) = (self.chars[run_start - 1], self.chars[i]);
-            let drop_all = if is_cjk_punct(a) || is_cjk_punct(b) {
+            // A run of only invisible characters (a zero-width space) was
+            // never a space: it goes whole.
+            let invisible = self.chars[run_start..i].iter().all(|&c| crate::text::is_invisible(c));
+            let drop_all = if invisible || is_cjk_punct(a) || is_cjk_punct(b) {
                 true
             } else if is_cjk(a) && is_cjk(b) {
                 !names || (token_len_back(&self.chars, run_start) == 1 && token_len_fwd(&self.chars, i) == 1)
@@ -158,11 +162,11 @@ impl Piece {
 }
 
 fn token_len_back(chars: &[char], end: usize) -> usize {
-    chars[..end].iter().rev().take_while(|c| !c.is_whitespace() && !is_cjk_punct(**c)).count()
+    chars[..end].iter().rev().take_while(|c| !c.is_space() && !is_cjk_punct(**c)).count()
 }
 
 fn token_len_fwd(chars: &[char], start: usize) -> usize {
-    chars[start..].iter().take_while(|c| !c.is_whitespace() && !is_cjk_punct(**c)).count()
+    chars[start..].iter().take_while(|c| !c.is_space() && !is_cjk_punct(**c)).count()
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Matching text: what counts as "the same character" when comparing papers.
 
+use crate::text::Space;
 use crate::model::{covered_offsets, spans_from_offsets, Article, Span};
 
 /// Folds the differences that never break a passage: dash variants, full-
@@ -37,7 +38,7 @@ impl ArticleText {
     pub fn new(doc: usize, article_idx: usize, article: &Article, input: &[char]) -> Self {
         let mut t = ArticleText { doc, article: article_idx, ..Default::default() };
         for (k, p) in article.paragraphs.iter().enumerate() {
-            let mut text_chars = p.text.chars().filter(|c| !c.is_whitespace());
+            let mut text_chars = p.text.chars().filter(|c| !c.is_space());
             for off in covered_offsets(&p.spans, input) {
                 // Spans and text agree by invariant; trust the text if not.
                 let shown = text_chars.next().unwrap_or(input[off]);
@@ -78,7 +79,7 @@ impl ArticleText {
                 } else if self.shown(k, input).is_ascii_alphanumeric()
                     && self.shown(k - 1, input).is_ascii_alphanumeric()
                     && self.src[k] > self.src[k - 1] + 1
-                    && input[self.src[k - 1] as usize + 1..self.src[k] as usize].iter().any(|c| c.is_whitespace())
+                    && input[self.src[k - 1] as usize + 1..self.src[k] as usize].iter().any(|c| c.is_space())
                 {
                     out.push(' ');
                 }

@@ -12,6 +12,8 @@ pub const CORPUS_DIR: &str = "corpus/";
 pub struct RawFile {
     pub id: String,
     pub bytes: Vec<u8>,
+    /// passim output rather than a page (the manifest says so).
+    pub passim: bool,
 }
 
 /// The corpus to open: `?corpus=<dir>/` names another directory of the
@@ -64,7 +66,7 @@ pub async fn fetch_files(manifest: Manifest) -> Result<Vec<RawFile>, String> {
     futures::stream::iter(manifest.documents)
         .map(|entry| {
             let url = format!("{dir}{}", entry.file);
-            async move { fetch_bytes(&url).await.map(|bytes| RawFile { id: entry.file, bytes }) }
+            async move { fetch_bytes(&url).await.map(|bytes| RawFile { id: entry.file, bytes, passim: entry.passim }) }
         })
         .buffered(PARALLEL_FETCHES)
         .try_collect()

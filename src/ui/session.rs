@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::app::{Action, AppState, Source};
-use crate::corpus::{take_in, unique_among, CorpusMeta, DocMeta};
+use crate::corpus::{CorpusMeta, DocMeta};
+use crate::intake::{take_in, UniqueNames};
 use crate::protocol::FileIn;
 
 /// The page's side of the analysis: the current worker, the corpus it
@@ -157,7 +158,10 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
     use super::loader::Builtin;
     let loaded = match &id {
         None => match super::loader::fetch_builtin_corpus().await {
-            Ok(Builtin::Files(raw)) => Ok((None, raw.into_iter().map(|f| FileIn { id: f.id, bytes: f.bytes, encoding: None }).collect::<Vec<_>>())),
+            Ok(Builtin::Files(raw)) => {
+                let (passim, pages) = split_raw(raw);
+                Ok((None, pages, passim))
+            }
             // Built by `tongwen build-site`: the worker reads the analysis itself.
             Ok(Builtin::Precomputed { analysis }) => {
                 if let Some(s) = storage() {
@@ -176,16 +180,17 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
             Err(e) => Err(e),
         },
         Some(id) => super::store::load(id).await.map(|(meta, bytes)| {
-            let files = meta.documents.iter().zip(bytes).map(|(d, b)| FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone() }).collect();
-            (Some(meta), files)
+            let (passim, pages): (Vec<FileIn>, Vec<FileIn>) = meta
+                .documents
+                .iter()
+                .zip(bytes)
+                .map(|(d, b)| (d.passim, FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone() }))
+                .partition(|(passim, _)| *passim);
+            (Some(meta), pages.into_iter().map(|f| f.1).collect(), passim.into_iter().map(|f| f.1).collect())
         }),
     };
     match loaded {
-        Ok((meta, files)) => {
-            let (passim, pages): (Vec<FileIn>, Vec<FileIn>) = {
-                let is_passim = |f: &FileIn| meta.as_ref().is_some_and(|m: &CorpusMeta| m.documents.iter().any(|d| d.id == f.id && d.passim));
-                files.into_iter().partition(is_passim)
-            };
+        Ok((meta, pages, passim)) => {
             if let Some(s) = storage() {
                 let _ = match &meta {
                     Some(m) => s.set_item(OPEN_CORPUS_KEY, &m.id),
@@ -211,6 +216,13 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
     }
 }
 
+/// The built-in corpus's files as (passim output, pages).
+fn split_raw(raw: Vec<super::loader::RawFile>) -> (Vec<FileIn>, Vec<FileIn>) {
+    let (passim, pages): (Vec<_>, Vec<_>) = raw.into_iter().partition(|f| f.passim);
+    let to_file = |f: super::loader::RawFile| FileIn { id: f.id, bytes: f.bytes, encoding: None };
+    (passim.into_iter().map(to_file).collect(), pages.into_iter().map(to_file).collect())
+}
+
 /// Analyses the open corpus again with new settings; a precomputed corpus
 /// has its files fetched first.
 pub async fn reanalyse(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, settings: crate::reuse::Settings) {
@@ -220,7 +232,12 @@ pub async fn reanalyse(analyser: SharedAnalyser, dispatcher: UseReducerDispatche
             Err(e) => Err(e),
         };
         match files {
-            Ok(raw) => analyser.borrow_mut().files = raw.into_iter().map(|f| FileIn { id: f.id, bytes: f.bytes, encoding: None }).collect(),
+            Ok(raw) => {
+                let (passim, pages) = split_raw(raw);
+                let mut a = analyser.borrow_mut();
+                a.files = pages;
+                a.passim = passim;
+            }
             Err(message) => return dispatcher.dispatch(Action::Failed(message)),
         }
     }
@@ -266,8 +283,9 @@ pub async fn add_files(
     let first = intake.documents.first().or(intake.passim.first()).map(|d| d.0.clone());
     let mut meta = current.unwrap_or_else(|| super::store::new_corpus(first.as_deref()));
     let mut added = Vec::new();
+    let mut names = UniqueNames::with_taken(meta.documents.iter().map(|d| d.id.as_str()));
     for (passim, (name, bytes)) in intake.documents.into_iter().map(|d| (false, d)).chain(intake.passim.into_iter().map(|d| (true, d))) {
-        let id = unique_among(meta.documents.iter().map(|d| d.id.as_str()), name);
+        let id = names.claim(name);
         meta.documents.push(DocMeta { id: id.clone(), encoding: None, passim, bytes: bytes.len() });
         added.push((id, bytes));
     }
@@ -304,7 +322,7 @@ pub async fn rename_document(analyser: SharedAnalyser, dispatcher: UseReducerDis
         Err(message) => return dispatcher.dispatch(Action::Notice(Some(message))),
     };
     let Some(bytes) = bytes else { return };
-    let new = unique_among(meta.documents.iter().filter(|d| d.id != old).map(|d| d.id.as_str()), new);
+    let new = UniqueNames::with_taken(meta.documents.iter().filter(|d| d.id != old).map(|d| d.id.as_str())).claim(new);
     if let Some(d) = meta.documents.iter_mut().find(|d| d.id == old) {
         d.id = new.clone();
     }

@@ -1,0 +1,348 @@
+//! Intake: what a user hands over, sorted into pages to analyse, passim
+//! output to show instead of computed passages, and files refused with a
+//! reason. The app, the CLI and `build-site` all take files in here, so a
+//! zip, a passim file or two files of the same name mean the same thing in
+//! every front end.
+//!
+//! Everything here is bounded: a zip member is read in a stream and
+//! refused once it passes [`Limits::file_bytes`], an archive stops
+//! expanding at [`Limits::total_bytes`], and names are made unique in
+//! linear time. Nothing is dropped without a line in [`Intake::rejected`].
+//!
+//! [`walk`] (native only) turns paths and directory trees into the
+//! `(name, bytes)` pairs this module takes.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod walk;
+
+/// What a user handed over, sorted.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Intake {
+    /// Page dumps to analyse, as (unique id, bytes).
+    pub documents: Vec<(String, Vec<u8>)>,
+    /// passim output files (JSON Lines), as (unique name, bytes).
+    pub passim: Vec<(String, Vec<u8>)>,
+    /// Files that cannot be used, each with a message for the person who
+    /// handed them over.
+    pub rejected: Vec<(String, String)>,
+}
+
+impl Intake {
+    /// One line that says why nothing could be used, for a front end that
+    /// has nothing to show: every refusal, not just "no pages".
+    pub fn why_empty(&self) -> String {
+        if self.rejected.is_empty() {
+            return "no pages were given (tongwen reads .txt, .md, .zip of those, and passim .json)".to_owned();
+        }
+        let reasons: Vec<String> = self.rejected.iter().map(|(name, why)| format!("{name}: {why}")).collect();
+        format!("no readable pages: {}", reasons.join("; "))
+    }
+}
+
+/// How much one intake may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest single file or zip member, in bytes.
+    pub file_bytes: u64,
+    /// Largest total a zip archive may expand to, in bytes.
+    pub total_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { file_bytes: 200 << 20, total_bytes: 1 << 30 }
+    }
+}
+
+/// What a file that is not text looks like, from its first bytes.
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 8] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"%PDF", "a PDF (extract its text first)"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"PK\x03\x04", "a zip-based file (a .docx?)"),
+        (b"\xD0\xCF\x11\xE0", "an old Office document"),
+        (b"\x7FELF", "a program"),
+        (b"MZ", "a program"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(kind);
+    }
+    // UTF-16 has NULs by nature (with or without a BOM, or behind a UTF-8
+    // BOM); elsewhere NULs in the first 4 kB mean binary.
+    let head = &bytes[..bytes.len().min(4096)];
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    (nuls > head.len() / 64 + 1 && crate::decode::utf16_by_layout(bytes).is_none()).then_some("binary data")
+}
+
+fn extension(name: &str) -> String {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    base.rsplit_once('.').filter(|(stem, _)| !stem.is_empty()).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// Extensions of page dumps.
+pub const PAGE_EXTENSIONS: [&str; 4] = ["txt", "md", "text", "markdown"];
+
+/// Is this a Markdown file by its name? Only then is inline Markdown
+/// (`**bold**`) read as markup; in plain text `2**10` stays `2**10`.
+pub fn is_markdown_name(name: &str) -> bool {
+    matches!(extension(name).as_str(), "md" | "markdown")
+}
+
+/// Sorts dropped, picked or walked files with the default limits.
+pub fn take_in(files: Vec<(String, Vec<u8>)>) -> Intake {
+    take_in_with(files, Limits::default())
+}
+
+/// Sorts files; `.zip` archives are opened (one level). Names are made
+/// unique (`a.txt`, `a (2).txt`) because they are ids.
+pub fn take_in_with(files: Vec<(String, Vec<u8>)>, limits: Limits) -> Intake {
+    let mut sorter = Sorter { intake: Intake::default(), names: UniqueNames::default() };
+    for (name, bytes) in files {
+        if extension(&name) == "zip" {
+            sorter.take_zip(&name, &bytes, limits);
+        } else {
+            sorter.sort_file(name, bytes, false);
+        }
+    }
+    sorter.intake
+}
+
+struct Sorter {
+    intake: Intake,
+    /// Documents and passim files share one id space.
+    names: UniqueNames,
+}
+
+impl Sorter {
+    fn take_zip(&mut self, name: &str, bytes: &[u8], limits: Limits) {
+        let short = name.rsplit('/').next().unwrap_or(name);
+        let mut archive = match zip::unstable::read::ZipIterable::try_new(std::io::Cursor::new(bytes), Default::default()) {
+            Ok(archive) => archive,
+            Err(e) => return self.intake.rejected.push((short.to_owned(), format!("not a readable zip archive ({e})"))),
+        };
+        let mut body = std::io::Cursor::new(bytes);
+        let mut expanded = 0u64;
+        let mut good = 0usize;
+        let entries = match archive.files() {
+            Ok(entries) => entries,
+            Err(e) => return self.intake.rejected.push((short.to_owned(), format!("not a readable zip archive ({e})"))),
+        };
+        for (i, entry) in entries.enumerate() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    // The central directory is damaged past here: keep what was read.
+                    self.intake.rejected.push((format!("{short} (member {})", i + 1), format!("the archive's directory is damaged from here on ({e})")));
+                    break;
+                }
+            };
+            if entry.is_dir() {
+                continue;
+            }
+            let member = match entry.name() {
+                Ok(n) => n.into_owned(),
+                Err(e) => {
+                    self.intake.rejected.push((format!("{short} (member {})", i + 1), format!("its name cannot be read ({e})")));
+                    continue;
+                }
+            };
+            let label = format!("{short}/{member}");
+            let base = member.rsplit('/').next().unwrap_or(&member);
+            if base.starts_with('.') || member.starts_with("__MACOSX/") || member.contains("/__MACOSX/") {
+                continue; // Finder's and editors' litter, not the user's files
+            }
+            if entry.is_symlink() {
+                self.intake.rejected.push((label, "a symbolic link, not a file".into()));
+                continue;
+            }
+            if entry.size() > limits.file_bytes {
+                self.intake.rejected.push((label, format!("larger than {} MB", limits.file_bytes >> 20)));
+                continue;
+            }
+            let room = limits.total_bytes.saturating_sub(expanded);
+            if room == 0 {
+                self.intake.rejected.push((label, format!("the archive expands to more than {} MB; the rest was not read", limits.total_bytes >> 20)));
+                continue;
+            }
+            let cap = limits.file_bytes.min(room);
+            match read_member(entry, &mut body, cap) {
+                Ok(Member::Read(data)) => {
+                    expanded += data.len() as u64;
+                    good += 1;
+                    self.sort_file(format!("{short}/{member}"), data, true);
+                }
+                Ok(Member::Binary(kind)) => self.intake.rejected.push((label, format!("not a text file: this looks like {kind}"))),
+                Ok(Member::TooLarge) if cap < limits.file_bytes => {
+                    self.intake.rejected.push((label, format!("the archive expands to more than {} MB; the rest was not read", limits.total_bytes >> 20)));
+                    expanded = limits.total_bytes;
+                }
+                Ok(Member::TooLarge) => self.intake.rejected.push((label, format!("larger than {} MB", limits.file_bytes >> 20))),
+                Err(e) => self.intake.rejected.push((label, format!("damaged in the archive ({e})"))),
+            }
+        }
+        if good == 0 && !self.intake.rejected.iter().any(|(n, _)| n.starts_with(short)) {
+            self.intake.rejected.push((short.to_owned(), "the archive holds no files".into()));
+        }
+    }
+
+    fn sort_file(&mut self, name: String, bytes: Vec<u8>, in_zip: bool) {
+        let ext = extension(&name);
+        let short = name.rsplit('/').next().unwrap_or(&name).to_owned();
+        let shown = if in_zip { name.clone() } else { short.clone() };
+        if bytes.is_empty() {
+            self.intake.rejected.push((shown, "the file is empty".into()));
+        } else if let Some(kind) = binary_kind(&bytes) {
+            self.intake.rejected.push((shown, format!("not a text file: this looks like {kind}")));
+        } else if matches!(ext.as_str(), "json" | "jsonl") || (ext.is_empty() && crate::passim::looks_like_passim(&String::from_utf8_lossy(&bytes[..bytes.len().min(2000)]))) {
+            match crate::passim::parse_jsonl(&crate::decode::decode(&bytes).text) {
+                Ok(_) => {
+                    let id = self.names.claim(short);
+                    self.intake.passim.push((id, bytes));
+                }
+                Err(e) => self.intake.rejected.push((shown, format!("not passim output: {e}"))),
+            }
+        } else if ext.is_empty() || PAGE_EXTENSIONS.contains(&ext.as_str()) {
+            let id = self.names.claim(short);
+            self.intake.documents.push((id, bytes));
+        } else {
+            self.intake.rejected.push((shown, format!("not a text file (.{ext}): tongwen reads .txt, .md, .zip of those, and passim .json")));
+        }
+    }
+}
+
+enum Member {
+    Read(Vec<u8>),
+    Binary(&'static str),
+    TooLarge,
+}
+
+/// Reads one member as a stream: its first bytes tell a binary member,
+/// which is refused unread, and reading stops one byte past `cap`, so a
+/// member that lies about its size costs no more than `cap`.
+fn read_member(entry: zip::read::ZipFileEntry<'static>, body: &mut std::io::Cursor<&[u8]>, cap: u64) -> zip::result::ZipResult<Member> {
+    let mut file = entry.with_reader(body, zip::ZipReadOptions::new())?;
+    let mut data = Vec::with_capacity(file.size().min(cap).min(1 << 20) as usize);
+    (&mut file).take(4096.min(cap + 1)).read_to_end(&mut data)?;
+    if let Some(kind) = binary_kind(&data) {
+        return Ok(Member::Binary(kind));
+    }
+    (&mut file).take(cap + 1 - data.len() as u64).read_to_end(&mut data)?;
+    if data.len() as u64 > cap {
+        return Ok(Member::TooLarge);
+    }
+    Ok(Member::Read(data))
+}
+
+/// Hands out unique names: `a.txt`, then `a (2).txt`, `a (3).txt` … Each
+/// name remembers the next number to try, so n copies of one name cost
+/// O(n), not the O(n²) (or worse) of scanning the taken list each time.
+#[derive(Debug, Default, Clone)]
+pub struct UniqueNames {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl UniqueNames {
+    /// Starts with names already in use (an open corpus's ids).
+    pub fn with_taken<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
+        UniqueNames { taken: taken.into_iter().map(str::to_owned).collect(), next: HashMap::new() }
+    }
+
+    /// `name` if it is free, else the first free `stem (n).ext`; taken now.
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((s, e)) if !s.is_empty() => (s.to_owned(), format!(".{e}")),
+            _ => (name.clone(), String::new()),
+        };
+        let mut n = self.next.get(&name).copied().unwrap_or(2);
+        loop {
+            let candidate = format!("{stem} ({n}){ext}");
+            n += 1;
+            if self.taken.insert(candidate.clone()) {
+                self.next.insert(name, n);
+                return candidate;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        for (name, data) in members {
+            zip.start_file(*name, options).unwrap();
+            std::io::Write::write_all(&mut zip, data).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn intake_sorts_pages_passim_and_rejects_with_reasons() {
+        let zipped = zip_of(&[("pages/a.txt", "第一版".as_bytes()), ("pages/.DS_Store", b"x"), ("notes.pdf", b"%PDF-1.4")]);
+        let intake = take_in(vec![
+            ("a.txt".into(), "本报讯".as_bytes().to_vec()),
+            ("a.txt".into(), "又一份".as_bytes().to_vec()),
+            ("photo.png".into(), b"\x89PNG\r\n\x1a\n\0\0".to_vec()),
+            ("empty.txt".into(), vec![]),
+            ("out.json".into(), br#"{"id":"a.txt","cluster":1,"begin":0,"end":3}"#.to_vec()),
+            ("bad.json".into(), b"{oops".to_vec()),
+            ("pages.zip".into(), zipped),
+            ("broken.zip".into(), b"PK\x03\x04nonsense".to_vec()),
+            ("table.xlsx".into(), b"plain".to_vec()),
+        ]);
+        let ids: Vec<&str> = intake.documents.iter().map(|d| d.0.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "a (2).txt", "a (3).txt"]);
+        assert_eq!(intake.passim.len(), 1);
+        let rejected: Vec<&str> = intake.rejected.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(rejected, ["photo.png", "empty.txt", "bad.json", "pages.zip/notes.pdf", "broken.zip", "table.xlsx"]);
+        assert!(intake.rejected[0].1.contains("PNG"));
+        assert!(intake.rejected[3].1.contains("PDF"));
+        // UTF-16 is text even though it is full of NULs.
+        let mut utf16 = vec![0xFF, 0xFE];
+        "同文".encode_utf16().for_each(|u| utf16.extend(u.to_le_bytes()));
+        assert_eq!(binary_kind(&utf16), None);
+    }
+
+    #[test]
+    fn unique_names_are_linear_and_never_collide() {
+        let mut names = UniqueNames::with_taken(["a (2).txt"]);
+        let got: Vec<String> = (0..4).map(|_| names.claim("a.txt".into())).collect();
+        assert_eq!(got, ["a.txt", "a (3).txt", "a (4).txt", "a (5).txt"]);
+        assert_eq!(names.claim("a (3).txt".into()), "a (3) (2).txt");
+        assert_eq!(names.claim("README".into()), "README");
+        assert_eq!(names.claim("README".into()), "README (2)");
+        assert_eq!(names.claim(".bashrc".into()), ".bashrc");
+        assert_eq!(names.claim(".bashrc".into()), ".bashrc (2)");
+    }
+
+    #[test]
+    fn markdown_is_told_by_name() {
+        assert!(is_markdown_name("dir/page.MD") && is_markdown_name("x.markdown"));
+        assert!(!is_markdown_name("page.txt") && !is_markdown_name("md") && !is_markdown_name(".md"));
+    }
+
+    #[test]
+    fn limits_stop_a_member_and_the_archive() {
+        let big = vec![b'a'; 3000];
+        let zipped = zip_of(&[("one.txt", &big), ("two.txt", &big), ("three.txt", b"short")]);
+        let intake = take_in_with(vec![("z.zip".into(), zipped.clone())], Limits { file_bytes: 2999, total_bytes: 1 << 20 });
+        assert_eq!(intake.documents.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["three.txt"]);
+        assert!(intake.rejected.iter().all(|(_, why)| why.contains("larger than")), "{:?}", intake.rejected);
+        let intake = take_in_with(vec![("z.zip".into(), zipped)], Limits { file_bytes: 1 << 20, total_bytes: 4000 });
+        assert_eq!(intake.documents.len(), 1, "{:?}", intake);
+        assert_eq!(intake.rejected.len(), 2);
+        assert!(intake.rejected.iter().all(|(_, why)| why.contains("expands to more than")), "{:?}", intake.rejected);
+    }
+}
