@@ -158,3 +158,291 @@ fn two_thousand_tiny_files_and_two_identical_documents() {
         assert!(p.variants.iter().all(|v| v.readings.is_empty()), "identical witnesses have no variants");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Round two (issue 19): build-site never deletes or publishes what it
+// should not, nothing goes quadratic, and no character is lost.
+// ---------------------------------------------------------------------------
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const SEED: &str = "www/corpus/000_7db16642f3192162.txt";
+
+/// A fresh, empty directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tongwen-adv2-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A minimal built app, as `make dist` leaves it, so these tests do not
+/// depend on the wasm build.
+fn fake_app(root: &Path) -> PathBuf {
+    let app = root.join("app");
+    std::fs::create_dir_all(app.join("pkg")).unwrap();
+    std::fs::write(app.join("index.html"), "<!doctype html><title>tongwen</title>").unwrap();
+    std::fs::write(app.join("pkg/app.js"), "export default 1;").unwrap();
+    std::fs::write(app.join("sw.js"), "const VERSION = 'dev';\nconst PRECACHE = ['./'];\n").unwrap();
+    app
+}
+
+/// Runs the CLI, killing it (and failing the test) if it runs past `limit`.
+fn run_within(args: &[&std::ffi::OsStr], limit: Duration) -> std::process::Output {
+    let child = tongwen().args(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    // Output is read while it runs, so a full pipe never stalls it.
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("tongwen {args:?} still running after {limit:?}: it hangs");
+        }
+    }
+}
+
+fn build_site(corpus: &Path, out: &Path, app: &Path) -> std::process::Output {
+    run_within(&["build-site".as_ref(), corpus.as_os_str(), "-o".as_ref(), out.as_os_str(), "--app".as_ref(), app.as_os_str()], Duration::from_secs(60))
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs `f` on another thread; fails if it takes longer than `limit` (the
+/// cases that were quadratic took minutes or never finished).
+fn within<T: Send + 'static>(limit: Duration, what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(limit).unwrap_or_else(|_| panic!("{what}: not done after {limit:?}"))
+}
+
+#[test]
+fn build_site_never_deletes_a_directory_it_did_not_write() {
+    let w = scratch("wipe");
+    let app = fake_app(&w);
+    std::fs::create_dir_all(w.join("pages")).unwrap();
+    std::fs::copy(SEED, w.join("pages/page.txt")).unwrap();
+    std::fs::write(w.join("thesis.tex"), "x").unwrap();
+    // The corpus's parent, the corpus itself, a directory inside it, and the app.
+    for (out, why) in [(w.clone(), "inside the output"), (w.join("pages"), "inside the corpus"), (w.join("pages/site"), "inside the corpus"), (app.clone(), "overwrite the app")] {
+        let result = build_site(&w.join("pages"), &out, &app);
+        assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
+        assert!(stderr(&result).contains(why), "{out:?}: {}", stderr(&result));
+    }
+    assert_eq!(std::fs::read_to_string(w.join("thesis.tex")).unwrap(), "x");
+    assert!(w.join("pages/page.txt").is_file() && app.join("index.html").is_file());
+    // A directory with someone's files in it is not replaced.
+    std::fs::create_dir_all(w.join("mine")).unwrap();
+    std::fs::write(w.join("mine/notes.txt"), "keep").unwrap();
+    let result = build_site(&w.join("pages"), &w.join("mine"), &app);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(stderr(&result).contains("not written by tongwen build-site"), "{}", stderr(&result));
+    assert_eq!(std::fs::read_to_string(w.join("mine/notes.txt")).unwrap(), "keep");
+    // A new directory, then the same one again: it carries the marker.
+    for _ in 0..2 {
+        let result = build_site(&w.join("pages"), &w.join("site"), &app);
+        assert!(result.status.success(), "{}", stderr(&result));
+        assert!(w.join("site/.tongwen-site").is_file() && w.join("site/corpus/page.txt").is_file());
+    }
+    // No staging or old copies are left beside it.
+    let left: Vec<String> = std::fs::read_dir(&w).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.starts_with('.')).collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_old_site_whole() {
+    let w = scratch("atomic");
+    let app = fake_app(&w);
+    std::fs::create_dir_all(w.join("pages")).unwrap();
+    std::fs::copy(SEED, w.join("pages/page.txt")).unwrap();
+    assert!(build_site(&w.join("pages"), &w.join("site"), &app).status.success());
+    let before = std::fs::read(w.join("site/corpus/analysis.jsonl")).unwrap();
+    // A member name of 300 bytes used to fail the build after the old site
+    // was deleted; it is now shortened and the build succeeds.
+    let long = format!("{}.txt", "长".repeat(100));
+    std::fs::write(w.join("pages/long.zip"), zip_of(&[(long.as_str(), std::fs::read(SEED).unwrap().as_slice())])).unwrap();
+    let result = build_site(&w.join("pages"), &w.join("site"), &app);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let manifest = std::fs::read_to_string(w.join("site/corpus/manifest.json")).unwrap();
+    assert!(manifest.contains("长….txt"), "{manifest}");
+    // A build that fails part-way (the app holds a file where the corpus
+    // directory must go) leaves the previous site as it was.
+    let current = std::fs::read(w.join("site/corpus/analysis.jsonl")).unwrap();
+    assert_ne!(before, current);
+    std::fs::write(app.join("corpus"), "not a directory").unwrap();
+    let result = build_site(&w.join("pages"), &w.join("site"), &app);
+    assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
+    assert_eq!(std::fs::read(w.join("site/corpus/analysis.jsonl")).unwrap(), current);
+    assert!(w.join("site/index.html").is_file());
+}
+
+#[test]
+fn build_site_publishes_only_pages_and_says_what_it_skipped() {
+    let w = scratch("leak");
+    let app = fake_app(&w);
+    let c = w.join("corpus");
+    for dir in [".git", "keys", "pages"] {
+        std::fs::create_dir_all(c.join(dir)).unwrap();
+    }
+    std::fs::write(c.join(".git/config"), "[remote]\n\turl = https://user:SECRET-TOKEN@example.invalid/x.txt\n").unwrap();
+    std::fs::write(c.join("keys/id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\nPRIVATE-KEY-BYTES\n").unwrap();
+    std::fs::write(c.join(".env.txt"), "PASSWORD=hunter2\n").unwrap();
+    std::fs::write(c.join("report.docx"), "not a page").unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", c.join("host.txt")).unwrap();
+    std::fs::copy(SEED, c.join("pages/page.txt")).unwrap();
+    let result = build_site(&c, &w.join("site"), &app);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let published: Vec<String> = std::fs::read_dir(w.join("site/corpus")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut published = published;
+    published.sort();
+    assert_eq!(published, ["analysis.jsonl", "manifest.json", "page.txt"]);
+    let analysis = std::fs::read_to_string(w.join("site/corpus/analysis.jsonl")).unwrap();
+    for secret in ["SECRET-TOKEN", "PRIVATE-KEY", "hunter2"] {
+        assert!(!analysis.contains(secret), "{secret} published");
+    }
+    let err = stderr(&result);
+    for (name, why) in [(".git", "hidden"), (".env.txt", "hidden"), ("id_ed25519", "no extension"), ("report.docx", ".docx"), ("host.txt", "symbolic link")] {
+        assert!(err.lines().any(|l| l.contains(name) && l.contains(why)), "{name}: {why} not said in {err}");
+    }
+}
+
+#[test]
+fn walks_survive_link_loops_fifos_and_devices() {
+    let w = scratch("walk");
+    let app = fake_app(&w);
+    let c = w.join("corpus");
+    std::fs::create_dir_all(c.join("sub")).unwrap();
+    std::fs::copy(SEED, c.join("page.txt")).unwrap();
+    std::os::unix::fs::symlink(".", c.join("loop")).unwrap();
+    std::os::unix::fs::symlink("..", c.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", c.join("zero.txt")).unwrap();
+    let fifo = c.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let result = build_site(&c, &w.join("site"), &app);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let err = stderr(&result);
+    assert!(err.contains("pipe.txt: not a regular file"), "{err}");
+    assert!(err.contains("zero.txt: a symbolic link"), "{err}");
+    // The CLI reads the same way; a FIFO named on the command line is
+    // passed over, not read forever.
+    let out = run_within(&["analyze".as_ref(), c.as_os_str(), fifo.as_os_str()], Duration::from_secs(60));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("page.txt"));
+}
+
+fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+    zip_with(members, zip::CompressionMethod::Deflated)
+}
+
+fn zip_with(members: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    for (name, data) in members {
+        zip.start_file(*name, options).unwrap();
+        std::io::Write::write_all(&mut zip, data).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn zip_members_are_bounded_kept_and_explained() {
+    use tongwen::intake::take_in;
+    // 8,000 members sharing one basename: unique ids in linear time (was
+    // over 120 s).
+    let many: Vec<(String, Vec<u8>)> = (0..8000).map(|i| (format!("d{i}/page.txt"), format!("第{i}版").into_bytes())).collect();
+    let refs: Vec<(&str, &[u8])> = many.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let zipped = zip_with(&refs, zip::CompressionMethod::Stored);
+    let intake = within(Duration::from_secs(30), "8,000 same-named members", move || take_in(vec![("many.zip".into(), zipped)]));
+    assert_eq!(intake.documents.len(), 8000);
+    assert_eq!(intake.documents[7999].0, "page (8000).txt");
+    // Two members with one name: both kept (the first was dropped).
+    let mut twins = zip_with(&[("a.txt", "第一份".as_bytes()), ("b.txt", "第二份".as_bytes())], zip::CompressionMethod::Stored);
+    let at: Vec<usize> = twins.windows(5).enumerate().filter(|(_, w)| *w == b"b.txt").map(|(i, _)| i).collect();
+    assert_eq!(at.len(), 2, "the name is in the local header and the central directory");
+    for i in at {
+        twins[i] = b'a';
+    }
+    let intake = take_in(vec![("twins.zip".into(), twins)]);
+    let got: Vec<(&str, &str)> = intake.documents.iter().map(|(n, b)| (n.as_str(), std::str::from_utf8(b).unwrap())).collect();
+    assert_eq!(got, [("a.txt", "第一份"), ("a (2).txt", "第二份")]);
+    // One damaged member: the good ones are kept, the bad one named.
+    let mut damaged = zip_with(&[("good1.txt", "第一版正文".as_bytes()), ("bad.txt", "第二版正文内容".as_bytes()), ("good2.txt", "第三版".as_bytes())], zip::CompressionMethod::Stored);
+    let body = damaged.windows("第二版".len()).position(|w| w == "第二版".as_bytes()).unwrap();
+    damaged[body] ^= 0xFF;
+    let intake = take_in(vec![("damaged.zip".into(), damaged)]);
+    assert_eq!(intake.documents.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["good1.txt", "good2.txt"]);
+    assert_eq!(intake.rejected.len(), 1);
+    assert!(intake.rejected[0].0 == "damaged.zip/bad.txt" && intake.rejected[0].1.contains("damaged"), "{:?}", intake.rejected);
+    // Members of zeros are refused from their first bytes, never expanded whole.
+    let zeros = vec![0u8; 8 << 20];
+    let zipped = zip_of(&[("z1.txt", &zeros), ("z2.txt", &zeros), ("ok.txt", "正文".as_bytes())]);
+    let intake = take_in(vec![("bomb.zip".into(), zipped)]);
+    assert_eq!(intake.documents.len(), 1);
+    assert!(intake.rejected.iter().all(|(_, why)| why.contains("binary data")), "{:?}", intake.rejected);
+}
+
+#[test]
+fn a_refused_zip_says_why_when_it_is_the_only_input() {
+    let w = scratch("onlyzip");
+    let app = fake_app(&w);
+    std::fs::create_dir_all(w.join("pages")).unwrap();
+    std::fs::write(w.join("pages/broken.zip"), b"PK\x03\x04 this is not an archive").unwrap();
+    let result = build_site(&w.join("pages"), &w.join("site"), &app);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(stderr(&result).contains("broken.zip: not a readable zip archive"), "{}", stderr(&result));
+    let out = run_within(&["analyze".as_ref(), w.join("pages/broken.zip").as_os_str()], Duration::from_secs(30));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("broken.zip: not a readable zip archive"), "{}", stderr(&out));
+}
+
+#[test]
+fn passim_files_are_passages_in_the_cli_and_build_site() {
+    let w = scratch("passim");
+    let app = fake_app(&w);
+    let c = w.join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::copy(SEED, c.join("a.txt")).unwrap();
+    std::fs::copy(SEED, c.join("b.txt")).unwrap();
+    let passim = "{\"id\":\"a.txt\",\"cluster\":7,\"begin\":100,\"end\":160}\n{\"id\":\"b.txt\",\"cluster\":7,\"begin\":100,\"end\":160}\n";
+    std::fs::write(c.join("out.json"), passim).unwrap();
+    // The CLI: the passim file is not a page, and its cluster is the passage.
+    let out = run_within(&["analyze".as_ref(), "--json".as_ref(), c.join("a.txt").as_os_str(), c.join("b.txt").as_os_str(), c.join("out.json").as_os_str()], Duration::from_secs(60));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a.txt", "b.txt"]);
+    let passages = json["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), 1, "{passages:?}");
+    assert_eq!(passages[0]["members"].as_array().unwrap().len(), 2);
+    // build-site keeps it, marks it in the manifest and uses it.
+    let result = build_site(&c, &w.join("site"), &app);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(String::from_utf8_lossy(&result.stdout).contains("1 shared passages (from 1 passim files)"), "{}", String::from_utf8_lossy(&result.stdout));
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(w.join("site/corpus/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["documents"][2], serde_json::json!({"file": "out.json", "passim": true}));
+    assert_eq!(std::fs::read_to_string(w.join("site/corpus/out.json")).unwrap(), passim);
+}
+
+#[test]
+fn same_names_in_two_directories_get_two_ids() {
+    let w = scratch("ids");
+    for dir in ["a", "b"] {
+        std::fs::create_dir_all(w.join(dir)).unwrap();
+        std::fs::copy(SEED, w.join(dir).join("page.txt")).unwrap();
+    }
+    let out = run_within(&["analyze".as_ref(), "--json".as_ref(), w.join("a/page.txt").as_os_str(), w.join("b/page.txt").as_os_str()], Duration::from_secs(60));
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["page.txt", "page (2).txt"]);
+    let docs: std::collections::BTreeSet<&str> = json["passages"].as_array().unwrap().iter().flat_map(|p| p["members"].as_array().unwrap()).map(|m| m["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["page (2).txt", "page.txt"]);
+}

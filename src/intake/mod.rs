@@ -254,7 +254,10 @@ impl UniqueNames {
     }
 
     /// `name` if it is free, else the first free `stem (n).ext`; taken now.
+    /// A name longer than [`MAX_NAME_BYTES`] is shortened first, keeping its
+    /// extension: ids are file names when a site is published.
     pub fn claim(&mut self, name: String) -> String {
+        let name = fit_name(name);
         if self.taken.insert(name.clone()) {
             return name;
         }
@@ -272,6 +275,25 @@ impl UniqueNames {
             }
         }
     }
+}
+
+/// The longest id, in bytes: file systems refuse names over 255 bytes,
+/// and a unique suffix (` (12)`) must still fit.
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// `name` cut to [`MAX_NAME_BYTES`] at a character boundary, keeping a
+/// short extension.
+fn fit_name(name: String) -> String {
+    if name.len() <= MAX_NAME_BYTES {
+        return name;
+    }
+    let ext = name.rsplit_once('.').map(|(_, e)| e).filter(|e| e.len() <= 16).map(|e| format!(".{e}")).unwrap_or_default();
+    // Room for the stem, an ellipsis (3 bytes) and the extension.
+    let mut stem_end = MAX_NAME_BYTES - ext.len() - '…'.len_utf8();
+    while !name.is_char_boundary(stem_end) {
+        stem_end -= 1;
+    }
+    format!("{}…{ext}", &name[..stem_end])
 }
 
 #[cfg(test)]
@@ -325,6 +347,11 @@ mod tests {
         assert_eq!(names.claim("README".into()), "README (2)");
         assert_eq!(names.claim(".bashrc".into()), ".bashrc");
         assert_eq!(names.claim(".bashrc".into()), ".bashrc (2)");
+        // Too long for a file name: shortened at a character boundary.
+        let long = format!("{}.txt", "报".repeat(100));
+        let fitted = names.claim(long);
+        assert!(fitted.len() <= MAX_NAME_BYTES && fitted.ends_with("报….txt"), "{fitted}");
+        assert!(names.claim(format!("{}.txt", "报".repeat(100))).ends_with("报… (2).txt"));
     }
 
     #[test]

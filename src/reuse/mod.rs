@@ -58,9 +58,15 @@ const MIN_IDENTITY: f64 = 0.8;
 const ALL_PAIRS: usize = 8;
 /// Seeds per gram per article: repeats beyond this are degenerate text.
 const MAX_REPEAT: usize = 4;
-/// Bits of a packed gram entry that hold a position or an article index.
+/// Bits of a packed corpus-wide gram entry that hold an article index.
 const LOW_BITS: u32 = 24;
 const LOW_MASK: u64 = (1 << LOW_BITS) - 1;
+/// An article's own grams pack a position in the low 32 bits (an article
+/// may be longer than 2^24 characters: the whole text of a long document)
+/// and the top 32 bits of the gram hash above it. Seeds are checked
+/// character by character, so the shorter hash costs nothing but a few
+/// more comparisons.
+const POS_MASK: u64 = u32::MAX as u64;
 
 /// A 40-bit hash of a gram, in the high bits of a packed `u64`.
 fn gram_hash(g: &[char]) -> u64 {
@@ -130,9 +136,10 @@ fn article_grams(t: &ArticleText, frequent: &[u64]) -> Vec<u64> {
         .norm
         .windows(K)
         .enumerate()
-        .take(LOW_MASK as usize)
-        .map(|(p, w)| gram_hash(w) | p as u64)
-        .filter(|v| frequent.binary_search(&(v & !LOW_MASK)).is_err())
+        .take(POS_MASK as usize)
+        .map(|(p, w)| (gram_hash(w), p as u64))
+        .filter(|(h, _)| frequent.binary_search(h).is_err())
+        .map(|(h, p)| (h & !POS_MASK) | p)
         .collect();
     g.sort_unstable();
     g
@@ -225,17 +232,17 @@ fn align_pair(x: &ArticleText, y: &ArticleText, gx: &[u64], gy: &[u64], settings
     let mut seeds: Vec<(usize, usize)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < gx.len() && j < gy.len() {
-        let (hx, hy) = (gx[i] & !LOW_MASK, gy[j] & !LOW_MASK);
+        let (hx, hy) = (gx[i] & !POS_MASK, gy[j] & !POS_MASK);
         if hx < hy {
             i += 1;
         } else if hy < hx {
             j += 1;
         } else {
-            let i_end = i + gx[i..].iter().take_while(|v| *v & !LOW_MASK == hx).count();
-            let j_end = j + gy[j..].iter().take_while(|v| *v & !LOW_MASK == hx).count();
+            let i_end = i + gx[i..].iter().take_while(|v| *v & !POS_MASK == hx).count();
+            let j_end = j + gy[j..].iter().take_while(|v| *v & !POS_MASK == hx).count();
             for &a in &gx[i..i_end.min(i + MAX_REPEAT)] {
                 for &b in &gy[j..j_end.min(j + MAX_REPEAT)] {
-                    let (pa, pb) = ((a & LOW_MASK) as usize, (b & LOW_MASK) as usize);
+                    let (pa, pb) = ((a & POS_MASK) as usize, (b & POS_MASK) as usize);
                     if x.norm[pa..pa + K] == y.norm[pb..pb + K] {
                         seeds.push((pa, pb));
                     }
@@ -394,4 +401,30 @@ fn reading(t: &ArticleText, input: &[char], from: usize, to: usize, left: usize,
     let b = from.saturating_sub(left);
     let e = (to + right).min(t.len());
     (b..e).map(|k| t.shown(k, input)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two documents sharing 17.5 million characters reported a passage
+    /// that ended at 16,777,231: an article's grams were indexed only up to
+    /// position 2^24, the width of the packed position. They are indexed
+    /// to the end now, and seeds past 2^24 are found.
+    #[test]
+    fn grams_past_two_to_the_24_are_indexed_and_seed_alignments() {
+        let n = (1usize << 24) + 3000;
+        let mut rng = fastrand::Rng::with_seed(24);
+        let norm: Vec<char> = (0..n).map(|_| char::from_u32(0x4E00 + rng.u32(0..20000)).unwrap()).collect();
+        let t = ArticleText { norm, ..Default::default() };
+        let grams = article_grams(&t, &[]);
+        let last = grams.iter().map(|g| g & POS_MASK).max().unwrap();
+        assert_eq!(last as usize, n - K, "every gram position is indexed");
+        // A pair whose only shared text lies past 2^24 in the long article.
+        let tail = ArticleText { norm: t.norm[n - 200..].to_vec(), ..Default::default() };
+        let tail_grams = article_grams(&tail, &[]);
+        let found = align_pair(&t, &tail, &grams, &tail_grams, Settings::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].a0, found[0].a1), (n - 200, n));
+    }
 }
