@@ -12,20 +12,22 @@ fn mark(label: &str, base: usize, input: usize) {
 
 fn main() {
     let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
-    let papers = (mb << 20) / 7000;
+    let papers = (mb << 20) / 6000;
     let corpus = tongwen::synth::reprint_corpus(11, papers / 3 + 1, papers);
     let input: usize = corpus.pages.iter().map(|p| p.text.len()).sum();
-    let base = live();
+    let intake = tongwen::intake::Intake { documents: corpus.pages.iter().enumerate().map(|(i, p)| (format!("{i:05}.txt"), p.text.clone().into_bytes())).collect(), ..Default::default() };
+    drop(corpus);
+    let base = live() - input;
     reset_peak();
-    let mut docs = Vec::new();
-    let mut texts: Vec<Vec<char>> = Vec::new();
-    for (i, p) in corpus.pages.iter().enumerate() {
-        let d = tongwen::decode::decode(p.text.as_bytes());
-        texts.push(d.text.chars().collect());
-        docs.push(tongwen::analysis::analyze_decoded(&format!("{i}"), d));
-    }
-    mark("decode + reflow", base, input);
-    let passages = tongwen::reuse::find_passages(&docs, &texts, Default::default());
+    let mut stage = String::new();
+    let (analysis, chars) = tongwen::analysis::analyze_intake(intake, Default::default(), &mut |s| {
+        if matches!(s, tongwen::analysis::Stage::Passages) && stage.is_empty() {
+            stage.push('p');
+            mark("intake, decode + reflow", base, input);
+        }
+    });
     mark("shared passages", base, input);
-    drop(passages);
+    let json = serde_json::to_vec(&analysis).map(|v| v.len()).unwrap_or(0);
+    println!("JSON {:.1}× the input", json as f64 / input as f64);
+    drop((analysis, chars));
 }

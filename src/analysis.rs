@@ -24,27 +24,29 @@ pub fn analyze_document(id: &str, bytes: &[u8]) -> DocumentAnalysis {
 
 /// Analyses one document that is already decoded.
 pub fn analyze_decoded(id: &str, decoded: Decoded) -> DocumentAnalysis {
-    analyze_keeping_text(id, decoded).0
+    analyze_keeping_chars(id, decoded).0
 }
 
-/// Analyses one decoded document and hands its text back, uncopied.
-fn analyze_keeping_text(id: &str, decoded: Decoded) -> (DocumentAnalysis, String) {
+/// Analyses one decoded document and hands its characters back (the
+/// reuse engine works on them; the text itself is not kept twice).
+fn analyze_keeping_chars(id: &str, decoded: Decoded) -> (DocumentAnalysis, Vec<char>) {
     let Decoded { text, encoding, warnings } = decoded;
-    let mut doc = DocumentAnalysis {
-        id: id.to_owned(),
-        chars: text.chars().count(),
-        encoding: encoding.to_owned(),
-        warnings,
-        ..Default::default()
-    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut doc = DocumentAnalysis { id: id.to_owned(), chars: chars.len(), encoding: encoding.to_owned(), warnings, ..Default::default() };
     if text.is_empty() {
         doc.warnings.push("the file is empty".to_owned());
     } else if text.trim().is_empty() {
         doc.warnings.push("the file holds only whitespace".to_owned());
     }
-    reflow::reflow_into(&mut doc, &text);
+    reflow::reflow_chars_into(&mut doc, &chars);
     doc.name = readable_name(&doc, &text);
-    (doc, text)
+    (doc, chars)
+}
+
+/// Each document's characters made text again, one document at a time so
+/// that both forms of the whole corpus are never held at once.
+pub fn texts_from_chars(chars: Vec<Vec<char>>) -> Vec<String> {
+    chars.into_iter().map(|c| c.into_iter().collect()).collect()
 }
 
 /// Analyses a corpus of `(id, bytes)` pairs with default settings.
@@ -76,7 +78,8 @@ pub fn analyze_corpus_with<'a>(
 ) -> (Analysis, Vec<String>) {
     let inputs: Vec<(&str, &[u8])> = inputs.into_iter().collect();
     let total = inputs.len();
-    analyze_sources(inputs.into_iter().map(|(id, bytes)| (id, Lazy::Bytes(bytes))), total, Passages::Find(settings), progress)
+    let (analysis, chars) = analyze_sources(inputs.into_iter().map(|(id, bytes)| (id, Lazy::Bytes(bytes))), total, Passages::Find(settings), progress);
+    (analysis, texts_from_chars(chars))
 }
 
 /// passim records from passim output files, with a problem line for each
@@ -96,21 +99,26 @@ pub fn passim_records<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) 
 /// Analyses what [`crate::intake::take_in`] sorted: its pages, with the
 /// passages of its passim files when it has any (else found here). The CLI
 /// and `build-site` call this; the worker does the same with stored files.
-pub fn analyze_intake(intake: &crate::intake::Intake, settings: reuse::Settings, progress: &mut dyn FnMut(Stage)) -> (Analysis, Vec<String>) {
+/// Takes the intake by value: each file's bytes are dropped once decoded,
+/// and the characters of every document come back (offsets refer to them).
+pub fn analyze_intake(intake: crate::intake::Intake, settings: reuse::Settings, progress: &mut dyn FnMut(Stage)) -> (Analysis, Vec<Vec<char>>) {
     let (records, problems) = passim_records(intake.passim.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
     let passages = if intake.passim.is_empty() { Passages::Find(settings) } else { Passages::Passim(&records) };
-    let inputs = intake.documents.iter().map(|(id, b)| (id.as_str(), Lazy::Bytes(b)));
-    let (mut analysis, texts) = analyze_sources(inputs, intake.documents.len(), passages, progress);
+    let total = intake.documents.len();
+    let inputs = intake.documents.into_iter().map(|(id, b)| (id, Lazy::Owned(b)));
+    let (mut analysis, chars) = analyze_sources(inputs, total, passages, progress);
     if let Some(first) = analysis.documents.first_mut() {
         first.warnings.extend(problems);
     }
-    (analysis, texts)
+    (analysis, chars)
 }
 
 /// A document's text, decoded when its turn comes (so a large corpus is
 /// never held decoded twice).
 pub enum Lazy<'a> {
     Bytes(&'a [u8]),
+    /// Bytes handed over, freed as soon as they are decoded.
+    Owned(Vec<u8>),
     /// Bytes in an encoding the user chose (a WHATWG label).
     BytesAs(&'a [u8], &'a str),
 }
@@ -119,6 +127,7 @@ impl Lazy<'_> {
     fn decode(self) -> Decoded {
         match self {
             Lazy::Bytes(b) => decode(b),
+            Lazy::Owned(b) => decode(&b),
             Lazy::BytesAs(b, label) => match crate::decode::encoding_for_label(label) {
                 Some(enc) => {
                     // A BOM still wins: it cannot be wrong about its own file.
@@ -145,20 +154,19 @@ pub enum Passages<'a> {
 
 /// Analyses `total` documents. With passim records, their clusters are the
 /// passages (records that do not fit become warnings on the first document).
-pub fn analyze_sources<'a>(
-    inputs: impl IntoIterator<Item = (&'a str, Lazy<'a>)>,
+/// Returns each document's characters, which every offset refers to.
+pub fn analyze_sources<'a, I: AsRef<str>>(
+    inputs: impl IntoIterator<Item = (I, Lazy<'a>)>,
     total: usize,
     passages: Passages,
     progress: &mut dyn FnMut(Stage),
-) -> (Analysis, Vec<String>) {
+) -> (Analysis, Vec<Vec<char>>) {
     let mut documents = Vec::with_capacity(total);
     let mut chars: Vec<Vec<char>> = Vec::with_capacity(total);
-    let mut texts = Vec::with_capacity(total);
     for (i, (id, lazy)) in inputs.into_iter().enumerate() {
         progress(Stage::Reflow(i, total));
-        let (doc, text) = analyze_keeping_text(id, lazy.decode());
-        chars.push(text.chars().collect());
-        texts.push(text);
+        let (doc, text) = analyze_keeping_chars(id.as_ref(), lazy.decode());
+        chars.push(text);
         documents.push(doc);
     }
     progress(Stage::Passages);
@@ -172,5 +180,5 @@ pub fn analyze_sources<'a>(
             passages
         }
     };
-    (Analysis { documents, passages }, texts)
+    (Analysis { documents, passages }, chars)
 }

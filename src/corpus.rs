@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::DocumentAnalysis;
-use crate::text::{cell_width, is_clause_punct};
+use crate::text::{cell_width, is_clause_punct, Space};
 
 /// `www/corpus/manifest.json`: which files make up the built-in corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +31,7 @@ pub fn readable_name(doc: &DocumentAnalysis, text: &str) -> String {
     if let Some(title) = doc.articles.iter().find_map(|a| a.title.as_deref()) {
         return title.to_owned();
     }
-    if let Some(line) = text.lines().map(str::trim).find(|l| looks_like_headline(l)) {
+    if let Some(line) = text.lines().map(|l| l.trim_matches(|c: char| c.is_space())).find(|l| looks_like_headline(l)) {
         return line.trim_start_matches('#').trim().to_owned();
     }
     let stem = doc.id.rsplit_once('.').map_or(doc.id.as_str(), |(s, _)| s);

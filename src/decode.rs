@@ -59,6 +59,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 /// unit, so in UTF-16LE NULs sit at odd offsets and in UTF-16BE at even
 /// ones. Binary data has NULs at both, often in pairs.
 pub fn utf16_by_layout(bytes: &[u8]) -> Option<&'static Encoding> {
+    // Past a UTF-8 byte-order mark (mislabelled UTF-16) and a UTF-16 one.
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(&[0xFF, 0xFE]).or_else(|| bytes.strip_prefix(&[0xFE, 0xFF])).unwrap_or(bytes);
     let head = &bytes[..bytes.len().min(1 << 16) & !1];
     let units = head.len() / 2;
     if units < 2 {
@@ -74,8 +77,9 @@ pub fn utf16_by_layout(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     let (nuls, other, enc) = if odd >= even { (odd, even, UTF_16LE) } else { (even, odd, UTF_16BE) };
-    // Enough NULs to be a pattern, almost all on one side, hardly any 00 00.
-    let patterned = nuls >= 2 && nuls * 100 >= units && other * 50 <= nuls && both * 100 <= units;
+    // Enough NULs to be a pattern, most on one side (CJK code points such
+    // as 一, U+4E00, put some on the other), hardly any 00 00.
+    let patterned = nuls >= 2 && nuls * 100 >= units && other * 4 <= nuls && both * 100 <= units;
     if !patterned {
         return None;
     }

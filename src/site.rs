@@ -173,7 +173,8 @@ pub fn build_site(corpus: &Path, out: &Path, app: &Path) -> Result<SiteSummary, 
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(|e| format!("cannot clear {}: {e}", staging.display()))?;
     }
-    let written = write_site(&staging, app, &intake);
+    let passim = intake.passim.len();
+    let written = write_site(&staging, app, intake);
     let (documents, passages) = match written {
         Ok(counts) => counts,
         Err(e) => {
@@ -182,11 +183,11 @@ pub fn build_site(corpus: &Path, out: &Path, app: &Path) -> Result<SiteSummary, 
         }
     };
     swap_into_place(&staging, &out_r, &parent, &name)?;
-    Ok(SiteSummary { documents, passim: intake.passim.len(), passages, skipped, out: out.to_path_buf() })
+    Ok(SiteSummary { documents, passim, passages, skipped, out: out.to_path_buf() })
 }
 
 /// Writes the whole site into `dir` (new); returns (documents, passages).
-fn write_site(dir: &Path, app: &Path, intake: &crate::intake::Intake) -> Result<(usize, usize), String> {
+fn write_site(dir: &Path, app: &Path, intake: crate::intake::Intake) -> Result<(usize, usize), String> {
     let io = |e: io::Error| format!("cannot write {}: {e}", dir.display());
     std::fs::create_dir_all(dir).map_err(io)?;
     std::fs::write(dir.join(SITE_MARKER), "written by tongwen build-site; the directory is replaced by the next build\n").map_err(io)?;
@@ -197,15 +198,6 @@ fn write_site(dir: &Path, app: &Path, intake: &crate::intake::Intake) -> Result<
     for (id, bytes) in intake.documents.iter().chain(&intake.passim) {
         std::fs::write(corpus_dir.join(id), bytes).map_err(io)?;
     }
-    let (analysis, texts) = crate::analysis::analyze_intake(intake, crate::reuse::Settings::default(), &mut |_| ());
-    let (documents, passages) = (analysis.documents.len(), analysis.passages.len());
-    let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
-    let mut lines = String::new();
-    for message in crate::protocol::result_messages(analysis, texts, shares) {
-        lines.push_str(&serde_json::to_string(&message).map_err(|e| e.to_string())?);
-        lines.push('\n');
-    }
-    std::fs::write(corpus_dir.join(PRECOMPUTED), lines).map_err(io)?;
     let manifest = Manifest {
         documents: intake
             .documents
@@ -215,6 +207,18 @@ fn write_site(dir: &Path, app: &Path, intake: &crate::intake::Intake) -> Result<
             .collect(),
         precomputed: Some(PRECOMPUTED.to_owned()),
     };
+    let (analysis, chars) = crate::analysis::analyze_intake(intake, crate::reuse::Settings::default(), &mut |_| ());
+    let (documents, passages) = (analysis.documents.len(), analysis.passages.len());
+    let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
+    // Written a message at a time, never the whole analysis as one string.
+    let file = std::fs::File::create(corpus_dir.join(PRECOMPUTED)).map_err(io)?;
+    let mut w = io::BufWriter::new(file);
+    for message in crate::protocol::result_messages(analysis, crate::analysis::texts_from_chars(chars), shares) {
+        serde_json::to_writer(&mut w, &message).map_err(|e| e.to_string())?;
+        io::Write::write_all(&mut w, b"\n").map_err(io)?;
+    }
+    io::Write::flush(&mut w).map_err(io)?;
+    drop(w);
     std::fs::write(corpus_dir.join("manifest.json"), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?).map_err(io)?;
     write_precache(dir).map_err(io)?;
     Ok((documents, passages))

@@ -320,7 +320,7 @@ fn analyse(job: Job) {
         };
         (f.id.as_str(), lazy)
     });
-    let (mut analysis, texts) = analyze_sources(inputs, job.files.len(), passages, &mut |stage| {
+    let (mut analysis, chars) = analyze_sources(inputs, job.files.len(), passages, &mut |stage| {
         // At most one report per percent, however many files.
         let percent = match stage {
             Stage::Reflow(done, total) => done * 100 / total.max(1),
@@ -341,7 +341,7 @@ fn analyse(job: Job) {
         s.index = None;
     });
     let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
-    for message in result_messages(analysis, texts, shares) {
+    for message in result_messages(analysis, crate::analysis::texts_from_chars(chars), shares) {
         reply(message);
     }
 }

@@ -446,3 +446,148 @@ fn same_names_in_two_directories_get_two_ids() {
     let docs: std::collections::BTreeSet<&str> = json["passages"].as_array().unwrap().iter().flat_map(|p| p["members"].as_array().unwrap()).map(|m| m["doc"].as_str().unwrap()).collect();
     assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["page (2).txt", "page.txt"]);
 }
+
+/// The texts of every piece, in order, for comparing two reflows.
+fn piece_texts(doc: &DocumentAnalysis) -> Vec<String> {
+    tongwen::reflow::all_spans(doc).into_iter().map(|(what, text, _)| format!("{}: {text}", what.split(' ').skip(1).collect::<Vec<_>>().join(" "))).collect()
+}
+
+#[test]
+fn blank_lines_inside_a_paragraph_are_linear() {
+    // 1,000,000 blank lines in a paragraph did not finish in 600 s.
+    // A column cut mid-sentence, the rest after the blank lines: each
+    // blank line looked ahead over all the others.
+    let column = "标题\n\n新华社北京6月18日电 国家主席习\n近平结束出席第二届中国—中亚峰\n";
+    let text = format!("{column}{}会，后乘专机回到北京。随同出访\n的有蔡奇、王毅等。\n", "\n".repeat(1_000_000));
+    let doc = within(Duration::from_secs(60), "a million blank lines", move || analysed(&text));
+    let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.as_str()).collect();
+    assert_eq!(paragraphs, ["国家主席习近平结束出席第二届中国—中亚峰会，后乘专机回到北京。随同出访的有蔡奇、王毅等。"]);
+}
+
+#[test]
+fn page_jump_markers_are_linear() {
+    // 500,000 markers on one line took 77 s.
+    let line = "（下转第三版）".repeat(500_000);
+    let doc = within(Duration::from_secs(60), "500,000 markers on a line", move || analysed(&line));
+    assert_eq!(doc.articles.iter().map(|a| a.markers.len()).sum::<usize>() + doc.other.len(), 500_000);
+    // A marker every 46 characters in 20 MB without a line break took 47 s.
+    let chunk = "国家主席习近平应邀赴哈萨克斯坦出席第二届中国—中亚峰会并发表主旨讲话（下转第三版）";
+    let text = chunk.repeat((20 << 20) / chunk.len());
+    let n = text.matches("（下转第三版）").count();
+    let doc = within(Duration::from_secs(20), "20 MB of markers", move || analyze_document("x.txt", text.as_bytes()));
+    assert_eq!(doc.articles.iter().map(|a| a.markers.len()).sum::<usize>() + doc.other.iter().filter(|b| b.text == "（下转第三版）").count(), n);
+}
+
+#[test]
+fn a_few_bad_bytes_never_turn_the_file_into_mojibake() {
+    let page = std::fs::read_to_string(SEED).unwrap();
+    let clean = analyze_document("x.txt", page.as_bytes());
+    let check = |bytes: Vec<u8>, encoding: &str, bad: usize, what: &str| {
+        let doc = analyze_document("x.txt", &bytes);
+        assert_eq!(doc.encoding, encoding, "{what}");
+        let replaced = doc.warnings.iter().find(|w| w.contains("U+FFFD"));
+        assert!(replaced.is_some_and(|w| w.starts_with(&format!("{bad} byte"))), "{what}: {:?}", doc.warnings);
+        // Nearly every character is the page's own: no mojibake.
+        assert!(doc.chars <= clean.chars + 40 && doc.chars + 40 >= clean.chars, "{what}: {} chars against {}", doc.chars, clean.chars);
+        assert!(analyze_corpus([("a.txt", page.as_bytes()), ("b.txt", bytes.as_slice())], Default::default()).passages.len() >= clean.articles.len() / 2, "{what}: still the same text");
+    };
+    let mut one_bad = page.as_bytes().to_vec();
+    let boundary = (3000..).find(|&i| page.is_char_boundary(i)).unwrap();
+    one_bad.insert(boundary, 0xFF);
+    check(one_bad, "UTF-8", 1, "one bad byte");
+    let mut truncated = page.as_bytes().to_vec();
+    truncated.extend_from_slice(&"中".as_bytes()[..2]);
+    check(truncated, "UTF-8", 1, "a truncated last character");
+    let mut latin1 = page.as_bytes().to_vec();
+    latin1.extend_from_slice(b"\nCaf\xE9 cr\xE8me br\xFBl\xE9e, na\xEFve fa\xE7ade\n");
+    check(latin1, "UTF-8", 6, "one Latin-1 line");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+    let mut gbk = gbk.into_owned();
+    gbk.insert(gbk.len() / 2, 0xFF);
+    let doc = analyze_document("x.txt", &gbk);
+    assert!(doc.encoding == "GBK" || doc.encoding == "gb18030", "one 0xFF in GBK: {}", doc.encoding);
+    assert!(doc.warnings.iter().any(|w| w.starts_with("1 byte")), "{:?}", doc.warnings);
+    // UTF-16 without a BOM, either order, and behind a UTF-8 BOM.
+    for (encoding, bytes) in [
+        ("UTF-16LE", page.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()),
+        ("UTF-16BE", page.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>()),
+        ("UTF-16LE", [0xEF, 0xBB, 0xBF].into_iter().chain(page.encode_utf16().flat_map(u16::to_le_bytes)).collect()),
+    ] {
+        assert_eq!(tongwen::intake::binary_kind(&bytes), None, "{encoding} is text");
+        let doc = analyze_document("x.txt", &bytes);
+        assert_eq!((doc.encoding.as_str(), doc.chars), (encoding, clean.chars), "{:?}", doc.warnings);
+    }
+}
+
+#[test]
+fn every_line_break_is_a_line_break() {
+    let page = std::fs::read_to_string(SEED).unwrap().replace("\r\n", "\n");
+    let want = piece_texts(&analysed(&page));
+    assert!(want.len() > 40);
+    for (name, brk) in [("CR", "\r"), ("CR LF", "\r\n"), ("NEL", "\u{85}"), ("LINE SEPARATOR", "\u{2028}")] {
+        let doc = analysed(&page.replace('\n', brk));
+        assert_eq!(piece_texts(&doc), want, "{name}");
+    }
+}
+
+#[test]
+fn invisible_characters_at_line_ends_change_nothing() {
+    // Trimmed: a U+FEFF at the very start of a file is its byte-order mark.
+    let page = std::fs::read_to_string(SEED).unwrap().replace("\r\n", "\n").trim_start().to_owned();
+    let want = piece_texts(&analysed(&page));
+    for (name, c) in [("ZWSP", "\u{200B}"), ("BOM", "\u{FEFF}"), ("soft hyphen", "\u{AD}"), ("word joiner", "\u{2060}")] {
+        let doc = analysed(&page.replace('\n', &format!("{c}\n")));
+        assert_eq!(piece_texts(&doc), want, "{name}");
+        let doc = analysed(&page.replace('\n', &format!("\n{c}")));
+        assert_eq!(piece_texts(&doc), want, "{name} at line starts");
+    }
+}
+
+#[test]
+fn markdown_markup_is_read_only_in_markdown() {
+    let text = "计算机的基础\n\n新华社北京6月18日电 2**10等于1024。\n\n而**不是**1000。\n";
+    let doc = analysed(text);
+    let body: String = doc.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.clone()).collect();
+    assert!(body.contains("2**10等于1024。而**不是**1000。"), "{body}");
+    // In a Markdown file the pair is markup, and its characters are
+    // accounted for as such.
+    let doc = analyze_document("x.md", text.as_bytes());
+    assert_eq!(tongwen::reflow::check_coverage(text, &doc), Vec::<String>::new());
+    let body: String = doc.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.clone()).collect();
+    assert!(body.contains("2**10等于1024。而不是1000。"), "{body}");
+    assert_eq!(doc.markup.len(), 2, "{:?}", doc.markup);
+}
+
+#[test]
+fn dense_emoji_stay_body_text_whole_and_in_order() {
+    // A ZWJ family counted as seven characters made its line look wider
+    // than the column, and the paragraph broke there.
+    let text = "习近平回到北京\n\n新华社北京6月18日电 国家主席习\n近平结束出席第二届中国—中亚峰\n会👨‍👩‍👧‍👦👨‍👩‍👧‍👦🇨🇳🇰🇿后乘专机回到北京。随\n同出访的有蔡奇、王毅等。此次活\n动，同哈萨克斯坦1️⃣总统托卡耶夫举\n行会谈，成果丰硕。\n";
+    let doc = analysed(text);
+    assert_eq!(doc.articles.len(), 1, "{doc:#?}");
+    assert_eq!(doc.articles[0].title.as_deref(), Some("习近平回到北京"));
+    let paragraphs: Vec<&str> = doc.articles[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(paragraphs, ["国家主席习近平结束出席第二届中国—中亚峰会👨‍👩‍👧‍👦👨‍👩‍👧‍👦🇨🇳🇰🇿后乘专机回到北京。随同出访的有蔡奇、王毅等。此次活动，同哈萨克斯坦1️⃣总统托卡耶夫举行会谈，成果丰硕。"]);
+}
+
+#[test]
+fn segment_json_streams_instead_of_holding_every_word() {
+    let page = std::fs::read_to_string(SEED).unwrap();
+    let big = temp_file("big.txt", page.repeat(40).as_bytes()); // about 2 MB
+    let mut child = tongwen().args(["segment", "--json"]).arg(&big).stdout(std::process::Stdio::null()).spawn().unwrap();
+    let pid = child.id();
+    let mut peak_kb = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
+            if let Some(kb) = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()) {
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(child.wait().unwrap().success());
+    // The dictionary and the document take their share; the words of the
+    // whole document as one JSON value took about 290 times the input.
+    let input_kb = page.len() as u64 * 40 / 1024;
+    assert!(peak_kb < 200 * 1024 + 40 * input_kb, "peak {peak_kb} kB for {input_kb} kB of input");
+}

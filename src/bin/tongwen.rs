@@ -268,11 +268,20 @@ mod cli {
             Ok(intake) => intake,
             Err(code) => return code,
         };
-        let (analysis, _) = tongwen::analysis::analyze_intake(&intake, settings, &mut |_| ());
-        drop(intake);
+        let (analysis, chars) = tongwen::analysis::analyze_intake(intake, settings, &mut |_| ());
+        drop(chars);
         if json {
-            match serde_json::to_string(&analysis) {
-                Ok(s) => out!("{s}"),
+            // Streamed: the JSON of a large corpus is never one string.
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            let written = serde_json::to_writer(&mut w, &analysis).map_err(std::io::Error::from).and_then(|()| {
+                use std::io::Write;
+                w.write_all(b"\n")?;
+                w.flush()
+            });
+            match written {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(err) => {
                     eprintln!("tongwen: cannot write JSON: {err}");
                     return ExitCode::FAILURE;

@@ -57,8 +57,10 @@ impl Line {
     fn content(&self) -> &str {
         self.text.trim_matches(|c: char| c.is_space())
     }
+    /// White space before the content (an invisible character such as a
+    /// zero-width space is not an indent).
     fn indented(&self) -> bool {
-        self.lead > self.start
+        self.lead > self.start && self.text.chars().take(self.lead - self.start).any(char::is_whitespace)
     }
 }
 

@@ -32,15 +32,19 @@ pub struct Reflowed {
 /// Reflows `text` into articles and other blocks. `doc_id` is the file
 /// name: inline Markdown is markup only in a Markdown file.
 pub fn reflow(doc_id: &str, text: &str) -> Reflowed {
-    let src: Vec<char> = text.chars().collect();
-    let lines = layout::lines(&src);
+    reflow_chars(doc_id, &text.chars().collect::<Vec<char>>())
+}
+
+/// [`reflow`] of text already split into characters.
+pub fn reflow_chars(doc_id: &str, src: &[char]) -> Reflowed {
+    let lines = layout::lines(src);
     let mut markup = Vec::new();
-    let markdown = crate::intake::is_markdown_name(doc_id) || layout::certain_markdown(&src, &lines);
-    let units = layout::units(&src, &lines, markdown, &mut markup);
+    let markdown = crate::intake::is_markdown_name(doc_id) || layout::certain_markdown(src, &lines);
+    let units = layout::units(src, &lines, markdown, &mut markup);
     drop(lines);
     let items = classify::classify(units);
-    let (articles, other) = assemble::assemble(doc_id, &src, items);
-    Reflowed { articles, other, markup: crate::model::spans_from_offsets(markup.into_iter(), &src) }
+    let (articles, other) = assemble::assemble(doc_id, src, items);
+    Reflowed { articles, other, markup: crate::model::spans_from_offsets(markup, src) }
 }
 
 /// A human-readable trace of the layout pass, for tuning heuristics.
@@ -60,7 +64,12 @@ pub fn debug_layout(text: &str) -> String {
 
 /// Fills the reflow fields of `doc` from `text`.
 pub fn reflow_into(doc: &mut DocumentAnalysis, text: &str) {
-    let Reflowed { articles, other, markup } = reflow(&doc.id, text);
+    reflow_chars_into(doc, &text.chars().collect::<Vec<char>>());
+}
+
+/// Fills the reflow fields of `doc` from its characters.
+pub fn reflow_chars_into(doc: &mut DocumentAnalysis, src: &[char]) {
+    let Reflowed { articles, other, markup } = reflow_chars(&doc.id, src);
     doc.articles = articles;
     doc.other = other;
     doc.markup = markup;

@@ -56,8 +56,13 @@ impl Piece {
         self.offs.extend(other.offs);
     }
 
+    /// The display text, allocated to its exact size: a corpus's paragraph
+    /// texts are held for the whole analysis, and `collect` can leave up to
+    /// half of a CJK string's capacity unused.
     pub fn text(&self) -> String {
-        self.chars.iter().collect()
+        let mut out = String::with_capacity(self.chars.iter().map(|c| c.len_utf8()).sum());
+        out.extend(self.chars.iter());
+        out
     }
 
     pub fn chars(&self) -> &[char] {

@@ -118,13 +118,32 @@ pub fn find_passages(docs: &[DocumentAnalysis], inputs: &[Vec<char>], settings: 
     texts.truncate(LOW_MASK as usize);
     let threshold = boilerplate_threshold(texts.len());
     let (pairs, frequent) = candidate_pairs(&texts, threshold, settings);
-    // Each article's grams, sorted, built once: (hash | position).
-    let grams: Vec<Vec<u64>> = texts.iter().map(|t| article_grams(t, &frequent)).collect();
+    // Each article's grams, sorted (hash | position): built when its first
+    // pair comes up and freed after its last, so only the articles with
+    // pairs still to align hold grams (pairs come sorted, and reprints
+    // cluster), not the whole corpus at 8 bytes a character.
+    let mut last_use = vec![0usize; texts.len()];
+    for (i, &(x, y)) in pairs.iter().enumerate() {
+        last_use[x] = i;
+        last_use[y] = i;
+    }
+    let mut grams: Vec<Option<Vec<u64>>> = vec![None; texts.len()];
     let mut found: Vec<PairPassage> = Vec::new();
-    for (x, y) in pairs {
-        let mut als = align_pair(&texts[x], &texts[y], &grams[x], &grams[y], settings);
+    for (i, &(x, y)) in pairs.iter().enumerate() {
+        for a in [x, y] {
+            if grams[a].is_none() {
+                grams[a] = Some(article_grams(&texts[a], &frequent));
+            }
+        }
+        let (gx, gy) = (grams[x].as_deref().unwrap_or_default(), grams[y].as_deref().unwrap_or_default());
+        let mut als = align_pair(&texts[x], &texts[y], gx, gy, settings);
         drop_dominated(&mut als);
         found.extend(als.into_iter().map(|al| PairPassage { x, y, al }));
+        for a in [x, y] {
+            if last_use[a] == i {
+                grams[a] = None;
+            }
+        }
     }
     drop(grams);
     cluster(docs, inputs, &texts, found, settings, threshold)
