@@ -29,9 +29,16 @@ fn time<F: FnMut()>(mut f: F) -> (f64, f64, f64) {
 
 fn main() {
     let sizes_mb = [1usize, 5, 10, 20];
+    // `BENCH_ONLY=adversarial cargo bench` runs that table alone.
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("adversarial") {
+        return adversarial_growth();
+    }
     // `BENCH_ONLY=reuse cargo bench` skips the reflow-only table.
     if std::env::var("BENCH_ONLY").as_deref() != Ok("reuse") {
         reflow_only(&sizes_mb);
+    }
+    if std::env::var("BENCH_ONLY").as_deref() != Ok("reuse") {
+        adversarial_growth();
     }
     whole_analysis(&sizes_mb);
     // The process's high-water mark, over every run above (20 MB included).
@@ -64,6 +71,32 @@ fn reflow_only(sizes_mb: &[usize]) {
         std::hint::black_box(tongwen::analyze_document("big.txt", big.as_bytes()));
     });
     println!("| one 10 MB document | 1 | {med:.3} | {min:.3} | {max:.3} | {:.1} | — |", big.len() as f64 / (1 << 20) as f64 / med);
+}
+
+/// Inputs that were quadratic (issue 19, cases 6 to 8), each at two sizes
+/// four times apart: linear growth shows as a time ratio near 4.
+fn adversarial_growth() {
+    println!();
+    println!("adversarial inputs at two sizes (decode + reflow), median of 5 after warm-up");
+    println!("| input | small | large (4×) | time ratio |");
+    println!("|---|---|---|---|");
+    let column = "标题\n\n新华社北京6月18日电 国家主席习\n近平结束出席第二届中国—中亚峰\n";
+    let cases: [(&str, Box<dyn Fn(usize) -> String>, usize); 3] = [
+        ("blank lines inside a paragraph", Box::new(move |n| format!("{column}{}会，后乘专机回到北京。\n", "\n".repeat(n))), 250_000),
+        ("page-jump markers on one line", Box::new(|n| "（下转第三版）".repeat(n)), 125_000),
+        ("a marker every 46 characters, no line breaks", Box::new(|n| "国家主席习近平应邀赴哈萨克斯坦出席第二届中国—中亚峰会并发表主旨讲话（下转第三版）".repeat(n)), 60_000),
+    ];
+    for (name, make, n) in cases {
+        let (small, large) = (make(n), make(4 * n));
+        let (a, _, _) = time(|| {
+            std::hint::black_box(tongwen::analyze_document("x.txt", small.as_bytes()));
+        });
+        let (b, _, _) = time(|| {
+            std::hint::black_box(tongwen::analyze_document("x.txt", large.as_bytes()));
+        });
+        let mb = |s: &String| s.len() as f64 / (1 << 20) as f64;
+        println!("| {name} | {:.1} MB: {a:.3} s | {:.1} MB: {b:.3} s | {:.2}× |", mb(&small), mb(&large), b / a);
+    }
 }
 
 fn whole_analysis(sizes_mb: &[usize]) {

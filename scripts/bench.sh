@@ -52,6 +52,10 @@ read -r s_med s_lo s_hi < <(field native-search-ms "$log/words.txt")
   echo
   sed -n '/^reflow throughput/,/^$/p' "$log/engine.txt" | grep '^|'
   echo
+  echo "Inputs that were quadratic (issue 19), at two sizes four times apart; linear growth is a ratio near 4:"
+  echo
+  sed -n '/^adversarial inputs/,/^$/p' "$log/engine.txt" | grep '^|'
+  echo
   echo "Whole analysis (decode, reflow, shared passages) on synthetic reprint corpora:"
   echo
   sed -n '/^whole analysis/,$p' "$log/engine.txt" | grep '^|'

@@ -11,7 +11,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install -q cargo-fuzz
 fi
 export RUSTC_BOOTSTRAP=1
-for target in decode reflow reuse; do
+for target in ${FUZZ_TARGETS:-intake decode reflow reuse}; do
   mkdir -p "fuzz/corpus/$target"
   echo "[fuzz] $target for ${seconds}s"
   cargo fuzz run --sanitizer none "$target" "fuzz/corpus/$target" fuzz/seeds -- \

@@ -570,11 +570,10 @@ fn dense_emoji_stay_body_text_whole_and_in_order() {
     assert_eq!(paragraphs, ["国家主席习近平结束出席第二届中国—中亚峰会👨‍👩‍👧‍👦👨‍👩‍👧‍👦🇨🇳🇰🇿后乘专机回到北京。随同出访的有蔡奇、王毅等。此次活动，同哈萨克斯坦1️⃣总统托卡耶夫举行会谈，成果丰硕。"]);
 }
 
-#[test]
-fn segment_json_streams_instead_of_holding_every_word() {
-    let page = std::fs::read_to_string(SEED).unwrap();
-    let big = temp_file("big.txt", page.repeat(40).as_bytes()); // about 2 MB
-    let mut child = tongwen().args(["segment", "--json"]).arg(&big).stdout(std::process::Stdio::null()).spawn().unwrap();
+/// Runs the CLI with its output discarded and returns its peak resident
+/// memory in kB, read from /proc while it runs.
+fn peak_rss_kb(args: &[&std::ffi::OsStr]) -> u64 {
+    let mut child = tongwen().args(args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
     let pid = child.id();
     let mut peak_kb = 0u64;
     while child.try_wait().unwrap().is_none() {
@@ -585,9 +584,34 @@ fn segment_json_streams_instead_of_holding_every_word() {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    assert!(child.wait().unwrap().success());
+    assert!(child.wait().unwrap().success(), "tongwen {args:?} failed");
+    peak_kb
+}
+
+#[test]
+fn segment_json_streams_instead_of_holding_every_word() {
+    let page = std::fs::read_to_string(SEED).unwrap();
+    let big = temp_file("big.txt", page.repeat(40).as_bytes()); // about 2 MB
+    let peak_kb = peak_rss_kb(&["segment".as_ref(), "--json".as_ref(), big.as_os_str()]);
     // The dictionary and the document take their share; the words of the
     // whole document as one JSON value took about 290 times the input.
     let input_kb = page.len() as u64 * 40 / 1024;
     assert!(peak_kb < 200 * 1024 + 40 * input_kb, "peak {peak_kb} kB for {input_kb} kB of input");
+}
+
+#[test]
+fn analysis_memory_per_input_byte_is_bounded() {
+    // 300 MB of input peaked at 4.6 GB; an 8.6 MB corpus at 23 times its
+    // size. Bytes are freed once decoded, each text is held once, the JSON
+    // is streamed and the reuse indexes are sized exactly (now about 13×).
+    let dir = scratch("memory");
+    let corpus = tongwen::synth::reprint_corpus(11, 500, 1400);
+    let mut input = 0u64;
+    for (i, page) in corpus.pages.iter().enumerate() {
+        std::fs::write(dir.join(format!("{i:05}.txt")), &page.text).unwrap();
+        input += page.text.len() as u64;
+    }
+    let peak_kb = peak_rss_kb(&["analyze".as_ref(), "--json".as_ref(), dir.as_os_str()]);
+    let ratio = peak_kb as f64 * 1024.0 / input as f64;
+    assert!(ratio < 16.0, "peak {peak_kb} kB is {ratio:.1} times the {input} bytes of input");
 }

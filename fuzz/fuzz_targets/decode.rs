@@ -9,5 +9,5 @@ fuzz_target!(|data: &[u8]| {
         let enc = tongwen::decode::encoding_for_label(label).expect("a known label");
         let _ = tongwen::decode::decode_as(data, enc);
     }
-    let _ = tongwen::corpus::binary_kind(data);
+    let _ = tongwen::intake::binary_kind(data);
 });

@@ -180,7 +180,7 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
             Err(e) => Err(e),
         },
         Some(id) => super::store::load(id).await.map(|(meta, bytes)| {
-            let (passim, pages): (Vec<FileIn>, Vec<FileIn>) = meta
+            let (passim, pages): (Vec<(bool, FileIn)>, Vec<(bool, FileIn)>) = meta
                 .documents
                 .iter()
                 .zip(bytes)
