@@ -7,4 +7,7 @@ fn main() {
     let s = tongwen::synth::evaluate_reuse(7, stories, papers);
     println!("stories: {stories}, papers: {papers}, gold shared chars: {}, found: {}", s.gold, s.found);
     println!("character-level precision {:.4}  recall {:.4}  F1 {:.4}", s.precision(), s.recall(), s.f1());
+    let s = tongwen::synth::evaluate_reuse_pairs(7, stories, papers);
+    println!("per ordered document pair: gold {}, found {}", s.gold, s.found);
+    println!("per pair precision {:.4}  recall {:.4}  F1 {:.4}", s.precision(), s.recall(), s.f1());
 }

@@ -224,6 +224,7 @@ mod tests {
     fn tei_marks_each_variant_with_the_witnesses_that_read_it() {
         let p = Passage {
             id: 3,
+            story: 0,
             size: 3,
             members: vec![member("a.txt", "并同中亚五国元首分别举行双边会晤"), member("b.txt", "并同中亚五国元首分享举行双边会晤"), member("c.txt", "并同中亚五国元首分别举行会晤")],
             variants: vec![],

@@ -173,6 +173,10 @@ pub struct Variant {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Passage {
     pub id: usize,
+    /// The story: passages of one reprinted report (a connected set of
+    /// alignments) share it. passim's `cluster`.
+    #[serde(default)]
+    pub story: usize,
     /// Number of members (witnesses).
     pub size: usize,
     pub members: Vec<Member>,

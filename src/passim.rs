@@ -148,7 +148,7 @@ pub fn passages_from_records(records: &[Record], docs: &[DocumentAnalysis], inpu
         .enumerate()
         .map(|(id, mut members)| {
             members.sort_by(|a, b| (&a.doc, a.begin).cmp(&(&b.doc, b.begin)));
-            Passage { id, size: members.len(), members, variants: Vec::new(), boilerplate: false }
+            Passage { id, story: id, size: members.len(), members, variants: Vec::new(), boilerplate: false }
         })
         .collect();
     (passages, problems)

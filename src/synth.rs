@@ -526,6 +526,49 @@ pub fn evaluate_reuse(seed: u64, stories: usize, papers: usize) -> ReuseScore {
     ReuseScore { gold: gold.len(), found: found.len(), hits: found.intersection(&gold).count() }
 }
 
+/// The measure issue 13 asks for: for every ordered pair of documents
+/// (a, b), the characters of a that the output says are shared with b (the
+/// union of a's members over every passage that also has a member in b),
+/// against the characters of a whose story position b also prints.
+pub fn evaluate_reuse_pairs(seed: u64, stories: usize, papers: usize) -> ReuseScore {
+    use std::collections::{HashMap, HashSet};
+    let corpus = reprint_corpus(seed, stories, papers);
+    let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i:05}.txt")).collect();
+    let analysis = crate::analyze_documents(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())));
+    // Which pages print each story position.
+    let mut printed_by: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+    for (p, tags) in corpus.tags.iter().enumerate() {
+        for &(_, t) in tags {
+            let v = printed_by.entry(t).or_default();
+            if v.last() != Some(&(p as u32)) {
+                v.push(p as u32);
+            }
+        }
+    }
+    let mut gold: HashSet<(u32, u32, u32)> = HashSet::new();
+    for (p, tags) in corpus.tags.iter().enumerate() {
+        for &(o, t) in tags {
+            for &q in &printed_by[&t] {
+                if q != p as u32 {
+                    gold.insert((p as u32, q, o as u32));
+                }
+            }
+        }
+    }
+    let pages: Vec<Vec<char>> = corpus.pages.iter().map(|p| p.text.chars().collect()).collect();
+    let mut found: HashSet<(u32, u32, u32)> = HashSet::new();
+    for p in analysis.passages.iter().filter(|p| !p.boilerplate) {
+        let docs: Vec<u32> = p.members.iter().map(|m| m.doc[..5].parse().unwrap_or(0)).collect();
+        for (m, &a) in p.members.iter().zip(&docs) {
+            let offsets: Vec<usize> = crate::model::covered_offsets(&m.spans, &pages[a as usize]).collect();
+            for &b in docs.iter().filter(|&&b| b != a) {
+                found.extend(offsets.iter().map(|&o| (a, b, o as u32)));
+            }
+        }
+    }
+    ReuseScore { gold: gold.len(), found: found.len(), hits: found.intersection(&gold).count() }
+}
+
 /// Scores of reflow against gold.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ReflowScore {

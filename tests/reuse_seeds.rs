@@ -37,17 +37,45 @@ fn shows(p: &Passage, x: &str, y: &str) -> bool {
     })
 }
 
+/// Does any passage of the story show `x` against `y`?
+fn story_shows(a: &Analysis, story: usize, x: &str, y: &str) -> bool {
+    a.passages.iter().filter(|p| p.story == story).any(|p| shows(p, x, y))
+}
+
 #[test]
-fn wang_yi_interview_is_one_cluster_with_its_variant_readings() {
+fn wang_yi_interview_is_one_story_with_its_variant_readings() {
     let a = seeds();
     let p = passage_with(a, &["000", "001", "002"], "仲夏时节，习近平主席赴阿斯塔纳出席第二届中国").expect("Wang Yi interview shared by 000, 001, 002");
-    assert!(shows(p, "分别", "分享"), "{:?}", p.variants);
-    assert!(shows(p, "最重大外交行动", "最重要大外交行动"), "{:?}", p.variants);
-    assert!(shows(p, "安排战机为专机护航", "安排战机组为专机护航"), "{:?}", p.variants);
+    assert!(story_shows(a, p.story, "分别", "分享"), "{:?}", p.variants);
+    assert!(story_shows(a, p.story, "最重大外交行动", "最重要大外交行动"), "{:?}", p.variants);
+    assert!(story_shows(a, p.story, "安排战机为专机护航", "安排战机组为专机护航"));
     // Dash variants (— in 000, － in 002) never make a variant reading.
-    assert!(!shows(p, "—", "－"));
-    for m in &p.members {
-        assert!(m.begin < m.end && m.spans.first().unwrap()[0] == m.begin && m.spans.last().unwrap()[1] == m.end);
+    assert!(!story_shows(a, p.story, "—", "－"));
+    for p in a.passages.iter().filter(|q| q.story == p.story) {
+        for m in &p.members {
+            assert!(m.begin < m.end && m.spans.first().unwrap()[0] == m.begin && m.spans.last().unwrap()[1] == m.end);
+        }
+    }
+}
+
+#[test]
+fn every_member_shares_the_whole_passage() {
+    // The seed checks: the sentence about Tokayev is shared by
+    // exactly 000, 001 and 002, and no member is a fragment of another.
+    let a = seeds();
+    let tokayev = "东道主哈萨克斯坦总统托卡耶夫高度重视习近平主席此行";
+    let holding: Vec<&Passage> = a.passages.iter().filter(|p| p.members.iter().any(|m| m.text.replace('\n', "").contains(tokayev))).collect();
+    assert!(!holding.is_empty());
+    for p in holding {
+        let mut docs = docs_of(p);
+        docs.sort_unstable();
+        docs.dedup();
+        assert_eq!(docs, ["000", "001", "002"], "{p:?}");
+    }
+    for p in &a.passages {
+        let lens: Vec<usize> = p.members.iter().map(|m| m.text.chars().filter(|c| !c.is_whitespace()).count()).collect();
+        let longest = *lens.iter().max().unwrap();
+        assert!(lens.iter().all(|&l| l as f64 >= 0.6 * longest as f64), "passage {} members {lens:?}", p.id);
     }
 }
 

@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod normalize;
+pub mod witness;
 
 use rustc_hash::FxHashMap;
 
@@ -284,31 +285,9 @@ fn align_pair(x: &ArticleText, y: &ArticleText, gx: &[u64], gy: &[u64], settings
     out
 }
 
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, x: usize) -> usize {
-        let mut r = x;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        let mut c = x;
-        while self.0[c] != r {
-            let n = self.0[c];
-            self.0[c] = r;
-            c = n;
-        }
-        r
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[ra.max(rb)] = ra.min(rb);
-        }
-    }
-}
-
-/// Groups pairwise passages into clusters of witnesses.
+/// Turns pairwise alignments into passages of constant witness sets
+/// ([`witness::cut_passages`]), each with its story, display text, spans
+/// and the variant readings of every aligned pair of its members.
 fn cluster(
     docs: &[DocumentAnalysis],
     inputs: &[Vec<char>],
@@ -317,44 +296,17 @@ fn cluster(
     settings: Settings,
     threshold: usize,
 ) -> Vec<Passage> {
-    // Intervals per article: (article, begin, end, passage index, side).
-    let mut intervals: Vec<(usize, usize, usize, usize, u8)> = Vec::with_capacity(found.len() * 2);
-    for (i, p) in found.iter().enumerate() {
-        intervals.push((p.x, p.al.a0, p.al.a1, i, 0));
-        intervals.push((p.y, p.al.b0, p.al.b1, i, 1));
-    }
-    intervals.sort_unstable();
-    // Overlapping intervals in one article are one witness (a node).
-    let mut node_of = vec![[0usize; 2]; found.len()];
-    let mut nodes: Vec<(usize, usize, usize)> = Vec::new(); // article, begin, end
-    for &(art, b, e, i, side) in &intervals {
-        match nodes.last_mut() {
-            // Overlapping or touching intervals are one witness.
-            Some(n) if n.0 == art && b <= n.2 + 1 => n.2 = n.2.max(e),
-            _ => nodes.push((art, b, e)),
-        }
-        node_of[i][side as usize] = nodes.len() - 1;
-    }
-    let mut uf = UnionFind((0..nodes.len()).collect());
-    for n in &node_of {
-        uf.union(n[0], n[1]);
-    }
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for n in 0..nodes.len() {
-        groups.entry(uf.find(n)).or_default().push(n);
-    }
-    let mut by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for (i, n) in node_of.iter().enumerate() {
-        by_root.entry(uf.find(n[0])).or_default().push(i);
+    let pairs: Vec<witness::Pair> = found.into_iter().map(|p| witness::Pair { x: p.x, y: p.y, al: p.al }).collect();
+    let cuts = witness::cut_passages(&pairs, texts.len(), settings.min_len);
+    // Alignments by article pair, for the variant readings of each passage.
+    let mut by_pair: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
+    for (i, p) in pairs.iter().enumerate() {
+        by_pair.entry((p.x.min(p.y), p.x.max(p.y))).or_default().push(i);
     }
     let mut passages: Vec<Passage> = Vec::new();
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_unstable();
-    for root in roots {
-        let members_nodes = &groups[&root];
+    for cut in cuts {
         let distinct_articles = {
-            let mut a: Vec<usize> = members_nodes.iter().map(|&n| nodes[n].0).collect();
-            a.sort_unstable();
+            let mut a: Vec<usize> = cut.members.iter().map(|m| m.article).collect();
             a.dedup();
             a.len()
         };
@@ -362,54 +314,61 @@ fn cluster(
         if boilerplate && !settings.boilerplate {
             continue;
         }
-        let members: Vec<Member> = members_nodes
+        let members: Vec<Member> = cut
+            .members
             .iter()
-            .map(|&n| {
-                let (art, b, e) = nodes[n];
-                let t = &texts[art];
+            .map(|m| {
+                let t = &texts[m.article];
                 let input = &inputs[t.doc];
-                let spans = t.spans(b, e, input);
+                let spans = t.spans(m.begin, m.end, input);
                 Member {
                     doc: docs[t.doc].id.clone(),
                     article: docs[t.doc].articles[t.article].id.clone(),
                     begin: spans.first().map_or(0, |s| s[0]),
                     end: spans.last().map_or(0, |s| s[1]),
                     spans,
-                    text: t.text(b, e, input),
+                    text: t.text(m.begin, m.end, input),
                 }
             })
             .collect();
-        let index_of = |node: usize| members_nodes.iter().position(|&m| m == node).unwrap_or(0);
         let mut variants: Vec<Variant> = Vec::new();
-        for &pi in by_root.get(&root).map(Vec::as_slice).unwrap_or(&[]) {
-            let p = &found[pi];
-            let (mx, my) = (index_of(node_of[pi][0]), index_of(node_of[pi][1]));
-            let (tx, ty) = (&texts[p.x], &texts[p.y]);
-            let (ix, iy) = (&inputs[tx.doc], &inputs[ty.doc]);
-            let mut v = Variant { members: [mx, my], readings: Vec::new() };
-            for &((a0, a1), (b0, b1)) in &p.al.diffs {
-                // An insertion or deletion gets context on both sides.
-                let right = (a0 == a1 || b0 == b1) as usize;
-                v.readings.push([reading(tx, ix, a0, a1, 1, right), reading(ty, iy, b0, b1, 1, right)]);
-            }
-            let (first, second) = (v.members[0].min(v.members[1]), v.members[0].max(v.members[1]));
-            if v.members[0] > v.members[1] {
-                for r in v.readings.iter_mut() {
-                    r.swap(0, 1);
+        for (i, mi) in cut.members.iter().enumerate() {
+            for (j, mj) in cut.members.iter().enumerate().skip(i + 1) {
+                let key = (mi.article.min(mj.article), mi.article.max(mj.article));
+                let mut v = Variant { members: [i, j], readings: Vec::new() };
+                let inside = |m: &witness::Stretch, art: usize, r0: usize, r1: usize| m.article == art && r0 >= m.begin && r1 <= m.end;
+                for &pi in by_pair.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
+                    let p = &pairs[pi];
+                    let (tx, ty) = (&texts[p.x], &texts[p.y]);
+                    let (inx, iny) = (&inputs[tx.doc], &inputs[ty.doc]);
+                    for &((a0, a1), (b0, b1)) in &p.al.diffs {
+                        // A reading counts when it lies inside both members.
+                        let forward = inside(mi, p.x, a0, a1) && inside(mj, p.y, b0, b1);
+                        let backward = inside(mi, p.y, b0, b1) && inside(mj, p.x, a0, a1);
+                        if !forward && !backward {
+                            continue;
+                        }
+                        // An insertion or deletion gets context on both sides.
+                        let right = (a0 == a1 || b0 == b1) as usize;
+                        let (ra, rb) = (reading(tx, inx, a0, a1, 1, right), reading(ty, iny, b0, b1, 1, right));
+                        v.readings.push(if forward { [ra, rb] } else { [rb, ra] });
+                    }
+                }
+                if !v.readings.is_empty() {
+                    variants.push(v);
                 }
             }
-            v.members = [first, second];
-            match variants.iter_mut().find(|w| w.members == v.members) {
-                Some(w) => w.readings.extend(v.readings),
-                None => variants.push(v),
-            }
         }
-        passages.push(Passage { id: 0, size: members.len(), members, variants, boilerplate });
+        passages.push(Passage { id: 0, story: cut.story, size: members.len(), members, variants, boilerplate });
     }
-    // Longest first; ids follow that order.
+    // Longest first; ids follow that order, and stories are numbered in
+    // the order of their longest passage.
     passages.sort_by_key(|p| std::cmp::Reverse(p.members.iter().map(|m| m.text.chars().count()).max().unwrap_or(0)));
+    let mut story_ids: FxHashMap<usize, usize> = FxHashMap::default();
     for (i, p) in passages.iter_mut().enumerate() {
         p.id = i;
+        let next = story_ids.len();
+        p.story = *story_ids.entry(p.story).or_insert(next);
     }
     passages
 }

@@ -1,0 +1,272 @@
+//! From pairwise alignments to passages as a reader sees them: a passage is
+//! a stretch of text shared by one set of witnesses, every member sharing
+//! its whole extent with every other member.
+//!
+//! A transitive cluster (every article linked by some alignment, as passim
+//! reports it) puts a 21-character quote and the 1,500-character report it
+//! quotes into one passage, and then every member is presented as sharing
+//! everything. Here each *story* (a connected set of alignments) is cut
+//! instead, the way a star alignment is built for collation:
+//! 1. the article with the most aligned text is the pivot;
+//! 2. every alignment with the pivot marks, on the pivot's characters, where
+//!    that witness starts and stops sharing; between two such marks the set
+//!    of witnesses is constant, and that stretch is one passage, projected
+//!    onto each witness through its alignment;
+//! 3. alignments between two other witnesses are trimmed of what those two
+//!    already share in a passage, and what is left (text the pivot does not
+//!    print) goes round again with a new pivot.
+//!
+//! So a report printed whole by A and B and only its lead by C gives two
+//! passages, the lead {A, B, C} and the rest {A, B}; halves printed by
+//! different papers give two passages, never one of three.
+
+use super::align::Alignment;
+
+/// A pairwise alignment between articles `x` and `y` (article indices).
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub x: usize,
+    pub y: usize,
+    pub al: Alignment,
+}
+
+impl Pair {
+    /// The same alignment seen from the other side.
+    fn flipped(&self) -> Pair {
+        let al = &self.al;
+        Pair {
+            x: self.y,
+            y: self.x,
+            al: Alignment { a0: al.b0, a1: al.b1, b0: al.a0, b1: al.a1, matches: al.matches, diffs: al.diffs.iter().map(|&(a, b)| (b, a)).collect() },
+        }
+    }
+}
+
+/// One member of a passage: `[begin, end)` of an article's matching text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stretch {
+    pub article: usize,
+    pub begin: usize,
+    pub end: usize,
+}
+
+/// A passage before it is made display text: its story and its members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    pub story: usize,
+    pub members: Vec<Stretch>,
+}
+
+/// Where position `p` of the `a` side lands on the `b` side. Inside a
+/// differing stretch, a start maps to the start of the other side's reading
+/// and an end to its end, so a member never begins or ends mid-variant.
+pub fn project(al: &Alignment, p: usize, is_end: bool) -> usize {
+    let mut shift: isize = al.b0 as isize - al.a0 as isize;
+    for &((a0, a1), (b0, b1)) in &al.diffs {
+        if p < a0 || (p == a0 && !is_end) {
+            break;
+        }
+        if p < a1 || (p == a1 && a0 == a1 && !is_end) {
+            return if is_end { b1 } else { b0 };
+        }
+        shift = b1 as isize - a1 as isize;
+    }
+    ((p as isize + shift).max(al.b0 as isize) as usize).min(al.b1)
+}
+
+/// The part of `al` whose `a` side lies in `[from, to)`, with its diffs.
+fn restrict(al: &Alignment, from: usize, to: usize) -> Alignment {
+    let (b0, b1) = (project(al, from, false), project(al, to, true));
+    let diffs: Vec<_> = al.diffs.iter().copied().filter(|&((a0, a1), _)| a0 >= from && a1 <= to).collect();
+    let changed: usize = diffs.iter().map(|&((a0, a1), (c0, c1))| (a1 - a0).max(c1 - c0)).sum();
+    Alignment { a0: from, a1: to, b0, b1: b1.max(b0), matches: (to - from).saturating_sub(changed), diffs }
+}
+
+/// Cuts the alignments of a corpus into passages of constant witness sets.
+/// `min_len`: the shortest member kept. Stories are numbered in order of
+/// their first alignment.
+pub fn cut_passages(pairs: &[Pair], articles: usize, min_len: usize) -> Vec<Cut> {
+    // Stories: connected sets of articles.
+    let mut parent: Vec<usize> = (0..articles).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for p in pairs {
+        let (a, b) = (root(&mut parent, p.x), root(&mut parent, p.y));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut story_of_root: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut by_story: Vec<Vec<Pair>> = Vec::new();
+    for p in pairs {
+        let r = root(&mut parent, p.x);
+        let s = *story_of_root.entry(r).or_insert_with(|| {
+            by_story.push(Vec::new());
+            by_story.len() - 1
+        });
+        by_story[s].push(p.clone());
+    }
+    let mut out = Vec::new();
+    for (story, pairs) in by_story.into_iter().enumerate() {
+        cut_story(story, pairs, min_len, &mut out);
+    }
+    out
+}
+
+fn cut_story(story: usize, mut remaining: Vec<Pair>, min_len: usize, out: &mut Vec<Cut>) {
+    while !remaining.is_empty() {
+        // The pivot: the article with the most aligned text.
+        let mut aligned: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        for p in &remaining {
+            *aligned.entry(p.x).or_default() += p.al.a1 - p.al.a0;
+            *aligned.entry(p.y).or_default() += p.al.b1 - p.al.b0;
+        }
+        let pivot = aligned.iter().max_by_key(|&(a, n)| (*n, std::cmp::Reverse(*a))).map(|(&a, _)| a).unwrap_or(0);
+        let (star, others): (Vec<Pair>, Vec<Pair>) = remaining.into_iter().partition(|p| p.x == pivot || p.y == pivot);
+        let star: Vec<Pair> = star.into_iter().map(|p| if p.x == pivot { p } else { p.flipped() }).collect();
+        let first = out.len();
+        cut_star(story, pivot, &star, min_len, out);
+        // What two other witnesses share is already a passage where both
+        // are members; the rest of their alignment goes round again.
+        remaining = Vec::new();
+        for p in others {
+            let mut covered: Vec<(usize, usize)> = out[first..]
+                .iter()
+                .filter(|c| c.members.iter().any(|m| m.article == p.y))
+                .flat_map(|c| c.members.iter().filter(|m| m.article == p.x).map(|m| (m.begin, m.end)))
+                .collect();
+            covered.sort_unstable();
+            let mut at = p.al.a0;
+            for (b, e) in covered.into_iter().chain(std::iter::once((p.al.a1, p.al.a1))) {
+                let (b, e) = (b.clamp(p.al.a0, p.al.a1), e.clamp(p.al.a0, p.al.a1));
+                if b > at && b - at >= min_len {
+                    let al = restrict(&p.al, at, b);
+                    if al.b1 - al.b0 >= min_len {
+                        remaining.push(Pair { x: p.x, y: p.y, al });
+                    }
+                }
+                at = at.max(e);
+            }
+        }
+    }
+}
+
+/// One star: the pivot's alignments with its witnesses (pivot on side a).
+fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut Vec<Cut>) {
+    let mut marks: Vec<usize> = star.iter().flat_map(|p| [p.al.a0, p.al.a1]).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let mut open: Option<(usize, Vec<usize>)> = None; // start, witnesses (star indices)
+    let mut stretches: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    for w in marks.windows(2) {
+        let (b, e) = (w[0], w[1]);
+        let mut set: Vec<usize> = (0..star.len()).filter(|&i| star[i].al.a0 <= b && e <= star[i].al.a1).collect();
+        // One member per witness: where an article repeats a sentence, its
+        // longest alignment with the pivot speaks for it.
+        set.sort_by_key(|&i| (star[i].y, std::cmp::Reverse(star[i].al.a1 - star[i].al.a0), i));
+        set.dedup_by_key(|i| star[*i].y);
+        match &mut open {
+            Some((_, s)) if *s == set => {}
+            _ => {
+                if let Some((start, s)) = open.take() {
+                    stretches.push((start, b, s));
+                }
+                open = Some((b, set));
+            }
+        }
+    }
+    if let (Some((start, s)), Some(&end)) = (open, marks.last()) {
+        stretches.push((start, end, s));
+    }
+    for (b, e, set) in stretches {
+        if set.is_empty() || e - b < min_len {
+            continue;
+        }
+        let mut members = vec![Stretch { article: pivot, begin: b, end: e }];
+        for &i in &set {
+            let al = &star[i].al;
+            let (pb, pe) = (project(al, b, false), project(al, e, true));
+            if pe > pb && pe - pb >= min_len {
+                members.push(Stretch { article: star[i].y, begin: pb, end: pe });
+            }
+        }
+        if members.len() >= 2 {
+            members.sort_unstable();
+            members.dedup();
+            out.push(Cut { story, members });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(x: usize, y: usize, a: (usize, usize), b0: usize) -> Pair {
+        Pair { x, y, al: Alignment { a0: a.0, a1: a.1, b0, b1: b0 + a.1 - a.0, matches: a.1 - a.0, diffs: vec![] } }
+    }
+
+    fn shape(cuts: &[Cut]) -> Vec<Vec<(usize, usize, usize)>> {
+        let mut v: Vec<Vec<(usize, usize, usize)>> = cuts.iter().map(|c| c.members.iter().map(|m| (m.article, m.begin, m.end)).collect()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_full_report_and_its_lead_make_two_passages() {
+        // A and B print 1,000 characters; C prints the first 100.
+        let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (0, 100), 0), exact(1, 2, (0, 100), 0)];
+        let cuts = cut_passages(&pairs, 3, 20);
+        assert_eq!(shape(&cuts), [vec![(0, 0, 100), (1, 0, 100), (2, 0, 100)], vec![(0, 100, 1000), (1, 100, 1000)]]);
+        assert!(cuts.iter().all(|c| c.story == 0));
+    }
+
+    #[test]
+    fn two_halves_printed_by_different_papers_are_two_passages() {
+        let pairs = [exact(0, 1, (0, 500), 0), exact(0, 2, (500, 1000), 0)];
+        assert_eq!(shape(&cut_passages(&pairs, 3, 20)), [vec![(0, 0, 500), (1, 0, 500)], vec![(0, 500, 1000), (2, 0, 500)]]);
+    }
+
+    #[test]
+    fn text_the_pivot_lacks_goes_round_again() {
+        // A prints 0..1000; B and C both print it and a paragraph A cut.
+        let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (0, 1000), 0), exact(1, 2, (0, 1300), 0)];
+        let cuts = cut_passages(&pairs, 3, 20);
+        assert_eq!(shape(&cuts), [vec![(0, 0, 1000), (1, 0, 1000), (2, 0, 1000)], vec![(1, 1000, 1300), (2, 1000, 1300)]]);
+    }
+
+    #[test]
+    fn a_quote_is_a_passage_of_its_own_length() {
+        // A 21-character quote of a long report is a passage of 21 characters
+        // with the report's matching sentence, not a witness of the report.
+        let pairs = [exact(0, 1, (0, 1500), 0), exact(0, 2, (700, 721), 5)];
+        let cuts = cut_passages(&pairs, 3, 20);
+        assert_eq!(shape(&cuts), [vec![(0, 0, 700), (1, 0, 700)], vec![(0, 700, 721), (1, 700, 721), (2, 5, 26)], vec![(0, 721, 1500), (1, 721, 1500)]]);
+    }
+
+    #[test]
+    fn a_witness_is_a_member_once() {
+        // B repeats a sentence of A: the main alignment and an off-diagonal
+        // one both cover A's copy; B is one member, from the main one.
+        let pairs = [exact(0, 1, (0, 500), 0), exact(0, 1, (100, 150), 300)];
+        assert_eq!(shape(&cut_passages(&pairs, 2, 20)), [vec![(0, 0, 500), (1, 0, 500)]]);
+    }
+
+    #[test]
+    fn projection_keeps_variant_readings_whole() {
+        // a: 0..10 matches b: 0..10; a 10..12 is b 10..15 (an insertion of 3); then 12..30 ↔ 15..33.
+        let al = Alignment { a0: 0, a1: 30, b0: 0, b1: 33, matches: 28, diffs: vec![((10, 12), (10, 15))] };
+        assert_eq!(project(&al, 5, false), 5);
+        assert_eq!(project(&al, 11, false), 10);
+        assert_eq!(project(&al, 11, true), 15);
+        assert_eq!(project(&al, 20, true), 23);
+        assert_eq!(project(&al, 30, true), 33);
+        let r = restrict(&al, 5, 20);
+        assert_eq!((r.b0, r.b1, r.diffs.len()), (5, 23, 1));
+    }
+}
