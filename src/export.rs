@@ -110,13 +110,14 @@ pub fn articles_zip(docs: &[DocumentAnalysis], format: TextFormat) -> Result<Vec
 /// Passages as CSV, one row per witness.
 pub fn passages_csv(passages: &[Passage]) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["passage", "witnesses", "boilerplate", "document", "article", "begin", "end", "text"]).map_err(|e| e.to_string())?;
+    w.write_record(["passage", "story", "witnesses", "kind", "document", "article", "begin", "end", "text"]).map_err(|e| e.to_string())?;
     for p in passages {
         for m in &p.members {
             w.write_record([
                 p.id.to_string(),
+                p.story.to_string(),
                 p.size.to_string(),
-                p.boilerplate.to_string(),
+                serde_json::to_value(p.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
                 m.doc.clone(),
                 m.article.clone(),
                 m.begin.to_string(),
@@ -228,7 +229,7 @@ mod tests {
             size: 3,
             members: vec![member("a.txt", "并同中亚五国元首分别举行双边会晤"), member("b.txt", "并同中亚五国元首分享举行双边会晤"), member("c.txt", "并同中亚五国元首分别举行会晤")],
             variants: vec![],
-            boilerplate: false,
+            kind: Default::default(),
         };
         let tei = cluster_tei(&p, &[]);
         assert!(tei.contains("<app><rdg wit=\"#w1 #w3\">别</rdg><rdg wit=\"#w2\">享</rdg></app>"), "{tei}");
@@ -251,7 +252,8 @@ mod tests {
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 2);
-        assert!(rows[0][7].contains("\"引号\""));
+        assert!(rows[0][8].contains("\"引号\""));
+        assert_eq!((&rows[0][1], &rows[1][1]), ("0", "0"), "both witnesses in story 0");
         let md = article_text(&analysis.documents[0].articles[0], TextFormat::Markdown);
         assert!(md.starts_with("# 致力永久睦邻友好\n\n**新华社北京6月18日电** 双方合作"), "{md}");
         let zip = articles_zip(&analysis.documents, TextFormat::Plain).unwrap();

@@ -33,4 +33,4 @@ pub mod ui;
 pub mod worker;
 
 pub use analysis::{analyze_corpus, analyze_document, analyze_documents, Analysis};
-pub use model::{Article, Block, DocumentAnalysis, Marker, Member, Paragraph, Passage, Span, Variant};
+pub use model::{Article, Block, DocumentAnalysis, Marker, Member, Paragraph, Passage, PassageKind, Span, Variant};

@@ -181,7 +181,23 @@ pub struct Passage {
     pub size: usize,
     pub members: Vec<Member>,
     pub variants: Vec<Variant>,
-    /// Text found in so many articles that it is boilerplate (shown only on request).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub boilerplate: bool,
+    /// Reuse, a stock phrase, or boilerplate (the last two shown only on
+    /// request).
+    #[serde(default)]
+    pub kind: PassageKind,
+}
+
+/// What a shared passage is to a reader.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    /// Text one paper took from another, or both from one source.
+    #[default]
+    Reuse,
+    /// Shared but saying nothing: a name with a title, an attribution, a
+    /// formula, whose words occur in many more articles than this passage's
+    /// witnesses.
+    Stock,
+    /// Page furniture or text printed on most pages of the corpus.
+    Boilerplate,
 }

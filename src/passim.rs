@@ -19,7 +19,13 @@ use crate::model::{covered_offsets, spans_from_offsets, DocumentAnalysis, Member
 pub struct Record {
     /// The document's id: a file name here, passim's `id` column.
     pub id: String,
+    /// passim's cluster; tongwen writes the story (the connected set of a
+    /// reprinted report's passages).
     pub cluster: u64,
+    /// tongwen's passage within the cluster, so its passages read back as
+    /// they were; passim's own output has none (a cluster is one passage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<u64>,
     pub begin: usize,
     pub end: usize,
     #[serde(default)]
@@ -38,7 +44,8 @@ pub fn to_records(passages: &[Passage], docs: &[DocumentAnalysis]) -> Vec<Record
         .flat_map(|p| {
             p.members.iter().map(move |m| Record {
                 id: m.doc.clone(),
-                cluster: p.id as u64,
+                cluster: p.story as u64,
+                passage: Some(p.id as u64),
                 begin: m.begin,
                 end: m.end,
                 size: p.size,
@@ -74,7 +81,7 @@ pub fn looks_like_passim(text: &str) -> bool {
 /// reported, not fatal. `inputs` are the documents' decoded texts as
 /// characters, which the offsets count in.
 pub fn passages_from_records(records: &[Record], docs: &[DocumentAnalysis], inputs: &[Vec<char>]) -> (Vec<Passage>, Vec<String>) {
-    let mut clusters: BTreeMap<u64, Vec<Member>> = BTreeMap::new();
+    let mut clusters: BTreeMap<(u64, Option<u64>), Vec<Member>> = BTreeMap::new();
     let mut problems = Vec::new();
     for r in records {
         // passim ids are often file names without the extension.
@@ -140,15 +147,19 @@ pub fn passages_from_records(records: &[Record], docs: &[DocumentAnalysis], inpu
                 text: input[r.begin..r.end].iter().collect(),
             },
         };
-        clusters.entry(r.cluster).or_default().push(member);
+        clusters.entry((r.cluster, r.passage)).or_default().push(member);
     }
+    // Stories numbered by cluster, in cluster order.
+    let mut stories: BTreeMap<u64, usize> = BTreeMap::new();
     let passages = clusters
-        .into_values()
-        .filter(|m| m.len() >= 2)
+        .into_iter()
+        .filter(|(_, m)| m.len() >= 2)
         .enumerate()
-        .map(|(id, mut members)| {
+        .map(|(id, ((cluster, _), mut members))| {
             members.sort_by(|a, b| (&a.doc, a.begin).cmp(&(&b.doc, b.begin)));
-            Passage { id, story: id, size: members.len(), members, variants: Vec::new(), boilerplate: false }
+            let next = stories.len();
+            let story = *stories.entry(cluster).or_insert(next);
+            Passage { id, story, size: members.len(), members, variants: Vec::new(), kind: Default::default() }
         })
         .collect();
     (passages, problems)
@@ -189,6 +200,18 @@ mod tests {
         let (back, problems) = passages_from_records(&records, &analysis.documents, &inputs);
         assert_eq!(problems, Vec::<String>::new());
         assert_eq!(shape(&back), shape(&analysis.passages));
+        // Stories read back too: passim's cluster is the story.
+        let stories = |ps: &[Passage]| -> Vec<Vec<(String, usize, usize)>> {
+            let mut by: BTreeMap<usize, Vec<(String, usize, usize)>> = BTreeMap::new();
+            for p in ps {
+                by.entry(p.story).or_default().extend(p.members.iter().map(|m| (m.doc.clone(), m.begin, m.end)));
+            }
+            let mut v: Vec<_> = by.into_values().map(|mut m| { m.sort(); m }).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(stories(&back), stories(&analysis.passages));
+        assert!(stories(&back).len() < back.len(), "a story holds several passages");
         // Highlights cover at least what they did (a range may include
         // characters the original member's spans skipped, never fewer).
         let covered = |ps: &[Passage]| -> usize { ps.iter().flat_map(|p| &p.members).flat_map(|m| &m.spans).map(|s| s[1] - s[0]).sum() };

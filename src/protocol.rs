@@ -31,6 +31,9 @@ pub struct Job {
     pub files: Vec<FileIn>,
     pub min_len: usize,
     pub boilerplate: bool,
+    /// Show stock phrases too.
+    #[serde(default)]
+    pub stock: bool,
     /// passim output: when present, its clusters are the passages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passim: Vec<FileIn>,

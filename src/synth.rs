@@ -517,7 +517,7 @@ pub fn evaluate_reuse(seed: u64, stories: usize, papers: usize) -> ReuseScore {
     let gold = corpus.shared_chars();
     let pages: Vec<Vec<char>> = corpus.pages.iter().map(|p| p.text.chars().collect()).collect();
     let mut found = std::collections::HashSet::new();
-    for p in analysis.passages.iter().filter(|p| !p.boilerplate) {
+    for p in analysis.passages.iter().filter(|p| p.kind == crate::model::PassageKind::Reuse) {
         for m in &p.members {
             let page: usize = m.doc[..5].parse().unwrap_or(0);
             found.extend(crate::model::covered_offsets(&m.spans, &pages[page]).map(|o| (page, o)));
@@ -557,7 +557,7 @@ pub fn evaluate_reuse_pairs(seed: u64, stories: usize, papers: usize) -> ReuseSc
     }
     let pages: Vec<Vec<char>> = corpus.pages.iter().map(|p| p.text.chars().collect()).collect();
     let mut found: HashSet<(u32, u32, u32)> = HashSet::new();
-    for p in analysis.passages.iter().filter(|p| !p.boilerplate) {
+    for p in analysis.passages.iter().filter(|p| p.kind == crate::model::PassageKind::Reuse) {
         let docs: Vec<u32> = p.members.iter().map(|m| m.doc[..5].parse().unwrap_or(0)).collect();
         for (m, &a) in p.members.iter().zip(&docs) {
             let offsets: Vec<usize> = crate::model::covered_offsets(&m.spans, &pages[a as usize]).collect();

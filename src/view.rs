@@ -123,7 +123,7 @@ mod tests {
         let input: Vec<char> = "甲乙丙\n丁戊己".chars().collect();
         let p = Paragraph { text: "甲乙丙丁戊己".into(), spans: vec![[0, 7]], ..Default::default() };
         let member = |b, e| Member { doc: "d".into(), article: "d#1".into(), begin: b, end: e, spans: vec![[b, e]], text: String::new() };
-        let passages = vec![Passage { id: 0, story: 0, size: 2, members: vec![member(1, 5), member(9, 9)], variants: vec![], boilerplate: false }];
+        let passages = vec![Passage { id: 0, story: 0, size: 2, members: vec![member(1, 5), member(9, 9)], variants: vec![], kind: Default::default() }];
         let segs = highlight(&p, &input, &passages, &[(0, 0)]);
         let shown: Vec<(&str, bool)> = segs.iter().map(|s| (s.text.as_str(), !s.passages.is_empty())).collect();
         assert_eq!(shown, vec![("甲", false), ("乙丙丁", true), ("戊己", false)]);
@@ -378,8 +378,8 @@ mod overview_tests {
     fn pairs_add_up_symmetrically() {
         let m = |art: &str, text: &str| Member { doc: "d".into(), article: art.into(), begin: 0, end: 1, spans: vec![[0, 1]], text: text.into() };
         let ps = vec![
-            Passage { id: 0, story: 0, size: 3, members: vec![m("a", "一二三四五六"), m("b", "一二三四五"), m("c", "一二三")], variants: vec![], boilerplate: false },
-            Passage { id: 1, story: 1, size: 2, members: vec![m("a", "甲乙丙丁"), m("b", "甲乙丙丁")], variants: vec![], boilerplate: false },
+            Passage { id: 0, story: 0, size: 3, members: vec![m("a", "一二三四五六"), m("b", "一二三四五"), m("c", "一二三")], variants: vec![], kind: Default::default() },
+            Passage { id: 1, story: 1, size: 2, members: vec![m("a", "甲乙丙丁"), m("b", "甲乙丙丁")], variants: vec![], kind: Default::default() },
         ];
         let o = overview(&ps, &["a".into(), "x".into(), "b".into(), "c".into()]);
         assert_eq!(o.articles, ["a", "b", "c"]);

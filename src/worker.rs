@@ -308,7 +308,7 @@ async fn fetch_gzipped(url: &str) -> Result<String, String> {
 
 fn analyse(job: Job) {
     use crate::analysis::{analyze_sources, Lazy, Passages};
-    let settings = Settings { min_len: job.min_len, boilerplate: job.boilerplate };
+    let settings = Settings { min_len: job.min_len, boilerplate: job.boilerplate, stock: job.stock };
     let mut last_percent = usize::MAX;
     // passim output, when given, replaces finding passages here.
     let (records, passim_problems) = crate::analysis::passim_records(job.passim.iter().map(|f| (f.id.as_str(), f.bytes.as_slice())));

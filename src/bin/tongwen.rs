@@ -53,6 +53,11 @@ mod cli {
             /// Also report boilerplate: text found in more than max(5, 20 %) of articles.
             #[arg(long)]
             boilerplate: bool,
+            /// Also report stock phrases: short shared text (names with
+            /// titles, attributions, formulas) whose words occur in many more
+            /// articles than the passage's witnesses.
+            #[arg(long)]
+            stock: bool,
         },
         /// Reflow a file and print its words (jieba, HMM on) separated by
         /// spaces, a paragraph per line; with --json, each word with its
@@ -104,8 +109,8 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
-            Command::Analyze { files, json, min_len, boilerplate } => {
-                analyze(&files, json, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate })
+            Command::Analyze { files, json, min_len, boilerplate, stock } => {
+                analyze(&files, json, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate, stock })
             }
             Command::Segment { file, json, user_dict } => match (read_inputs(std::slice::from_ref(&file)), read_user_dict(user_dict.as_deref())) {
                 (Ok(intake), Ok(words)) => segment(&intake.documents[0], json, &words),
@@ -292,7 +297,12 @@ mod cli {
                 print_document(doc);
             }
             for p in &analysis.passages {
-                out!("◆ passage {} · {} witnesses{}", p.id, p.size, if p.boilerplate { " · boilerplate" } else { "" });
+                let kind = match p.kind {
+                    tongwen::PassageKind::Reuse => "",
+                    tongwen::PassageKind::Stock => " · stock phrase",
+                    tongwen::PassageKind::Boilerplate => " · boilerplate",
+                };
+                out!("◆ passage {} · story {} · {} witnesses{kind}", p.id, p.story, p.size);
                 for m in &p.members {
                     let text: String = m.text.chars().take(60).collect();
                     out!("  {} [{}, {}) {}", m.article, m.begin, m.end, text.replace('\n', "⏎"));

@@ -19,7 +19,7 @@ pub mod witness;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{DocumentAnalysis, Member, Passage, Variant};
+use crate::model::{DocumentAnalysis, Member, Passage, PassageKind, Variant};
 use align::{align_split, anchors_from_seeds, chain, Alignment};
 use normalize::ArticleText;
 
@@ -34,11 +34,13 @@ pub struct Settings {
     pub min_len: usize,
     /// Report boilerplate (text in more than max(5, 20 %) of articles) too.
     pub boilerplate: bool,
+    /// Report stock phrases too (see [`crate::model::PassageKind::Stock`]).
+    pub stock: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { min_len: 20, boilerplate: false }
+        Settings { min_len: 20, boilerplate: false, stock: false }
     }
 }
 
@@ -304,14 +306,21 @@ fn cluster(
         by_pair.entry((p.x.min(p.y), p.x.max(p.y))).or_default().push(i);
     }
     let mut passages: Vec<Passage> = Vec::new();
+    // The members of each passage in matching-text coordinates.
+    let mut stretches: Vec<Vec<witness::Stretch>> = Vec::new();
     for cut in cuts {
         let distinct_articles = {
             let mut a: Vec<usize> = cut.members.iter().map(|m| m.article).collect();
             a.dedup();
             a.len()
         };
-        let boilerplate = distinct_articles > threshold;
-        if boilerplate && !settings.boilerplate {
+        let kind = if distinct_articles > threshold { PassageKind::Boilerplate } else { PassageKind::Reuse };
+        if kind == PassageKind::Boilerplate && !settings.boilerplate {
+            continue;
+        }
+        // No member starts or ends on a dangling mark (`，` `。”`).
+        let cut = witness::Cut { story: cut.story, members: cut.members.iter().map(|m| trim_dangling(&texts[m.article], &inputs[texts[m.article].doc], *m)).filter(|m| m.end - m.begin >= settings.min_len).collect() };
+        if cut.members.len() < 2 {
             continue;
         }
         let members: Vec<Member> = cut
@@ -359,7 +368,13 @@ fn cluster(
                 }
             }
         }
-        passages.push(Passage { id: 0, story: cut.story, size: members.len(), members, variants, boilerplate });
+        passages.push(Passage { id: 0, story: cut.story, size: members.len(), members, variants, kind });
+        stretches.push(cut.members);
+    }
+    assign_stories(&mut passages, &stretches, texts.len(), settings);
+    mark_stock(&mut passages, &stretches, texts, settings);
+    if !settings.stock {
+        passages.retain(|p| p.kind != PassageKind::Stock);
     }
     // Longest first; ids follow that order, and stories are numbered in
     // the order of their longest passage.
@@ -371,6 +386,117 @@ fn cluster(
         p.story = *story_ids.entry(p.story).or_insert(next);
     }
     passages
+}
+
+/// Marks that may not open a member (they close or continue what came
+/// before it) and marks that may not close one (they open what follows).
+fn dangles_at_start(c: char) -> bool {
+    matches!(c, '，' | '、' | '；' | '：' | '。' | '！' | '？' | '”' | '’' | '）' | '》' | '」' | '』' | '】' | ',' | ';' | ':' | '.' | ')' | '!' | '?')
+}
+
+fn dangles_at_end(c: char) -> bool {
+    matches!(c, '，' | '、' | '；' | '：' | '“' | '‘' | '（' | '《' | '「' | '『' | '【' | ',' | ';' | ':' | '(')
+}
+
+/// `m` without dangling punctuation at either end.
+fn trim_dangling(t: &ArticleText, input: &[char], mut m: witness::Stretch) -> witness::Stretch {
+    while m.begin < m.end && dangles_at_start(t.shown(m.begin, input)) {
+        m.begin += 1;
+    }
+    while m.end > m.begin && dangles_at_end(t.shown(m.end - 1, input)) {
+        m.end -= 1;
+    }
+    m
+}
+
+/// Passages shorter than this (in matching characters) never join two
+/// stories: a quote or a name links reports without making them one.
+fn long_passage(settings: Settings) -> usize {
+    (settings.min_len * 3).max(60)
+}
+
+/// Stories: the articles linked by long passages, each set one story (a
+/// reprinted report and its copies). Cutting works on the wider connected
+/// set, where one quoted sentence links every report of a summit; a reader
+/// wants the report. A short passage takes the story of its first member.
+fn assign_stories(passages: &mut [Passage], stretches: &[Vec<witness::Stretch>], articles: usize, settings: Settings) {
+    let mut parent: Vec<usize> = (0..articles).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let long = long_passage(settings);
+    for s in stretches {
+        if s.iter().map(|m| m.end - m.begin).max().unwrap_or(0) >= long {
+            for w in s.windows(2) {
+                let (a, b) = (root(&mut parent, w[0].article), root(&mut parent, w[1].article));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    for (p, s) in passages.iter_mut().zip(stretches) {
+        p.story = root(&mut parent, s[0].article);
+    }
+}
+
+/// Stock phrases: short shared text that says nothing about reuse. Two
+/// signals, either enough, on a passage whose longest member is short:
+/// - its articles share nothing long (a name with a title, an
+///   attribution, quoted in two unrelated reports);
+/// - most of its grams occur in more articles than it has witnesses (a
+///   formula the corpus repeats everywhere, TextPAIR's banality test).
+fn mark_stock(passages: &mut [Passage], stretches: &[Vec<witness::Stretch>], texts: &[ArticleText], settings: Settings) {
+    let short = (settings.min_len + 10).max(30);
+    let length = |s: &[witness::Stretch]| s.iter().map(|m| m.end - m.begin).max().unwrap_or(0);
+    // Article pairs that share a long passage.
+    let long = long_passage(settings);
+    let mut linked: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    for s in stretches.iter().filter(|s| length(s) >= long) {
+        for (i, a) in s.iter().enumerate() {
+            for b in &s[i + 1..] {
+                linked.insert((a.article.min(b.article), a.article.max(b.article)));
+            }
+        }
+    }
+    let candidates: Vec<usize> = (0..passages.len()).filter(|&i| passages[i].kind == PassageKind::Reuse && length(&stretches[i]) <= short).collect();
+    // Articles each candidate gram occurs in (counted once per article).
+    let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default(); // hash -> (articles, last article + 1)
+    for &i in &candidates {
+        let m = stretches[i][0];
+        for w in texts[m.article].norm[m.begin..m.end].windows(K) {
+            df.insert(gram_hash(w), (0, 0));
+        }
+    }
+    if !df.is_empty() {
+        for (a, t) in texts.iter().enumerate() {
+            for w in t.norm.windows(K) {
+                if let Some(e) = df.get_mut(&gram_hash(w)) {
+                    if e.1 != a as u32 + 1 {
+                        *e = (e.0 + 1, a as u32 + 1);
+                    }
+                }
+            }
+        }
+    }
+    for i in candidates {
+        let s = &stretches[i];
+        let isolated = s.iter().enumerate().all(|(k, a)| s[k + 1..].iter().all(|b| a.article == b.article || !linked.contains(&(a.article.min(b.article), a.article.max(b.article)))));
+        let witnesses = {
+            let mut a: Vec<usize> = s.iter().map(|m| m.article).collect();
+            a.sort_unstable();
+            a.dedup();
+            a.len() as u32
+        };
+        let m = s[0];
+        let grams: Vec<u64> = texts[m.article].norm[m.begin..m.end].windows(K).map(gram_hash).collect();
+        let elsewhere = grams.iter().filter(|g| df.get(g).is_some_and(|e| e.0 > witnesses)).count();
+        if isolated || (!grams.is_empty() && elsewhere * 2 > grams.len()) {
+            passages[i].kind = PassageKind::Stock;
+        }
+    }
 }
 
 /// A reading with `left` and `right` characters of context, so that a

@@ -445,7 +445,7 @@ pub struct SettingsProps {
     pub on_change: Callback<crate::reuse::Settings>,
 }
 
-/// Minimum passage length and boilerplate, applied live.
+/// Minimum passage length, boilerplate and stock phrases, applied live.
 #[function_component(SettingsBar)]
 pub fn settings_bar(props: &SettingsProps) -> Html {
     use wasm_bindgen::JsCast;
@@ -469,12 +469,21 @@ pub fn settings_bar(props: &SettingsProps) -> Html {
             }
         })
     };
+    let on_stock = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                cb.emit(crate::reuse::Settings { stock: input.checked(), ..s });
+            }
+        })
+    };
     html! {
         <div class="settings" role="group" aria-label={t.settings}>
             <label>{ t.min_len }{" "}
                 <input id="min-len" type="number" min="8" max="200" value={s.min_len.to_string()} onchange={on_len} />
             </label>
             <label><input id="show-boilerplate" type="checkbox" checked={s.boilerplate} onchange={on_boiler} />{" "}{ t.boilerplate }</label>
+            <label><input id="show-stock" type="checkbox" checked={s.stock} onchange={on_stock} />{" "}{ t.stock }</label>
         </div>
     }
 }

@@ -133,7 +133,7 @@ pub fn analyse(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppS
     }
     let mut a = analyser.borrow_mut();
     a.settings = settings;
-    let job = crate::protocol::Job { files: a.files.clone(), min_len: settings.min_len, boilerplate: settings.boilerplate, passim: a.passim.clone() };
+    let job = crate::protocol::Job { files: a.files.clone(), min_len: settings.min_len, boilerplate: settings.boilerplate, stock: settings.stock, passim: a.passim.clone() };
     if let Some(client) = &a.client {
         client.send(&crate::protocol::Request::Analyse(job));
         a.busy = true;
