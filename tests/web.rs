@@ -116,7 +116,7 @@ fn worker_messages_survive_the_codec() {
     assert_eq!(from_js::<Request>(encoded), Ok(Request::Analyse(job)));
     // An analysis with optional fields left out (which bincode cannot carry),
     // streamed in chunks as the worker sends it.
-    let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平，为地区和平和繁荣注入源源不断的动力。\n";
+    let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平，为地区和平和繁荣注入源源不断的动力。中国愿同各方一道，推动构建更加紧密的命运共同体。\n";
     let analysis = tongwen::analyze_documents([("a.txt", text.as_bytes()), ("b.txt", text.as_bytes())]);
     let mut asm: Assembler = Assembler::default();
     for message in result_messages(analysis.clone(), vec![text.into(), text.into()], vec![]) {

@@ -177,10 +177,17 @@ impl AppState {
 
     /// Every witness of every passage in reading order (source, then
     /// position): what `n` and `p` step through.
-    fn reading_order(&self) -> Vec<(usize, usize)> {
+    /// The passages of one document, as (passage, member), in the order
+    /// they are printed: `n`/`p` step through a paper's passages, never
+    /// through the other copies of the same passage.
+    fn reading_order(&self, doc: &str) -> Vec<(usize, usize)> {
         let doc_index = |id: &str| self.sources.iter().position(|s| s.doc.id == id).unwrap_or(usize::MAX);
-        let mut all: Vec<(usize, usize)> =
-            self.passages.iter().enumerate().flat_map(|(p, x)| (0..x.members.len()).map(move |m| (p, m))).collect();
+        let mut all: Vec<(usize, usize)> = self
+            .passages
+            .iter()
+            .enumerate()
+            .flat_map(|(p, x)| (0..x.members.len()).filter(move |&m| x.members[m].doc == doc).map(move |m| (p, m)))
+            .collect();
         all.sort_by_key(|&(p, m)| {
             let mem = &self.passages[p].members[m];
             (doc_index(&mem.doc), mem.begin, p)
@@ -208,10 +215,14 @@ impl AppState {
     }
 }
 
-/// The first other witness, preferring another document.
+/// The witness to compare with: the one with the most text, preferring
+/// another document (every member shares the whole passage, so the fullest
+/// copy shows the most).
 fn default_right(p: &Passage, left: usize) -> usize {
     let doc = &p.members[left].doc;
-    (0..p.members.len()).find(|&i| i != left && &p.members[i].doc != doc).or((0..p.members.len()).find(|&i| i != left)).unwrap_or(left)
+    let len = |i: usize| p.members[i].text.chars().count();
+    let best = |other_doc: bool| (0..p.members.len()).filter(|&i| i != left && (!other_doc || &p.members[i].doc != doc)).max_by_key(|&i| (len(i), std::cmp::Reverse(i)));
+    best(true).or(best(false)).unwrap_or(left)
 }
 
 impl Reducible for AppState {
@@ -269,7 +280,8 @@ impl Reducible for AppState {
             }
             Action::Step(dir) => {
                 if let View::Compare { passage, left, .. } = next.view {
-                    let list = next.reading_order();
+                    let doc = next.passages[passage].members[left].doc.clone();
+                    let list = next.reading_order(&doc);
                     if let Some(k) = list.iter().position(|&(p, m)| p == passage && m == left) {
                         let k = (k as i32 + dir).rem_euclid(list.len() as i32) as usize;
                         let (p, m) = list[k];

@@ -71,7 +71,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
             <div class="compare-bar">
                 <button class="toggle" onclick={close}>{ t.back }</button>
                 <span class="compare-info">
-                    { (t.compare_info)(p.id, props.left.min(p.members.len() - 1) + 1, p.size, changes) }
+                    { (t.compare_info)(p.id + 1, props.passages.len(), props.left.min(p.members.len() - 1) + 1, p.size, changes) }
                 </span>
                 <span class="compare-steps">
                     <button class="toggle" onclick={step(-1)} aria-keyshortcuts="p" title="p">{ t.previous }</button>

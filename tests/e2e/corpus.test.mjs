@@ -131,7 +131,7 @@ test('exports parse, the JSON is the CLI\'s, and passim JSON Lines round-trip to
     assert.ok(names[0].startsWith('000/01-'), names[0]);
   }
   const csv = (await download(page, '#export-csv')).bytes.toString().trim().split('\n');
-  assert.equal(csv[0], 'passage,story,witnesses,boilerplate,document,article,begin,end,text');
+  assert.equal(csv[0], 'passage,story,witnesses,kind,document,article,begin,end,text');
   const jsonl = await download(page, '#export-passim');
   const records = jsonl.bytes.toString().trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(records.length, analysis.passages.reduce((n, p) => n + p.members.length, 0));

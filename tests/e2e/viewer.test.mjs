@@ -35,6 +35,22 @@ test('hovering the opening of the Wang Yi interview lists witnesses in 001 and 0
   assert.deepEqual(page.problems, []);
 });
 
+test('the first highlight opens compare on another paper\'s copy of the same passage, never a fragment', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.locator('article.article mark.shared').first().click();
+  await page.locator('section.compare').waitFor();
+  const names = await page.locator('.source .source-name').allInnerTexts();
+  const rightName = await page.locator('.witness-col.right .witness-source').innerText();
+  assert.ok(rightName.includes(names[1]) || rightName.includes(names[2]), `the right witness is 001 or 002: ${rightName}`);
+  // Every member shares the whole passage: the two columns are about as long.
+  const left = (await page.locator('.witness-col.left .compare-text').innerText()).replace(/\s/g, '');
+  const right = (await page.locator('.witness-col.right .compare-text').innerText()).replace(/\s/g, '');
+  assert.ok(Math.min(left.length, right.length) >= 0.6 * Math.max(left.length, right.length), `${left.length} against ${right.length} characters`);
+  assert.match(await page.locator('.compare-info').innerText(), /^Passage [1-9]\d* of \d+/);
+  assert.deepEqual(page.problems, []);
+});
+
 test('clicking opens the compare view, with 分别 against 分享 marked as a variant', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
   await ready(page);
