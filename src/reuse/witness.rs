@@ -183,6 +183,7 @@ fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut
     if let (Some((start, s)), Some(&end)) = (open, marks.last()) {
         stretches.push((start, end, s));
     }
+    absorb_slivers(&mut stretches, min_len);
     for (b, e, set) in stretches {
         if set.is_empty() || e - b < min_len {
             continue;
@@ -195,10 +196,51 @@ fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut
                 members.push(Stretch { article: star[i].y, begin: pb, end: pe });
             }
         }
+        // A witness whose alignment ends inside an absorbed sliver still
+        // shares nearly all of the stretch; one that shares much less is
+        // not a member of it (every member shares the whole passage).
+        let longest = members.iter().map(|m| m.end - m.begin).max().unwrap_or(0);
+        members.retain(|m| 10 * (m.end - m.begin) >= 6 * longest);
         if members.len() >= 2 {
             members.sort_unstable();
             members.dedup();
             out.push(Cut { story, members });
+        }
+    }
+}
+
+/// Witnesses' alignments with the pivot end a few characters apart (the
+/// aligner stops at the last match, and OCR slips move it), which leaves
+/// slivers shorter than a passage where the witness set changes. Each
+/// sliver joins the adjacent stretch whose witnesses it shares most, so its
+/// characters stay credited to the witnesses that do share them.
+fn absorb_slivers(stretches: &mut Vec<(usize, usize, Vec<usize>)>, min_len: usize) {
+    let common = |a: &[usize], b: &[usize]| a.iter().filter(|x| b.contains(x)).count();
+    let mut i = 0;
+    while i < stretches.len() {
+        let (b, e, ref set) = stretches[i];
+        if e - b >= min_len || set.is_empty() {
+            i += 1;
+            continue;
+        }
+        let prev = (i > 0 && stretches[i - 1].1 == b && !stretches[i - 1].2.is_empty()).then(|| i - 1);
+        let next = (i + 1 < stretches.len() && stretches[i + 1].0 == e && !stretches[i + 1].2.is_empty()).then_some(i + 1);
+        let score = |j: usize| (common(set, &stretches[j].2), stretches[j].1 - stretches[j].0);
+        let into = match (prev, next) {
+            (Some(p), Some(n)) => Some(if score(p) >= score(n) { p } else { n }),
+            (p, n) => p.or(n),
+        };
+        match into {
+            Some(j) if common(set, &stretches[j].2) > 0 => {
+                if j < i {
+                    stretches[j].1 = e;
+                } else {
+                    stretches[j].0 = b;
+                }
+                stretches.remove(i);
+                i = i.saturating_sub(1);
+            }
+            _ => i += 1,
         }
     }
 }
@@ -255,6 +297,14 @@ mod tests {
         // one both cover A's copy; B is one member, from the main one.
         let pairs = [exact(0, 1, (0, 500), 0), exact(0, 1, (100, 150), 300)];
         assert_eq!(shape(&cut_passages(&pairs, 2, 20)), [vec![(0, 0, 500), (1, 0, 500)]]);
+    }
+
+    #[test]
+    fn slivers_where_alignments_end_apart_join_their_neighbours() {
+        // C's alignment with A starts 3 characters later and ends 5 earlier
+        // than B's: A's first and last characters stay shared with B.
+        let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (3, 995), 3)];
+        assert_eq!(shape(&cut_passages(&pairs, 3, 20)), [vec![(0, 0, 1000), (1, 0, 1000), (2, 3, 995)]]);
     }
 
     #[test]
