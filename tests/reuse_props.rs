@@ -35,21 +35,25 @@ fn check_members(analysis: &tongwen::Analysis, texts: &[String]) -> Result<(), T
             prop_assert!(v.members[0] < p.size && v.members[1] < p.size);
         }
         // Every member shares the passage's whole extent with every other,
-        // up to variant readings: a whole-text diff of any two members is
-        // mostly equal (two witnesses each with OCR slips of up to one in
-        // ten still match on most characters), and no member is a
-        // fragment of another.
+        // up to variant readings: a diff of any two members has no long
+        // stretch that only one of them has (a fragment of a report, or a
+        // report beside its quote, would), and no member is much shorter.
         let visible: Vec<Vec<char>> = p.members.iter().map(|m| m.text.chars().filter(|c| !c.is_whitespace()).map(tongwen::reuse::normalize::fold).collect()).collect();
         for (i, a) in visible.iter().enumerate() {
             for b in &visible[i + 1..] {
                 let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
                 prop_assert!(short as f64 >= 0.6 * long as f64, "members of {} and {} characters in passage {}", short, long, p.id);
-                let same: usize = similar::capture_diff_slices(similar::Algorithm::Myers, a, b)
+                let unmatched = similar::capture_diff_slices(similar::Algorithm::Myers, a, b)
                     .iter()
-                    .map(|op| if let similar::DiffOp::Equal { len, .. } = op { *len } else { 0 })
-                    .sum();
-                let ratio = 2.0 * same as f64 / (a.len() + b.len()).max(1) as f64;
-                prop_assert!(ratio >= 0.6, "members differ over their extent (ratio {ratio:.2}) in passage {}: {:?}", p.id, p.members);
+                    .map(|op| match *op {
+                        similar::DiffOp::Equal { .. } => 0,
+                        similar::DiffOp::Delete { old_len, .. } => old_len,
+                        similar::DiffOp::Insert { new_len, .. } => new_len,
+                        similar::DiffOp::Replace { old_len, new_len, .. } => old_len.max(new_len),
+                    })
+                    .max()
+                    .unwrap_or(0);
+                prop_assert!(unmatched <= 24, "a stretch of {unmatched} characters in one member only, in passage {}: {:?}", p.id, p.members);
             }
         }
     }
@@ -82,7 +86,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
-    fn members_lie_inside_their_documents(seed in 0u64..10_000) {
+    fn members_lie_inside_their_documents(seed in prop_oneof![Just(7417u64), 0u64..10_000]) {
         let corpus = tongwen::synth::reprint_corpus(seed, 4, 6);
         let texts: Vec<String> = corpus.pages.iter().map(|p| p.text.clone()).collect();
         let ids: Vec<String> = (0..texts.len()).map(|i| format!("{i:05}.txt")).collect();
@@ -96,12 +100,18 @@ proptest! {
         let a = tongwen::analyze_documents([("a.txt", docs[0].as_bytes()), ("b.txt", docs[1].as_bytes())]);
         check_members(&a, &docs)?;
         let core: String = passage.chars().skip(30).take(20).collect();
-        let found = a.passages.iter().any(|p| {
-            p.members.iter().any(|m| m.doc == "a.txt" && m.text.replace('\n', "").contains(&core))
-                && p.members.iter().any(|m| m.doc == "b.txt")
-                && p.members.iter().all(|m| m.text.chars().filter(|c| !c.is_whitespace()).count() >= 150)
-        });
-        prop_assert!(found, "planted passage not found: {:?}", a.passages);
+        // Reflow may cut the planted text in two articles (a line of it can
+        // read as a headline); the passages shared by a and b must still
+        // hold the core and most of the planted text on both sides.
+        let shared: Vec<&tongwen::Passage> = a.passages.iter().filter(|p| p.members.iter().any(|m| m.doc == "a.txt") && p.members.iter().any(|m| m.doc == "b.txt")).collect();
+        let chars_in = |doc: &str| -> usize { shared.iter().flat_map(|p| &p.members).filter(|m| m.doc == doc).map(|m| m.text.chars().filter(|c| !c.is_whitespace()).count()).sum() };
+        let mut in_a: Vec<&tongwen::Member> = shared.iter().flat_map(|p| &p.members).filter(|m| m.doc == "a.txt").collect();
+        in_a.sort_by_key(|m| m.begin);
+        let a_text: String = in_a.iter().map(|m| m.text.replace('\n', "")).collect();
+        let found = a_text.contains(&core)
+            && chars_in("a.txt") >= 150
+            && chars_in("b.txt") >= 150;
+        prop_assert!(found, "planted passage not found: {:?}", a.passages.iter().map(|p| p.members.iter().map(|m| (m.article.clone(), m.begin, m.end)).collect::<Vec<_>>()).collect::<Vec<_>>());
     }
 
     #[test]

@@ -34,7 +34,7 @@ impl Alignment {
 /// Anchors further apart than this in either text are not chained.
 const MAX_GAP: usize = 48;
 /// Insertions or deletions longer than this end a passage.
-const MAX_INDEL: usize = 10;
+pub const MAX_INDEL: usize = 10;
 /// How many earlier anchors the chaining looks back at (keeps it linear).
 const LOOK_BACK: usize = 48;
 

@@ -420,25 +420,17 @@ fn long_passage(settings: Settings) -> usize {
 /// set, where one quoted sentence links every report of a summit; a reader
 /// wants the report. A short passage takes the story of its first member.
 fn assign_stories(passages: &mut [Passage], stretches: &[Vec<witness::Stretch>], articles: usize, settings: Settings) {
-    let mut parent: Vec<usize> = (0..articles).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    let mut sets = witness::Sets::new(articles);
     let long = long_passage(settings);
     for s in stretches {
         if s.iter().map(|m| m.end - m.begin).max().unwrap_or(0) >= long {
             for w in s.windows(2) {
-                let (a, b) = (root(&mut parent, w[0].article), root(&mut parent, w[1].article));
-                parent[a.max(b)] = a.min(b);
+                sets.join(w[0].article, w[1].article);
             }
         }
     }
     for (p, s) in passages.iter_mut().zip(stretches) {
-        p.story = root(&mut parent, s[0].article);
+        p.story = sets.root(s[0].article);
     }
 }
 

@@ -57,6 +57,29 @@ pub struct Cut {
     pub members: Vec<Stretch>,
 }
 
+/// Disjoint sets of articles (union-find with path halving).
+pub struct Sets(Vec<usize>);
+
+impl Sets {
+    pub fn new(n: usize) -> Self {
+        Sets((0..n).collect())
+    }
+
+    pub fn root(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; the smaller root stands for both.
+    pub fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        self.0[a.max(b)] = a.min(b);
+    }
+}
+
 /// Where position `p` of the `a` side lands on the `b` side. Inside a
 /// differing stretch, a start maps to the start of the other side's reading
 /// and an end to its end, so a member never begins or ends mid-variant.
@@ -87,24 +110,14 @@ fn restrict(al: &Alignment, from: usize, to: usize) -> Alignment {
 /// their first alignment.
 pub fn cut_passages(pairs: &[Pair], articles: usize, min_len: usize) -> Vec<Cut> {
     // Stories: connected sets of articles.
-    let mut parent: Vec<usize> = (0..articles).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    let mut sets = Sets::new(articles);
     for p in pairs {
-        let (a, b) = (root(&mut parent, p.x), root(&mut parent, p.y));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
+        sets.join(p.x, p.y);
     }
     let mut story_of_root: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let mut by_story: Vec<Vec<Pair>> = Vec::new();
     for p in pairs {
-        let r = root(&mut parent, p.x);
+        let r = sets.root(p.x);
         let s = *story_of_root.entry(r).or_insert_with(|| {
             by_story.push(Vec::new());
             by_story.len() - 1
@@ -184,16 +197,15 @@ fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut
         stretches.push((start, end, s));
     }
     absorb_slivers(&mut stretches, min_len);
-    for (b, e, set) in stretches {
-        if set.is_empty() || e - b < min_len {
+    for (b, e, set) in join_across_splits(star, stretches) {
+        if e - b < min_len {
             continue;
         }
         let mut members = vec![Stretch { article: pivot, begin: b, end: e }];
-        for &i in &set {
-            let al = &star[i].al;
-            let (pb, pe) = (project(al, b, false), project(al, e, true));
+        for &(article, first, last) in &set {
+            let (pb, pe) = (project(&star[first].al, b, false), project(&star[last].al, e, true));
             if pe > pb && pe - pb >= min_len {
-                members.push(Stretch { article: star[i].y, begin: pb, end: pe });
+                members.push(Stretch { article, begin: pb, end: pe });
             }
         }
         // A witness whose alignment ends inside an absorbed sliver still
@@ -209,11 +221,45 @@ fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut
     }
 }
 
+/// A noise cluster can split one witness's alignment with the pivot in two
+/// (the aligner ends a passage at a long difference). Two stretches with
+/// the same witnesses, at most an indel apart on the pivot and on every
+/// witness, are one passage. Returns stretches with, per witness, its
+/// article and the alignments its member starts and ends in.
+fn join_across_splits(star: &[Pair], stretches: Vec<(usize, usize, Vec<usize>)>) -> Vec<(usize, usize, Vec<(usize, usize, usize)>)> {
+    use super::align::MAX_INDEL;
+    let mut joined: Vec<(usize, usize, Vec<(usize, usize, usize)>)> = Vec::new();
+    for (b, e, set) in stretches {
+        if set.is_empty() {
+            continue;
+        }
+        let witnesses: Vec<(usize, usize, usize)> = set.iter().map(|&i| (star[i].y, i, i)).collect();
+        if let Some(last) = joined.last_mut() {
+            let near = b >= last.1 && b - last.1 <= MAX_INDEL;
+            let same = last.2.len() == witnesses.len()
+                && last.2.iter().zip(&witnesses).all(|(x, y)| {
+                    let (end, start) = (project(&star[x.2].al, last.1, true), project(&star[y.1].al, b, false));
+                    x.0 == y.0 && start >= end && start - end <= MAX_INDEL
+                });
+            if near && same {
+                last.1 = e;
+                for (x, y) in last.2.iter_mut().zip(&witnesses) {
+                    x.2 = y.2;
+                }
+                continue;
+            }
+        }
+        joined.push((b, e, witnesses));
+    }
+    joined
+}
+
 /// Witnesses' alignments with the pivot end a few characters apart (the
 /// aligner stops at the last match, and OCR slips move it), which leaves
 /// slivers shorter than a passage where the witness set changes. Each
-/// sliver joins the adjacent stretch whose witnesses it shares most, so its
-/// characters stay credited to the witnesses that do share them.
+/// sliver joins the adjacent stretch whose witnesses it shares most (if that
+/// is ten times as long), so its characters stay credited to the witnesses
+/// that do share them.
 fn absorb_slivers(stretches: &mut Vec<(usize, usize, Vec<usize>)>, min_len: usize) {
     let common = |a: &[usize], b: &[usize]| a.iter().filter(|x| b.contains(x)).count();
     let mut i = 0;
@@ -231,7 +277,11 @@ fn absorb_slivers(stretches: &mut Vec<(usize, usize, Vec<usize>)>, min_len: usiz
             (p, n) => p.or(n),
         };
         match into {
-            Some(j) if common(set, &stretches[j].2) > 0 => {
+            // No longer than an indel the aligner tolerates inside a
+            // passage, and into a stretch ten times longer: the pivot's
+            // member then differs from the others' at its ends no more
+            // than a variant reading would.
+            Some(j) if common(set, &stretches[j].2) > 0 && e - b <= super::align::MAX_INDEL && 10 * (e - b) <= stretches[j].1 - stretches[j].0 => {
                 if j < i {
                     stretches[j].1 = e;
                 } else {
@@ -305,6 +355,16 @@ mod tests {
         // than B's: A's first and last characters stay shared with B.
         let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (3, 995), 3)];
         assert_eq!(shape(&cut_passages(&pairs, 3, 20)), [vec![(0, 0, 1000), (1, 0, 1000), (2, 3, 995)]]);
+    }
+
+    #[test]
+    fn an_alignment_split_by_noise_is_one_passage() {
+        // B's copy is aligned in two parts, 6 characters apart on both sides.
+        let pairs = [exact(0, 1, (0, 100), 0), exact(0, 1, (106, 300), 106)];
+        assert_eq!(shape(&cut_passages(&pairs, 2, 20)), [vec![(0, 0, 300), (1, 0, 300)]]);
+        // Far apart on the witness (a transposition): two passages.
+        let pairs = [exact(0, 1, (0, 100), 200), exact(0, 1, (106, 300), 0)];
+        assert_eq!(cut_passages(&pairs, 2, 20).len(), 2);
     }
 
     #[test]
