@@ -31,7 +31,7 @@ test-native:
 	cargo test
 
 test-wasm: setup-test
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test --profile wasm-test --target wasm32-unknown-unknown --test web
 
 test-e2e: setup-test
 	node --test --test-concurrency=1 tests/e2e/
