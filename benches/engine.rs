@@ -81,7 +81,9 @@ fn adversarial_growth() {
     println!("| input | small | large (4×) | time ratio |");
     println!("|---|---|---|---|");
     let column = "标题\n\n新华社北京6月18日电 国家主席习\n近平结束出席第二届中国—中亚峰\n";
-    let cases: [(&str, Box<dyn Fn(usize) -> String>, usize); 3] = [
+    // (what, the input for a size, the smaller size)
+    type Case = (&'static str, Box<dyn Fn(usize) -> String>, usize);
+    let cases: [Case; 3] = [
         ("blank lines inside a paragraph", Box::new(move |n| format!("{column}{}会，后乘专机回到北京。\n", "\n".repeat(n))), 250_000),
         ("page-jump markers on one line", Box::new(|n| "（下转第三版）".repeat(n)), 125_000),
         ("a marker every 46 characters, no line breaks", Box::new(|n| "国家主席习近平应邀赴哈萨克斯坦出席第二届中国—中亚峰会并发表主旨讲话（下转第三版）".repeat(n)), 60_000),

@@ -295,10 +295,10 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         let content = line.content();
         let (level, ranges) = markup_free_ranges(src, line, markdown);
         let mut kept = ranges.iter().flat_map(|&(s, e)| s..e).peekable();
-        for o in line.lead..line.trail {
+        for (o, c) in src.iter().enumerate().take(line.trail).skip(line.lead) {
             if kept.peek() == Some(&o) {
                 kept.next();
-            } else if !src[o].is_space() {
+            } else if !c.is_space() {
                 markup.push(o);
             }
         }

@@ -169,13 +169,21 @@ fn cut_story(story: usize, mut remaining: Vec<Pair>, min_len: usize, out: &mut V
     }
 }
 
+/// A run of the pivot's characters `[begin, end)` and the witnesses (indices
+/// into the star) that share all of it.
+type Run = (usize, usize, Vec<usize>);
+
+/// A run after joining split alignments: per witness its article and the
+/// star alignments its member starts and ends in.
+type JoinedRun = (usize, usize, Vec<(usize, usize, usize)>);
+
 /// One star: the pivot's alignments with its witnesses (pivot on side a).
 fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut Vec<Cut>) {
     let mut marks: Vec<usize> = star.iter().flat_map(|p| [p.al.a0, p.al.a1]).collect();
     marks.sort_unstable();
     marks.dedup();
     let mut open: Option<(usize, Vec<usize>)> = None; // start, witnesses (star indices)
-    let mut stretches: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    let mut stretches: Vec<Run> = Vec::new();
     for w in marks.windows(2) {
         let (b, e) = (w[0], w[1]);
         let mut set: Vec<usize> = (0..star.len()).filter(|&i| star[i].al.a0 <= b && e <= star[i].al.a1).collect();
@@ -226,9 +234,9 @@ fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut
 /// the same witnesses, at most an indel apart on the pivot and on every
 /// witness, are one passage. Returns stretches with, per witness, its
 /// article and the alignments its member starts and ends in.
-fn join_across_splits(star: &[Pair], stretches: Vec<(usize, usize, Vec<usize>)>) -> Vec<(usize, usize, Vec<(usize, usize, usize)>)> {
+fn join_across_splits(star: &[Pair], stretches: Vec<Run>) -> Vec<JoinedRun> {
     use super::align::MAX_INDEL;
-    let mut joined: Vec<(usize, usize, Vec<(usize, usize, usize)>)> = Vec::new();
+    let mut joined: Vec<JoinedRun> = Vec::new();
     for (b, e, set) in stretches {
         if set.is_empty() {
             continue;
@@ -260,7 +268,7 @@ fn join_across_splits(star: &[Pair], stretches: Vec<(usize, usize, Vec<usize>)>)
 /// sliver joins the adjacent stretch whose witnesses it shares most (if that
 /// is ten times as long), so its characters stay credited to the witnesses
 /// that do share them.
-fn absorb_slivers(stretches: &mut Vec<(usize, usize, Vec<usize>)>, min_len: usize) {
+fn absorb_slivers(stretches: &mut Vec<Run>, min_len: usize) {
     let common = |a: &[usize], b: &[usize]| a.iter().filter(|x| b.contains(x)).count();
     let mut i = 0;
     while i < stretches.len() {
