@@ -102,10 +102,26 @@ pub fn passim_records<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) 
 /// Takes the intake by value: each file's bytes are dropped once decoded,
 /// and the characters of every document come back (offsets refer to them).
 pub fn analyze_intake(intake: crate::intake::Intake, settings: reuse::Settings, progress: &mut dyn FnMut(Stage)) -> (Analysis, Vec<Vec<char>>) {
-    let (records, problems) = passim_records(intake.passim.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
-    let passages = if intake.passim.is_empty() { Passages::Find(settings) } else { Passages::Passim(&records) };
     let total = intake.documents.len();
     let inputs = intake.documents.into_iter().map(|(id, b)| (id, Lazy::Owned(b)));
+    let passim = intake.passim.iter().map(|(n, b)| (n.as_str(), b.as_slice()));
+    analyze_with_passim(inputs, total, passim, settings, progress)
+}
+
+/// Analyses `total` pages; passim files, if any, supply the passages
+/// (else they are found with `settings`). A passim file that does not parse
+/// becomes a warning on the first document. The worker and
+/// [`analyze_intake`] both come here.
+pub fn analyze_with_passim<'a, I: AsRef<str>>(
+    inputs: impl IntoIterator<Item = (I, Lazy<'a>)>,
+    total: usize,
+    passim: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    settings: reuse::Settings,
+    progress: &mut dyn FnMut(Stage),
+) -> (Analysis, Vec<Vec<char>>) {
+    let passim: Vec<(&str, &[u8])> = passim.into_iter().collect();
+    let (records, problems) = passim_records(passim.iter().copied());
+    let passages = if passim.is_empty() { Passages::Find(settings) } else { Passages::Passim(&records) };
     let (mut analysis, chars) = analyze_sources(inputs, total, passages, progress);
     if let Some(first) = analysis.documents.first_mut() {
         first.warnings.extend(problems);

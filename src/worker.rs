@@ -307,12 +307,11 @@ async fn fetch_gzipped(url: &str) -> Result<String, String> {
 }
 
 fn analyse(job: Job) {
-    use crate::analysis::{analyze_sources, Lazy, Passages};
+    use crate::analysis::{analyze_with_passim, Lazy};
     let settings = Settings { min_len: job.min_len, boilerplate: job.boilerplate, stock: job.stock };
     let mut last_percent = usize::MAX;
     // passim output, when given, replaces finding passages here.
-    let (records, passim_problems) = crate::analysis::passim_records(job.passim.iter().map(|f| (f.id.as_str(), f.bytes.as_slice())));
-    let passages = if job.passim.is_empty() { Passages::Find(settings) } else { Passages::Passim(&records) };
+    let passim = job.passim.iter().map(|f| (f.id.as_str(), f.bytes.as_slice()));
     let inputs = job.files.iter().map(|f| {
         let lazy = match &f.encoding {
             Some(label) => Lazy::BytesAs(&f.bytes, label),
@@ -320,7 +319,7 @@ fn analyse(job: Job) {
         };
         (f.id.as_str(), lazy)
     });
-    let (mut analysis, chars) = analyze_sources(inputs, job.files.len(), passages, &mut |stage| {
+    let (analysis, chars) = analyze_with_passim(inputs, job.files.len(), passim, settings, &mut |stage| {
         // At most one report per percent, however many files.
         let percent = match stage {
             Stage::Reflow(done, total) => done * 100 / total.max(1),
@@ -331,9 +330,6 @@ fn analyse(job: Job) {
             reply(Update::Progress(stage));
         }
     });
-    if let Some(first) = analysis.documents.first_mut() {
-        first.warnings.extend(passim_problems);
-    }
     drop(job);
     STATE.with_borrow_mut(|s| {
         s.docs = analysis.documents.clone();
