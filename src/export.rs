@@ -1,11 +1,13 @@
 //! Results in the formats users take into their own tools: the analysis as
 //! JSON (the CLI's schema), articles as Markdown or plain text (one file or
-//! a zip), passages as CSV, passim JSON Lines ([`crate::passim`]), and a
-//! cluster's readings as TEI parallel segmentation for editors.
+//! a zip), passages as CSV, passim JSON Lines ([`crate::passim`]), and the
+//! collation of a passage or a whole story ([`crate::collate`]) as TEI
+//! parallel segmentation for editors.
 
 use std::io::Write;
 
 use crate::analysis::Analysis;
+use crate::collate::{collate, story_witnesses, Collation, Column};
 use crate::model::{Article, DocumentAnalysis, Passage};
 
 /// The analysis as the CLI prints it with `--json`.
@@ -134,81 +136,44 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A cluster as TEI parallel segmentation: the first witness is the base
-/// text; wherever another witness reads differently there is an
-/// `<app>` with one `<rdg wit="…">` per distinct reading.
-pub fn cluster_tei(p: &Passage, docs: &[DocumentAnalysis]) -> String {
-    let base: Vec<char> = p.members.first().map(|m| m.text.chars().collect()).unwrap_or_default();
-    // Per base position: the places where some witness differs, as
-    // (base range, that witness's reading) per witness.
-    let mut changes: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); p.members.len()];
-    for (w, m) in p.members.iter().enumerate().skip(1) {
-        let other: Vec<char> = m.text.chars().collect();
-        for op in similar::capture_diff_slices(similar::Algorithm::Myers, &base, &other) {
-            let (old, new) = (op.old_range(), op.new_range());
-            if !matches!(op, similar::DiffOp::Equal { .. }) {
-                changes[w].push((old.start, old.end, other[new].iter().collect()));
-            }
-        }
-    }
-    // Merge overlapping changed base ranges of all witnesses into places.
-    let mut places: Vec<(usize, usize)> = changes.iter().flatten().map(|&(b, e, _)| (b, e)).collect();
-    places.sort();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (b, e) in places {
-        match merged.last_mut() {
-            // Touching ranges merge too, so an insertion next to a change is one place.
-            Some(last) if b <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((b, e)),
-        }
-    }
-    let wit = |i: usize| format!("#w{}", i + 1);
+/// A story, every witness of it, as TEI parallel segmentation: agreed
+/// text stands as it is, and each variant column is an `<app>` with one
+/// `<rdg wit="…">` per distinct reading (an empty one for an omission).
+pub fn story_tei(passages: &[Passage], story: usize, long: usize, docs: &[DocumentAnalysis]) -> String {
+    collation_tei(&collate(story_witnesses(passages, story, long)), docs, &format!("tongwen story {story}"))
+}
+
+fn collation_tei(c: &Collation, docs: &[DocumentAnalysis], title: &str) -> String {
     let mut body = String::new();
-    let mut at = 0;
-    for &(b, e) in &merged {
-        body.push_str(&xml_escape(&base[at..b].iter().collect::<String>()));
-        // Each witness's reading of base[b..e].
-        let mut readings: Vec<(String, Vec<usize>)> = Vec::new();
-        for (w, witness) in changes.iter().enumerate() {
-            let mut reading = String::new();
-            let mut pos = b;
-            for &(cb, ce, ref text) in witness.iter().filter(|c| c.0 >= b && c.1 <= e) {
-                reading.extend(&base[pos..cb]);
-                reading.push_str(text);
-                pos = ce;
-            }
-            reading.extend(&base[pos.min(e)..e]);
-            match readings.iter_mut().find(|r| r.0 == reading) {
-                Some(r) => r.1.push(w),
-                None => readings.push((reading, vec![w])),
+    for column in &c.columns {
+        match column {
+            Column::Agreed(text) => body.push_str(&xml_escape(text)),
+            Column::Variant(readings) => {
+                body.push_str("<app>");
+                for (reading, wits) in Collation::groups(readings) {
+                    let wits: Vec<String> = wits.into_iter().map(|w| format!("#w{}", w + 1)).collect();
+                    if reading.is_empty() {
+                        body.push_str(&format!("<rdg wit=\"{}\"/>", wits.join(" ")));
+                    } else {
+                        body.push_str(&format!("<rdg wit=\"{}\">{}</rdg>", wits.join(" "), xml_escape(reading)));
+                    }
+                }
+                body.push_str("</app>");
             }
         }
-        body.push_str("<app>");
-        for (reading, wits) in readings {
-            let wits: Vec<String> = wits.into_iter().map(wit).collect();
-            if reading.is_empty() {
-                body.push_str(&format!("<rdg wit=\"{}\"/>", wits.join(" ")));
-            } else {
-                body.push_str(&format!("<rdg wit=\"{}\">{}</rdg>", wits.join(" "), xml_escape(&reading)));
-            }
-        }
-        body.push_str("</app>");
-        at = e;
     }
-    body.push_str(&xml_escape(&base[at.min(base.len())..].iter().collect::<String>()));
-    let body = body.replace('\n', "<lb/>\n");
-    let witnesses: String = p
-        .members
+    let witnesses: String = c
+        .witnesses
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            let name = docs.iter().find(|d| d.id == m.doc).map(|d| d.name.as_str()).unwrap_or(m.doc.as_str());
-            format!("        <witness xml:id=\"w{}\">{} · {} [{}, {})</witness>\n", i + 1, xml_escape(name), xml_escape(&m.article), m.begin, m.end)
+        .map(|(i, w)| {
+            let name = docs.iter().find(|d| d.id == w.doc).map(|d| d.name.as_str()).unwrap_or(w.doc.as_str());
+            format!("        <witness xml:id=\"w{}\">{} · {} [{}, {})</witness>\n", i + 1, xml_escape(name), xml_escape(&w.articles.join(" ")), w.begin, w.end)
         })
         .collect();
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <teiHeader>\n    <fileDesc>\n      <titleStmt><title>tongwen passage {id}</title></titleStmt>\n      <publicationStmt><p>Exported by tongwen.</p></publicationStmt>\n      <sourceDesc>\n        <listWit>\n{witnesses}        </listWit>\n      </sourceDesc>\n    </fileDesc>\n    <encodingDesc><variantEncoding method=\"parallel-segmentation\" location=\"internal\"/></encodingDesc>\n  </teiHeader>\n  <text>\n    <body>\n      <p>{body}</p>\n    </body>\n  </text>\n</TEI>\n",
-        id = p.id
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <teiHeader>\n    <fileDesc>\n      <titleStmt><title>{title}</title></titleStmt>\n      <publicationStmt><p>Exported by tongwen.</p></publicationStmt>\n      <sourceDesc>\n        <listWit>\n{witnesses}        </listWit>\n      </sourceDesc>\n    </fileDesc>\n    <encodingDesc><variantEncoding method=\"parallel-segmentation\" location=\"internal\"/></encodingDesc>\n  </teiHeader>\n  <text>\n    <body>\n      <p>{body}</p>\n    </body>\n  </text>\n</TEI>\n",
+        title = xml_escape(title)
     )
 }
 
@@ -231,9 +196,10 @@ mod tests {
             variants: vec![],
             kind: Default::default(),
         };
-        let tei = cluster_tei(&p, &[]);
-        assert!(tei.contains("<app><rdg wit=\"#w1 #w3\">别</rdg><rdg wit=\"#w2\">享</rdg></app>"), "{tei}");
-        assert!(tei.contains("<rdg wit=\"#w1 #w2\">双边</rdg><rdg wit=\"#w3\"/>"), "{tei}");
+        let tei = story_tei(&[p], 0, 8, &[]);
+        assert!(tei.contains("<app><rdg wit=\"#w1 #w3\">分别</rdg><rdg wit=\"#w2\">分享</rdg></app>"), "{tei}");
+        assert!(tei.contains("<app><rdg wit=\"#w1 #w2\">行双边会</rdg><rdg wit=\"#w3\">行会</rdg></app>"), "{tei}");
+        assert!(tei.contains("<title>tongwen story 0</title>"), "{tei}");
         assert!(tei.contains("<witness xml:id=\"w2\">b.txt · b.txt#1"));
         assert!(tei.starts_with("<?xml") && tei.trim_end().ends_with("</TEI>"));
     }

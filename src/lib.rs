@@ -6,6 +6,7 @@
 //! `ARCHITECTURE.md` for the map and the invariants.
 
 pub mod analysis;
+pub mod collate;
 pub mod corpus;
 pub mod decode;
 pub mod export;

@@ -50,8 +50,9 @@ pub enum ExportKind {
     ArticlesZip(crate::export::TextFormat),
     PassagesCsv,
     PassimJsonl,
-    /// One cluster's readings, by passage index.
-    Tei(usize),
+    /// Every witness of one story collated: the story id, and the length
+    /// from which a passage links a story ([`crate::reuse::long_passage`]).
+    StoryTei { story: usize, long: usize },
 }
 
 /// What the page asks of the worker.

@@ -221,9 +221,11 @@ fn export(kind: crate::protocol::ExportKind, docs: &[DocumentAnalysis], passages
         ExportKind::PassimJsonl => {
             ("tongwen-passim.jsonl".into(), "application/jsonl", crate::passim::to_jsonl(&crate::passim::to_records(passages, docs)).into_bytes())
         }
-        ExportKind::Tei(i) => {
-            let p = passages.get(i).ok_or("no such passage")?;
-            (format!("tongwen-passage-{}.tei.xml", p.id), "application/tei+xml", cluster_tei(p, docs).into_bytes())
+        ExportKind::StoryTei { story, long } => {
+            if !passages.iter().any(|p| p.story == story) {
+                return Err("no such story".into());
+            }
+            (format!("tongwen-story-{story}.tei.xml"), "application/tei+xml", story_tei(passages, story, long, docs).into_bytes())
         }
     })
 }
@@ -319,7 +321,11 @@ fn analyse(job: Job) {
         };
         (f.id.as_str(), lazy)
     });
-    let (analysis, chars) = analyze_with_passim(inputs, job.files.len(), passim, settings, &mut |stage| {
+    // Stock phrases by part of speech when the dictionary is here already
+    // (it is fetched for words and search, never for this alone).
+    let segmenter = STATE.with_borrow_mut(|s| s.segmenter.take());
+    let names = |text: &str| segmenter.as_ref().is_some_and(|s| s.is_only_names(text));
+    let (analysis, chars) = analyze_with_passim(inputs, job.files.len(), passim, settings, segmenter.is_some().then_some(&names as _), &mut |stage| {
         // At most one report per percent, however many files.
         let percent = match stage {
             Stage::Reflow(done, total) => done * 100 / total.max(1),
@@ -332,6 +338,7 @@ fn analyse(job: Job) {
     });
     drop(job);
     STATE.with_borrow_mut(|s| {
+        s.segmenter = s.segmenter.take().or(segmenter);
         s.docs = analysis.documents.clone();
         s.passages = analysis.passages.clone();
         s.index = None;
