@@ -369,6 +369,43 @@ pub fn overview(passages: &[Passage], order: &[String]) -> Overview {
     Overview { articles, shared, best }
 }
 
+/// The passages of one story, for the overview's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StorySummary {
+    pub story: usize,
+    /// Indices into the passage list, longest first.
+    pub passages: Vec<usize>,
+    /// Every article with a member in the story, once, in passage order.
+    pub articles: Vec<String>,
+    /// The most text one article shares in the story (non-space characters).
+    pub length: usize,
+}
+
+/// Groups passages by story; stories come longest first.
+pub fn stories(passages: &[Passage]) -> Vec<StorySummary> {
+    let mut out: Vec<StorySummary> = Vec::new();
+    let mut at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (pi, p) in passages.iter().enumerate() {
+        let k = *at.entry(p.story).or_insert_with(|| {
+            out.push(StorySummary { story: p.story, passages: Vec::new(), articles: Vec::new(), length: 0 });
+            out.len() - 1
+        });
+        out[k].passages.push(pi);
+        for m in &p.members {
+            if !out[k].articles.contains(&m.article) {
+                out[k].articles.push(m.article.clone());
+            }
+        }
+    }
+    for s in &mut out {
+        let per_article = |a: &str| -> usize { s.passages.iter().flat_map(|&pi| &passages[pi].members).filter(|m| m.article == a).map(member_len).sum() };
+        s.length = s.articles.iter().map(|a| per_article(a)).max().unwrap_or(0);
+        s.passages.sort_by_key(|&pi| std::cmp::Reverse(passages[pi].members.iter().map(member_len).max().unwrap_or(0)));
+    }
+    out.sort_by_key(|s| std::cmp::Reverse(s.length));
+    out
+}
+
 #[cfg(test)]
 mod overview_tests {
     use super::*;
@@ -389,6 +426,22 @@ mod overview_tests {
         assert_eq!(o.best[0][1], Some((0, 0, 1)));
         assert_eq!(o.level(0, 1), 5);
         assert_eq!(o.level(0, 0), 0);
+    }
+
+    #[test]
+    fn stories_group_their_passages_longest_first() {
+        let m = |art: &str, text: &str| Member { doc: "d".into(), article: art.into(), begin: 0, end: 1, spans: vec![[0, 1]], text: text.into() };
+        let p = |story, members: Vec<Member>| Passage { id: 0, story, size: members.len(), members, variants: vec![], kind: Default::default() };
+        let ps = vec![
+            p(7, vec![m("a", "甲乙丙"), m("b", "甲乙丙")]),
+            p(3, vec![m("c", "一二三四"), m("d", "一二三四")]),
+            p(7, vec![m("a", "子丑寅卯辰"), m("b", "子丑寅卯辰"), m("e", "子丑寅卯辰")]),
+        ];
+        let s = stories(&ps);
+        assert_eq!(s.len(), 2);
+        assert_eq!((s[0].story, s[0].passages.clone(), s[0].length), (7, vec![2, 0], 8));
+        assert_eq!(s[0].articles, ["a", "b", "e"]);
+        assert_eq!((s[1].story, s[1].length), (3, 4));
     }
 }
 

@@ -732,7 +732,8 @@ pub fn app() -> Html {
     };
     let on_tei = {
         let analyser = analyser.clone();
-        Callback::from(move |p: usize| ask(&analyser, &crate::protocol::Request::Export(crate::protocol::ExportKind::Tei(p))))
+        let long = crate::reuse::long_passage(state.settings);
+        Callback::from(move |story: usize| ask(&analyser, &crate::protocol::Request::Export(crate::protocol::ExportKind::StoryTei { story, long })))
     };
     // Files dropped anywhere on the window join the corpus.
     let dragging = use_state(|| false);
@@ -992,7 +993,8 @@ pub fn app() -> Html {
                     (View::Compare { passage, left, right }, _) => html! {
                         <CompareView sources={state.sources.clone()} passages={state.passages.clone()}
                                      passage={passage} left={left} right={right}
-                                     on_right={on_right} on_step={on_step} on_close={on_close} on_tei={on_tei} />
+                                     on_right={on_right} on_step={on_step} on_close={on_close} on_tei={on_tei}
+                                     long={crate::reuse::long_passage(state.settings)} />
                     },
                     (View::Read, Some(source)) => html! {
                         <ReadingPane source={source} article={state.article} raw={state.raw} on_toggle_raw={on_toggle_raw}

@@ -168,6 +168,8 @@ pub struct Strings {
     pub shared_passage: fn(usize) -> String,
     pub also_in: fn(usize) -> String,
     pub click_to_compare: &'static str,
+    /// The popover's name: the witnesses of the passage under the cursor.
+    pub witnesses: &'static str,
     pub compare: &'static str,
     pub back: &'static str,
     /// (passage counted from 1, passages, witness counted from 1, witnesses, differences)
@@ -178,6 +180,14 @@ pub struct Strings {
     pub variant: &'static str,
     pub only_here: &'static str,
     pub legend_keys: &'static str,
+    /// The toggle that shows every witness of the story in one table.
+    pub collate: &'static str,
+    pub collation_label: &'static str,
+    /// (variant readings against the fullest witness)
+    pub distance: fn(usize) -> String,
+    pub fullest: &'static str,
+    pub omitted: &'static str,
+    pub quoted_in: &'static str,
     pub no_passage: &'static str,
     pub overview_hint: fn(usize, usize) -> String,
     pub matrix_label: &'static str,
@@ -186,6 +196,8 @@ pub struct Strings {
     pub by_length: &'static str,
     pub by_witnesses: &'static str,
     pub cluster_meta: fn(usize, usize) -> String,
+    /// (articles, most characters one article shares, passages)
+    pub story_meta: fn(usize, usize, usize) -> String,
 }
 
 pub static ZH: Strings = Strings {
@@ -262,7 +274,7 @@ pub static ZH: Strings = Strings {
     export_txt_zip: "文章纯文本（zip）",
     export_csv: "共享段落 CSV",
     export_passim: "passim JSON Lines",
-    export_tei: "TEI（本段异文）",
+    export_tei: "TEI（全篇各版本）",
     passim_clusters: "段落来自 passim 输出",
     crashed: |m| format!("分析进程意外停止（{m}），已重新启动；文档仍在。"),
     progress: "分析进度",
@@ -305,7 +317,8 @@ pub static ZH: Strings = Strings {
     block_fragment: "片段",
     shared_passage: |n| format!("共享段落，另见 {n} 处"),
     also_in: |n| format!("也见于 · {n} 字"),
-    click_to_compare: "点击或按 Enter 对照阅读",
+    click_to_compare: "点击本段或某一版本对照阅读",
+    witnesses: "共享此段的版本",
     compare: "对照",
     back: "← 返回阅读",
     compare_info: |p, total, w, n, d| format!("第 {p} 段，共 {total} 段 · 版本 {w}/{n} · {d} 处差异"),
@@ -315,6 +328,12 @@ pub static ZH: Strings = Strings {
     variant: "异文",
     only_here: "仅见于此本",
     legend_keys: " · n / p 切换段落 · Esc 返回",
+    collate: "全部版本对勘",
+    collation_label: "本篇报道各版本对勘表",
+    distance: |n| format!("{n} 处异文"),
+    fullest: "最全本",
+    omitted: "（缺）",
+    quoted_in: "另有引用：",
     no_passage: "没有这个段落。",
     overview_hint: |a, p| format!("{a} 篇文章共享文字 · {p} 个段落 · 点格子对照"),
     matrix_label: "文章 × 文章 共享字数",
@@ -323,6 +342,7 @@ pub static ZH: Strings = Strings {
     by_length: "按长度",
     by_witnesses: "按版本数",
     cluster_meta: |w, n| format!("{w} 个版本 · {n} 字"),
+    story_meta: |w, n, p| format!("报道 · {w} 篇文章 · {n} 字 · {p} 个段落"),
 };
 
 pub static EN: Strings = Strings {
@@ -399,7 +419,7 @@ pub static EN: Strings = Strings {
     export_txt_zip: "Articles as plain text (zip)",
     export_csv: "Passages as CSV",
     export_passim: "passim JSON Lines",
-    export_tei: "TEI (this passage's readings)",
+    export_tei: "TEI (every witness of the story)",
     passim_clusters: "Passages from passim output",
     crashed: |m| format!("The analysis worker stopped ({m}). A new one has started; your documents are kept."),
     progress: "Analysis progress",
@@ -442,7 +462,8 @@ pub static EN: Strings = Strings {
     block_fragment: "fragment",
     shared_passage: |n| format!("Shared passage, in {n} other places"),
     also_in: |n| format!("Also in · {n} chars"),
-    click_to_compare: "Click or press Enter to compare",
+    click_to_compare: "Click the passage, or a witness, to compare",
+    witnesses: "Witnesses of this passage",
     compare: "Compare witnesses",
     back: "← Back to reading",
     compare_info: |p, total, w, n, d| format!("Passage {p} of {total} · witness {w}/{n} · {d} difference{}", if d == 1 { "" } else { "s" }),
@@ -452,6 +473,12 @@ pub static EN: Strings = Strings {
     variant: "variant",
     only_here: "only in this witness",
     legend_keys: " · n / p step passages · Esc back",
+    collate: "Collate all witnesses",
+    collation_label: "Every witness of this story, aligned",
+    distance: |n| format!("{n} variant reading{}", if n == 1 { "" } else { "s" }),
+    fullest: "fullest",
+    omitted: "(omits)",
+    quoted_in: "Also quoted in: ",
     no_passage: "No such passage.",
     overview_hint: |a, p| format!("{a} articles share text · {p} passages · click a cell to compare"),
     matrix_label: "Shared characters, article × article",
@@ -460,6 +487,7 @@ pub static EN: Strings = Strings {
     by_length: "by length",
     by_witnesses: "by witnesses",
     cluster_meta: |w, n| format!("{w} witnesses · {n} chars"),
+    story_meta: |w, n, p| format!("Story · {w} articles · {n} chars · {p} passage{}", if p == 1 { "" } else { "s" }),
 };
 
 /// The strings of the language in context (English outside any provider).

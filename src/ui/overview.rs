@@ -1,4 +1,5 @@
-//! The corpus at a glance: who shares what with whom.
+//! The corpus at a glance: who shares what with whom, and the stories
+//! (reprinted reports) with their passages.
 
 use std::rc::Rc;
 
@@ -8,7 +9,7 @@ use super::app::Source;
 use super::i18n::use_strings;
 use super::reading::witness_label;
 use crate::model::Passage;
-use crate::view::overview;
+use crate::view::{overview, stories};
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
@@ -35,12 +36,10 @@ pub fn overview_view(props: &OverviewProps) -> Html {
     let order: Vec<String> = props.sources.iter().flat_map(|s| s.doc.articles.iter().map(|a| a.id.clone())).collect();
     let o = overview(&props.passages, &order);
     let doc_of = |article: &str| article.rsplit_once('#').map_or(article, |(d, _)| d).to_owned();
-    let mut list: Vec<usize> = (0..props.passages.len()).collect();
     let len = |p: &Passage| p.members.iter().map(|m| m.text.chars().filter(|c| !c.is_whitespace()).count()).max().unwrap_or(0);
+    let mut list = stories(&props.passages);
     if *by_witnesses {
-        list.sort_by_key(|&i| (std::cmp::Reverse(props.passages[i].size), std::cmp::Reverse(len(&props.passages[i]))));
-    } else {
-        list.sort_by_key(|&i| std::cmp::Reverse(len(&props.passages[i])));
+        list.sort_by_key(|s| (std::cmp::Reverse(s.articles.len()), std::cmp::Reverse(s.length)));
     }
     let sort = |w: bool| {
         let s = by_witnesses.clone();
@@ -95,21 +94,42 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                 {" "}
                 <button class={classes!("toggle", (*by_witnesses).then_some("current"))} aria-pressed={by_witnesses.to_string()} onclick={sort(true)}>{ t.by_witnesses }</button>
             </h3>
-            <ol class="cluster-list">
-                { for list.into_iter().map(|i| {
-                    let p = &props.passages[i];
-                    let cb = props.on_pair.clone();
-                    let right = (1..p.members.len()).find(|&k| p.members[k].doc != p.members[0].doc).unwrap_or(1.min(p.members.len() - 1));
-                    let snippet: String = p.members[0].text.chars().filter(|c| *c != '\n').take(40).collect();
+            <ol class="story-list">
+                { for list.into_iter().map(|story| {
+                    // A passage opens with its fullest copy in another paper on the right.
+                    let open = |i: usize| {
+                        let p = &props.passages[i];
+                        let right = (1..p.members.len()).filter(|&k| p.members[k].doc != p.members[0].doc).max_by_key(|&k| (p.members[k].text.chars().count(), std::cmp::Reverse(k))).unwrap_or(1.min(p.members.len() - 1));
+                        let cb = props.on_pair.clone();
+                        Callback::from(move |_| cb.emit((i, 0, right)))
+                    };
+                    let first = story.passages[0];
+                    let snippet: String = props.passages[first].members[0].text.chars().filter(|c| *c != '\n').take(40).collect();
                     html! {
-                        <li class="cluster">
-                            <button class="cluster-open" onclick={Callback::from(move |_| cb.emit((i, 0, right)))}>
-                                <span class="cluster-meta">{ (t.cluster_meta)(p.size, len(p)) }</span>
+                        <li class="story" data-story={story.story.to_string()}>
+                            <button class="story-open" onclick={open(first)}>
+                                <span class="cluster-meta">{ (t.story_meta)(story.articles.len(), story.length, story.passages.len()) }</span>
                                 <span class="cluster-snippet">{ format!("{snippet}…") }</span>
                             </button>
                             <span class="cluster-witnesses">
-                                { for p.members.iter().map(|m| { let (s, _) = witness_label(&props.sources, &m.doc, &m.article); html! { <span class="tag">{ s.chars().take(14).collect::<String>() }</span> } }) }
+                                { for story.articles.iter().map(|a| { let (s, title) = witness_label(&props.sources, &doc_of(a), a); html! { <span class="tag" title={format!("{s} · {title}")}>{ s.chars().take(14).collect::<String>() }</span> } }) }
                             </span>
+                            if story.passages.len() > 1 {
+                                <ol class="cluster-list">
+                                    { for story.passages.iter().map(|&i| {
+                                        let p = &props.passages[i];
+                                        let snippet: String = p.members[0].text.chars().filter(|c| *c != '\n').take(30).collect();
+                                        html! {
+                                            <li class="cluster">
+                                                <button class="cluster-open" onclick={open(i)}>
+                                                    <span class="cluster-meta">{ (t.cluster_meta)(p.size, len(p)) }</span>
+                                                    <span class="cluster-snippet">{ format!("{snippet}…") }</span>
+                                                </button>
+                                            </li>
+                                        }
+                                    }) }
+                                </ol>
+                            }
                         </li>
                     }
                 }) }

@@ -139,6 +139,9 @@ pub fn witness_label(sources: &[Source], doc: &str, article: &str) -> (String, S
     }
 }
 
+/// How long the witnesses popover stays after the pointer or focus leaves.
+const POPOVER_GRACE_MS: u32 = 350;
+
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let t = use_strings();
@@ -215,9 +218,19 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         }) } }
     };
     let member_here = |pi: usize| members.iter().find(|&&(p, _)| p == pi).map_or(0, |&(_, m)| m);
+    // Leaving a highlight closes the popover after a moment, so the pointer
+    // (or Tab) can reach the popover's links; entering either keeps it.
+    let closing_timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    let keep = {
+        let timer = closing_timer.clone();
+        Callback::from(move |_: web_sys::Event| drop(timer.borrow_mut().take()))
+    };
     let leave = {
-        let h = hovered.clone();
-        Callback::from(move |_: web_sys::Event| h.set(None))
+        let (h, timer) = (hovered.clone(), closing_timer.clone());
+        Callback::from(move |_: web_sys::Event| {
+            let h = h.clone();
+            *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(POPOVER_GRACE_MS, move || h.set(None)));
+        })
     };
     // A dateline printed after the body (`（新华社北京6月18日电）`) closes the article.
     let body_start = a.paragraphs.first().and_then(|p| p.spans.first()).map(|s| s[0]);
@@ -300,8 +313,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                                     let mi = member_here(pi);
                                     let open = { let cb = props.on_compare.clone(); Callback::from(move |_: MouseEvent| cb.emit((pi, mi))) };
                                     let key = { let cb = props.on_compare.clone(); Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { cb.emit((pi, mi)) }) };
-                                    let enter = { let h = hovered.clone(); Callback::from(move |e: MouseEvent| h.set(Some((pi, mi, place(&e))))) };
-                                    let focus = { let h = hovered.clone(); Callback::from(move |e: FocusEvent| h.set(Some((pi, mi, place(&e))))) };
+                                    let enter = { let (h, k) = (hovered.clone(), keep.clone()); Callback::from(move |e: MouseEvent| { k.emit(e.clone().into()); h.set(Some((pi, mi, place(&e)))) }) };
+                                    let focus = { let (h, k) = (hovered.clone(), keep.clone()); Callback::from(move |e: FocusEvent| { k.emit(e.clone().into()); h.set(Some((pi, mi, place(&e)))) }) };
                                     let (out, blur) = { let l = leave.clone(); let l2 = leave.clone(); (Callback::from(move |e: MouseEvent| l.emit(e.into())), Callback::from(move |e: FocusEvent| l2.emit(e.into()))) };
                                     html! {
                                         <mark class={classes!("shared", format!("w{others}"))} tabindex="0" role="button"
@@ -325,20 +338,28 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             { marker(MarkerKind::ContinuedOn) }
             if let Some((pi, mi, _)) = *hovered {
                 // (mi: the member being read, whose length the heading gives.)
-                <aside class="witnesses" id="witnesses" role="tooltip" ref={popover.clone()}>
+                <aside class="witnesses" id="witnesses" role="group" aria-label={t.witnesses} ref={popover.clone()}
+                       onmouseenter={{ let k = keep.clone(); Callback::from(move |e: MouseEvent| k.emit(e.into())) }}
+                       onfocusin={{ let k = keep.clone(); Callback::from(move |e: FocusEvent| k.emit(e.into())) }}
+                       onmouseleave={{ let l = leave.clone(); Callback::from(move |e: MouseEvent| l.emit(e.into())) }}
+                       onfocusout={{ let l = leave.clone(); Callback::from(move |e: FocusEvent| l.emit(e.into())) }}>
                     <h3>{ (t.also_in)(props.passages[pi].members[mi].text.chars().filter(|c| !c.is_whitespace()).count()) }</h3>
                     <ul>
                         { for props.passages[pi].members.iter().enumerate()
                             // Each other article once, the one being read never.
                             .filter(|(i, m)| m.article != a.id && props.passages[pi].members[..*i].iter().all(|e| e.article != m.article))
-                            .map(|(_, m)| {
+                            .map(|(i, m)| {
                             let (source, title) = witness_label(&props.sources, &m.doc, &m.article);
                             let snippet: String = m.text.chars().filter(|c| *c != '\n').take(36).collect();
+                            // A real link: the compare view of this witness against the one being read.
+                            let href = crate::view::Route::Compare { passage: pi, left: mi, right: i }.to_hash();
                             html! {
                                 <li class="witness">
-                                    <span class="witness-source">{ source }</span>
-                                    <span class="witness-title">{ title }</span>
-                                    <span class="witness-snippet">{ format!("{snippet}…") }</span>
+                                    <a class="witness-link" href={href}>
+                                        <span class="witness-source">{ source }</span>
+                                        <span class="witness-title">{ title }</span>
+                                        <span class="witness-snippet">{ format!("{snippet}…") }</span>
+                                    </a>
                                 </li>
                             }
                         }) }

@@ -137,7 +137,7 @@ test('exports parse, the JSON is the CLI\'s, and passim JSON Lines round-trip to
   assert.equal(records.length, analysis.passages.reduce((n, p) => n + p.members.length, 0));
   for (const r of records) for (const k of ['id', 'series', 'begin', 'end', 'cluster', 'size', 'text']) assert.ok(k in r, k);
 
-  // TEI for one cluster, from the compare view; it parses as XML.
+  // TEI for the story of a passage, from the compare view; it parses as XML.
   await page.locator('article.article mark.shared').first().click();
   const tei = (await download(page, 'button.tei')).bytes.toString();
   const parsed = await page.evaluate((xml) => {

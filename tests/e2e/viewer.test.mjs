@@ -70,6 +70,116 @@ test('clicking opens the compare view, with 分别 against 分享 marked as a va
   assert.deepEqual(page.problems, []);
 });
 
+test('each entry of the witnesses popover opens compare with that witness', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  const names = await page.locator('.source .source-name').allInnerTexts();
+  await page.locator('mark.shared', { hasText: '仲夏时节' }).first().hover();
+  const links = page.locator('aside.witnesses a.witness-link');
+  await links.first().waitFor();
+  // Each entry is a link to the compare view of that witness; try both.
+  const count = await links.count();
+  assert.ok(count >= 2, `two other papers print the interview: ${count}`);
+  const targets = [];
+  for (let k = 0; k < count; k++) targets.push((await links.nth(k).locator('.witness-source').innerText()).trim());
+  for (let k = 0; k < count; k++) {
+    if (k > 0) {
+      await page.goBack();
+      await page.locator('article.article').waitFor();
+      await page.locator('mark.shared', { hasText: '仲夏时节' }).first().hover();
+      await links.nth(k).waitFor();
+    }
+    // The pointer travels from the highlight to the popover: it stays open.
+    await links.nth(k).click();
+    await page.locator('section.compare').waitFor();
+    assert.match(await page.evaluate(() => location.hash), /^#\/compare\/\d+\/\d+\/\d+$/);
+    assert.equal((await page.locator('.witness-col.right .witness-source').innerText()).trim(), targets[k]);
+    assert.equal((await page.locator('.witness-col.left .witness-source').innerText()).trim(), names[0], 'the article being read stays on the left');
+  }
+  assert.ok(targets.some((t) => t === names[1]) && targets.some((t) => t === names[2]), targets.join(' | '));
+  assert.deepEqual(page.problems, []);
+});
+
+test('n steps to the next passage in reading order, not to another copy of the same one', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.locator('article.article mark.shared').first().click();
+  await page.locator('section.compare').waitFor();
+  const passage = async () => Number((await page.locator('.compare-info').innerText()).match(/^Passage (\d+) of/)[1]);
+  const leftText = async () => (await page.locator('.witness-col.left .compare-text').innerText()).replace(/\s/g, '');
+  const [p1, t1] = [await passage(), await leftText()];
+  await page.keyboard.press('n');
+  await page.waitForFunction((p) => !document.querySelector('.compare-info').innerText.startsWith(`Passage ${p} of`), p1);
+  const [p2, t2] = [await passage(), await leftText()];
+  assert.notEqual(p2, p1);
+  assert.notEqual(t2, t1, 'another stretch of the article, not the same text again');
+  // Its place in the article comes after the first one's.
+  const article = (await page.evaluate(() => location.hash)).split('/');
+  assert.equal(article[1], 'compare');
+  await page.keyboard.press('p');
+  await page.waitForFunction((p) => document.querySelector('.compare-info').innerText.startsWith(`Passage ${p} of`), p1);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the collation table shows the three witnesses of the interview, its readings in columns', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.locator('mark.shared', { hasText: '仲夏时节' }).first().click();
+  await page.locator('section.compare').waitFor();
+  await page.locator('button.collate').click();
+  const rows = page.locator('table.collation tbody tr');
+  await rows.first().waitFor();
+  const docs = (await rows.evaluateAll((rs) => rs.map((r) => r.dataset.doc.slice(0, 3)))).sort();
+  assert.deepEqual(docs, ['000', '001', '002']);
+  assert.equal(await page.locator('button.collate').getAttribute('aria-pressed'), 'true');
+  // 分别 and 分享 (and 重大 / 重要大) stand in one column.
+  const together = (x, y) => page.evaluate(([x, y]) => {
+    const table = document.querySelector('table.collation');
+    const cols = table.rows[0].cells.length;
+    for (let c = 1; c < cols; c++) {
+      const cells = [...table.rows].map((r) => r.cells[c].innerText);
+      if (cells.includes(x) && cells.includes(y)) return true;
+    }
+    return false;
+  }, [x, y]);
+  assert.ok(await together('分别', '分享'), '分别/分享 in one column');
+  assert.ok(await together('重大', '重要大'), '重大/重要大 in one column');
+  // Every witness but the fullest has its distance as a count of readings.
+  const distances = await page.locator('table.collation .distance').allInnerTexts();
+  assert.equal(distances.filter((d) => d === 'fullest').length, 1, distances.join(' | '));
+  assert.ok(distances.filter((d) => /^[1-9]\d* variant readings?$/.test(d)).length === 2, distances.join(' | '));
+  await page.screenshot({ path: path.join(SHOTS, 'viewer-collation.png') });
+  // The TEI export holds the whole story, every witness.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.tei').click()]);
+  const tei = fs.readFileSync(await download.path(), 'utf8');
+  const parsed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, witnesses: doc.getElementsByTagName('witness').length, readings: [...doc.getElementsByTagName('rdg')].map((r) => r.textContent) };
+  }, tei);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.witnesses, 3);
+  assert.ok(parsed.readings.includes('分别') && parsed.readings.includes('分享'), 'the story TEI has the readings');
+  assert.deepEqual(page.problems, []);
+});
+
+test('compare opened from a highlight low on the page starts at the top, controls in view', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 700 } });
+  await ready(page);
+  const last = page.locator('article.article mark.shared').last();
+  await last.scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => document.querySelector('main.reading').scrollTop) > 200, 'the page is scrolled down');
+  await last.click();
+  await page.locator('section.compare').waitFor();
+  const inView = (sel) => page.evaluate((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight;
+  }, sel);
+  assert.ok(await inView('.compare-bar'), 'the controls are in view');
+  assert.ok(await inView('.witness-col.left .compare-text'), 'the left witness starts in view');
+  assert.ok(await inView('.witness-col.right .compare-text'), 'the right witness starts in view');
+  assert.deepEqual(page.problems, []);
+});
+
 /** Tab to a highlight (with visible focus), Enter compares, n steps, Escape returns. */
 async function compareByKeyboard(page) {
   assert.ok(await tabTo(page, 'mark.shared'), 'a highlight is reachable with Tab');
