@@ -20,7 +20,7 @@ fn main() {
     let base = live() - input;
     reset_peak();
     let mut stage = String::new();
-    let (analysis, chars) = tongwen::analysis::analyze_intake(intake, Default::default(), &mut |s| {
+    let (analysis, chars) = tongwen::analysis::analyze_intake(intake, Default::default(), None, &mut |s| {
         if matches!(s, tongwen::analysis::Stage::Passages) && stage.is_empty() {
             stage.push('p');
             mark("intake, decode + reflow", base, input);

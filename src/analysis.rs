@@ -78,7 +78,7 @@ pub fn analyze_corpus_with<'a>(
 ) -> (Analysis, Vec<String>) {
     let inputs: Vec<(&str, &[u8])> = inputs.into_iter().collect();
     let total = inputs.len();
-    let (analysis, chars) = analyze_sources(inputs.into_iter().map(|(id, bytes)| (id, Lazy::Bytes(bytes))), total, Passages::Find(settings), progress);
+    let (analysis, chars) = analyze_sources(inputs.into_iter().map(|(id, bytes)| (id, Lazy::Bytes(bytes))), total, Passages::Find(settings, None), progress);
     (analysis, texts_from_chars(chars))
 }
 
@@ -101,11 +101,16 @@ pub fn passim_records<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) 
 /// and `build-site` call this; the worker does the same with stored files.
 /// Takes the intake by value: each file's bytes are dropped once decoded,
 /// and the characters of every document come back (offsets refer to them).
-pub fn analyze_intake(intake: crate::intake::Intake, settings: reuse::Settings, progress: &mut dyn FnMut(Stage)) -> (Analysis, Vec<Vec<char>>) {
+pub fn analyze_intake(
+    intake: crate::intake::Intake,
+    settings: reuse::Settings,
+    names: Option<reuse::stock::NamesOnly>,
+    progress: &mut dyn FnMut(Stage),
+) -> (Analysis, Vec<Vec<char>>) {
     let total = intake.documents.len();
     let inputs = intake.documents.into_iter().map(|(id, b)| (id, Lazy::Owned(b)));
     let passim = intake.passim.iter().map(|(n, b)| (n.as_str(), b.as_slice()));
-    analyze_with_passim(inputs, total, passim, settings, progress)
+    analyze_with_passim(inputs, total, passim, settings, names, progress)
 }
 
 /// Analyses `total` pages; passim files, if any, supply the passages
@@ -117,11 +122,12 @@ pub fn analyze_with_passim<'a, I: AsRef<str>>(
     total: usize,
     passim: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     settings: reuse::Settings,
+    names: Option<reuse::stock::NamesOnly<'a>>,
     progress: &mut dyn FnMut(Stage),
 ) -> (Analysis, Vec<Vec<char>>) {
     let passim: Vec<(&str, &[u8])> = passim.into_iter().collect();
     let (records, problems) = passim_records(passim.iter().copied());
-    let passages = if passim.is_empty() { Passages::Find(settings) } else { Passages::Passim(&records) };
+    let passages = if passim.is_empty() { Passages::Find(settings, names) } else { Passages::Passim(&records) };
     let (mut analysis, chars) = analyze_sources(inputs, total, passages, progress);
     if let Some(first) = analysis.documents.first_mut() {
         first.warnings.extend(problems);
@@ -162,8 +168,9 @@ impl Lazy<'_> {
 
 /// Where a corpus's shared passages come from.
 pub enum Passages<'a> {
-    /// Found here, with these settings.
-    Find(reuse::Settings),
+    /// Found here, with these settings (and a part-of-speech test for
+    /// stock phrases when there is a dictionary).
+    Find(reuse::Settings, Option<reuse::stock::NamesOnly<'a>>),
     /// Taken from passim's output.
     Passim(&'a [crate::passim::Record]),
 }
@@ -187,7 +194,7 @@ pub fn analyze_sources<'a, I: AsRef<str>>(
     }
     progress(Stage::Passages);
     let passages = match passages {
-        Passages::Find(settings) => reuse::find_passages(&documents, &chars, settings),
+        Passages::Find(settings, names) => reuse::find_passages_with(&documents, &chars, settings, names),
         Passages::Passim(records) => {
             let (passages, problems) = crate::passim::passages_from_records(records, &documents, &chars);
             if let Some(first) = documents.first_mut() {

@@ -119,6 +119,18 @@ impl Segmenter {
         self.jieba.cut(text, true).into_iter().map(|t| t.end as u32).collect()
     }
 
+    /// Words of `text` with their part-of-speech tags (jieba's tag set:
+    /// `nr` person, `ns` place, `nt` organisation, `n` noun, `x` other …).
+    pub fn tag<'a>(&'a self, text: &'a str) -> Vec<(&'a str, &'a str)> {
+        self.jieba.tag(text, true).into_iter().map(|t| (t.word, t.tag)).collect()
+    }
+
+    /// Whether `text` is only names, titles and places (a stock phrase by
+    /// part of speech, [`crate::reuse::stock::only_names`]).
+    pub fn is_only_names(&self, text: &str) -> bool {
+        crate::reuse::stock::only_names(&self.tag(text))
+    }
+
     /// Whether jieba knows `word` (from the dictionary or the user).
     pub fn knows(&self, word: &str) -> bool {
         self.jieba.has_word(word)

@@ -612,6 +612,9 @@ fn analysis_memory_per_input_byte_is_bounded() {
         input += page.text.len() as u64;
     }
     let peak_kb = peak_rss_kb(&["analyze".as_ref(), "--json".as_ref(), dir.as_os_str()]);
-    let ratio = peak_kb as f64 * 1024.0 / input as f64;
-    assert!(ratio < 16.0, "peak {peak_kb} kB is {ratio:.1} times the {input} bytes of input");
+    // jieba's dictionary (for stock phrases by part of speech) is a fixed
+    // 50 MB or so, whatever the corpus: allowed for apart.
+    const DICTIONARY_KB: u64 = 64 * 1024;
+    let ratio = peak_kb.saturating_sub(DICTIONARY_KB) as f64 * 1024.0 / input as f64;
+    assert!(ratio < 16.0, "peak {peak_kb} kB is {ratio:.1} times the {input} bytes of input, besides the dictionary");
 }

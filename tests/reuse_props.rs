@@ -141,6 +141,32 @@ fn transposed_passages_are_both_found() {
 }
 
 #[test]
+fn furniture_one_source_repeats_is_boilerplate_a_phrase_inside_sentences_is_not() {
+    let mut rng = fastrand::Rng::with_seed(16);
+    let markov = tongwen::synth::Markov::from_seeds();
+    let furniture = "欢迎订阅本报，全年订价三百六十元，各地邮局均可订阅。";
+    let phrase = "推动中国同中亚国家关系更加紧密";
+    // One paper, three articles, each closing on the address line; another
+    // paper with three articles that use a phrase inside their sentences.
+    let mut a = String::new();
+    let mut b = String::new();
+    for i in 0..3 {
+        a.push_str(&format!("甲报第{i}篇标题\n\n{}\n\n{furniture}\n\n", markov.paragraph(&mut rng, 120, 160)));
+        b.push_str(&format!("乙报第{i}篇标题\n\n{}，{phrase}，{}\n\n", markov.paragraph(&mut rng, 60, 80), markov.paragraph(&mut rng, 60, 80)));
+    }
+    let c = format!("丙报标题\n\n{}，{phrase}，{}\n\n", markov.paragraph(&mut rng, 60, 80), markov.paragraph(&mut rng, 60, 80));
+    let settings = tongwen::reuse::Settings { min_len: 12, boilerplate: true, stock: true };
+    let an = tongwen::analyze_corpus([("a.txt", a.as_bytes()), ("b.txt", b.as_bytes()), ("c.txt", c.as_bytes())], settings);
+    let with = |text: &str| an.passages.iter().find(|p| p.members.iter().any(|m| m.text.contains(text))).unwrap_or_else(|| panic!("{text}: {:?}", an.passages));
+    let f = with("全年订价");
+    assert_eq!((f.kind, f.size), (tongwen::PassageKind::Boilerplate, 3), "{f:?}");
+    assert_ne!(with("中亚国家关系").kind, tongwen::PassageKind::Boilerplate);
+    // Hidden when boilerplate is not asked for.
+    let hidden = tongwen::analyze_corpus([("a.txt", a.as_bytes()), ("b.txt", b.as_bytes()), ("c.txt", c.as_bytes())], tongwen::reuse::Settings { boilerplate: false, ..settings });
+    assert!(hidden.passages.iter().all(|p| p.members.iter().all(|m| !m.text.contains("全年订价"))));
+}
+
+#[test]
 fn boilerplate_is_hidden_by_default_and_shown_on_request() {
     let mut rng = fastrand::Rng::with_seed(9);
     let markov = tongwen::synth::Markov::from_seeds();

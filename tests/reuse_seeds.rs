@@ -120,3 +120,46 @@ fn member_text_matches_its_spans() {
         }
     }
 }
+
+#[test]
+fn the_interview_collates_three_witnesses_with_their_readings_in_columns() {
+    use tongwen::collate::{collate, story_witnesses, Column};
+    let a = seeds();
+    let p = passage_with(a, &["000", "001", "002"], "仲夏时节，习近平主席赴阿斯塔纳出席第二届中国").unwrap();
+    let c = collate(story_witnesses(&a.passages, p.story, tongwen::reuse::long_passage(Default::default())));
+    let mut docs: Vec<&str> = c.witnesses.iter().map(|w| &w.doc[..3]).collect();
+    docs.sort_unstable();
+    assert_eq!(docs, ["000", "001", "002"], "one row per witness of the interview");
+    let column_with = |x: &str, y: &str| {
+        c.columns.iter().any(|col| matches!(col, Column::Variant(r) if r.iter().any(|s| s == x) && r.iter().any(|s| s == y)))
+    };
+    assert!(column_with("分别", "分享"));
+    assert!(column_with("重大", "重要大"));
+    assert!(column_with("机为", "机组为"));
+    let d = c.distances();
+    assert_eq!(d[c.base], 0);
+    assert!(d.iter().filter(|&&k| k > 0).count() >= 2, "the two copies with slips are at a distance: {d:?}");
+}
+#[test]
+fn a_reprinted_report_is_never_boilerplate_and_asking_for_boilerplate_loses_nothing() {
+    // The case: at minimum length 8, ticking "Boilerplate" lowered
+    // the passage count and flagged a long reprint as boilerplate.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
+    let run = |boilerplate| {
+        let settings = tongwen::reuse::Settings { min_len: 8, boilerplate, stock: false };
+        tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings)
+    };
+    let (off, on) = (run(false), run(true));
+    assert!(on.passages.len() >= off.passages.len(), "{} with boilerplate, {} without", on.passages.len(), off.passages.len());
+    let long = tongwen::reuse::long_passage(tongwen::reuse::Settings { min_len: 8, ..Default::default() });
+    for p in off.passages.iter().chain(&on.passages) {
+        let longest = p.members.iter().map(|m| m.text.chars().filter(|c| !c.is_whitespace()).count()).max().unwrap();
+        assert!(p.kind != tongwen::PassageKind::Boilerplate || longest < long, "a report flagged as boilerplate: {p:?}");
+    }
+    // Text printed by every paper is still a passage, whatever its witnesses.
+    let widest = on.passages.iter().filter(|p| p.members.iter().any(|m| m.text.chars().count() >= long)).map(|p| p.size).max().unwrap();
+    assert!(widest >= 3);
+}

@@ -50,7 +50,7 @@ mod cli {
             /// Minimum shared-passage length in characters (8 to 200).
             #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(8..=200))]
             min_len: u16,
-            /// Also report boilerplate: text found in more than max(5, 20 %) of articles.
+            /// Also report boilerplate: page furniture one paper repeats, and text in more than half of the articles.
             #[arg(long)]
             boilerplate: bool,
             /// Also report stock phrases: short shared text (names with
@@ -273,7 +273,11 @@ mod cli {
             Ok(intake) => intake,
             Err(code) => return code,
         };
-        let (analysis, chars) = tongwen::analysis::analyze_intake(intake, settings, &mut |_| ());
+        // Stock phrases by part of speech too (names, titles and places).
+        // Built only if a passage needs it (tens of megabytes).
+        let segmenter = std::cell::OnceCell::new();
+        let names = |text: &str| segmenter.get_or_init(|| tongwen::segment::Segmenter::builtin(&[])).is_only_names(text);
+        let (analysis, chars) = tongwen::analysis::analyze_intake(intake, settings, Some(&names), &mut |_| ());
         drop(chars);
         if json {
             // Streamed: the JSON of a large corpus is never one string.

@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod normalize;
+pub mod stock;
 pub mod witness;
 
 use rustc_hash::FxHashMap;
@@ -32,7 +33,8 @@ pub const K: usize = 5;
 pub struct Settings {
     /// Minimum passage length in non-whitespace characters (8 to 200).
     pub min_len: usize,
-    /// Report boilerplate (text in more than max(5, 20 %) of articles) too.
+    /// Report boilerplate too: page furniture one source repeats, and text
+    /// in more than half the articles ([`boilerplate_threshold`]).
     pub boilerplate: bool,
     /// Report stock phrases too (see [`crate::model::PassageKind::Stock`]).
     pub stock: bool,
@@ -50,9 +52,36 @@ impl Settings {
     }
 }
 
-/// Text in more than this many articles is boilerplate.
+/// Text in more than this many articles is printed on most pages of the
+/// corpus: its grams seed nothing unless boilerplate is asked for, and a
+/// short passage in that many articles is boilerplate. A report reprinted
+/// by many papers stays under it (it is one article of each paper).
 pub fn boilerplate_threshold(articles: usize) -> usize {
-    5usize.max(articles / 5)
+    5usize.max(articles / 2)
+}
+
+/// Boilerplate is page furniture, never a report: a short passage (under
+/// [`long_passage`]) that one source repeats where furniture stands (a
+/// document holds three of its members, or two documents hold two each,
+/// and every member is a whole paragraph or an article's opening or close:
+/// mastheads, page headers, 版 lines, subscription notes), or that is
+/// printed in more than `threshold` articles (slogans).
+/// A name or formula a paper repeats inside its sentences is not furniture
+/// (it may be a stock phrase, [`stock::mark_stock`]).
+fn is_boilerplate(members: &[witness::Stretch], texts: &[ArticleText], threshold: usize, settings: Settings) -> bool {
+    let longest = members.iter().map(|m| m.end - m.begin).max().unwrap_or(0);
+    if longest >= long_passage(settings) {
+        return false;
+    }
+    let mut docs: Vec<usize> = members.iter().map(|m| texts[m.article].doc).collect();
+    docs.sort_unstable();
+    let per_doc: Vec<usize> = docs.chunk_by(|a, b| a == b).map(<[usize]>::len).collect();
+    let repeated = per_doc.iter().any(|&n| n >= 3) || per_doc.iter().filter(|&&n| n >= 2).count() >= 2;
+    let repeated = repeated && members.iter().all(|m| texts[m.article].stands_alone(m.begin, m.end));
+    let mut articles: Vec<usize> = members.iter().map(|m| m.article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    repeated || articles.len() > threshold
 }
 
 /// Lowest share of matching characters for an alignment to count.
@@ -72,7 +101,7 @@ const LOW_MASK: u64 = (1 << LOW_BITS) - 1;
 const POS_MASK: u64 = u32::MAX as u64;
 
 /// A 40-bit hash of a gram, in the high bits of a packed `u64`.
-fn gram_hash(g: &[char]) -> u64 {
+pub(crate) fn gram_hash(g: &[char]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &c in g {
         h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
@@ -106,6 +135,12 @@ fn drop_dominated(als: &mut Vec<Alignment>) {
 /// Finds the shared passages of a corpus. `inputs[i]` is the decoded text
 /// of `docs[i]`. Never panics; cost is near-linear in corpus size.
 pub fn find_passages(docs: &[DocumentAnalysis], inputs: &[Vec<char>], settings: Settings) -> Vec<Passage> {
+    find_passages_with(docs, inputs, settings, None)
+}
+
+/// [`find_passages`], with the part-of-speech signal for stock phrases
+/// when a tagger is at hand ([`stock::NamesOnly`]).
+pub fn find_passages_with(docs: &[DocumentAnalysis], inputs: &[Vec<char>], settings: Settings, names: Option<stock::NamesOnly>) -> Vec<Passage> {
     let settings = settings.clamped();
     let mut texts: Vec<ArticleText> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -149,7 +184,7 @@ pub fn find_passages(docs: &[DocumentAnalysis], inputs: &[Vec<char>], settings: 
         }
     }
     drop(grams);
-    cluster(docs, inputs, &texts, found, settings, threshold)
+    cluster(docs, inputs, &texts, found, settings, threshold, names)
 }
 
 /// An article's grams as sorted `hash | position`, boilerplate grams left out.
@@ -297,6 +332,7 @@ fn cluster(
     found: Vec<PairPassage>,
     settings: Settings,
     threshold: usize,
+    names: Option<stock::NamesOnly>,
 ) -> Vec<Passage> {
     let pairs: Vec<witness::Pair> = found.into_iter().map(|p| witness::Pair { x: p.x, y: p.y, al: p.al }).collect();
     let cuts = witness::cut_passages(&pairs, texts.len(), settings.min_len);
@@ -309,12 +345,7 @@ fn cluster(
     // The members of each passage in matching-text coordinates.
     let mut stretches: Vec<Vec<witness::Stretch>> = Vec::new();
     for cut in cuts {
-        let distinct_articles = {
-            let mut a: Vec<usize> = cut.members.iter().map(|m| m.article).collect();
-            a.dedup();
-            a.len()
-        };
-        let kind = if distinct_articles > threshold { PassageKind::Boilerplate } else { PassageKind::Reuse };
+        let kind = if is_boilerplate(&cut.members, texts, threshold, settings) { PassageKind::Boilerplate } else { PassageKind::Reuse };
         if kind == PassageKind::Boilerplate && !settings.boilerplate {
             continue;
         }
@@ -372,7 +403,7 @@ fn cluster(
         stretches.push(cut.members);
     }
     assign_stories(&mut passages, &stretches, texts.len(), settings);
-    mark_stock(&mut passages, &stretches, texts, settings);
+    stock::mark_stock(&mut passages, &stretches, texts, settings, names);
     if !settings.stock {
         passages.retain(|p| p.kind != PassageKind::Stock);
     }
@@ -411,7 +442,9 @@ fn trim_dangling(t: &ArticleText, input: &[char], mut m: witness::Stretch) -> wi
 
 /// Passages shorter than this (in matching characters) never join two
 /// stories: a quote or a name links reports without making them one.
-fn long_passage(settings: Settings) -> usize {
+/// The length from which a passage links a story (shorter ones are
+/// quotes): three times the minimum length, and at least 60 characters.
+pub fn long_passage(settings: Settings) -> usize {
     (settings.min_len * 3).max(60)
 }
 
@@ -431,63 +464,6 @@ fn assign_stories(passages: &mut [Passage], stretches: &[Vec<witness::Stretch>],
     }
     for (p, s) in passages.iter_mut().zip(stretches) {
         p.story = sets.root(s[0].article);
-    }
-}
-
-/// Stock phrases: short shared text that says nothing about reuse. Two
-/// signals, either enough, on a passage whose longest member is short:
-/// - its articles share nothing long (a name with a title, an
-///   attribution, quoted in two unrelated reports);
-/// - most of its grams occur in more articles than it has witnesses (a
-///   formula the corpus repeats everywhere, TextPAIR's banality test).
-fn mark_stock(passages: &mut [Passage], stretches: &[Vec<witness::Stretch>], texts: &[ArticleText], settings: Settings) {
-    let short = (settings.min_len + 10).max(30);
-    let length = |s: &[witness::Stretch]| s.iter().map(|m| m.end - m.begin).max().unwrap_or(0);
-    // Article pairs that share a long passage.
-    let long = long_passage(settings);
-    let mut linked: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
-    for s in stretches.iter().filter(|s| length(s) >= long) {
-        for (i, a) in s.iter().enumerate() {
-            for b in &s[i + 1..] {
-                linked.insert((a.article.min(b.article), a.article.max(b.article)));
-            }
-        }
-    }
-    let candidates: Vec<usize> = (0..passages.len()).filter(|&i| passages[i].kind == PassageKind::Reuse && length(&stretches[i]) <= short).collect();
-    // Articles each candidate gram occurs in (counted once per article).
-    let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default(); // hash -> (articles, last article + 1)
-    for &i in &candidates {
-        let m = stretches[i][0];
-        for w in texts[m.article].norm[m.begin..m.end].windows(K) {
-            df.insert(gram_hash(w), (0, 0));
-        }
-    }
-    if !df.is_empty() {
-        for (a, t) in texts.iter().enumerate() {
-            for w in t.norm.windows(K) {
-                if let Some(e) = df.get_mut(&gram_hash(w)) {
-                    if e.1 != a as u32 + 1 {
-                        *e = (e.0 + 1, a as u32 + 1);
-                    }
-                }
-            }
-        }
-    }
-    for i in candidates {
-        let s = &stretches[i];
-        let isolated = s.iter().enumerate().all(|(k, a)| s[k + 1..].iter().all(|b| a.article == b.article || !linked.contains(&(a.article.min(b.article), a.article.max(b.article)))));
-        let witnesses = {
-            let mut a: Vec<usize> = s.iter().map(|m| m.article).collect();
-            a.sort_unstable();
-            a.dedup();
-            a.len() as u32
-        };
-        let m = s[0];
-        let grams: Vec<u64> = texts[m.article].norm[m.begin..m.end].windows(K).map(gram_hash).collect();
-        let elsewhere = grams.iter().filter(|g| df.get(g).is_some_and(|e| e.0 > witnesses)).count();
-        if isolated || (!grams.is_empty() && elsewhere * 2 > grams.len()) {
-            passages[i].kind = PassageKind::Stock;
-        }
     }
 }
 

@@ -35,6 +35,17 @@ pub struct ArticleText {
 }
 
 impl ArticleText {
+    /// Does `[from, to)` stand where page furniture stands: a whole
+    /// paragraph, or the very start or end of the article (a line the
+    /// reflow joined to the text it follows), give or take a mark?
+    pub fn stands_alone(&self, from: usize, to: usize) -> bool {
+        let k = self.para_starts.partition_point(|&p| p as usize <= from);
+        let start = if k == 0 { 0 } else { self.para_starts[k - 1] as usize };
+        let end = self.para_starts.get(k).map_or(self.norm.len(), |&p| p as usize);
+        let paragraph = from <= start + 1 && to + 2 >= end && to <= end;
+        paragraph || from <= 1 || to + 2 >= self.norm.len()
+    }
+
     /// Builds the matching text of `article` from the decoded input `input`.
     /// The coverage invariant (the non-whitespace characters of a
     /// paragraph's spans are exactly those of its text) makes this exact.
@@ -113,5 +124,21 @@ mod tests {
         let a: String = "中国—中亚“精神”ＡＢＣ１２".chars().map(fold).collect();
         let b: String = "中国－中亚\"精神\"abc12".chars().map(fold).collect();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_whole_paragraph_or_an_article_edge_stands_alone_a_phrase_inside_does_not() {
+        // Paragraphs of 10, 6 and 8 characters.
+        let t = ArticleText { norm: vec!['字'; 24], para_starts: vec![10, 16], ..Default::default() };
+        assert!(t.stands_alone(10, 16), "the second paragraph");
+        assert!(t.stands_alone(11, 15), "less a mark at each end");
+        assert!(t.stands_alone(0, 9) && t.stands_alone(16, 24));
+        assert!(!t.stands_alone(12, 16), "two characters short at the start");
+        assert!(!t.stands_alone(10, 13), "a phrase at its start");
+        assert!(!t.stands_alone(8, 16), "across a boundary");
+        assert!(!t.stands_alone(2, 16), "two paragraphs, not from the article's start");
+        assert!(t.stands_alone(0, 4) && t.stands_alone(1, 3), "the article's opening");
+        assert!(t.stands_alone(19, 22) && t.stands_alone(20, 24), "the article's close");
+        assert!(!t.stands_alone(18, 21), "three characters before the close");
     }
 }
