@@ -163,3 +163,26 @@ fn a_reprinted_report_is_never_boilerplate_and_asking_for_boilerplate_loses_noth
     let widest = on.passages.iter().filter(|p| p.members.iter().any(|m| m.text.chars().count() >= long)).map(|p| p.size).max().unwrap();
     assert!(widest >= 3);
 }
+
+#[test]
+fn names_attributions_and_formulas_are_stock_phrases_hidden_by_default() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
+    let settings = tongwen::reuse::Settings { stock: true, ..Default::default() };
+    let shown = tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings);
+    for phrase in ["吉尔吉斯斯坦前外长阿利克别克·叶克申库洛夫", "推动国际秩序朝着更加公正合理的方向发展"] {
+        let p = shown.passages.iter().find(|p| p.members.iter().any(|m| m.text.replace('\n', "").contains(phrase))).unwrap_or_else(|| panic!("{phrase} is shared"));
+        assert_eq!(p.kind, tongwen::PassageKind::Stock, "{phrase}: {p:?}");
+        // No member starts or ends on a dangling mark.
+        for m in &p.members {
+            let first = m.text.chars().next().unwrap();
+            assert!(!"，。、；：”’）".contains(first), "{:?}", m.text);
+        }
+    }
+    // Hidden with the default settings, and the reports stay.
+    let default = seeds();
+    assert!(default.passages.iter().all(|p| p.kind == tongwen::PassageKind::Reuse));
+    assert!(!default.passages.iter().any(|p| p.members.iter().any(|m| m.text.contains("叶克申库洛夫") && m.text.chars().count() < 40)));
+}

@@ -184,7 +184,7 @@ pub fn find_passages_with(docs: &[DocumentAnalysis], inputs: &[Vec<char>], setti
         }
     }
     drop(grams);
-    cluster(docs, inputs, &texts, found, settings, threshold, names)
+    cluster(docs, inputs, &texts, found, settings, threshold, &frequent, names)
 }
 
 /// An article's grams as sorted `hash | position`, boilerplate grams left out.
@@ -265,9 +265,12 @@ fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings) 
                     }
                 }
             } else {
-                // Many witnesses: link neighbours; clustering joins the chain.
-                for w in arts.windows(2) {
-                    bump(w[0], w[1]);
+                // Many witnesses: link each to the first (a star). Passages
+                // are cut on a pivot's alignments with every other witness
+                // (`witness::cut_passages`), which a star gives and a chain
+                // of neighbours does not; both are linear.
+                for &y in &arts[1..] {
+                    bump(arts[0], y);
                 }
             }
         }
@@ -332,10 +335,23 @@ fn cluster(
     found: Vec<PairPassage>,
     settings: Settings,
     threshold: usize,
+    frequent: &[u64],
     names: Option<stock::NamesOnly>,
 ) -> Vec<Passage> {
-    let pairs: Vec<witness::Pair> = found.into_iter().map(|p| witness::Pair { x: p.x, y: p.y, al: p.al }).collect();
-    let cuts = witness::cut_passages(&pairs, texts.len(), settings.min_len);
+    let mut pairs: Vec<witness::Pair> = found.into_iter().map(|p| witness::Pair { x: p.x, y: p.y, al: p.al }).collect();
+    // A pivot's missing alignments, on request (its grams kept between calls).
+    let mut pivot_grams: Option<(usize, Vec<u64>)> = None;
+    let mut align = |x: usize, y: usize| -> Vec<Alignment> {
+        if pivot_grams.as_ref().is_none_or(|(a, _)| *a != x) {
+            pivot_grams = Some((x, article_grams(&texts[x], frequent)));
+        }
+        let gx = pivot_grams.as_ref().map(|(_, g)| g.as_slice()).unwrap_or_default();
+        let mut als = align_pair(&texts[x], &texts[y], gx, &article_grams(&texts[y], frequent), settings);
+        drop_dominated(&mut als);
+        als
+    };
+    let (cuts, extra) = witness::cut_passages(&pairs, texts.len(), settings.min_len, &mut align);
+    pairs.extend(extra);
     // Alignments by article pair, for the variant readings of each passage.
     let mut by_pair: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
     for (i, p) in pairs.iter().enumerate() {
@@ -350,7 +366,14 @@ fn cluster(
             continue;
         }
         // No member starts or ends on a dangling mark (`，` `。”`).
-        let cut = witness::Cut { story: cut.story, members: cut.members.iter().map(|m| trim_dangling(&texts[m.article], &inputs[texts[m.article].doc], *m)).filter(|m| m.end - m.begin >= settings.min_len).collect() };
+        // The minimum length applies to the aligned text (the cut keeps
+        // only members that reach it): trimming a mark never removes a
+        // member, or a stretch that starts on the full stop before it would
+        // leave a hole in every witness of a long report.
+        let cut = witness::Cut {
+            story: cut.story,
+            members: cut.members.iter().map(|m| trim_dangling(&texts[m.article], &inputs[texts[m.article].doc], *m)).filter(|m| m.end > m.begin).collect(),
+        };
         if cut.members.len() < 2 {
             continue;
         }

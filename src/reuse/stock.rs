@@ -41,8 +41,14 @@ pub fn only_names(tagged: &[(&str, &str)]) -> bool {
     content > 0 && named * 4 >= content * 3
 }
 
-/// Stock phrases: short shared text that says nothing about reuse. Two
-/// signals, either enough, on a passage whose longest member is short:
+/// Passages of one stretch of shared text meet within this many characters
+/// (a trimmed mark, an indel where the witness set changes).
+const CONTIGUOUS: usize = 3;
+
+/// Stock phrases: short shared text that says nothing about reuse. On a
+/// passage whose longest member is short, and that is not a piece of a
+/// longer shared stretch (most of its members run on into another
+/// passage), any of these signals:
 /// - its articles share nothing long (a name with a title, an
 ///   attribution, quoted in two unrelated reports);
 /// - most of its grams occur in more articles than it has witnesses (a
@@ -62,7 +68,21 @@ pub(super) fn mark_stock(passages: &mut [Passage], stretches: &[Vec<Stretch>], t
             }
         }
     }
-    let candidates: Vec<usize> = (0..passages.len()).filter(|&i| passages[i].kind == PassageKind::Reuse && length(&stretches[i]) <= short).collect();
+    // Where every passage member lies, per article, to tell a piece of a
+    // longer shared stretch (a witness set changing for a sentence inside
+    // a report) from a phrase standing on its own.
+    let mut placed: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
+    for s in stretches {
+        for m in s {
+            placed.entry(m.article).or_default().push((m.begin, m.end));
+        }
+    }
+    let continues = |m: &Stretch| {
+        placed.get(&m.article).is_some_and(|v| v.iter().any(|&(b, e)| (e <= m.begin && m.begin - e <= CONTIGUOUS) || (b >= m.end && b - m.end <= CONTIGUOUS)))
+    };
+    let piece_of_more = |s: &[Stretch]| 2 * s.iter().filter(|m| continues(m)).count() > s.len();
+    let candidates: Vec<usize> =
+        (0..passages.len()).filter(|&i| passages[i].kind == PassageKind::Reuse && length(&stretches[i]) <= short && !piece_of_more(&stretches[i])).collect();
     // Articles each candidate gram occurs in (counted once per article).
     let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default(); // hash -> (articles, last article + 1)
     for &i in &candidates {

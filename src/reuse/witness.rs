@@ -105,10 +105,19 @@ fn restrict(al: &Alignment, from: usize, to: usize) -> Alignment {
     Alignment { a0: from, a1: to, b0, b1: b1.max(b0), matches: (to - from).saturating_sub(changed), diffs }
 }
 
+/// Aligns two articles on request (article indices; the first on side a).
+pub type AlignOnDemand<'a> = &'a mut dyn FnMut(usize, usize) -> Vec<Alignment>;
+
 /// Cuts the alignments of a corpus into passages of constant witness sets.
 /// `min_len`: the shortest member kept. Stories are numbered in order of
 /// their first alignment.
-pub fn cut_passages(pairs: &[Pair], articles: usize, min_len: usize) -> Vec<Cut> {
+///
+/// Candidate pairs of a report printed by many papers form a star, not
+/// every pair; a witness the pivot was never aligned with would fall out of
+/// the pivot's passages into passages of its own. So each pivot is aligned
+/// (`align`) with the articles two steps from it; those alignments are
+/// returned too, for the variant readings.
+pub fn cut_passages(pairs: &[Pair], articles: usize, min_len: usize, align: AlignOnDemand) -> (Vec<Cut>, Vec<Pair>) {
     // Stories: connected sets of articles.
     let mut sets = Sets::new(articles);
     for p in pairs {
@@ -125,13 +134,16 @@ pub fn cut_passages(pairs: &[Pair], articles: usize, min_len: usize) -> Vec<Cut>
         by_story[s].push(p.clone());
     }
     let mut out = Vec::new();
+    let mut extra = Vec::new();
     for (story, pairs) in by_story.into_iter().enumerate() {
-        cut_story(story, pairs, min_len, &mut out);
+        cut_story(story, pairs, min_len, &mut out, align, &mut extra);
     }
-    out
+    (out, extra)
 }
 
-fn cut_story(story: usize, mut remaining: Vec<Pair>, min_len: usize, out: &mut Vec<Cut>) {
+fn cut_story(story: usize, mut remaining: Vec<Pair>, min_len: usize, out: &mut Vec<Cut>, align: AlignOnDemand, extra: &mut Vec<Pair>) {
+    let story_first = out.len();
+    let mut tried: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     while !remaining.is_empty() {
         // The pivot: the article with the most aligned text.
         let mut aligned: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
@@ -141,32 +153,61 @@ fn cut_story(story: usize, mut remaining: Vec<Pair>, min_len: usize, out: &mut V
         }
         let pivot = aligned.iter().max_by_key(|&(a, n)| (*n, std::cmp::Reverse(*a))).map(|(&a, _)| a).unwrap_or(0);
         let (star, others): (Vec<Pair>, Vec<Pair>) = remaining.into_iter().partition(|p| p.x == pivot || p.y == pivot);
-        let star: Vec<Pair> = star.into_iter().map(|p| if p.x == pivot { p } else { p.flipped() }).collect();
+        let mut star: Vec<Pair> = star.into_iter().map(|p| if p.x == pivot { p } else { p.flipped() }).collect();
+        // Articles two steps from the pivot (aligned with one of its
+        // witnesses, not with it) are aligned with it now, less what the
+        // two already share in a passage: a bounded neighbourhood, so a
+        // story joined by quotes into thousands of articles stays linear.
+        let near: std::collections::HashSet<usize> = star.iter().map(|p| p.y).collect();
+        let mut missing: Vec<usize> = others
+            .iter()
+            .filter_map(|p| match (near.contains(&p.x), near.contains(&p.y)) {
+                (true, false) => Some(p.y),
+                (false, true) => Some(p.x),
+                _ => None,
+            })
+            .filter(|&w| w != pivot && tried.insert((pivot, w)))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        for w in missing {
+            for al in align(pivot, w) {
+                for piece in unshared(&Pair { x: pivot, y: w, al }, &out[story_first..], min_len) {
+                    extra.push(piece.clone());
+                    star.push(piece);
+                }
+            }
+        }
         let first = out.len();
         cut_star(story, pivot, &star, min_len, out);
         // What two other witnesses share is already a passage where both
         // are members; the rest of their alignment goes round again.
-        remaining = Vec::new();
-        for p in others {
-            let mut covered: Vec<(usize, usize)> = out[first..]
-                .iter()
-                .filter(|c| c.members.iter().any(|m| m.article == p.y))
-                .flat_map(|c| c.members.iter().filter(|m| m.article == p.x).map(|m| (m.begin, m.end)))
-                .collect();
-            covered.sort_unstable();
-            let mut at = p.al.a0;
-            for (b, e) in covered.into_iter().chain(std::iter::once((p.al.a1, p.al.a1))) {
-                let (b, e) = (b.clamp(p.al.a0, p.al.a1), e.clamp(p.al.a0, p.al.a1));
-                if b > at && b - at >= min_len {
-                    let al = restrict(&p.al, at, b);
-                    if al.b1 - al.b0 >= min_len {
-                        remaining.push(Pair { x: p.x, y: p.y, al });
-                    }
-                }
-                at = at.max(e);
+        remaining = others.iter().flat_map(|p| unshared(p, &out[first..], min_len)).collect();
+    }
+}
+
+/// The parts of `p` (at least `min_len` on both sides) that its two
+/// articles do not already share as members of one of `cuts`.
+fn unshared(p: &Pair, cuts: &[Cut], min_len: usize) -> Vec<Pair> {
+    let mut covered: Vec<(usize, usize)> = cuts
+        .iter()
+        .filter(|c| c.members.iter().any(|m| m.article == p.y))
+        .flat_map(|c| c.members.iter().filter(|m| m.article == p.x).map(|m| (m.begin, m.end)))
+        .collect();
+    covered.sort_unstable();
+    let mut parts = Vec::new();
+    let mut at = p.al.a0;
+    for (b, e) in covered.into_iter().chain(std::iter::once((p.al.a1, p.al.a1))) {
+        let (b, e) = (b.clamp(p.al.a0, p.al.a1), e.clamp(p.al.a0, p.al.a1));
+        if b > at && b - at >= min_len {
+            let al = restrict(&p.al, at, b);
+            if al.b1 - al.b0 >= min_len {
+                parts.push(Pair { x: p.x, y: p.y, al });
             }
         }
+        at = at.max(e);
     }
+    parts
 }
 
 /// A run of the pivot's characters `[begin, end)` and the witnesses (indices
@@ -212,7 +253,10 @@ fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut
         let mut members = vec![Stretch { article: pivot, begin: b, end: e }];
         for &(article, first, last) in &set {
             let (pb, pe) = (project(&star[first].al, b, false), project(&star[last].al, e, true));
-            if pe > pb && pe - pb >= min_len {
+            // The pivot's stretch reaches the minimum; a witness's copy of
+            // it may be a dropped character shorter and is still a member
+            // (the rule below keeps out fragments).
+            if pe > pb {
                 members.push(Stretch { article, begin: pb, end: pe });
             }
         }
@@ -262,12 +306,24 @@ fn join_across_splits(star: &[Pair], stretches: Vec<Run>) -> Vec<JoinedRun> {
     joined
 }
 
+/// Can a sliver of `len` pivot characters join a neighbouring stretch of
+/// `neighbour` characters? Up to an indel the aligner tolerates, if the
+/// neighbour is ten times as long (alignments that end a few characters
+/// apart); and anything shorter than a passage, if the neighbour is at
+/// least twice as long (a short sentence one paper of many cut).
+fn absorbable(len: usize, neighbour: usize, min_len: usize) -> bool {
+    (len <= super::align::MAX_INDEL && 10 * len <= neighbour) || (len < min_len && 2 * len <= neighbour)
+}
+
 /// Witnesses' alignments with the pivot end a few characters apart (the
-/// aligner stops at the last match, and OCR slips move it), which leaves
-/// slivers shorter than a passage where the witness set changes. Each
-/// sliver joins the adjacent stretch whose witnesses it shares most (if that
-/// is ten times as long), so its characters stay credited to the witnesses
-/// that do share them.
+/// aligner stops at the last match, and OCR slips move it), and in a report
+/// printed by many papers one of them cuts each short sentence: both leave
+/// slivers shorter than a passage where the witness set changes. Dropped,
+/// a sliver is a hole in every copy. Each sliver joins the adjacent stretch
+/// whose witnesses it shares most ([`absorbable`]), so its characters stay
+/// credited to the witnesses that do share them (and, for one of many
+/// papers, to one that cut them: a deletion shorter than a passage, which
+/// the member rule below still bounds).
 fn absorb_slivers(stretches: &mut Vec<Run>, min_len: usize) {
     let common = |a: &[usize], b: &[usize]| a.iter().filter(|x| b.contains(x)).count();
     let mut i = 0;
@@ -289,7 +345,7 @@ fn absorb_slivers(stretches: &mut Vec<Run>, min_len: usize) {
             // passage, and into a stretch ten times longer: the pivot's
             // member then differs from the others' at its ends no more
             // than a variant reading would.
-            Some(j) if common(set, &stretches[j].2) > 0 && e - b <= super::align::MAX_INDEL && 10 * (e - b) <= stretches[j].1 - stretches[j].0 => {
+            Some(j) if common(set, &stretches[j].2) > 0 && absorbable(e - b, stretches[j].1 - stretches[j].0, min_len) => {
                 if j < i {
                     stretches[j].1 = e;
                 } else {
@@ -321,7 +377,7 @@ mod tests {
     fn a_full_report_and_its_lead_make_two_passages() {
         // A and B print 1,000 characters; C prints the first 100.
         let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (0, 100), 0), exact(1, 2, (0, 100), 0)];
-        let cuts = cut_passages(&pairs, 3, 20);
+        let cuts = cut_passages(&pairs, 3, 20, &mut |_, _| Vec::new()).0;
         assert_eq!(shape(&cuts), [vec![(0, 0, 100), (1, 0, 100), (2, 0, 100)], vec![(0, 100, 1000), (1, 100, 1000)]]);
         assert!(cuts.iter().all(|c| c.story == 0));
     }
@@ -329,14 +385,14 @@ mod tests {
     #[test]
     fn two_halves_printed_by_different_papers_are_two_passages() {
         let pairs = [exact(0, 1, (0, 500), 0), exact(0, 2, (500, 1000), 0)];
-        assert_eq!(shape(&cut_passages(&pairs, 3, 20)), [vec![(0, 0, 500), (1, 0, 500)], vec![(0, 500, 1000), (2, 0, 500)]]);
+        assert_eq!(shape(&cut_passages(&pairs, 3, 20, &mut |_, _| Vec::new()).0), [vec![(0, 0, 500), (1, 0, 500)], vec![(0, 500, 1000), (2, 0, 500)]]);
     }
 
     #[test]
     fn text_the_pivot_lacks_goes_round_again() {
         // A prints 0..1000; B and C both print it and a paragraph A cut.
         let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (0, 1000), 0), exact(1, 2, (0, 1300), 0)];
-        let cuts = cut_passages(&pairs, 3, 20);
+        let cuts = cut_passages(&pairs, 3, 20, &mut |_, _| Vec::new()).0;
         assert_eq!(shape(&cuts), [vec![(0, 0, 1000), (1, 0, 1000), (2, 0, 1000)], vec![(1, 1000, 1300), (2, 1000, 1300)]]);
     }
 
@@ -345,7 +401,7 @@ mod tests {
         // A 21-character quote of a long report is a passage of 21 characters
         // with the report's matching sentence, not a witness of the report.
         let pairs = [exact(0, 1, (0, 1500), 0), exact(0, 2, (700, 721), 5)];
-        let cuts = cut_passages(&pairs, 3, 20);
+        let cuts = cut_passages(&pairs, 3, 20, &mut |_, _| Vec::new()).0;
         assert_eq!(shape(&cuts), [vec![(0, 0, 700), (1, 0, 700)], vec![(0, 700, 721), (1, 700, 721), (2, 5, 26)], vec![(0, 721, 1500), (1, 721, 1500)]]);
     }
 
@@ -354,7 +410,7 @@ mod tests {
         // B repeats a sentence of A: the main alignment and an off-diagonal
         // one both cover A's copy; B is one member, from the main one.
         let pairs = [exact(0, 1, (0, 500), 0), exact(0, 1, (100, 150), 300)];
-        assert_eq!(shape(&cut_passages(&pairs, 2, 20)), [vec![(0, 0, 500), (1, 0, 500)]]);
+        assert_eq!(shape(&cut_passages(&pairs, 2, 20, &mut |_, _| Vec::new()).0), [vec![(0, 0, 500), (1, 0, 500)]]);
     }
 
     #[test]
@@ -362,17 +418,17 @@ mod tests {
         // C's alignment with A starts 3 characters later and ends 5 earlier
         // than B's: A's first and last characters stay shared with B.
         let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (3, 995), 3)];
-        assert_eq!(shape(&cut_passages(&pairs, 3, 20)), [vec![(0, 0, 1000), (1, 0, 1000), (2, 3, 995)]]);
+        assert_eq!(shape(&cut_passages(&pairs, 3, 20, &mut |_, _| Vec::new()).0), [vec![(0, 0, 1000), (1, 0, 1000), (2, 3, 995)]]);
     }
 
     #[test]
     fn an_alignment_split_by_noise_is_one_passage() {
         // B's copy is aligned in two parts, 6 characters apart on both sides.
         let pairs = [exact(0, 1, (0, 100), 0), exact(0, 1, (106, 300), 106)];
-        assert_eq!(shape(&cut_passages(&pairs, 2, 20)), [vec![(0, 0, 300), (1, 0, 300)]]);
+        assert_eq!(shape(&cut_passages(&pairs, 2, 20, &mut |_, _| Vec::new()).0), [vec![(0, 0, 300), (1, 0, 300)]]);
         // Far apart on the witness (a transposition): two passages.
         let pairs = [exact(0, 1, (0, 100), 200), exact(0, 1, (106, 300), 0)];
-        assert_eq!(cut_passages(&pairs, 2, 20).len(), 2);
+        assert_eq!(cut_passages(&pairs, 2, 20, &mut |_, _| Vec::new()).0.len(), 2);
     }
 
     #[test]
