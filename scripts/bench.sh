@@ -66,7 +66,7 @@ read -r s_med s_lo s_hi < <(field native-search-ms "$log/words.txt")
   echo
   echo "| what | median | min–max | runs |"
   echo "|---|---|---|---|"
-  grep -E '^\| (cold navigation|main-thread|analysis of the seeds|[0-9.]+ MB \(|page JS heap|10\.9 MB corpus|bytes transferred)' "$log/browser.txt"
+  grep -E '^\| (cold navigation|main-thread|analysis of the seeds|passages per second|[0-9.]+ MB \(|page JS heap|10\.9 MB corpus|bytes transferred)' "$log/browser.txt"
   echo
   echo "## 3. Size"
   echo

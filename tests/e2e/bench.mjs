@@ -167,13 +167,22 @@ let seedsInWorker = null;
     const w = new Worker('../worker-loader.js', { type: 'module' });
     await new Promise((r) => { w.onmessage = (e) => { if (decode(e) === 'Ready') r(); }; });
     const times = [];
+    let passages = 0;
     for (let i = 0; i < runs + 1; i++) {
       const t0 = performance.now();
-      await new Promise((r) => { w.onmessage = (e) => { if (decode(e) === 'Done') r(); }; w.postMessage({ Analyse: { files, min_len: 20, boilerplate: false } }); });
+      passages = 0;
+      await new Promise((r) => {
+        w.onmessage = (e) => {
+          const u = decode(e);
+          if (u === 'Done') r();
+          else if (u && u.Passages) passages += u.Passages.length;
+        };
+        w.postMessage({ Analyse: { files, min_len: 20, boilerplate: false } });
+      });
       if (i > 0) times.push(performance.now() - t0);
     }
     w.terminate();
-    return { times, heap: performance.memory?.usedJSHeapSize ?? 0 };
+    return { times, passages, heap: performance.memory?.usedJSHeapSize ?? 0 };
   }, runs);
   await page.context().close();
 }
@@ -202,6 +211,7 @@ if (fs.existsSync(path.join(benchDir, 'manifest.json')) && !process.env.SKIP_DRO
     await page.dispatchEvent('main', 'drop', { dataTransfer: transferHandle });
     await page.locator('.status[data-state="ready"]', { hasText: `${files.length} sources` }).waitFor({ timeout: 300_000 });
     dropped.runs.push(Date.now() - t0);
+    dropped.passages = Number((await page.locator('.status').innerText()).match(/(\d+) shared passages?/)?.[1] ?? 0);
     dropped.long.push(await page.evaluate(() => window.__long));
     dropped.heap.push(await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0));
     await page.context().close();
@@ -241,6 +251,7 @@ if (transfer) {
 if (seedsInWorker) {
   const [m, lo, hi] = mm(seedsInWorker.times);
   console.log(`| analysis of the seeds (5 pages, 104 KB) in the worker, through its message protocol | ${m.toFixed(0)} ms | ${lo.toFixed(0)}–${hi.toFixed(0)} ms | 5 runs; page JS heap ${(seedsInWorker.heap / 1048576).toFixed(0)} MB |`);
+  console.log(`| passages per second in the worker, seeds (${seedsInWorker.passages} passages, whole analysis) | ${(seedsInWorker.passages / m * 1000).toFixed(0)} /s | — | 5 runs |`);
 }
 if (dropped) {
   const [m, lo, hi] = mm(dropped.runs);
@@ -248,4 +259,5 @@ if (dropped) {
   console.log(`| ${(dropped.total / 1048576).toFixed(1)} MB (${dropped.count} files) dropped onto the page: stored in IndexedDB, analysed in the worker, shown | ${(m / 1000).toFixed(1)} s | ${(lo / 1000).toFixed(1)}–${(hi / 1000).toFixed(1)} s | ${dropped.runs.length} runs |`);
   console.log(`| main-thread tasks over 100 ms during that | ${mm(longs)[0]} (median count) | longest ${Math.max(0, ...dropped.long.flat())} ms | ${dropped.runs.length} runs |`);
   console.log(`| page JS heap after it | ${(mm(dropped.heap)[0] / 1048576).toFixed(0)} MB | — | ${dropped.runs.length} runs |`);
+  console.log(`| passages per second in the worker, that corpus (${dropped.passages} passages, drop to shown) | ${(dropped.passages / m * 1000).toFixed(0)} /s | — | ${dropped.runs.length} runs |`);
 }
