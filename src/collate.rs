@@ -134,13 +134,26 @@ pub fn story_witnesses(passages: &[Passage], story: usize, long: usize) -> Vec<W
         .collect()
 }
 
-/// The documents with a member in the story that are not among its
-/// witnesses (they quote the report), each once, in order.
-pub fn story_quotes(passages: &[Passage], story: usize, witnesses: &[Witness]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for m in passages.iter().filter(|p| p.story == story).flat_map(|p| &p.members) {
-        if !witnesses.iter().any(|w| w.doc == m.doc) && !out.iter().any(|(_, a)| *a == m.article) {
-            out.push((m.doc.clone(), m.article.clone()));
+/// The articles with a member in the story whose paper is not among its
+/// witnesses: they quote the report. One witness each (its members joined),
+/// in the order the passages first name them.
+pub fn story_quotes(passages: &[Passage], story: usize, witnesses: &[Witness]) -> Vec<Witness> {
+    let mut out: Vec<Witness> = Vec::new();
+    let mut members: Vec<&crate::model::Member> =
+        passages.iter().filter(|p| p.story == story).flat_map(|p| &p.members).filter(|m| !witnesses.iter().any(|w| w.doc == m.doc)).collect();
+    members.sort_by_key(|m| (m.begin, std::cmp::Reverse(m.end)));
+    for m in members {
+        let at = match out.iter().position(|w| w.articles[0] == m.article) {
+            Some(i) => i,
+            None => {
+                out.push(Witness { doc: m.doc.clone(), articles: vec![m.article.clone()], begin: m.begin, end: m.begin, text: String::new() });
+                out.len() - 1
+            }
+        };
+        let w = &mut out[at];
+        if m.begin >= w.end {
+            w.text.extend(m.text.chars().filter(|&c| c != '\n'));
+            w.end = m.end;
         }
     }
     out
@@ -365,7 +378,8 @@ mod tests {
         let rows: Vec<(&str, &str, usize)> = w.iter().map(|w| (w.doc.as_str(), w.text.as_str(), w.articles.len())).collect();
         assert_eq!(rows, vec![("a", "前半段前半段前半段后半段后半段", 2), ("b", "前半段前半段前半段后半段后半段", 1), ("c", "前半段前半段前半段", 1)]);
         assert_eq!((w[0].begin, w[0].end), (0, 57));
-        assert_eq!(story_quotes(&passages, 0, &w), vec![("d".to_owned(), "d#1".to_owned())]);
+        let quotes = story_quotes(&passages, 0, &w);
+        assert_eq!(quotes.iter().map(|q| (q.articles[0].as_str(), q.text.as_str())).collect::<Vec<_>>(), [("d#1", "引文")]);
         // A long threshold above the continuation leaves a's second article out.
         assert_eq!(story_witnesses(&passages, 0, 7)[0].articles, ["a#1"]);
     }

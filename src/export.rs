@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use crate::analysis::Analysis;
-use crate::collate::{collate, story_witnesses, Collation, Column};
+use crate::collate::{collate, story_quotes, story_witnesses, Collation, Column};
 use crate::model::{Article, DocumentAnalysis, Passage};
 
 /// The analysis as the CLI prints it with `--json`.
@@ -139,8 +139,13 @@ fn xml_escape(s: &str) -> String {
 /// A story, every witness of it, as TEI parallel segmentation: agreed
 /// text stands as it is, and each variant column is an `<app>` with one
 /// `<rdg wit="…">` per distinct reading (an empty one for an omission).
+/// The papers' copies come first, then the articles that quote the report
+/// (their readings are mostly omissions).
 pub fn story_tei(passages: &[Passage], story: usize, long: usize, docs: &[DocumentAnalysis]) -> String {
-    collation_tei(&collate(story_witnesses(passages, story, long)), docs, &format!("tongwen story {story}"))
+    let mut witnesses = story_witnesses(passages, story, long);
+    let quotes = story_quotes(passages, story, &witnesses);
+    witnesses.extend(quotes);
+    collation_tei(&collate(witnesses), docs, &format!("tongwen story {story}"))
 }
 
 fn collation_tei(c: &Collation, docs: &[DocumentAnalysis], title: &str) -> String {

@@ -183,8 +183,8 @@ fn collation_table(props: &CollationProps) -> Html {
             if !quotes.is_empty() {
                 <p class="quoted-in">
                     { t.quoted_in }
-                    { for quotes.iter().map(|(doc, article)| {
-                        let (source, title) = witness_label(&props.sources, doc, article);
+                    { for quotes.iter().map(|q| {
+                        let (source, title) = witness_label(&props.sources, &q.doc, &q.articles[0]);
                         html! { <span class="tag">{ format!("{source} · {title}") }</span> }
                     }) }
                 </p>

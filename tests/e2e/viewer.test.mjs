@@ -157,7 +157,9 @@ test('the collation table shows the three witnesses of the interview, its readin
     return { error: doc.querySelector('parsererror')?.textContent ?? null, witnesses: doc.getElementsByTagName('witness').length, readings: [...doc.getElementsByTagName('rdg')].map((r) => r.textContent) };
   }, tei);
   assert.equal(parsed.error, null);
-  assert.equal(parsed.witnesses, 3);
+  // Every witness: the three copies, then each article that quotes the report.
+  const quoted = await page.locator('.quoted-in .tag').count();
+  assert.equal(parsed.witnesses, 3 + quoted);
   assert.ok(parsed.readings.includes('分别') && parsed.readings.includes('分享'), 'the story TEI has the readings');
   assert.deepEqual(page.problems, []);
 });
