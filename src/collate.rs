@@ -249,7 +249,10 @@ pub fn collate(witnesses: Vec<Witness>) -> Collation {
                 owner[c..a].iter_mut().for_each(|o| *o = Some(u));
             }
         }
-        let indel = (a..b).all(|e| !is_char(e)) || readings.iter().any(|r| (a..b).any(|e| r.differs[e]) && (a..b).all(|e| r.text[e].is_empty()));
+        // An omission here, by a witness that reads the text around it (one
+        // absent from the whole neighbourhood, a quote, omits nothing here).
+        let present_near = |r: &Reading| [a.checked_sub(1), a.checked_sub(2), Some(b), Some(b + 1)].into_iter().flatten().any(|e| e < events && is_char(e) && !r.text[e].is_empty());
+        let indel = (a..b).all(|e| !is_char(e)) || readings.iter().any(|r| (a..b).any(|e| r.differs[e]) && (a..b).all(|e| r.text[e].is_empty()) && present_near(r));
         let after = if b < events && is_char(b) { Some(b + 1) } else { Some(b + 2).filter(|&x| x <= events) };
         if let (true, Some(c)) = (indel, after) {
             if (b..c).all(|x| may_take(&owner, x)) {
@@ -328,6 +331,18 @@ mod tests {
         // c's omission of the second sentence does not swallow a's and b's slips.
         assert!(v.iter().any(|r| r[2] == "晤" && r[0].contains("这是最")), "{v:?}");
         assert_eq!(c.distances(), vec![3, 0, 2], "a: three slips; c: a substitution and one omission");
+    }
+
+    #[test]
+    fn a_witness_absent_around_a_slip_does_not_widen_its_column() {
+        let c = collate(vec![
+            witness("a", "这是开头的一句话。并同中亚五国元首分别举行双边会晤。这是结尾的一句话。"),
+            witness("b", "这是开头的一句话。并同中亚五国元首分享举行双边会晤。这是结尾的一句话。"),
+            witness("quote", "这是开头的一句话。"),
+        ]);
+        rows_rebuild(&c);
+        let v = variants(&c);
+        assert!(v.iter().any(|r| r[0] == "分别" && r[1] == "分享" && r[2].is_empty()), "{v:?}");
     }
 
     #[test]

@@ -186,3 +186,16 @@ fn names_attributions_and_formulas_are_stock_phrases_hidden_by_default() {
     assert!(default.passages.iter().all(|p| p.kind == tongwen::PassageKind::Reuse));
     assert!(!default.passages.iter().any(|p| p.members.iter().any(|m| m.text.contains("叶克申库洛夫") && m.text.chars().count() < 40)));
 }
+#[test]
+fn the_story_tei_holds_every_witness_and_the_readings() {
+    let a = seeds();
+    let p = passage_with(a, &["000", "001", "002"], "仲夏时节，习近平主席赴阿斯塔纳出席第二届中国").unwrap();
+    let tei = tongwen::export::story_tei(&a.passages, p.story, tongwen::reuse::long_passage(Default::default()), &a.documents);
+    let app = tei.split("<app>").find(|app| app.contains(">分享<")).expect("an app with 分享");
+    assert!(app.contains(">分别</rdg>"), "{app}");
+    // The three copies come first; the articles that quote the report after.
+    let witnesses: Vec<&str> = tei.split("<witness xml:id=").skip(1).collect();
+    assert!(witnesses.len() > 3, "{}", witnesses.len());
+    let copies: Vec<&str> = witnesses[..3].iter().map(|w| &w.split(" · ").nth(1).unwrap()[..3]).collect();
+    assert_eq!(copies, ["000", "001", "002"], "{witnesses:?}");
+}
