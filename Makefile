@@ -46,9 +46,14 @@ FUZZ_SECONDS ?= 300
 fuzz:
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## Reflow quality on 500 synthetic pages with exact gold.
+## Quality on both generators: reflow on 500 synthetic pages and on 60
+## pages typeset by Chromium and extracted by pdftotext and pdf.js; shared
+## passages on both reprint generators.
 quality:
+	bash scripts/setup.sh quality
+	node scripts/typeset.mjs target/typeset 60 1
 	cargo run --release --example reflow_quality 500
+	cargo run --release --example reuse_quality
 
 clean:
 	cargo clean

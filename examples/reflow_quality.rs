@@ -1,11 +1,41 @@
-//! Prints reflow quality on synthetic pages with exact gold:
+//! Prints reflow quality on both generators:
 //! `cargo run --release --example reflow_quality [PAGES]`.
+//!
+//! 1. Synthetic pages with exact gold (`synth`), laid out the way the seeds look.
+//! 2. Real news items typeset by Chromium's print-to-PDF and extracted by
+//!    pdftotext (default, -raw, -layout) and pdf.js: `target/typeset`, as
+//!    `make quality` writes it with `scripts/typeset.mjs`, or else the
+//!    committed sample in `tests/fixtures/typeset`.
 
 fn main() {
     let pages: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(500);
     let s = tongwen::synth::evaluate(1, pages);
-    println!("pages: {pages}, gold paragraphs: {}, found: {}", s.gold_paragraphs, s.found_paragraphs);
+    println!("## Generator 1: synthetic pages ({pages})");
+    println!("gold paragraphs: {}, found: {}", s.gold_paragraphs, s.found_paragraphs);
     println!("paragraph boundaries: precision {:.4}  recall {:.4}  F1 {:.4}", s.precision(), s.recall(), s.f1());
     println!("exact paragraphs: {:.4}", s.exact_rate());
-    println!("article titles found: {:.4}", s.title_rate());
+    println!("article titles: found {:.4}  F1 {:.4}", s.title_rate(), s.title_f1());
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let built = root.join("target/typeset");
+    let dir = if built.join("gold").is_dir() { built } else { root.join("tests/fixtures/typeset") };
+    println!("\n## Generator 2: typeset by Chromium, extracted by real tools ({})", dir.display());
+    println!("| extractor | gold paragraphs | paragraph starts P / R / F1 | exact paragraphs | titles P / R / F1 |");
+    println!("|---|---|---|---|---|");
+    for mode in tongwen::synth::typeset::MODES {
+        if let Some(s) = tongwen::synth::typeset::evaluate_dir(&dir, mode) {
+            let title_p = s.exact_titles as f64 / s.found_titles.max(1) as f64;
+            println!(
+                "| {mode} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",
+                s.gold_paragraphs,
+                s.precision(),
+                s.recall(),
+                s.f1(),
+                s.exact_rate(),
+                title_p,
+                s.title_rate(),
+                s.title_f1()
+            );
+        }
+    }
 }

@@ -32,7 +32,7 @@ if [ "$want" != "$have" ]; then
   cargo install -q wasm-bindgen-cli --version "$want"
 fi
 
-[ "$what" = test ] || exit 0
+[ "$what" = build ] && exit 0
 
 # --- test: a browser, its driver, CJK fonts, and playwright-core ---
 apt_install chromium chromium-driver fonts-wqy-microhei
@@ -40,3 +40,8 @@ if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+[ "$what" = quality ] || exit 0
+
+# --- quality: poppler's pdftotext for the typeset generator ---
+apt_install poppler-utils

@@ -385,8 +385,9 @@ mod tests {
             passage(0, vec![member("a#2", 50, "后半段\n后半段"), member("b#1", 40, "后半段后半段")]),
             // The longest passage: the copies are a, b and c.
             passage(0, vec![member("a#1", 0, "前半段前半段前半段"), member("b#1", 10, "前半段前半段前半段"), member("c#1", 5, "前半段前半段前半段")]),
-            // Short quotes: another article of a, and d.
+            // Short quotes: another article of a, and d (twice) and e.
             passage(0, vec![member("a#3", 200, "引文"), member("d#1", 0, "引文")]),
+            passage(0, vec![member("d#1", 10, "又一引文"), member("e#1", 3, "又一引文")]),
             passage(1, vec![member("a#4", 100, "别的别的别的"), member("e#1", 0, "别的别的别的")]),
         ];
         let w = story_witnesses(&passages, 0, 5);
@@ -394,7 +395,7 @@ mod tests {
         assert_eq!(rows, vec![("a", "前半段前半段前半段后半段后半段", 2), ("b", "前半段前半段前半段后半段后半段", 1), ("c", "前半段前半段前半段", 1)]);
         assert_eq!((w[0].begin, w[0].end), (0, 57));
         let quotes = story_quotes(&passages, 0, &w);
-        assert_eq!(quotes.iter().map(|q| (q.articles[0].as_str(), q.text.as_str())).collect::<Vec<_>>(), [("d#1", "引文")]);
+        assert_eq!(quotes.iter().map(|q| (q.articles[0].as_str(), q.text.as_str())).collect::<Vec<_>>(), [("d#1", "引文又一引文"), ("e#1", "又一引文")]);
         // A long threshold above the continuation leaves a's second article out.
         assert_eq!(story_witnesses(&passages, 0, 7)[0].articles, ["a#1"]);
     }

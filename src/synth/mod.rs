@@ -11,6 +11,7 @@
 
 use crate::model::DocumentAnalysis;
 
+pub mod typeset;
 pub mod wire;
 
 const SEED_SOURCES: [&str; 2] =
@@ -588,6 +589,8 @@ pub struct ReflowScore {
     pub exact_paragraphs: usize,
     pub gold_titles: usize,
     pub exact_titles: usize,
+    /// Titles the reflow gave (for title precision; 0 where not scored).
+    pub found_titles: usize,
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
@@ -614,6 +617,10 @@ impl ReflowScore {
     pub fn title_rate(&self) -> f64 {
         ratio(self.exact_titles, self.gold_titles)
     }
+    /// Title F1: titles found exactly against titles the reflow gave.
+    pub fn title_f1(&self) -> f64 {
+        harmonic_mean(ratio(self.exact_titles, self.found_titles), self.title_rate())
+    }
     pub fn add(&mut self, o: ReflowScore) {
         self.gold_paragraphs += o.gold_paragraphs;
         self.found_paragraphs += o.found_paragraphs;
@@ -621,6 +628,7 @@ impl ReflowScore {
         self.exact_paragraphs += o.exact_paragraphs;
         self.gold_titles += o.gold_titles;
         self.exact_titles += o.exact_titles;
+        self.found_titles += o.found_titles;
     }
 }
 
@@ -643,13 +651,7 @@ pub fn score(page: &Page, doc: &DocumentAnalysis) -> ReflowScore {
         }
     }
     let mut exact = 0;
-    for (a, p) in &body {
-        let mut t = String::new();
-        if std::ptr::eq(*p, &a.paragraphs[0]) || p.dateline.is_some() {
-            t.push_str(p.dateline.as_deref().or(a.dateline.as_deref().filter(|_| std::ptr::eq(*p, &a.paragraphs[0]))).unwrap_or(""));
-        }
-        t.push_str(&p.text);
-        let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    for key in body_texts(doc) {
         if let Some(n) = gold_texts.get_mut(&key).filter(|n| **n > 0) {
             *n -= 1;
             exact += 1;
@@ -663,7 +665,21 @@ pub fn score(page: &Page, doc: &DocumentAnalysis) -> ReflowScore {
         exact_paragraphs: exact,
         gold_titles: page.articles.len(),
         exact_titles: page.articles.iter().filter(|a| found_titles.contains(a.title.as_str())).count(),
+        found_titles: found_titles.len(),
     }
+}
+
+/// The body paragraphs of a reflowed document as a reader sees them, white
+/// space removed: a dateline printed before a paragraph is part of it.
+pub fn body_texts(doc: &DocumentAnalysis) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in &doc.articles {
+        for (i, p) in a.paragraphs.iter().enumerate().filter(|(_, p)| !p.heading) {
+            let dateline = p.dateline.as_deref().or(a.dateline.as_deref().filter(|_| i == 0)).unwrap_or("");
+            out.push(dateline.chars().chain(p.text.chars()).filter(|c| !c.is_whitespace()).collect());
+        }
+    }
+    out
 }
 
 /// Reflows `pages` generated pages from `first_seed` on and sums the scores.
