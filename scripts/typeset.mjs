@@ -72,8 +72,10 @@ const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, 
 
 /** One article as the paper prints it, and its gold. */
 function article(item, day) {
-  // CCTV titles put a subtitle after a space.
-  const [title, ...rest] = item.title.split(/\s+/);
+  // CCTV titles put a subtitle after a space (one outside a 【…】 label).
+  const label = item.title.match(/^【[^】]*】/)?.[0] ?? '';
+  const [head, ...rest] = item.title.slice(label.length).split(/\s+/);
+  const title = label + head;
   const subtitle = rest.length && chance(0.7) ? rest.join(' ') : null;
   const byline = chance(0.5) ? `本报记者　${pick(REPORTERS)}${chance(0.4) ? `　${pick(REPORTERS)}` : ''}` : null;
   const paragraphs = item.paragraphs.map((p, i) => {
