@@ -71,6 +71,9 @@ pub enum BlockKind {
     Caption,
     /// Info-boxes and fact panels (`▶新建项目27个…`).
     Infobox,
+    /// Page furniture: headers, footers, mastheads, 版 lines, editors'
+    /// credits (`第 21 页`, `本版责编：…`).
+    Furniture,
     /// A headline we could not attach to any article.
     Headline,
     /// A second dateline or byline of an article that already has one.

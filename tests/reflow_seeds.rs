@@ -95,3 +95,15 @@ fn seeds_cover_every_character_and_leave_no_space_between_cjk() {
         assert!(doc.articles.iter().all(|a| a.title.is_some() || !a.paragraphs.is_empty()));
     }
 }
+
+#[test]
+fn page_furniture_goes_to_other_and_the_paragraph_it_cut_is_joined() {
+    // A column cut mid-sentence by a page footer and the next page's header.
+    let page = "习近平回到北京\n\n　　新华社北京6月18日电　国家主席\n习近平18日下午结束出席第二届中\n国—中亚峰会后，乘专机回到北京。\n　　中共中央政治局委员、中央书记\n处书记、中央办公厅主任蔡奇等陪\n— 3 —\n湖北日报 2024年3月2日 星期二 第16版\n同人员同机返回。王毅等也同机返\n回。\n本版责编：韩墨　版式设计：严冰\n";
+    let doc = tongwen::analyze_document("p.txt", page.as_bytes());
+    let body: Vec<&str> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
+    assert!(body.iter().any(|p| p.contains("中央办公厅主任蔡奇等陪同人员同机返回。")), "{body:?} {:?}", doc.other);
+    let furniture: Vec<&str> = doc.other.iter().filter(|b| b.kind == tongwen::model::BlockKind::Furniture).map(|b| b.text.as_str()).collect();
+    assert_eq!(furniture.len(), 3, "{furniture:?} {:?}", doc.other);
+    assert!(doc.articles.iter().all(|a| a.title.as_deref().is_none_or(|t| !t.contains("版"))));
+}

@@ -113,6 +113,7 @@ impl Assembler {
             Item::RunBreak => self.flush_run(None),
             Item::Infobox(p) => self.other.push((BlockKind::Infobox, p)),
             Item::Caption(p) => self.other.push((BlockKind::Caption, p)),
+            Item::Furniture(p) => self.other.push((BlockKind::Furniture, p)),
             Item::MdTitle(p) => {
                 self.flush_run(None);
                 let d = self.new_draft();

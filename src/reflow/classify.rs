@@ -14,6 +14,7 @@ pub enum Item {
     Closing(Piece),
     Byline(Piece),
     Caption(Piece),
+    Furniture(Piece),
     Infobox(Piece),
     Crosshead(Piece),
     /// A headline line; `sub` for a `——` subtitle, `runs_on` when it fills
@@ -35,6 +36,7 @@ impl std::fmt::Debug for Item {
             Item::Closing(p) => write!(f, "Closing {}", p.text()),
             Item::Byline(p) => write!(f, "Byline {}", p.text()),
             Item::Caption(p) => write!(f, "Caption {}", p.text()),
+            Item::Furniture(p) => write!(f, "Furniture {}", p.text()),
             Item::Infobox(p) => write!(f, "Infobox {}", p.text()),
             Item::Crosshead(p) => write!(f, "Crosshead {}", p.text()),
             Item::Headline { piece, sub, .. } => write!(f, "Headline{} {}", if *sub { "(sub)" } else { "" }, piece.text()),
@@ -47,7 +49,7 @@ impl std::fmt::Debug for Item {
 
 impl Item {
     pub fn is_display(&self) -> bool {
-        matches!(self, Item::Headline { .. } | Item::Infobox(_) | Item::Caption(_))
+        matches!(self, Item::Headline { .. } | Item::Infobox(_) | Item::Caption(_) | Item::Furniture(_))
     }
 }
 
@@ -61,6 +63,7 @@ pub fn classify(units: Vec<Unit>) -> Vec<Item> {
 fn classify_unit(unit: Unit) -> Vec<Item> {
     match unit {
         Unit::Marker { piece, kind } => vec![Item::Marker { piece, kind }],
+        Unit::Furniture(piece) => vec![Item::Furniture(piece)],
         Unit::Heading { mut piece, level } => {
             piece.clean_spaces(true);
             if level <= 2 {

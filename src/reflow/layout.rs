@@ -111,6 +111,9 @@ pub enum Unit {
     /// A Markdown heading (`#` level) or a line wholly in `**bold**`.
     Heading { piece: Piece, level: u8 },
     Marker { piece: Piece, kind: MarkerKind },
+    /// A line of page furniture (header, footer, editor's credit), cut out
+    /// of the text it interrupts.
+    Furniture(Piece),
 }
 
 fn wide(line: &Line) -> bool {
@@ -312,6 +315,18 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             if !piece.is_blank() {
                 b.units.push(Unit::Heading { piece, level: if level > 0 { level } else { 7 } });
             }
+            continue;
+        }
+        // Page furniture stands apart; a paragraph it cut is rejoined
+        // across it later (`assemble`), as across a caption.
+        if patterns::is_furniture(content) {
+            b.flush(lines);
+            let mut piece = Piece::default();
+            for (s, e) in ranges {
+                piece.push_range(src, s, e);
+            }
+            piece.trim();
+            b.units.push(Unit::Furniture(piece));
             continue;
         }
         let indented_start = line.indented() && !wide(line) && b.cur.as_ref().is_some_and(|(_, _, last)| {

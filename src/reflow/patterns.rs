@@ -82,6 +82,25 @@ pub fn markers(text: &str) -> Vec<(usize, usize, MarkerKind)> {
         .collect()
 }
 
+/// Page furniture: a page header or masthead line (a date with its weekday,
+/// or a 版 number), a page footer (`— 3 —`, `第 21 页`), an editor's credit
+/// (`本版责编：…`), `图片报道`, `广告`. Never running text: short, and no
+/// sentence ends in it.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:[—–\-－]\s*\d{1,3}\s*[—–\-－]|第\s*\d{1,4}\s*页|图片报道|广告)$",
+        r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,6}星期[一二三四五六日天]",
+        r"|第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版",
+        r"|^(?:本版责编|责任编辑|本版编辑|版式设计|美术编辑|责任校对)\s*[：:]",
+    ))
+    .unwrap()
+});
+
+pub fn is_furniture(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 60 && !crate::text::ends_sentence(t) && !t.contains(['，', '。']) && !MARKER.is_match(t) && FURNITURE.is_match(t)
+}
+
 pub fn is_byline(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 120 && (t.contains("记者") || t.contains("通讯员") || t.contains("评论员") || t.contains("撰稿人")) && BYLINE.is_match(t)
@@ -103,6 +122,16 @@ pub fn is_crosshead(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn furniture_is_told_from_text() {
+        for f in ["湖北日报 2024年3月2日 星期二 第16版", "— 3 —", "- 12 -", "第 21 页", "本版责编：韩墨　版式设计：严冰", "《人民日报》（2025年10月20日 第 05 版）", "图片报道", "2025年10月20日 星期一"] {
+            assert!(is_furniture(f), "{f}");
+        }
+        for t in ["（下转第三版）", "2024年3月2日，记者从省政府获悉", "第16版刊发了这篇文章，引起广泛关注。", "广告业发展迅速", "— 3 — 4 —", "3", "习近平回到北京"] {
+            assert!(!is_furniture(t), "{t}");
+        }
+    }
 
     #[test]
     fn datelines() {

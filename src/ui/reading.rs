@@ -97,6 +97,7 @@ fn block_class(kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Caption => "caption",
         BlockKind::Infobox => "infobox",
+        BlockKind::Furniture => "furniture",
         BlockKind::Headline => "headline",
         BlockKind::Dateline => "dateline",
         BlockKind::Byline => "byline",
@@ -108,6 +109,7 @@ fn block_label(t: &Strings, kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Caption => t.block_caption,
         BlockKind::Infobox => t.block_infobox,
+        BlockKind::Furniture => t.block_furniture,
         BlockKind::Headline => t.block_headline,
         BlockKind::Dateline => t.block_dateline,
         BlockKind::Byline => t.block_byline,
