@@ -107,3 +107,4 @@ fn page_furniture_goes_to_other_and_the_paragraph_it_cut_is_joined() {
     assert_eq!(furniture.len(), 3, "{furniture:?} {:?}", doc.other);
     assert!(doc.articles.iter().all(|a| a.title.as_deref().is_none_or(|t| !t.contains("版"))));
 }
+

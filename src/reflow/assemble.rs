@@ -39,6 +39,8 @@ struct Head {
     title: Vec<Piece>,
     subtitle: Vec<Piece>,
     sub_runs_on: bool,
+    /// The title's last line filled its column: the next line may wrap it.
+    title_runs_on: bool,
     byline: Option<Piece>,
 }
 
@@ -212,8 +214,10 @@ fn files_from_elsewhere(first: &str, second: &str) -> bool {
     a.contains('月') && b.contains('月') && a != b && source(&a).is_some() && source(&a) == source(&b)
 }
 
-/// Groups headline lines: a `——` subtitle joins the headline before it, and
-/// a line after a subtitle that filled its column continues the subtitle.
+/// Groups headline lines: a `——` subtitle joins the headline before it, a
+/// line under a title that stopped short of its column's edge is its
+/// subtitle (a wrapped title fills the line), and a line after a subtitle
+/// that filled its column continues the subtitle.
 fn build_heads(items: Vec<Item>) -> Vec<Head> {
     let mut heads: Vec<Head> = Vec::new();
     for item in items {
@@ -226,6 +230,12 @@ fn build_heads(items: Vec<Item>) -> Vec<Head> {
         }
         let Item::Headline { piece, sub, runs_on, .. } = item else { continue };
         match heads.last_mut() {
+            // A line under a title that stopped short of its column's edge
+            // is not the title wrapping: it is the subtitle.
+            Some(h) if !sub && !h.title.is_empty() && h.subtitle.is_empty() && h.byline.is_none() && !h.title_runs_on => {
+                h.subtitle.push(piece);
+                h.sub_runs_on = runs_on;
+            }
             Some(h) if sub => {
                 h.subtitle.push(piece);
                 h.sub_runs_on = runs_on;
@@ -235,7 +245,7 @@ fn build_heads(items: Vec<Item>) -> Vec<Head> {
                 h.sub_runs_on = false;
             }
             _ if sub => heads.push(Head { subtitle: vec![piece], sub_runs_on: runs_on, ..Head::default() }),
-            _ => heads.push(Head { title: vec![piece], ..Head::default() }),
+            _ => heads.push(Head { title: vec![piece], title_runs_on: runs_on, ..Head::default() }),
         }
     }
     heads
