@@ -123,7 +123,13 @@ fn english_traditional_and_mixed_script_text() {
 fn html_in_a_document_stays_text() {
     let html = "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>新华社北京电\n\n<a href=\"javascript:alert(3)\">点这里</a>\n";
     let doc = analysed(html);
-    let all: String = doc.articles.iter().flat_map(|a| a.title.iter().cloned().chain(a.paragraphs.iter().map(|p| p.text.clone()))).chain(doc.other.iter().map(|b| b.text.clone())).collect();
+    // Every text field the reader sees: headings, body, other blocks.
+    let all: String = doc
+        .articles
+        .iter()
+        .flat_map(|a| [&a.title, &a.subtitle, &a.byline, &a.dateline].into_iter().flatten().cloned().chain(a.paragraphs.iter().map(|p| p.text.clone())))
+        .chain(doc.other.iter().map(|b| b.text.clone()))
+        .collect();
     for payload in ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "javascript:alert(3)"] {
         assert!(all.contains(payload), "kept verbatim as text: {payload} in {all}");
     }
