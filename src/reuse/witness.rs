@@ -306,24 +306,29 @@ fn join_across_splits(star: &[Pair], stretches: Vec<Run>) -> Vec<JoinedRun> {
     joined
 }
 
-/// Can a sliver of `len` pivot characters join a neighbouring stretch of
-/// `neighbour` characters? Up to an indel the aligner tolerates, if the
-/// neighbour is ten times as long (alignments that end a few characters
-/// apart); and anything shorter than a passage, if the neighbour is at
-/// least twice as long (a short sentence one paper of many cut).
-fn absorbable(len: usize, neighbour: usize, min_len: usize) -> bool {
-    (len <= super::align::MAX_INDEL && 10 * len <= neighbour) || (len < min_len && 2 * len <= neighbour)
+/// A sliver of `len` joining one neighbour of `neighbour` characters: up to
+/// an indel if the neighbour is ten times as long; or, if it is twice as
+/// long, up to a length that leaves the witness that lacks it short of the
+/// passage by no more than a deletion and an indel together (`DELETION`).
+fn one_side_absorbable(len: usize, neighbour: usize, min_len: usize) -> bool {
+    use super::align::MAX_INDEL;
+    (len <= MAX_INDEL && 10 * len <= neighbour) || (len < min_len && len + MAX_INDEL <= DELETION && 2 * len <= neighbour)
 }
+
+/// The longest run of a passage's text one member may lack (a sentence a
+/// paper cut), as the member property test holds it.
+const DELETION: usize = 24;
 
 /// Witnesses' alignments with the pivot end a few characters apart (the
 /// aligner stops at the last match, and OCR slips move it), and in a report
 /// printed by many papers one of them cuts each short sentence: both leave
 /// slivers shorter than a passage where the witness set changes. Dropped,
-/// a sliver is a hole in every copy. Each sliver joins the adjacent stretch
-/// whose witnesses it shares most ([`absorbable`]), so its characters stay
-/// credited to the witnesses that do share them (and, for one of many
-/// papers, to one that cut them: a deletion shorter than a passage, which
-/// the member rule below still bounds).
+/// a sliver is a hole in every copy. A sliver up to an indel joins the
+/// adjacent stretch whose witnesses it shares most (if that is ten times as
+/// long); a longer one, where the same witnesses stand on both sides and
+/// some of them inside, joins both (a sentence one paper cut: a deletion
+/// shorter than a passage). Its characters stay credited to the witnesses
+/// that share them, and to one that cut them only inside a passage.
 fn absorb_slivers(stretches: &mut Vec<Run>, min_len: usize) {
     let common = |a: &[usize], b: &[usize]| a.iter().filter(|x| b.contains(x)).count();
     let mut i = 0;
@@ -345,7 +350,19 @@ fn absorb_slivers(stretches: &mut Vec<Run>, min_len: usize) {
             // passage, and into a stretch ten times longer: the pivot's
             // member then differs from the others' at its ends no more
             // than a variant reading would.
-            Some(j) if common(set, &stretches[j].2) > 0 && absorbable(e - b, stretches[j].1 - stretches[j].0, min_len) => {
+            // A sentence one paper of many cut: the same witnesses on both
+            // sides, fewer inside. The three are one passage (a deletion
+            // shorter than a passage, as a variant reading).
+            _ if e - b > super::align::MAX_INDEL
+                && e - b < min_len
+                && prev.zip(next).is_some_and(|(p, n)| stretches[p].2 == stretches[n].2 && set.iter().all(|w| stretches[p].2.contains(w)) && 2 * (e - b) <= stretches[p].1 - stretches[p].0) =>
+            {
+                let (p, n) = (i - 1, i + 1);
+                stretches[p].1 = stretches[n].1;
+                stretches.drain(i..=n);
+                i = p;
+            }
+            Some(j) if common(set, &stretches[j].2) > 0 && one_side_absorbable(e - b, stretches[j].1 - stretches[j].0, min_len) => {
                 if j < i {
                     stretches[j].1 = e;
                 } else {
