@@ -321,14 +321,12 @@ const DELETION: usize = 24;
 
 /// Witnesses' alignments with the pivot end a few characters apart (the
 /// aligner stops at the last match, and OCR slips move it), and in a report
-/// printed by many papers one of them cuts each short sentence: both leave
+/// printed by many papers one of them cuts a short sentence: both leave
 /// slivers shorter than a passage where the witness set changes. Dropped,
-/// a sliver is a hole in every copy. A sliver up to an indel joins the
-/// adjacent stretch whose witnesses it shares most (if that is ten times as
-/// long); a longer one, where the same witnesses stand on both sides and
-/// some of them inside, joins both (a sentence one paper cut: a deletion
-/// shorter than a passage). Its characters stay credited to the witnesses
-/// that share them, and to one that cut them only inside a passage.
+/// a sliver is a hole in every copy. Each sliver joins the adjacent stretch
+/// whose witnesses it shares most ([`one_side_absorbable`]), so its
+/// characters stay credited to the witnesses that share them; the one that
+/// lacks them is short by no more than the member property allows.
 fn absorb_slivers(stretches: &mut Vec<Run>, min_len: usize) {
     let common = |a: &[usize], b: &[usize]| a.iter().filter(|x| b.contains(x)).count();
     let mut i = 0;
@@ -346,22 +344,7 @@ fn absorb_slivers(stretches: &mut Vec<Run>, min_len: usize) {
             (p, n) => p.or(n),
         };
         match into {
-            // No longer than an indel the aligner tolerates inside a
-            // passage, and into a stretch ten times longer: the pivot's
-            // member then differs from the others' at its ends no more
-            // than a variant reading would.
-            // A sentence one paper of many cut: the same witnesses on both
-            // sides, fewer inside. The three are one passage (a deletion
-            // shorter than a passage, as a variant reading).
-            _ if e - b > super::align::MAX_INDEL
-                && e - b < min_len
-                && prev.zip(next).is_some_and(|(p, n)| stretches[p].2 == stretches[n].2 && set.iter().all(|w| stretches[p].2.contains(w)) && 2 * (e - b) <= stretches[p].1 - stretches[p].0) =>
-            {
-                let (p, n) = (i - 1, i + 1);
-                stretches[p].1 = stretches[n].1;
-                stretches.drain(i..=n);
-                i = p;
-            }
+            // Into the neighbour it shares most with (see the rule).
             Some(j) if common(set, &stretches[j].2) > 0 && one_side_absorbable(e - b, stretches[j].1 - stretches[j].0, min_len) => {
                 if j < i {
                     stretches[j].1 = e;
@@ -436,6 +419,35 @@ mod tests {
         // than B's: A's first and last characters stay shared with B.
         let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (3, 995), 3)];
         assert_eq!(shape(&cut_passages(&pairs, 3, 20, &mut |_, _| Vec::new()).0), [vec![(0, 0, 1000), (1, 0, 1000), (2, 3, 995)]]);
+    }
+
+    #[test]
+    fn a_sentence_one_paper_lacks_at_an_edge_joins_if_short_enough() {
+        // C stops 13 characters before A and B: those stay shared by A and
+        // B, C's member is short by 13 (within the 24 the property allows).
+        let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (0, 987), 0)];
+        assert_eq!(shape(&cut_passages(&pairs, 3, 20, &mut |_, _| Vec::new()).0), [vec![(0, 0, 1000), (1, 0, 1000), (2, 0, 987)]]);
+        // 15 characters and an indel would leave C short by more: the
+        // sliver is no passage (under the minimum) and no part of one.
+        let pairs = [exact(0, 1, (0, 1000), 0), exact(0, 2, (0, 985), 0)];
+        assert_eq!(shape(&cut_passages(&pairs, 3, 20, &mut |_, _| Vec::new()).0), [vec![(0, 0, 985), (1, 0, 985), (2, 0, 985)]]);
+    }
+
+    #[test]
+    fn the_pivot_is_aligned_with_articles_two_steps_away() {
+        // A star around article 1: 0 and 2 are each aligned with 1 only.
+        // Article 0 has the most aligned text, so it is the pivot, and it is
+        // asked for its alignment with 2.
+        let pairs = [exact(1, 0, (0, 1000), 0), exact(1, 2, (0, 500), 0), exact(0, 3, (0, 600), 0)];
+        let mut asked = Vec::new();
+        let (cuts, extra) = cut_passages(&pairs, 4, 20, &mut |x, y| {
+            asked.push((x, y));
+            vec![Alignment { a0: 0, a1: 500, b0: 0, b1: 500, matches: 500, diffs: vec![] }]
+        });
+        assert_eq!(asked, [(0, 2)]);
+        assert_eq!(extra.len(), 1);
+        // The lead is one passage of all four, not fragments per star.
+        assert!(shape(&cuts).contains(&vec![(0, 0, 500), (1, 0, 500), (2, 0, 500), (3, 0, 500)]), "{:?}", shape(&cuts));
     }
 
     #[test]
