@@ -307,11 +307,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         }
         if level > 0 || whole_bold(content).is_some() {
             b.flush(lines);
-            let mut piece = Piece::default();
-            for (s, e) in ranges {
-                piece.push_range(src, s, e);
-            }
-            piece.trim();
+            let piece = trimmed_piece(src, &ranges);
             if !piece.is_blank() {
                 b.units.push(Unit::Heading { piece, level: if level > 0 { level } else { 7 } });
             }
@@ -321,12 +317,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         // across it later (`assemble`), as across a caption.
         if patterns::is_furniture(content) {
             b.flush(lines);
-            let mut piece = Piece::default();
-            for (s, e) in ranges {
-                piece.push_range(src, s, e);
-            }
-            piece.trim();
-            b.units.push(Unit::Furniture(piece));
+            b.units.push(Unit::Furniture(trimmed_piece(src, &ranges)));
             continue;
         }
         let indented_start = line.indented() && !wide(line) && b.cur.as_ref().is_some_and(|(_, _, last)| {
@@ -396,6 +387,16 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
     }
     b.flush(lines);
     b.units
+}
+
+/// The text of a line's markup-free ranges as one piece, trimmed.
+fn trimmed_piece(src: &[char], ranges: &[(usize, usize)]) -> Piece {
+    let mut piece = Piece::default();
+    for &(s, e) in ranges {
+        piece.push_range(src, s, e);
+    }
+    piece.trim();
+    piece
 }
 
 /// Pushes a run of input offsets (contiguous or not) onto the current unit.

@@ -98,7 +98,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn is_furniture(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 60 && !crate::text::ends_sentence(t) && !t.contains(['，', '。']) && !MARKER.is_match(t) && FURNITURE.is_match(t)
+    // Runs on every line: the cheap tests first, the rare exclusion last.
+    t.chars().count() <= 60 && !crate::text::ends_sentence(t) && !t.contains(['，', '。']) && FURNITURE.is_match(t) && !MARKER.is_match(t)
 }
 
 pub fn is_byline(text: &str) -> bool {

@@ -1,7 +1,7 @@
 //! Stock phrases: shared text that is real but says nothing about reuse,
 //! a name with a title, an attribution, a formula. Hidden by default.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::normalize::ArticleText;
 use super::witness::Stretch;
@@ -60,7 +60,7 @@ pub(super) fn mark_stock(passages: &mut [Passage], stretches: &[Vec<Stretch>], t
     let length = |s: &[Stretch]| s.iter().map(|m| m.end - m.begin).max().unwrap_or(0);
     // Article pairs that share a long passage.
     let long = long_passage(settings);
-    let mut linked: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    let mut linked: FxHashSet<(usize, usize)> = Default::default();
     for s in stretches.iter().filter(|s| length(s) >= long) {
         for (i, a) in s.iter().enumerate() {
             for b in &s[i + 1..] {
@@ -121,7 +121,6 @@ pub(super) fn mark_stock(passages: &mut [Passage], stretches: &[Vec<Stretch>], t
         }
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -55,7 +55,7 @@ fn take(pool: &mut HashMap<String, usize>, key: &str) -> bool {
     }
 }
 
-fn counts<'a>(keys: impl IntoIterator<Item = String>) -> HashMap<String, usize> {
+fn counts(keys: impl IntoIterator<Item = String>) -> HashMap<String, usize> {
     let mut m = HashMap::new();
     for k in keys {
         *m.entry(k).or_default() += 1;
