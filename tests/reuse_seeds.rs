@@ -6,15 +6,19 @@ use std::sync::OnceLock;
 
 use tongwen::{Analysis, Passage};
 
+/// The five seed pages analysed with `settings`.
+fn analyse_seeds(settings: tongwen::reuse::Settings) -> Analysis {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
+    tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings)
+}
+
+/// The seeds with the default settings, analysed once.
 fn seeds() -> &'static Analysis {
     static A: OnceLock<Analysis> = OnceLock::new();
-    A.get_or_init(|| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
-        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-        files.sort();
-        let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
-        tongwen::analyze_documents(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())))
-    })
+    A.get_or_init(|| analyse_seeds(Default::default()))
 }
 
 fn docs_of(p: &Passage) -> Vec<&str> {
@@ -144,14 +148,7 @@ fn the_interview_collates_three_witnesses_with_their_readings_in_columns() {
 fn a_reprinted_report_is_never_boilerplate_and_asking_for_boilerplate_loses_nothing() {
     // The case: at minimum length 8, ticking "Boilerplate" lowered
     // the passage count and flagged a long reprint as boilerplate.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-    files.sort();
-    let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
-    let run = |boilerplate| {
-        let settings = tongwen::reuse::Settings { min_len: 8, boilerplate, stock: false };
-        tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings)
-    };
+    let run = |boilerplate| analyse_seeds(tongwen::reuse::Settings { min_len: 8, boilerplate, stock: false });
     let (off, on) = (run(false), run(true));
     assert!(on.passages.len() >= off.passages.len(), "{} with boilerplate, {} without", on.passages.len(), off.passages.len());
     let long = tongwen::reuse::long_passage(tongwen::reuse::Settings { min_len: 8, ..Default::default() });
@@ -166,12 +163,7 @@ fn a_reprinted_report_is_never_boilerplate_and_asking_for_boilerplate_loses_noth
 
 #[test]
 fn names_attributions_and_formulas_are_stock_phrases_hidden_by_default() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-    files.sort();
-    let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
-    let settings = tongwen::reuse::Settings { stock: true, ..Default::default() };
-    let shown = tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings);
+    let shown = analyse_seeds(tongwen::reuse::Settings { stock: true, ..Default::default() });
     for phrase in ["吉尔吉斯斯坦前外长阿利克别克·叶克申库洛夫", "推动国际秩序朝着更加公正合理的方向发展"] {
         let p = shown.passages.iter().find(|p| p.members.iter().any(|m| m.text.replace('\n', "").contains(phrase))).unwrap_or_else(|| panic!("{phrase} is shared"));
         assert_eq!(p.kind, tongwen::PassageKind::Stock, "{phrase}: {p:?}");
