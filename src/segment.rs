@@ -109,6 +109,15 @@ impl Segmenter {
         Segmenter::new(builtin_dict(), user_words).expect("the built-in dictionary parses")
     }
 
+    /// The part-of-speech test for stock phrases with the built-in
+    /// dictionary, loaded the first time a passage needs it (tens of
+    /// megabytes; the CLI and `build-site`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn builtin_names_test() -> impl Fn(&str) -> bool {
+        let segmenter = std::cell::OnceCell::new();
+        move |text| segmenter.get_or_init(|| Segmenter::builtin(&[])).is_only_names(text)
+    }
+
     /// Words of `text`, in order; together they are exactly `text`.
     pub fn cut<'a>(&self, text: &'a str) -> Vec<&'a str> {
         self.jieba.cut(text, true).into_iter().map(|t| t.word).collect()

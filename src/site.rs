@@ -208,8 +208,7 @@ fn write_site(dir: &Path, app: &Path, intake: crate::intake::Intake) -> Result<(
         precomputed: Some(PRECOMPUTED.to_owned()),
     };
     // Stock phrases by part of speech too: the native build has the dictionary.
-    let segmenter = std::cell::OnceCell::new();
-    let names = |text: &str| segmenter.get_or_init(|| crate::segment::Segmenter::builtin(&[])).is_only_names(text);
+    let names = crate::segment::Segmenter::builtin_names_test();
     let (analysis, chars) = crate::analysis::analyze_intake(intake, crate::reuse::Settings::default(), Some(&names), &mut |_| ());
     let (documents, passages) = (analysis.documents.len(), analysis.passages.len());
     let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);

@@ -274,9 +274,7 @@ mod cli {
             Err(code) => return code,
         };
         // Stock phrases by part of speech too (names, titles and places).
-        // Built only if a passage needs it (tens of megabytes).
-        let segmenter = std::cell::OnceCell::new();
-        let names = |text: &str| segmenter.get_or_init(|| tongwen::segment::Segmenter::builtin(&[])).is_only_names(text);
+        let names = tongwen::segment::Segmenter::builtin_names_test();
         let (analysis, chars) = tongwen::analysis::analyze_intake(intake, settings, Some(&names), &mut |_| ());
         drop(chars);
         if json {
