@@ -193,7 +193,7 @@ pub fn analyze_sources<'a, I: AsRef<str>>(
         documents.push(doc);
     }
     progress(Stage::Passages);
-    let passages = match passages {
+    let mut passages = match passages {
         Passages::Find(settings, names) => reuse::find_passages_with(&documents, &chars, settings, names),
         Passages::Passim(records) => {
             let (passages, problems) = crate::passim::passages_from_records(records, &documents, &chars);
@@ -203,5 +203,32 @@ pub fn analyze_sources<'a, I: AsRef<str>>(
             passages
         }
     };
+    reflow_witnessed(&mut documents, &chars, &mut passages);
     (Analysis { documents, passages }, chars)
+}
+
+/// Reflows again every page whose reports other documents print, with
+/// what their copies say (see [`reflow::witnessed`]), and points each
+/// passage member at the article that now holds it. A page no hint
+/// touches is left as it was.
+pub fn reflow_witnessed(documents: &mut [DocumentAnalysis], chars: &[Vec<char>], passages: &mut [Passage]) {
+    let hints: Vec<reflow::witnessed::Witnessed> = (0..documents.len()).map(|d| reflow::witnessed::witnessed(d, documents, passages)).collect();
+    for (d, hints) in hints.iter().enumerate() {
+        if hints.is_empty() {
+            continue;
+        }
+        let doc = &mut documents[d];
+        let reflow::Reflowed { articles, other, markup } = reflow::reflow_chars_witnessed(&doc.id, &chars[d], hints);
+        if articles == doc.articles {
+            continue;
+        }
+        (doc.articles, doc.other, doc.markup) = (articles, other, markup);
+        doc.name = readable_name(doc, &chars[d].iter().collect::<String>());
+        let holder = |at: usize| doc.articles.iter().find(|a| a.spans.iter().any(|s| s[0] <= at && at < s[1])).map(|a| a.id.clone());
+        for m in passages.iter_mut().flat_map(|p| p.members.iter_mut()).filter(|m| m.doc == doc.id) {
+            if let Some(id) = holder(m.begin) {
+                m.article = id;
+            }
+        }
+    }
 }

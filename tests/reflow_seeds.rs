@@ -108,3 +108,68 @@ fn page_furniture_goes_to_other_and_the_paragraph_it_cut_is_joined() {
     assert!(doc.articles.iter().all(|a| a.title.as_deref().is_none_or(|t| !t.contains("版"))));
 }
 
+
+#[test]
+fn seed_002_photo_brief_in_a_narrow_double_spaced_column() {
+    let (text, doc) = seed("002");
+    let titles = titles(&doc);
+    assert_eq!(titles.iter().filter(|t| t.contains("初雨调蓄")).collect::<Vec<_>>(), [&"全国首台初雨调蓄竖井掘进机始发"], "{titles:?}");
+    assert_in_one_paragraph(&doc, "6月18日，由中铁十一局承建的上海虹莘排水泵站初雨调蓄管廊工程取得重要进展");
+    assert_in_one_paragraph(&doc, "可显著减轻城市管网压力，改善下游河道水质，助力构建安全、高效、绿色的现代化排水系统。");
+    // The photo's caption and its credit, cut over four lines, are one caption.
+    let caption = doc.other.iter().find(|b| b.text.contains("图为当日拍摄")).expect("a caption");
+    assert_eq!((caption.kind, caption.text.as_str()), (tongwen::model::BlockKind::Caption, "图为当日拍摄的初雨调蓄管廊工程施工现场。（新华社记者王翔 摄）"));
+    // The echoed first copy of the headline is kept aside, not lost.
+    assert!(doc.other.iter().any(|b| b.kind == tongwen::model::BlockKind::Headline && b.text == "全国首台初雨调蓄竖井掘进"), "{:?}", doc.other);
+    assert!(tongwen::reflow::check_coverage(&text, &doc).is_empty());
+}
+
+/// The five seeds analysed together, as the app and the CLI do.
+fn seed_corpus() -> tongwen::Analysis {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
+    tongwen::analyze_documents(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())))
+}
+
+#[test]
+fn seed_001_reflowed_with_what_the_other_papers_print() {
+    let corpus = seed_corpus();
+    let doc = corpus.documents.iter().find(|d| d.id.starts_with("001")).unwrap();
+    // Three paragraphs of the "returns" report, printed inside the article
+    // beside it, go home; the paragraph they were glued to joins its end.
+    assert!(doc.articles.iter().flat_map(|a| &a.paragraphs).all(|p| !p.text.contains("进口离开阿斯塔纳时")));
+    assert_in_one_paragraph(doc, "今年以来霍尔果斯口岸进口中亚国家农产品数量上升尤为明显");
+    let returns = doc.articles.iter().find(|a| a.title.as_deref().is_some_and(|t| t.ends_with("习近平回到北京"))).unwrap();
+    let body: Vec<&str> = returns.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert!(body.iter().any(|p| p.starts_with("离开阿斯塔纳时，哈萨克斯坦总统托卡耶夫率")), "{body:#?}");
+    assert!(body.iter().any(|p| p.starts_with("前往机场途中")), "{body:#?}");
+    // The interview, cut in two by its headline block, is one article
+    // titled as the other papers title it.
+    let interview: Vec<_> = doc.articles.iter().filter(|a| a.paragraphs.iter().any(|p| p.text.contains("分享举行双边会晤") || p.text.contains("王毅说，从西安到阿斯塔纳"))).collect();
+    assert_eq!(interview.len(), 1, "{:?}", interview.iter().map(|a| &a.title).collect::<Vec<_>>());
+    assert_eq!(interview[0].title.as_deref(), Some("弘扬中国—中亚精神，致力永久睦邻友好"));
+    assert!(interview[0].subtitle.as_deref().is_some_and(|s| s.contains("推动中国同中亚国家关系更加紧密") && s.contains("——习近平主席赴哈萨克斯坦")), "{:?}", interview[0].subtitle);
+    // Every passage member points at the article that holds it.
+    for m in corpus.passages.iter().flat_map(|p| &p.members) {
+        let d = corpus.documents.iter().find(|d| d.id == m.doc).unwrap();
+        let a = d.articles.iter().find(|a| a.id == m.article).unwrap();
+        assert!(a.spans.iter().any(|s| s[0] <= m.begin && m.begin < s[1]), "{} at {}", m.article, m.begin);
+    }
+    for d in &corpus.documents {
+        let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus").join(&d.id)).unwrap();
+        assert!(tongwen::reflow::check_coverage(&text, d).is_empty(), "{}", d.id);
+    }
+}
+
+#[test]
+fn no_seed_article_is_untitled_where_its_page_prints_a_headline() {
+    let corpus = seed_corpus();
+    for d in &corpus.documents {
+        for a in d.articles.iter().filter(|a| a.title.is_none()) {
+            // Only a page's first article may lack one: its headline is on the page before.
+            assert_eq!(a.id, format!("{}#1", d.id), "{} is untitled", a.id);
+        }
+    }
+}

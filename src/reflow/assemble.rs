@@ -7,7 +7,9 @@ use std::collections::HashSet;
 use super::classify::Item;
 use super::piece::Piece;
 use crate::model::{Article, Block, BlockKind, Marker, MarkerKind, Paragraph, Span};
-use crate::text::is_cjk;
+use super::witnessed::{Move, Witnessed};
+use crate::reuse::normalize::fold;
+use crate::text::{ends_sentence, is_cjk};
 
 /// An article under construction.
 #[derive(Default)]
@@ -116,6 +118,7 @@ impl Assembler {
             Item::Infobox(p) => self.other.push((BlockKind::Infobox, p)),
             Item::Caption(p) => self.other.push((BlockKind::Caption, p)),
             Item::Furniture(p) => self.other.push((BlockKind::Furniture, p)),
+            Item::Echo(p) => self.other.push((BlockKind::Headline, p)),
             Item::MdTitle(p) => {
                 self.flush_run(None);
                 let d = self.new_draft();
@@ -441,7 +444,141 @@ fn merge_spans(src: &[char], mut spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
-pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>) -> (Vec<Article>, Vec<Block>) {
+/// Characters a witnessed stretch's edge may be from a line's edge.
+const SNAP: usize = 4;
+
+/// The draft holding input offset `at` in its body or headline.
+fn draft_at(drafts: &[Draft], at: usize) -> Option<usize> {
+    let holds = |p: &Piece| p.offsets().binary_search(&at).is_ok();
+    drafts.iter().position(|d| d.paras.iter().any(|(p, _)| holds(p)) || d.titles.iter().any(|h| h.title.iter().chain(&h.subtitle).any(holds)))
+}
+
+/// Where in `piece` a stretch may start or end near character index `at`:
+/// the piece's edges and the places where one input line ends and the
+/// next begins (a paragraph glued to another at a line break).
+fn snap(src: &[char], piece: &Piece, at: usize) -> Option<usize> {
+    let offs = piece.offsets();
+    let junction = |k: usize| k == 0 || k == offs.len() || (offs[k - 1] + 1..offs[k]).any(|o| crate::text::is_line_break(src, o));
+    let (lo, hi) = (at.saturating_sub(SNAP), (at + SNAP).min(offs.len()));
+    (lo..=hi).filter(|&k| junction(k)).min_by_key(|&k| k.abs_diff(at))
+}
+
+/// Applies what other papers' copies say (see [`super::witnessed`]):
+/// moves runs printed inside another article home, joins an article cut
+/// in two, and titles an article as the copies do. Each hint is checked
+/// against the page; one that does not fit it is left unapplied.
+fn apply_witnessed(src: &[char], drafts: &mut Vec<Draft>, hints: &Witnessed) {
+    for m in &hints.moves {
+        move_run(src, drafts, m);
+    }
+    for &[first, second] in &hints.joins {
+        let (Some(x), Some(y)) = (draft_at(drafts, first), draft_at(drafts, second)) else { continue };
+        if x == y {
+            continue;
+        }
+        let (x, y) = (x.min(y), x.max(y));
+        let second = drafts.remove(y);
+        let first = &mut drafts[x];
+        let shift = first.paras.len();
+        first.para_datelines.extend(second.para_datelines.into_iter().map(|(k, p)| (k + shift, p)));
+        first.paras.extend(second.paras);
+        first.titles.extend(second.titles);
+        first.fixed_title |= second.fixed_title;
+        first.markers.extend(second.markers);
+        first.byline = first.byline.take().or(second.byline);
+        first.dateline = first.dateline.take().or(second.dateline);
+    }
+    for (at, title) in &hints.titles {
+        if let Some(d) = draft_at(drafts, *at) {
+            retitle(&mut drafts[d], title);
+        }
+    }
+}
+
+/// Moves the stretch `m` out of the article it was printed in, if it
+/// starts and ends where lines or paragraphs do and ends a sentence, into
+/// the article it belongs to; the paragraph it was glued to joins the
+/// text after it.
+fn move_run(src: &[char], drafts: &mut [Draft], m: &Move) {
+    let (Some(from), Some(to)) = (draft_at(drafts, m.begin), draft_at(drafts, m.home)) else { return };
+    if from == to || !drafts[from].para_datelines.is_empty() {
+        return;
+    }
+    let paras = &drafts[from].paras;
+    let locate = |at: usize| paras.iter().position(|(p, _)| p.offsets().last().is_some_and(|&l| l >= at));
+    let (Some(i0), Some(i1)) = (locate(m.begin), locate(m.end.saturating_sub(1))) else { return };
+    let c0 = paras[i0].0.offsets().partition_point(|&o| o < m.begin);
+    let c1 = paras[i1].0.offsets().partition_point(|&o| o < m.end);
+    let (Some(c0), Some(c1)) = (snap(src, &paras[i0].0, c0), snap(src, &paras[i1].0, c1)) else { return };
+    if (i0, c0) >= (i1, c1) || !ends_sentence(&paras[i1].0.split_at(c1).0.text()) {
+        return;
+    }
+    let mut kept = std::mem::take(&mut drafts[from].paras);
+    let after = kept.split_off(i1 + 1);
+    let mut run = kept.split_off(i0);
+    let (prefix, first) = run[0].0.split_at(c0);
+    run[0].0 = first;
+    let last = run.len() - 1;
+    let (tail, suffix) = run[last].0.split_at(if i0 == i1 { c1 - c0 } else { c1 });
+    run[last].0 = tail;
+    run.retain(|(p, _)| !p.is_blank());
+    let mut rest: Vec<(Piece, bool)> = Vec::new();
+    if !suffix.is_blank() {
+        rest.push((suffix, false));
+    }
+    rest.extend(after);
+    if !prefix.is_blank() {
+        let mut prefix = prefix;
+        if !ends_sentence(&prefix.text()) && rest.first().is_some_and(|(_, heading)| !heading) {
+            prefix.append(rest.remove(0).0);
+        }
+        kept.push((prefix, false));
+    }
+    kept.extend(rest);
+    drafts[from].paras = kept;
+    let home = &mut drafts[to];
+    let first = run.first().and_then(|(p, _)| p.first_offset());
+    let at = home.paras.iter().position(|(p, _)| p.first_offset() > first).unwrap_or(home.paras.len());
+    for (k, _) in home.para_datelines.iter_mut().filter(|(k, _)| *k >= at) {
+        *k += run.len();
+    }
+    home.paras.splice(at..at, run);
+}
+
+/// Makes `title` (as another paper prints it) the draft's title, where its
+/// headline holds it; the rest of the headline becomes the subtitle.
+fn retitle(draft: &mut Draft, title: &str) {
+    let want: Vec<char> = title.chars().filter(|c| !c.is_space()).map(fold).collect();
+    let pieces: Vec<Piece> = draft.titles.iter().flat_map(|h| h.title.iter().chain(&h.subtitle)).cloned().collect();
+    // Every visible character of the headline: (piece, index in it).
+    let chars: Vec<(usize, usize)> =
+        pieces.iter().enumerate().flat_map(|(k, p)| p.chars().iter().enumerate().filter(|(_, c)| !c.is_space()).map(move |(i, _)| (k, i))).collect();
+    let folded: Vec<char> = chars.iter().map(|&(k, i)| fold(pieces[k].chars()[i])).collect();
+    if want.is_empty() {
+        return;
+    }
+    let Some(start) = folded.windows(want.len()).position(|w| w == want.as_slice()) else { return };
+    let (from, to) = (chars[start], chars[start + want.len() - 1]);
+    let (mut kicker, mut main, mut rest) = (Vec::new(), Piece::default(), Vec::new());
+    for (k, p) in pieces.into_iter().enumerate() {
+        let begin = if k < from.0 { p.len() } else if k == from.0 { from.1 } else { 0 };
+        let end = if k < to.0 { p.len() } else if k == to.0 { to.1 + 1 } else { 0 };
+        let (before, inner) = p.split_at(begin);
+        let (inner, after) = inner.split_at(end.max(begin) - begin);
+        kicker.push(before);
+        main.append(inner);
+        rest.push(after);
+    }
+    let mut subtitle: Vec<Piece> = kicker.into_iter().chain(rest).filter(|p| !p.is_blank()).collect();
+    for p in &mut subtitle {
+        p.trim();
+    }
+    main.trim();
+    let byline = draft.titles.iter_mut().find_map(|h| h.byline.take());
+    draft.titles = vec![Head { title: vec![main], subtitle, byline, ..Head::default() }];
+}
+
+pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>, hints: &Witnessed) -> (Vec<Article>, Vec<Block>) {
     let items = rejoin_displaced(items);
     let mut a = Assembler { drafts: Vec::new(), cur: None, pending: Vec::new(), runs: Vec::new(), other: Vec::new() };
     for item in items {
@@ -450,6 +587,9 @@ pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>) -> (Vec<Article>, 
     a.flush_run(None);
     let Assembler { mut drafts, runs, mut other, .. } = a;
     assign_titles(&mut drafts, runs, &mut other);
+    if !hints.is_empty() {
+        apply_witnessed(src, &mut drafts, hints);
+    }
 
     let mut articles: Vec<Article> = drafts
         .into_iter()

@@ -22,6 +22,9 @@ pub enum Item {
     Headline { piece: Piece, sub: bool, runs_on: bool, lines: usize },
     /// A Markdown `#`/`##` heading: always starts an article.
     MdTitle(Piece),
+    /// The first copy of a headline the extraction printed twice
+    /// (`…竖井掘进全国首台…竖井掘进机始发`): kept aside, never a title.
+    Echo(Piece),
     Marker { piece: Piece, kind: MarkerKind },
     /// Ends a run of headlines without starting an article: put after a
     /// headline lifted out of a paragraph, which labels the article around it.
@@ -41,6 +44,7 @@ impl std::fmt::Debug for Item {
             Item::Crosshead(p) => write!(f, "Crosshead {}", p.text()),
             Item::Headline { piece, sub, .. } => write!(f, "Headline{} {}", if *sub { "(sub)" } else { "" }, piece.text()),
             Item::MdTitle(p) => write!(f, "MdTitle {}", p.text()),
+            Item::Echo(p) => write!(f, "Echo {}", p.text()),
             Item::Marker { piece, kind } => write!(f, "Marker {kind:?} {}", piece.text()),
             Item::RunBreak => write!(f, "RunBreak"),
         }
@@ -49,12 +53,21 @@ impl std::fmt::Debug for Item {
 
 impl Item {
     pub fn is_display(&self) -> bool {
-        matches!(self, Item::Headline { .. } | Item::Infobox(_) | Item::Caption(_) | Item::Furniture(_))
+        matches!(self, Item::Headline { .. } | Item::Infobox(_) | Item::Caption(_) | Item::Furniture(_) | Item::Echo(_))
+    }
+
+    /// The piece of an item that is one run of text.
+    fn text_piece(&self) -> Option<&Piece> {
+        match self {
+            Item::Para { piece, .. } | Item::Headline { piece, .. } => Some(piece),
+            Item::Caption(p) | Item::Byline(p) => Some(p),
+            _ => None,
+        }
     }
 }
 
 pub fn classify(units: Vec<Unit>) -> Vec<Item> {
-    let mut items: Vec<Item> = units.into_iter().flat_map(classify_unit).collect();
+    let mut items = join_captions(units.into_iter().flat_map(classify_unit));
     promote_titles_over_subtitles(&mut items);
     mark_infoboxes(&mut items);
     items
@@ -108,10 +121,62 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
     let short = text.chars().count() <= 60;
     let clause = text.chars().any(is_clause_punct);
     if !ends_sentence(&text) && lines <= 3 && short && (sub || overwide || !last_full || (lines == 1 && !clause)) {
+        if let Some(at) = echo_len(piece.chars()) {
+            let (echo, mut piece) = piece.split_at(at);
+            piece.trim();
+            return vec![Item::Echo(echo), Item::Headline { piece, sub, runs_on: last_full, lines }];
+        }
         return vec![Item::Headline { piece, sub, runs_on: last_full, lines }];
     }
     piece.clean_spaces(false);
     vec![Item::Para { dangling: !ends_sentence(&text), piece, last_full }]
+}
+
+/// Fewest characters of a headline the extraction can echo.
+const ECHO_MIN: usize = 4;
+
+/// Length of the echoed start of a headline printed twice, the first copy
+/// cut short: `全国首台初雨调蓄竖井掘进` + `全国首台初雨调蓄竖井掘进机始发`.
+fn echo_len(chars: &[char]) -> Option<usize> {
+    let n = chars.len();
+    (ECHO_MIN..=n / 2).rev().find(|&k| chars[k..].starts_with(&chars[..k]) && chars[..k].iter().any(|c| crate::text::is_cjk(*c)))
+}
+
+/// Longest caption a `图为…` sentence and its credit make together.
+const CAPTION_MAX: usize = 150;
+
+/// Photo captions the layout cut apart. A credit split in two where its
+/// bracket opens and closes (`（新华社记者` / `王翔 摄）`) is one credit, and
+/// a `图为…` sentence right before a credit is the caption it signs.
+fn join_captions(items: impl Iterator<Item = Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    for item in items {
+        out.push(item);
+        while out.len() >= 2 {
+            let (a, b) = (&out[out.len() - 2], &out[out.len() - 1]);
+            let (Some(pa), Some(pb)) = (a.text_piece(), b.text_piece()) else { break };
+            let (ta, tb) = (pa.text(), pb.text());
+            let opens = |t: &str| t.matches(['（', '(']).count() > t.matches(['）', ')']).count();
+            let closes = |t: &str| t.matches(['）', ')']).count() > t.matches(['（', '(']).count();
+            let split_credit = opens(&ta) && closes(&tb) && !matches!(a, Item::Caption(_)) && ta.chars().count() + tb.chars().count() <= 40;
+            let signed = matches!(b, Item::Caption(_))
+                && matches!(a, Item::Para { .. } | Item::Headline { .. })
+                && ["图为", "图：", "图:", "上图", "下图"].iter().any(|p| ta.starts_with(p))
+                && ta.chars().count() + tb.chars().count() <= CAPTION_MAX;
+            if !(split_credit || signed) {
+                break;
+            }
+            let mut joined = pa.clone();
+            joined.append(pb.clone());
+            out.truncate(out.len() - 2);
+            if signed {
+                out.push(Item::Caption(joined));
+            } else {
+                out.extend(classify_text(joined, 2, false, false));
+            }
+        }
+    }
+    out
 }
 
 /// A line directly above a `——` subtitle is its headline, even when it

@@ -79,8 +79,75 @@ pub fn lines(src: &[char]) -> Vec<Line> {
             start = i + 1;
         }
     }
+    let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
+    for run in spaced.iter().rev() {
+        set_run_column(&mut out[run.clone()]);
+        // The blank lines inside the run are only line spacing.
+        let kept: Vec<Line> = out.drain(run.clone()).filter(|l| !l.is_blank()).collect();
+        out.splice(run.start..run.start, kept);
+    }
     out
+}
+
+/// Fewest lines that make a double-spaced run.
+const DOUBLE_SPACED_MIN: usize = 6;
+
+/// Runs of narrow lines each standing alone between single blank lines: a
+/// narrow column (a photo brief, a sidebar) whose extraction put a blank
+/// line after every line. There the blank lines say nothing about
+/// paragraphs, so the run is read as if they were not there. Lines much
+/// wider than the run's typical line (a headline over it) end a run.
+/// Returns the ranges of line indices, each from a text line to the line
+/// after the run's last text line.
+fn double_spaced_runs(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let alone = |i: usize| !lines[i].is_blank() && (i == 0 || lines[i - 1].is_blank()) && lines.get(i + 1).is_none_or(Line::is_blank);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !alone(i) {
+            i += 1;
+            continue;
+        }
+        // A chain of lone lines, one blank line apart.
+        let mut chain = vec![i];
+        while let Some(&last) = chain.last() {
+            let next = last + 2;
+            if next < lines.len() && lines[last + 1].is_blank() && alone(next) {
+                chain.push(next);
+            } else {
+                break;
+            }
+        }
+        i = chain.last().unwrap() + 1;
+        if chain.len() < DOUBLE_SPACED_MIN {
+            continue;
+        }
+        let mut widths: Vec<f32> = chain.iter().map(|&k| lines[k].width).collect();
+        widths.sort_by(f32::total_cmp);
+        let typical = widths[widths.len() / 2];
+        if typical >= WIDE / 2.0 {
+            continue;
+        }
+        let in_column = |k: usize| lines[k].width <= typical * 1.3 + 1.0;
+        for part in chain.split(|&k| !in_column(k)) {
+            if part.len() >= DOUBLE_SPACED_MIN {
+                runs.push(part[0]..part[part.len() - 1] + 1);
+            }
+        }
+    }
+    runs
+}
+
+/// The column of a double-spaced run, from its own lines only (the text
+/// around it is set in other columns).
+fn set_run_column(run: &mut [Line]) {
+    let mut ws: Vec<f32> = run.iter().filter(|l| !l.is_blank()).map(|l| l.width).collect();
+    ws.sort_by(f32::total_cmp);
+    let column = ws[(ws.len() * 6 / 10).min(ws.len() - 1)];
+    for l in run.iter_mut().filter(|l| !l.is_blank()) {
+        l.column = column;
+    }
 }
 
 /// Dumps with one paragraph per line have no column to speak of.

@@ -18,6 +18,7 @@ mod classify;
 pub mod layout;
 pub mod patterns;
 pub mod piece;
+pub mod witnessed;
 
 use crate::model::{Article, Block, DocumentAnalysis, Span};
 
@@ -37,13 +38,19 @@ pub fn reflow(doc_id: &str, text: &str) -> Reflowed {
 
 /// [`reflow`] of text already split into characters.
 pub fn reflow_chars(doc_id: &str, src: &[char]) -> Reflowed {
+    reflow_chars_witnessed(doc_id, src, &witnessed::Witnessed::default())
+}
+
+/// [`reflow_chars`] again, with what other papers' copies of its reports
+/// say about the page (see [`witnessed`]).
+pub fn reflow_chars_witnessed(doc_id: &str, src: &[char], hints: &witnessed::Witnessed) -> Reflowed {
     let lines = layout::lines(src);
     let mut markup = Vec::new();
     let markdown = crate::intake::is_markdown_name(doc_id) || layout::certain_markdown(src, &lines);
     let units = layout::units(src, &lines, markdown, &mut markup);
     drop(lines);
     let items = classify::classify(units);
-    let (articles, other) = assemble::assemble(doc_id, src, items);
+    let (articles, other) = assemble::assemble(doc_id, src, items, hints);
     Reflowed { articles, other, markup: crate::model::spans_from_offsets(markup, src) }
 }
 

@@ -65,6 +65,11 @@ impl Piece {
         out
     }
 
+    /// The input offset each character stands for (increasing).
+    pub fn offsets(&self) -> &[usize] {
+        &self.offs
+    }
+
     pub fn chars(&self) -> &[char] {
         &self.chars
     }
