@@ -228,3 +228,37 @@ fn mark_infoboxes(items: &mut [Item]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str) -> Vec<String> {
+        let src: Vec<char> = text.chars().collect();
+        let lines = super::super::layout::lines(&src);
+        classify(super::super::layout::units(&src, &lines, false, &mut Vec::new())).iter().map(|i| format!("{i:?}")).collect()
+    }
+
+    #[test]
+    fn an_echoed_headline_is_said_once() {
+        assert_eq!(echo_len(&"全国首台掘进全国首台掘进机始发".chars().collect::<Vec<_>>()), Some(6));
+        assert_eq!(echo_len(&"春光春光好".chars().collect::<Vec<_>>()), None, "too short to be an echo");
+        assert_eq!(echo_len(&"一二三四一二三四".chars().collect::<Vec<_>>()), Some(4), "a whole headline printed twice");
+        assert_eq!(echo_len(&"1234512345".chars().collect::<Vec<_>>()), None, "numbers repeat for other reasons");
+        let found = items("全国首台初雨调蓄竖井掘进全国首台初雨调蓄竖井掘进机始发\n\n新华社上海6月18日电 今天，全国首台初雨调蓄竖井掘进机在上海始发，\n这是一个重要的进展，工程将在明年建成。\n");
+        assert_eq!(found[..2], ["Echo 全国首台初雨调蓄竖井掘进", "Headline 全国首台初雨调蓄竖井掘进机始发"], "{found:?}");
+    }
+
+    #[test]
+    fn a_credit_cut_over_lines_and_its_caption_are_one_caption() {
+        let found = items("图为当日拍摄的施工现场。\n\n（新华社记者\n王翔 摄）\n");
+        assert_eq!(found, ["Caption 图为当日拍摄的施工现场。（新华社记者王翔 摄）"]);
+        // A credit alone is still a caption; a sentence that does not open with 图为 is not.
+        assert_eq!(items("（新华社记者\n王翔 摄）\n"), ["Caption （新华社记者王翔 摄）"]);
+        let found = items("工程建成后，每次可拦截初期雨水。\n\n（新华社记者\n王翔 摄）\n");
+        assert_eq!(found, ["Para 工程建成后，每次可拦截初期雨水。", "Caption （新华社记者王翔 摄）"]);
+        // Brackets that close on their own line are not a split credit.
+        let found = items("（一）\n\n王翔 摄）\n");
+        assert!(found.iter().all(|i| !i.contains("（一）王翔")), "{found:?}");
+    }
+}

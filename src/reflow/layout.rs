@@ -74,7 +74,7 @@ pub fn lines(src: &[char]) -> Vec<Line> {
             let lead = slice.iter().position(|c| !c.is_space()).map_or(i, |k| start + k);
             let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
             let text: String = slice.iter().collect();
-            let conv = if lead < trail { Conventions::of(src[lead..trail].iter().filter(|c| !crate::text::is_invisible(**c)).collect::<String>().as_str()) } else { Conventions::default() };
+            let conv = if lead < trail { Conventions::of(&convention_text(src, lead, trail)) } else { Conventions::default() };
             out.push(Line { start, end: i, lead, trail, width: cell_width(&text), text, column: 0.0, conv });
             start = i + 1;
         }
@@ -88,6 +88,19 @@ pub fn lines(src: &[char]) -> Vec<Line> {
         out.splice(run.start..run.start, kept);
     }
     out
+}
+
+/// A line's content as the press conventions are matched against it:
+/// without invisible characters, and without justification spaces
+/// (`本 报 武 汉 3 月 26 日 电` is a dateline).
+fn convention_text(src: &[char], lead: usize, trail: usize) -> String {
+    let content = &src[lead..trail];
+    if content.iter().any(|c| c.is_space() && !crate::text::is_invisible(*c)) {
+        let mut piece = Piece::from_range(src, lead, trail);
+        piece.clean_spaces(false);
+        return piece.text();
+    }
+    content.iter().filter(|c| !crate::text::is_invisible(**c)).collect()
 }
 
 /// Fewest lines that make a double-spaced run.
@@ -231,6 +244,19 @@ fn starts_block(line: &Line) -> bool {
 fn headline_like(line: &Line) -> bool {
     let t = line.content();
     !ends_sentence(t) && !full(line) && !t.chars().any(is_clause_punct)
+}
+
+/// How close in length two headline lines must be to read as a title and
+/// its parallel subtitle rather than one title wrapped. A wrapped title
+/// leaves its second line shorter, often much (`前5月中国新疆对中亚五国` /
+/// `进出口总值超千亿元` is one title).
+const PARALLEL: f32 = 0.15;
+
+/// Two short headline lines of the same length, one under the other, are
+/// a title and its subtitle (`烂漫春光好` / `赏花正当时`): each a headline
+/// line of its own.
+fn headline_over_headline(line: &Line, next: &Line) -> bool {
+    headline_like(line) && headline_like(next) && (next.width - line.width).abs() <= (PARALLEL * line.width).max(1.5)
 }
 
 fn whole_bold(t: &str) -> Option<(usize, usize)> {
@@ -442,6 +468,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         } else {
             overwide(line)
                 || standalone(line, next)
+                || next.is_some_and(|n| headline_over_headline(line, n))
                 || next.is_none_or(starts_block)
                 // A short line before a full one: a headline over its text.
                 || (!full_with(line, first)
@@ -508,4 +535,69 @@ fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next:
         return false;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(t: &str) -> Vec<char> {
+        t.chars().collect()
+    }
+
+    /// The units' texts (without white space) of `text`.
+    fn unit_texts(text: &str) -> Vec<String> {
+        let src = chars(text);
+        let lines = lines(&src);
+        units(&src, &lines, false, &mut Vec::new())
+            .into_iter()
+            .map(|u| match u {
+                Unit::Text { piece, .. } | Unit::Heading { piece, .. } | Unit::Marker { piece, .. } | Unit::Furniture(piece) => piece.text().split_whitespace().collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_narrow_double_spaced_column_reads_as_if_single_spaced() {
+        let column = "全国首台初雨调蓄竖井掘进机始发\n\n6 月 18 日，由\n\n中 铁 十 一 局 承 建\n\n的 上 海 虹 莘 排 水\n\n泵 站 初 雨 调 蓄 管\n\n廊 工 程 取 得 重 要\n\n进展，投用于该工\n\n程 的 国 产 超 大 直\n\n径掘进机平稳始发。\n";
+        let src = chars(column);
+        let ls = lines(&src);
+        // The blank lines between the column's lines are gone; the one
+        // after the headline (which is wider) stays.
+        assert_eq!(ls.iter().filter(|l| l.is_blank()).count(), 2, "{:?}", ls.iter().map(|l| &l.text).collect::<Vec<_>>());
+        assert!(ls.iter().filter(|l| !l.is_blank()).skip(1).all(|l| l.column == 7.0), "the run's own column");
+        let units = unit_texts(column);
+        assert_eq!(units.last().unwrap(), "6月18日，由中铁十一局承建的上海虹莘排水泵站初雨调蓄管廊工程取得重要进展，投用于该工程的国产超大直径掘进机平稳始发。", "{units:?}");
+        // Five lone lines are not enough to call it a column.
+        let short = "甲乙丙丁戊己庚\n\n甲乙丙丁戊己庚\n\n甲乙丙丁戊己庚\n\n甲乙丙丁戊己庚\n\n甲乙丙丁戊己庚\n";
+        assert_eq!(lines(&chars(short)).iter().filter(|l| l.is_blank()).count(), 5);
+        let six = format!("{short}\n甲乙丙丁戊己庚\n");
+        assert_eq!(lines(&chars(&six)).iter().filter(|l| l.is_blank()).count(), 1, "only the last line's break");
+        // Lines that share a block with another are not lone lines.
+        let paired = "甲乙丙丁戊己庚\n甲乙丙丁戊己庚\n\n".repeat(6);
+        assert_eq!(lines(&chars(&paired)).iter().filter(|l| l.is_blank()).count(), 7);
+        // Wide lines (one paragraph per line, double spaced) keep their blank lines.
+        let wide = format!("{}\n\n", "这是一整段很长的文字，它占满了一整行，后面还有更多的文字在这里继续写下去。".repeat(1)).repeat(6);
+        assert_eq!(lines(&chars(&wide)).iter().filter(|l| l.is_blank()).count(), 7);
+    }
+
+    #[test]
+    fn justification_spaces_do_not_hide_a_dateline() {
+        let src = chars("本 报 武 汉 3 月 26 日 电\n");
+        assert!(lines(&src)[0].conv.opening_dateline);
+        assert_eq!(convention_text(&src, 0, src.len() - 1), "本报武汉3月26日电");
+        let plain = chars("本报武汉3月26日电\u{200B}\n");
+        assert_eq!(convention_text(&plain, 0, plain.len() - 1), "本报武汉3月26日电");
+    }
+
+    #[test]
+    fn parallel_headline_lines_are_title_and_subtitle_a_wrapped_one_is_one() {
+        let body = "央视网消息（新闻联播）：人们来到户外，共赴春日繁花之约。春意浓，\n花枝俏。重庆奉节段坪村，万亩桃花盛放，人们漫步其中，尽享花开。\n";
+        let units = unit_texts(&format!("烂漫春光好\n赏花正当时\n{body}"));
+        assert_eq!(units[..2], ["烂漫春光好", "赏花正当时"], "{units:?}");
+        let units = unit_texts(&format!("凝聚众智众力\n服务高质量发展\n{body}"));
+        assert_eq!(units[..2], ["凝聚众智众力", "服务高质量发展"], "{units:?}");
+        let units = unit_texts(&format!("前5月中国新疆对中亚五国\n进出口总值超千亿元\n{body}"));
+        assert_eq!(units[0], "前5月中国新疆对中亚五国进出口总值超千亿元", "{units:?}");
+    }
 }

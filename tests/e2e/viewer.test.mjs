@@ -58,7 +58,7 @@ test('clicking opens the compare view, with 分别 against 分享 marked as a va
   await page.locator('section.compare').waitFor();
   // Put 001's copy of the interview on the right (source 001 is listed second).
   const name001 = (await page.locator('.source .source-name').allInnerTexts())[1];
-  const option = page.locator('#right-witness option', { hasText: name001 }).filter({ hasText: '2025年6月16日' }).first();
+  const option = page.locator('#right-witness option', { hasText: name001 }).filter({ hasText: '弘扬中国—中亚精神' }).first();
   await page.selectOption('#right-witness', await option.getAttribute('value'));
   assert.match(await page.locator('.witness-col.right .compare-text').innerText(), /分享举行双边会晤/);
   const left = page.locator('.witness-col.left .diff.changed', { hasText: '别' });
