@@ -34,7 +34,7 @@ test-wasm: setup-test
 	cargo test --profile wasm-test --target wasm32-unknown-unknown --test web
 
 test-e2e: setup-test
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=2 tests/e2e/
 
 ## Benchmarks (never part of make test): engine, browser, sizes, word peers
 ## and search, written to BENCHMARKS.md.
