@@ -449,7 +449,8 @@ const SNAP: usize = 4;
 
 /// The draft holding input offset `at` in its body or headline.
 fn draft_at(drafts: &[Draft], at: usize) -> Option<usize> {
-    let holds = |p: &Piece| p.offsets().binary_search(&at).is_ok();
+    // Offsets rise within a piece except where columns read one after another meet.
+    let holds = |p: &Piece| p.offsets().contains(&at);
     drafts.iter().position(|d| d.paras.iter().any(|(p, _)| holds(p)) || d.titles.iter().any(|h| h.title.iter().chain(&h.subtitle).any(holds)))
 }
 

@@ -51,6 +51,17 @@ impl Conventions {
 }
 
 impl Line {
+    /// The line of `src[start..end]` (no line break inside), its column
+    /// not yet inferred.
+    pub fn new(src: &[char], start: usize, end: usize) -> Line {
+        let slice = &src[start..end];
+        let lead = slice.iter().position(|c| !c.is_space()).map_or(end, |k| start + k);
+        let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
+        let text: String = slice.iter().collect();
+        let conv = if lead < trail { Conventions::of(&convention_text(src, lead, trail)) } else { Conventions::default() };
+        Line { start, end, lead, trail, width: cell_width(&text), text, column: 0.0, conv }
+    }
+
     pub fn is_blank(&self) -> bool {
         self.lead == self.trail
     }
@@ -70,15 +81,12 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     let mut start = 0;
     for i in 0..=src.len() {
         if i == src.len() || is_line_break(src, i) {
-            let slice = &src[start..i];
-            let lead = slice.iter().position(|c| !c.is_space()).map_or(i, |k| start + k);
-            let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
-            let text: String = slice.iter().collect();
-            let conv = if lead < trail { Conventions::of(&convention_text(src, lead, trail)) } else { Conventions::default() };
-            out.push(Line { start, end: i, lead, trail, width: cell_width(&text), text, column: 0.0, conv });
+            out.push(Line::new(src, start, i));
             start = i + 1;
         }
     }
+    // Columns printed side by side (pdftotext -layout) are read one after another.
+    let mut out = super::columns::one_after_another(src, out);
     let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
     for run in spaced.iter().rev() {

@@ -15,6 +15,7 @@
 
 mod assemble;
 mod classify;
+mod columns;
 pub mod layout;
 pub mod patterns;
 pub mod piece;

@@ -65,7 +65,8 @@ impl Piece {
         out
     }
 
-    /// The input offset each character stands for (increasing).
+    /// The input offset each character stands for: increasing, except
+    /// where the columns of a page printed side by side meet.
     pub fn offsets(&self) -> &[usize] {
         &self.offs
     }

@@ -16,6 +16,15 @@ fn newspaperish() -> impl Strategy<Value = String> {
     prop::collection::vec(atoms, 0..120).prop_map(|v| v.concat())
 }
 
+/// Pages with columns printed side by side, as pdftotext -layout prints
+/// them: rows of cells parted by runs of spaces, with blank rows.
+fn side_by_side() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec!["中", "国", "亚", "，", "。", "“", "”", "——", "2025", "新华社北京6月18日电", "郑坤摄", " ", "\u{3000}", "（下转第三版）"]);
+    let cell = (0usize..7, prop::collection::vec(atoms, 0..8)).prop_map(|(gap, t)| format!("{}{}", " ".repeat(gap), t.concat()));
+    let row = prop::collection::vec(cell, 0..4).prop_map(|cells| cells.concat());
+    prop::collection::vec(row, 0..40).prop_map(|rows| rows.join("\n"))
+}
+
 fn check(text: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     let doc = tongwen::analyze_document("prop.txt", bytes);
     let decoded = tongwen::decode::decode(bytes).text;
@@ -39,7 +48,43 @@ proptest! {
     }
 
     #[test]
+    fn columns_side_by_side_are_covered(text in side_by_side()) {
+        check(&text, text.as_bytes())?;
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         check("<bytes>", &bytes)?;
+    }
+}
+
+/// Reports made of sentences from one pool, so the papers share passages.
+fn reports() -> impl Strategy<Value = Vec<String>> {
+    let pool = tongwen::synth::sentence_pool();
+    let sentence = prop::sample::select(pool);
+    let paragraph = prop::collection::vec(sentence, 1..4).prop_map(|s| s.concat());
+    let page = (prop::collection::vec(prop_oneof![paragraph.clone(), Just("## 标题在这里".to_owned()), Just("新华社北京6月18日电 ".to_owned())], 1..12), 0usize..3)
+        .prop_map(|(paras, style)| paras.join(["\n\n", "\n", "\n\n\n"][style]));
+    prop::collection::vec(page, 2..4)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Pages reflowed again with what their witnesses say still hold every
+    /// character once, and every member points at the article holding it.
+    #[test]
+    fn pages_reflowed_with_their_witnesses_are_covered(pages in reports()) {
+        let names: Vec<String> = (0..pages.len()).map(|k| format!("p{k}.txt")).collect();
+        let corpus = tongwen::analyze_documents(names.iter().map(String::as_str).zip(pages.iter().map(|p| p.as_bytes())));
+        for (doc, text) in corpus.documents.iter().zip(&pages) {
+            let problems = tongwen::reflow::check_coverage(text, doc);
+            prop_assert!(problems.is_empty(), "{:?}\ninput: {:?}", problems, text);
+        }
+        for m in corpus.passages.iter().flat_map(|p| &p.members) {
+            let doc = corpus.documents.iter().find(|d| d.id == m.doc).unwrap();
+            let holder = doc.articles.iter().find(|a| a.id == m.article);
+            prop_assert!(holder.is_some_and(|a| a.spans.iter().any(|s| s[0] <= m.begin && m.begin < s[1])), "{} at {}", m.article, m.begin);
+        }
     }
 }

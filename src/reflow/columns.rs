@@ -1,0 +1,225 @@
+//! Columns printed side by side, as `pdftotext -layout` prints a page.
+//!
+//! Such a dump places every piece of text where it stood on the page, so
+//! one physical line holds a line of each column (or of two articles set
+//! side by side), padded apart with spaces. Read line by line, the columns
+//! alternate. This pass finds each column's left edge from where text
+//! starts again and again after a gap, cuts every line at those edges, and
+//! hands the layout pass the pieces column after column, so that each
+//! column reads as running text and its indents still show. It works band
+//! by band: two blank lines end a block of the page (a headline and its
+//! columns, say), and the next block has columns of its own.
+//!
+//! A page with no such columns comes back unchanged. Every piece is a range
+//! of one input line, so offsets still point into the original.
+
+use super::layout::Line;
+
+/// Spaces that part one column's text from the next column's on a line.
+const GAP: usize = 2;
+/// Blank lines in a row that end a band (a block) of the page.
+const BAND_BREAK: usize = 2;
+/// How far right of its column's edge text may start (an indent), and
+/// how far apart the starts that make one edge may lie.
+const INDENT: usize = 3;
+/// Lines with a column gap, fewest, for the page to be read as columns.
+const GAPPED_LINES: usize = 4;
+
+/// The page's lines with columns printed side by side read one after
+/// another (see the module documentation).
+pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
+    let gapped = lines.iter().filter(|l| words(src, l).len() > 1).count();
+    if gapped < GAPPED_LINES {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 16);
+    let mut band: Vec<Line> = Vec::new();
+    let mut blanks = 0;
+    for line in lines {
+        blanks = if line.is_blank() { blanks + 1 } else { 0 };
+        if blanks == BAND_BREAK {
+            read_band(src, std::mem::take(&mut band), &mut out);
+        }
+        if blanks >= BAND_BREAK {
+            out.push(line);
+        } else {
+            band.push(line);
+        }
+    }
+    read_band(src, band, &mut out);
+    out
+}
+
+/// The runs of text on a line, as character ranges of the line: text
+/// broken by fewer than [`GAP`] spaces is one run.
+fn words(src: &[char], line: &Line) -> Vec<(usize, usize)> {
+    let chars = &src[line.start..line.end];
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k] == ' ' || chars[k] == '\t' {
+            k += 1;
+            continue;
+        }
+        let begin = k;
+        let mut end = k + 1;
+        let mut j = k + 1;
+        while j < chars.len() {
+            if chars[j] == ' ' || chars[j] == '\t' {
+                let gap_end = (j..chars.len()).find(|&g| chars[g] != ' ' && chars[g] != '\t').unwrap_or(chars.len());
+                if gap_end - j >= GAP || gap_end == chars.len() {
+                    break;
+                }
+                j = gap_end;
+            } else {
+                j += 1;
+                end = j;
+            }
+        }
+        out.push((begin, end));
+        k = end;
+    }
+    out
+}
+
+/// Column edges of a band: positions where text starts on many lines
+/// (first text of a line, or text after a gap), each the leftmost start of
+/// a cluster of starts within [`INDENT`] of each other.
+fn edges(starts: &mut [usize], rows: usize) -> Vec<usize> {
+    starts.sort_unstable();
+    let needed = (rows / 5).max(2);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < starts.len() {
+        let mut j = k + 1;
+        while j < starts.len() && starts[j] - starts[j - 1] <= INDENT {
+            j += 1;
+        }
+        if j - k >= needed {
+            out.push(starts[k]);
+        }
+        k = j;
+    }
+    out
+}
+
+/// Appends the band's lines to `out`, column after column if it has
+/// columns side by side, else as they stand.
+fn read_band(src: &[char], band: Vec<Line>, out: &mut Vec<Line>) {
+    let runs: Vec<Vec<(usize, usize)>> = band.iter().map(|l| words(src, l)).collect();
+    let rows = band.iter().filter(|l| !l.is_blank()).count();
+    let mut starts: Vec<usize> = runs.iter().flatten().map(|w| w.0).collect();
+    let edges = edges(&mut starts, rows);
+    if edges.len() < 2 || runs.iter().all(|r| r.len() < 2) {
+        out.extend(band);
+        return;
+    }
+    let column = |x: usize| edges.iter().rposition(|&e| e <= x + 1).unwrap_or(0);
+    let mut streams: Vec<Vec<Line>> = vec![Vec::new(); edges.len()];
+    for (line, runs) in band.iter().zip(&runs) {
+        if line.is_blank() {
+            for s in &mut streams {
+                s.push(line.clone());
+            }
+            continue;
+        }
+        let mut k = 0;
+        let mut prev_end = 0;
+        while k < runs.len() {
+            let c = column(runs[k].0);
+            let mut j = k + 1;
+            while j < runs.len() && column(runs[j].0) == c {
+                j += 1;
+            }
+            // From the column's edge, so an indent still shows.
+            let begin = runs[k].0.min(edges[c].max(prev_end));
+            let end = runs[j - 1].1;
+            streams[c].push(Line::new(src, line.start + begin, line.start + end));
+            prev_end = end;
+            k = j;
+        }
+    }
+    for (c, stream) in streams.into_iter().enumerate() {
+        if c > 0 {
+            // A column break, as a plain dump shows one.
+            let at = stream.first().map_or(0, |l| l.start);
+            out.push(Line::new(src, at, at));
+        }
+        out.extend(stream);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<String> {
+        let src: Vec<char> = text.chars().collect();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (i, c) in src.iter().enumerate() {
+            if *c == '\n' {
+                lines.push(Line::new(&src, start, i));
+                start = i + 1;
+            }
+        }
+        one_after_another(&src, lines).iter().map(|l| l.text.trim_end().to_owned()).collect()
+    }
+
+    /// A line with each text placed at its character position.
+    fn row(cells: &[(usize, &str)]) -> String {
+        let mut out = String::new();
+        for (x, t) in cells {
+            let n = out.chars().count();
+            out.extend(std::iter::repeat_n(' ', x.saturating_sub(n)));
+            out.push_str(t);
+        }
+        out + "\n"
+    }
+
+    #[test]
+    fn columns_side_by_side_are_read_one_after_another() {
+        let page = [
+            row(&[(0, "烂漫春光好"), (30, "李强会见国际货币")]),
+            row(&[(2, "央视网消息：人们"), (14, "花等特色赏花线路，")]),
+            row(&[(0, "来到户外，共赴春日"), (14, "农耕文化体验。"), (30, "基金组织总裁")]),
+            row(&[(0, "繁花之约。"), (16, "生态美，鲜花盛，"), (30, "本报武汉3月1日电   国务院总")]),
+            row(&[(2, "春意浓，花枝俏。"), (14, "人气涨。"), (30, "理李强会见了她。")]),
+        ]
+        .concat();
+        let got = read(&page);
+        let want = [
+            "烂漫春光好",
+            "  央视网消息：人们",
+            "来到户外，共赴春日",
+            "繁花之约。",
+            "  春意浓，花枝俏。",
+            "",
+            "花等特色赏花线路，",
+            "农耕文化体验。",
+            "  生态美，鲜花盛，",
+            "人气涨。",
+            "",
+            "李强会见国际货币",
+            "基金组织总裁",
+            "本报武汉3月1日电   国务院总",
+            "理李强会见了她。",
+        ];
+        assert_eq!(got, want, "{got:#?}");
+    }
+
+    #[test]
+    fn a_page_without_columns_side_by_side_is_unchanged() {
+        let page = "标题\n  新华社北京6月18日电 第一段，\n写到这里。\n  第二段  有两个空格。\n";
+        assert_eq!(read(page), ["标题", "  新华社北京6月18日电 第一段，", "写到这里。", "  第二段  有两个空格。"]);
+    }
+
+    #[test]
+    fn two_blank_lines_end_a_band_with_columns_of_its_own() {
+        let top = "甲栏第一行文字    乙栏第一行文字\n甲栏第二行文字    乙栏第二行文字\n甲栏第三行文字    乙栏第三行文字\n";
+        let bottom = "丙栏第一行    丁栏第一行文字\n丙栏第二行    丁栏第二行文字\n";
+        let got = read(&format!("{top}\n\n{bottom}"));
+        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        assert_eq!(order, ["甲栏第一行文字", "甲栏第二行文字", "甲栏第三行文字", "乙栏第一行文字", "乙栏第二行文字", "乙栏第三行文字", "丙栏第一行", "丙栏第二行", "丁栏第一行文字", "丁栏第二行文字"]);
+    }
+}
