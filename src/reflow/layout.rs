@@ -262,9 +262,26 @@ const PARALLEL: f32 = 0.15;
 
 /// Two short headline lines of the same length, one under the other, are
 /// a title and its subtitle (`烂漫春光好` / `赏花正当时`): each a headline
-/// line of its own.
-fn headline_over_headline(line: &Line, next: &Line) -> bool {
-    headline_like(line) && headline_like(next) && (next.width - line.width).abs() <= (PARALLEL * line.width).max(1.5)
+/// line of its own. Not so when a bracket opened on the first closes on
+/// the second (`【在希望的田` / `野上】…`), nor in a run of three or more
+/// such lines, which is a headline wrapped in a narrow box of its own.
+fn headline_over_headline(lines: &[Line], i: usize) -> bool {
+    let (line, Some(next)) = (&lines[i], lines.get(i + 1)) else { return false };
+    let parallel = |a: &Line, b: &Line| headline_like(a) && headline_like(b) && (b.width - a.width).abs() <= (PARALLEL * a.width).max(1.5);
+    let opens = line.content().chars().filter(|c| "【（(“《[".contains(*c)).count() > line.content().chars().filter(|c| "】）)”》]".contains(*c)).count();
+    parallel(line, next)
+        && !opens
+        && !(i > 0 && parallel(&lines[i - 1], line))
+        && !lines.get(i + 2).is_some_and(|after| parallel(next, after))
+}
+
+/// A line that does not end a sentence, followed by a line wider than the
+/// column that reads as a headline (`十四届全国人大二次会议举行` over a
+/// nine-cell column): the headline spans columns, and the text before it
+/// breaks off there.
+fn headline_across(next: &Line) -> bool {
+    let t = next.content();
+    overwide(next) && !ends_sentence(t) && !t.chars().any(is_clause_punct) && t.chars().count() <= 30
 }
 
 fn whole_bold(t: &str) -> Option<(usize, usize)> {
@@ -476,7 +493,8 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         } else {
             overwide(line)
                 || standalone(line, next)
-                || next.is_some_and(|n| headline_over_headline(line, n))
+                || headline_over_headline(lines, i)
+                || next.is_some_and(headline_across)
                 || next.is_none_or(starts_block)
                 // A short line before a full one: a headline over its text.
                 || (!full_with(line, first)
@@ -607,5 +625,21 @@ mod tests {
         assert_eq!(units[..2], ["凝聚众智众力", "服务高质量发展"], "{units:?}");
         let units = unit_texts(&format!("前5月中国新疆对中亚五国\n进出口总值超千亿元\n{body}"));
         assert_eq!(units[0], "前5月中国新疆对中亚五国进出口总值超千亿元", "{units:?}");
+        // A bracket that closes on the next line, or three lines alike: one headline wrapped.
+        let units = unit_texts(&format!("【在希望的\n田野上】\n{body}"));
+        assert_eq!(units[0], "【在希望的田野上】", "{units:?}");
+        let units = unit_texts(&format!("全国春播已\n由南向北陆\n续展开了呀\n{body}"));
+        assert_eq!(units[0], "全国春播已由南向北陆续展开了呀", "{units:?}");
+    }
+
+    #[test]
+    fn a_headline_wider_than_the_column_breaks_the_text_before_it() {
+        let column = "在会见洪森时，\n赵乐际表示，在两国\n领导人战略引领下，\n中柬命运共同体建设\n进入高水平、高质\n量、高标准的新时\n十四届全国人大二次会议举行\n新闻发布会\n本报记者 刘华 赵鹏\n";
+        let units = unit_texts(column);
+        assert_eq!(units[0], "在会见洪森时，赵乐际表示，在两国领导人战略引领下，中柬命运共同体建设进入高水平、高质量、高标准的新时", "{units:?}");
+        assert_eq!(units[1], "十四届全国人大二次会议举行", "{units:?}");
+        // A wide line that reads as text (it has a comma) carries on.
+        let text = column.replace("十四届全国人大二次会议举行", "代，双方要落实两国元首达成的共识");
+        assert!(unit_texts(&text)[0].ends_with("新时代，双方要落实两国元首达成的共识"), "{:?}", unit_texts(&text));
     }
 }
