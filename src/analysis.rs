@@ -212,23 +212,25 @@ pub fn analyze_sources<'a, I: AsRef<str>>(
 /// passage member at the article that now holds it. A page no hint
 /// touches is left as it was.
 pub fn reflow_witnessed(documents: &mut [DocumentAnalysis], chars: &[Vec<char>], passages: &mut [Passage]) {
-    let hints: Vec<reflow::witnessed::Witnessed> = (0..documents.len()).map(|d| reflow::witnessed::witnessed(d, documents, passages)).collect();
-    for (d, hints) in hints.iter().enumerate() {
-        if hints.is_empty() {
-            continue;
-        }
+    let hints = reflow::witnessed::witnessed(documents, passages);
+    let mut changed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (d, hints) in hints.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
         let doc = &mut documents[d];
         let reflow::Reflowed { articles, other, markup } = reflow::reflow_chars_witnessed(&doc.id, &chars[d], hints);
-        if articles == doc.articles {
-            continue;
+        if articles != doc.articles {
+            (doc.articles, doc.other, doc.markup) = (articles, other, markup);
+            doc.name = readable_name(doc, &chars[d].iter().collect::<String>());
+            changed.insert(doc.id.clone(), d);
         }
-        (doc.articles, doc.other, doc.markup) = (articles, other, markup);
-        doc.name = readable_name(doc, &chars[d].iter().collect::<String>());
-        let holder = |at: usize| doc.articles.iter().find(|a| a.spans.iter().any(|s| s[0] <= at && at < s[1])).map(|a| a.id.clone());
-        for m in passages.iter_mut().flat_map(|p| p.members.iter_mut()).filter(|m| m.doc == doc.id) {
-            if let Some(id) = holder(m.begin) {
-                m.article = id;
-            }
+    }
+    if changed.is_empty() {
+        return;
+    }
+    for m in passages.iter_mut().flat_map(|p| p.members.iter_mut()) {
+        let Some(&d) = changed.get(&m.doc) else { continue };
+        let holder = documents[d].articles.iter().find(|a| a.spans.iter().any(|s| s[0] <= m.begin && m.begin < s[1]));
+        if let Some(a) = holder {
+            m.article.clone_from(&a.id);
         }
     }
 }

@@ -209,6 +209,16 @@ mod tests {
     }
 
     #[test]
+    fn four_lines_with_a_column_gap_make_a_page_of_columns_three_do_not() {
+        let rows = |n: usize| (0..n).map(|k| row(&[(0, &format!("甲栏第{k}行")), (12, &format!("乙栏第{k}行"))])).collect::<String>();
+        let four = read(&rows(GAPPED_LINES));
+        assert_eq!(four.first().map(String::as_str), Some("甲栏第0行"));
+        assert_eq!(four.iter().filter(|l| l.starts_with("乙栏")).count(), GAPPED_LINES, "{four:?}");
+        let three = read(&rows(GAPPED_LINES - 1));
+        assert!(three.iter().all(|l| l.starts_with("甲栏") && l.contains("乙栏")), "{three:?}");
+    }
+
+    #[test]
     fn a_page_without_columns_side_by_side_is_unchanged() {
         let page = "标题\n  新华社北京6月18日电 第一段，\n写到这里。\n  第二段  有两个空格。\n";
         assert_eq!(read(page), ["标题", "  新华社北京6月18日电 第一段，", "写到这里。", "  第二段  有两个空格。"]);

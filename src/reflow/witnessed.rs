@@ -72,38 +72,45 @@ struct Piece {
     w_end: usize,
 }
 
-/// The hints for document `doc` of `documents`, read off `passages`.
-pub fn witnessed(doc: usize, documents: &[DocumentAnalysis], passages: &[Passage]) -> Witnessed {
-    let d = &documents[doc];
-    let mut out = Witnessed::default();
-    if d.articles.len() < 2 && d.articles.iter().all(|a| a.title.is_none()) {
-        return out;
+/// The hints for every document of `documents`, read off `passages`, in
+/// one pass over the passages (a corpus of thousands of pages must not
+/// read every passage once per page).
+pub fn witnessed(documents: &[DocumentAnalysis], passages: &[Passage]) -> Vec<Witnessed> {
+    let doc_index: HashMap<&str, usize> = documents.iter().enumerate().map(|(k, d)| (d.id.as_str(), k)).collect();
+    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
+    for (k, p) in passages.iter().enumerate().filter(|(_, p)| p.kind == PassageKind::Reuse) {
+        let mut docs: Vec<usize> = p.members.iter().filter_map(|m| doc_index.get(m.doc.as_str()).copied()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        if docs.len() > 1 {
+            for d in docs {
+                touching[d].push(k);
+            }
+        }
     }
-    let index: HashMap<&str, usize> = d
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(k, a)| (a.id.as_str(), k))
-        .collect();
     let titles: HashMap<&str, Option<&str>> = documents
         .iter()
+        .filter(|d| !touching[doc_index[d.id.as_str()]].is_empty())
         .flat_map(|e| e.articles.iter())
         .map(|a| (a.id.as_str(), a.title.as_deref()))
         .collect();
+    (0..documents.len()).map(|d| witnessed_one(&documents[d], touching[d].iter().map(|&k| &passages[k]), &titles)).collect()
+}
+
+/// The hints for one page, from the passages that touch it.
+fn witnessed_one<'a>(d: &DocumentAnalysis, passages: impl Iterator<Item = &'a Passage>, titles: &HashMap<&str, Option<&str>>) -> Witnessed {
+    let mut out = Witnessed::default();
+    if d.articles.is_empty() {
+        return out;
+    }
+    let index: HashMap<&str, usize> = d.articles.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
     // cover[k][witness article id] = the pieces of article k it aligns with.
     let mut cover: Vec<HashMap<&str, Vec<Piece>>> = vec![HashMap::new(); d.articles.len()];
-    for p in passages.iter().filter(|p| p.kind == PassageKind::Reuse) {
+    for p in passages {
         for m in p.members.iter().filter(|m| m.doc == d.id) {
-            let Some(&k) = index.get(m.article.as_str()) else {
-                continue;
-            };
+            let Some(&k) = index.get(m.article.as_str()) else { continue };
             for w in p.members.iter().filter(|w| w.doc != d.id) {
-                cover[k].entry(w.article.as_str()).or_default().push(Piece {
-                    begin: m.begin,
-                    end: m.end,
-                    w_begin: w.begin,
-                    w_end: w.end,
-                });
+                cover[k].entry(w.article.as_str()).or_default().push(Piece { begin: m.begin, end: m.end, w_begin: w.begin, w_end: w.end });
             }
         }
     }
@@ -302,23 +309,23 @@ mod tests {
             passage(("p", 1, 10, 60), ("w", 1, 0, 50)),
             passage(("p", 2, 100, 150), ("w", 1, 60, 110)),
         ];
-        assert_eq!(witnessed(0, &docs, &halves).joins, [[0, 100]]);
+        assert_eq!(witnessed(&docs, &halves)[0].joins, [[0, 100]]);
         // Out of the witness's order: two reports that quote each other.
         let swapped = [
             passage(("p", 1, 10, 60), ("w", 1, 60, 110)),
             passage(("p", 2, 100, 150), ("w", 1, 0, 50)),
         ];
-        assert!(witnessed(0, &docs, &swapped).joins.is_empty());
+        assert!(witnessed(&docs, &swapped)[0].joins.is_empty());
         // Too little of one half is the copy's.
         let thin = [
             passage(("p", 1, 10, 60), ("w", 1, 0, 50)),
             passage(("p", 2, 100, 130), ("w", 1, 60, 90)),
         ];
-        assert!(witnessed(0, &docs, &thin).joins.is_empty());
+        assert!(witnessed(&docs, &thin)[0].joins.is_empty());
         let mut dated = article("p", 2, 100, 100, None);
         dated.dateline = Some("新华社北京6月18日电".into());
         assert!(
-            witnessed(0, &corpus(dated), &halves).joins.is_empty(),
+            witnessed(&corpus(dated), &halves)[0].joins.is_empty(),
             "a dateline starts a report of its own"
         );
         let mut jumped = corpus(article("p", 2, 100, 100, None));
@@ -328,7 +335,7 @@ mod tests {
             spans: vec![],
         });
         assert!(
-            witnessed(0, &jumped, &halves).joins.is_empty(),
+            witnessed(&jumped, &halves)[0].joins.is_empty(),
             "an article that jumps goes on elsewhere"
         );
     }
@@ -341,7 +348,7 @@ mod tests {
         let home = passage(("p", 1, 0, 60), ("w", 1, 0, 60));
         let run = passage(("p", 2, 140, 165), ("w", 1, 60, 85));
         assert_eq!(
-            witnessed(0, &docs, &[home.clone(), run]).moves,
+            witnessed(&docs, &[home.clone(), run])[0].moves,
             [Move {
                 begin: 140,
                 end: 165,
@@ -350,19 +357,19 @@ mod tests {
         );
         // The same words the home article already has: a quotation.
         let quote = passage(("p", 2, 140, 165), ("w", 1, 20, 45));
-        assert!(witnessed(0, &docs, &[home.clone(), quote]).moves.is_empty());
+        assert!(witnessed(&docs, &[home.clone(), quote])[0].moves.is_empty());
         let short = passage(("p", 2, 140, 155), ("w", 1, 60, 75));
         assert!(
-            witnessed(0, &docs, &[home.clone(), short]).moves.is_empty(),
+            witnessed(&docs, &[home.clone(), short])[0].moves.is_empty(),
             "shorter than a run"
         );
         let most = passage(("p", 2, 100, 135), ("w", 1, 60, 95));
         assert!(
-            witnessed(0, &docs, &[home, most]).moves.is_empty(),
+            witnessed(&docs, &[home, most])[0].moves.is_empty(),
             "a third of the article is no run inside it"
         );
         let no_home = passage(("p", 2, 140, 165), ("w", 1, 60, 85));
-        assert!(witnessed(0, &docs, &[no_home]).moves.is_empty());
+        assert!(witnessed(&docs, &[no_home])[0].moves.is_empty());
     }
 
     #[test]
@@ -389,26 +396,26 @@ mod tests {
         docs[1].articles[0].title = Some("弘扬精神，致力友好".into());
         let copy = [passage(("p", 2, 100, 160), ("w", 1, 0, 60))];
         assert_eq!(
-            witnessed(0, &docs, &copy).titles,
+            witnessed(&docs, &copy)[0].titles,
             [(100, "弘扬精神，致力友好".to_owned())]
         );
         // Dash and width variants are one title.
         docs[1].articles[0].title = Some("弘扬精神,致力友好".into());
-        assert_eq!(witnessed(0, &docs, &copy).titles.len(), 1);
+        assert_eq!(witnessed(&docs, &copy)[0].titles.len(), 1);
         docs[1].articles[0].title = Some("推动合作更加紧密".into());
         assert!(
-            witnessed(0, &docs, &copy).titles.is_empty(),
+            witnessed(&docs, &copy)[0].titles.is_empty(),
             "already its title"
         );
         docs[1].articles[0].title = Some("出席".into());
         assert!(
-            witnessed(0, &docs, &copy).titles.is_empty(),
+            witnessed(&docs, &copy)[0].titles.is_empty(),
             "too short to tell"
         );
         docs[1].articles[0].title = Some("弘扬精神，致力友好".into());
         let slight = [passage(("p", 2, 100, 120), ("w", 1, 0, 20))];
         assert!(
-            witnessed(0, &docs, &slight).titles.is_empty(),
+            witnessed(&docs, &slight)[0].titles.is_empty(),
             "a quotation says nothing of the title"
         );
     }
