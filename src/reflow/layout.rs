@@ -490,6 +490,8 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 || next.is_some_and(|n| {
                     !wide(n) && n.width <= n.column - 1.5 && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a))
                 })
+                // The next line is a headline over a byline or dateline.
+                || next.is_some_and(|n| headline_like(n) && lines.get(i + 2).is_some_and(|a| a.conv.byline || a.conv.opening_dateline))
         } else {
             overwide(line)
                 || standalone(line, next)

@@ -10,10 +10,11 @@ use crate::model::MarkerKind;
 const SOURCE: &str = r"(?:新华社|新華社|中新社|本报|本報|人民日报|人民日報|[\p{Han}]{2,10}?(?:日报|日報|晚报|晚報|时报|時報|电视台|電視台|新闻网|新聞網|通讯社|通訊社|报|報))";
 
 /// An opening dateline at the start of a paragraph: `新华社北京6月18日电`,
-/// `本报阿斯塔纳6月18日电（记者…）`, `本报讯（实习记者 包洪宇）`.
+/// `本报阿斯塔纳6月18日电（记者…）`, `本报讯（实习记者 包洪宇）`, and a
+/// news site's `央视网消息（新闻联播）：`.
 static OPENING_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:本报讯|{SOURCE}[\p{{Han}}/·]{{0,10}}?\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?:电|讯|電|訊)|{SOURCE}[\p{{Han}}]{{0,8}}?(?:电|讯|電|訊))(?:\s*[（(][^（）()\n]{{1,60}}[）)])?"
+        r"^(?:本报讯|[\p{{Han}}]{{1,8}}?(?:网|網|社|台)消息\s*(?:[（(][^（）()\n]{{1,20}}[）)])?\s*[：:]?|{SOURCE}[\p{{Han}}/·]{{0,10}}?\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?:电|讯|電|訊)|{SOURCE}[\p{{Han}}]{{0,8}}?(?:电|讯|電|訊))(?:\s*[（(][^（）()\n]{{1,60}}[）)])?"
     ))
     .unwrap()
 });
@@ -48,8 +49,8 @@ static CROSSHEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Char length of the opening dateline at the start of `text`, if any.
 pub fn opening_dateline_len(text: &str) -> Option<usize> {
-    // Cheap rejection first: a dateline says 电 or 讯 within its first chars.
-    if !text.chars().take(40).any(|c| matches!(c, '电' | '讯' | '電' | '訊')) {
+    // Cheap rejection first: a dateline says 电, 讯 or 消息 within its first chars.
+    if !text.chars().take(40).any(|c| matches!(c, '电' | '讯' | '電' | '訊' | '息')) {
         return None;
     }
     OPENING_DATELINE.find(text).map(|m| m.as_str().chars().count())
@@ -141,6 +142,9 @@ mod tests {
         assert_eq!(opening_dateline_len("本报阿斯塔纳6月18日电（记者王嵘、陈尚文）当地时间"), Some(22));
         assert_eq!(opening_dateline_len("新疆日报乌鲁木齐6月18日讯（石榴云/新疆日报记者陈蔷薇）从乌鲁木齐"), Some(29));
         assert_eq!(opening_dateline_len("新华社北京6月 18日电 党中央"), Some(12));
+        assert_eq!(opening_dateline_len("央视网消息（新闻联播）：3月3日，国家主席"), Some(12));
+        assert_eq!(opening_dateline_len("央视网消息"), Some(5), "a dateline the line wraps");
+        assert_eq!(opening_dateline_len("消息人士称，会谈将在下周举行"), None);
         assert_eq!(opening_dateline_len("王毅说，仲夏时节"), None);
         assert_eq!(opening_dateline_len("新华社记者 董越"), None);
         // Traditional characters, as Hong Kong and Taiwan papers print them.
