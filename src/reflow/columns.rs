@@ -219,6 +219,45 @@ mod tests {
     }
 
     #[test]
+    fn gaps_are_two_spaces_or_tabs_and_an_edge_takes_an_indent_of_three() {
+        // A single space inside a cell, at the same place on every line, is no gap.
+        let rows: String = (0..6).map(|k| row(&[(0, &format!("甲栏文字很长的 一行{k}")), (20, "乙栏")])).collect();
+        let got = read(&rows);
+        assert!(got.iter().take(6).all(|l| l.starts_with("甲栏文字很长的 一行")), "{got:?}");
+        // Tabs part columns as spaces do.
+        let tabbed: String = (0..5).map(|k| format!("甲栏第{k}行\t\t乙栏第{k}行\n")).collect();
+        let got = read(&tabbed);
+        assert_eq!(got.iter().filter(|l| l.trim_start().starts_with("乙栏")).count(), 5, "{got:?}");
+        // Paragraphs indented by three spaces stay in their column.
+        let indented: String = (0..6).map(|k| row(&[(if k % 2 == 0 { 3 } else { 0 }, &format!("甲栏第{k}行")), (20, &format!("乙栏第{k}行"))])).collect();
+        let got = read(&indented);
+        assert_eq!(got[..6].iter().map(|l| l.trim().to_owned()).collect::<Vec<_>>(), (0..6).map(|k| format!("甲栏第{k}行")).collect::<Vec<_>>(), "{got:?}");
+    }
+
+    #[test]
+    fn an_edge_needs_a_fifth_of_the_band_s_text_lines() {
+        // Fifteen text lines with blank lines between: a start seen on two
+        // of them (a gap inside a column) is not a column's edge.
+        let mut page = String::new();
+        for k in 0..15 {
+            let stray = if k < 2 { vec![(0, "甲栏"), (12, "乙栏文字"), (40, "杂")] } else { vec![(0, "甲栏"), (12, "乙栏文字")] };
+            page += &row(&stray);
+            page += "\n";
+        }
+        let got = read(&page);
+        assert!(got.iter().any(|l| l.starts_with("乙栏文字") && l.ends_with("杂")), "{got:?}");
+    }
+
+    #[test]
+    fn lines_at_two_indents_but_never_two_on_a_line_keep_their_order() {
+        let columns: String = (0..5).map(|k| row(&[(0, &format!("甲{k}")), (10, &format!("乙{k}"))])).collect();
+        let staggered: String = (0..6).map(|k| row(&[(if k % 2 == 0 { 0 } else { 10 }, &format!("行{k}"))])).collect();
+        let got = read(&format!("{columns}\n\n{staggered}"));
+        let tail: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| l.starts_with('行')).collect();
+        assert_eq!(tail, ["行0", "行1", "行2", "行3", "行4", "行5"]);
+    }
+
+    #[test]
     fn a_page_without_columns_side_by_side_is_unchanged() {
         let page = "标题\n  新华社北京6月18日电 第一段，\n写到这里。\n  第二段  有两个空格。\n";
         assert_eq!(read(page), ["标题", "  新华社北京6月18日电 第一段，", "写到这里。", "  第二段  有两个空格。"]);
