@@ -33,9 +33,13 @@ fn main() {
     if std::env::var("BENCH_ONLY").as_deref() == Ok("adversarial") {
         return adversarial_growth();
     }
-    // `BENCH_ONLY=reuse cargo bench` skips the reflow-only table.
+    // `BENCH_ONLY=reuse cargo bench` skips the reflow-only table;
+    // `BENCH_ONLY=reflow` runs it alone.
     if std::env::var("BENCH_ONLY").as_deref() != Ok("reuse") {
         reflow_only(&sizes_mb);
+    }
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("reflow") {
+        return;
     }
     if std::env::var("BENCH_ONLY").as_deref() != Ok("reuse") {
         adversarial_growth();

@@ -1,6 +1,8 @@
 //! Any corpus (the input split into documents at 0xFF bytes) is analysed
-//! for shared passages without panicking, and every passage's members lie
-//! inside their documents.
+//! for shared passages without panicking, every passage's members lie
+//! inside their documents and point at the article holding them, and the
+//! pages reflowed again with what their witnesses say still hold every
+//! character once.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -14,6 +16,12 @@ fuzz_target!(|data: &[u8]| {
         for m in &p.members {
             let doc = analysis.documents.iter().find(|d| d.id == m.doc).expect("a member's document exists");
             assert!(m.begin <= m.end && m.end <= doc.chars);
+            let article = doc.articles.iter().find(|a| a.id == m.article).expect("a member's article exists");
+            assert!(m.begin == m.end || article.spans.iter().any(|s| s[0] <= m.begin && m.begin < s[1]), "{} at {}", m.article, m.begin);
         }
+    }
+    for (doc, bytes) in analysis.documents.iter().zip(&parts) {
+        let text = tongwen::decode::decode(bytes).text;
+        assert!(tongwen::reflow::check_coverage(&text, doc).is_empty(), "{}", doc.id);
     }
 });
