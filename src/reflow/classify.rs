@@ -70,7 +70,35 @@ pub fn classify(units: Vec<Unit>) -> Vec<Item> {
     let mut items = join_captions(units.into_iter().flat_map(classify_unit));
     promote_titles_over_subtitles(&mut items);
     mark_infoboxes(&mut items);
+    labels_inside_articles(&mut items);
     items
+}
+
+/// Longest label, in characters, that reads as a subhead inside an article.
+const LABEL_MAX: usize = 4;
+
+/// A short headline line between two paragraphs, with no dateline or byline
+/// after it (`亮点`, `四个关键词`), labels a part of the article it stands
+/// in: a new article needs a headline with a dateline, a byline, a marker
+/// or a clear break.
+fn labels_inside_articles(items: &mut [Item]) {
+    for i in 1..items.len().saturating_sub(1) {
+        let label = match &items[i] {
+            Item::Headline { piece, sub: false, lines: 1, .. } => piece.len() <= LABEL_MAX && !piece.chars().iter().any(|c| is_clause_punct(*c)),
+            _ => false,
+        };
+        let after_text = match &items[i - 1] {
+            Item::Para { dangling, .. } => !dangling,
+            Item::Dated { rest, .. } => ends_sentence(&rest.text()),
+            _ => false,
+        };
+        let between = after_text && matches!(items[i + 1], Item::Para { .. });
+        if label && between {
+            if let Item::Headline { piece, .. } = &mut items[i] {
+                items[i] = Item::Crosshead(std::mem::take(piece));
+            }
+        }
+    }
 }
 
 fn classify_unit(unit: Unit) -> Vec<Item> {
@@ -237,6 +265,19 @@ mod tests {
         let src: Vec<char> = text.chars().collect();
         let lines = super::super::layout::lines(&src);
         classify(super::super::layout::units(&src, &lines, false, &mut Vec::new())).iter().map(|i| format!("{i:?}")).collect()
+    }
+
+    #[test]
+    fn a_short_label_between_paragraphs_is_a_crosshead() {
+        let found = items("标题一则\n\n新华社北京6月18日电 这是第一段的内容。\n\n亮点\n\n这是亮点部分的内容，写在这里。\n\n（二）\n\n这是第二部分的内容。\n");
+        assert!(found.contains(&"Crosshead 亮点".to_owned()) && found.contains(&"Crosshead （二）".to_owned()), "{found:?}");
+        // Longer than a label, or before a dateline: a headline.
+        let found = items("这是第一段的内容。\n\n五个字标题\n\n这是另一篇的内容。\n");
+        assert!(found.contains(&"Headline 五个字标题".to_owned()), "{found:?}");
+        let found = items("这是第一段的内容。\n\n亮点\n\n新华社北京6月18日电 这是另一篇。\n");
+        assert!(found.contains(&"Headline 亮点".to_owned()), "{found:?}");
+        let found = items("这是第一段没有写完的\n\n亮点\n\n内容。\n");
+        assert!(!found.contains(&"Crosshead 亮点".to_owned()), "{found:?}");
     }
 
     #[test]

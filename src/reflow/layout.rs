@@ -406,7 +406,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             let run_goes_on = i > 0 && lines[i - 1].is_blank();
             if let Some((_, n, last)) = b.cur.as_ref().filter(|_| !run_goes_on) {
                 let prev = &lines[*last];
-                let go_on = next_nonblank(i).is_some_and(|j| continues_over_blank(prev, *n, &lines[j], lines.get(j + 1)));
+                let go_on = next_nonblank(i).is_some_and(|j| runs_on_into(prev, &lines[j]) || continues_over_blank(prev, *n, &lines[j], lines.get(j + 1)));
                 if !go_on {
                     b.flush(lines);
                 }
@@ -442,7 +442,8 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             let prev = &lines[*last];
             ends_sentence(prev.content()) || !full(prev)
         });
-        if starts_block(line) || indented_start || b.cur.as_ref().is_some_and(|(_, _, last)| wide(&lines[*last]) && wide(line) && ends_sentence(lines[*last].content())) {
+        let joins_previous = b.cur.as_ref().is_some_and(|(_, _, last)| runs_on_into(&lines[*last], line));
+        if !joins_previous && (starts_block(line) || indented_start || b.cur.as_ref().is_some_and(|(_, _, last)| wide(&lines[*last]) && wide(line) && ends_sentence(lines[*last].content()))) {
             b.flush(lines);
         }
         let unit_lines_before = b.cur.as_ref().map_or(0, |c| c.1);
@@ -503,7 +504,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                     && next.is_some_and(|n| full(n) && !n.is_blank())
                     && !line.conv.opening_dateline)
         };
-        if ends_here {
+        if ends_here && !next_nonblank(i).is_some_and(|j| runs_on_into(line, &lines[j])) {
             b.flush(lines);
         }
     }
@@ -532,6 +533,20 @@ fn push_flat(b: &mut Builder<'_>, offs: &[usize], line_idx: usize) {
         b.push_text(offs[k], offs[e - 1] + 1, line_idx);
         k = e;
     }
+}
+
+/// A line that cannot open a paragraph, so the text before it runs on
+/// into it: it starts with a mark that ends or parts a clause, or closes a
+/// bracket (`70.1%` / `，远高于…`), or it carries on a number the wrap cut
+/// (`2` / `024 年`).
+fn runs_on_into(prev: &Line, next: &Line) -> bool {
+    let Some(first) = next.content().chars().next() else { return false };
+    // Not a closing quote: extractions print an opening quote as `”` often
+    // enough (the first generator copies that slip) that one opens paragraphs.
+    if matches!(first, '，' | '、' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '』' | '」' | '）' | '》' | '】') {
+        return !prev.is_blank();
+    }
+    prev.content().chars().last().is_some_and(|c| c.is_ascii_digit() || c == '.') && (first.is_ascii_digit() || first == '%')
 }
 
 /// A blank line is a column break, not a paragraph end, when the text before
@@ -632,6 +647,20 @@ mod tests {
         assert_eq!(units[0], "【在希望的田野上】", "{units:?}");
         let units = unit_texts(&format!("全国春播已\n由南向北陆\n续展开了呀\n{body}"));
         assert_eq!(units[0], "全国春播已由南向北陆续展开了呀", "{units:?}");
+    }
+
+    #[test]
+    fn a_line_that_cannot_open_a_paragraph_runs_on_from_the_one_before() {
+        let units = unit_texts("今年前五个月，出口增长了70.1%\n\n，远高于去年同期水平。全年预计在\n2\n024 年底前完成。\n");
+        assert_eq!(units, ["今年前五个月，出口增长了70.1%，远高于去年同期水平。全年预计在2024年底前完成。"]);
+        let units = unit_texts("这一段话已经结束了。\n\n）这是括号的另一半。\n");
+        assert_eq!(units.len(), 1, "{units:?}");
+        // An opening quote printed as a closing one still opens a paragraph.
+        let units = unit_texts("这一段话已经结束了。\n\n”哈萨克斯坦总统说。\n");
+        assert_eq!(units.len(), 2, "{units:?}");
+        // Digits after a line that ends in none do not join it.
+        let units = unit_texts("这一段话已经结束了。\n\n2024年是新的一年。\n");
+        assert_eq!(units.len(), 2, "{units:?}");
     }
 
     #[test]

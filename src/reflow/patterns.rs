@@ -42,9 +42,9 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:摄|供图|制图|图片)\s*[）)]?$|^[（(]\s*(?:人民图片|新华社发|资料图片|视觉中国|新华社)\s*[）)]$").unwrap()
 });
 
-/// Sections inside an article: `一、继往开来…`, or a quotation standing as a crosshead.
+/// Sections inside an article: `一、继往开来…`, `（二）`, or a quotation standing as a crosshead.
 static CROSSHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、[^。！？]{2,40}|“[^“”。！？]{2,40}”|「[^「」。！？]{2,40}」)$").unwrap()
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、[^。！？]{2,40}|[（(][一二三四五六七八九十]{1,3}[）)][^。！？]{0,40}|“[^“”。！？]{2,40}”|「[^「」。！？]{2,40}」)$").unwrap()
 });
 
 /// Char length of the opening dateline at the start of `text`, if any.
@@ -118,7 +118,7 @@ pub fn is_caption(text: &str) -> bool {
 
 pub fn is_crosshead(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 160 && t.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '“', '「']) && CROSSHEAD.is_match(t)
+    t.len() <= 160 && t.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '“', '「', '（', '(']) && CROSSHEAD.is_match(t)
 }
 
 #[cfg(test)]
