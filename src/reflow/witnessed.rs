@@ -365,11 +365,27 @@ mod tests {
         );
         let most = passage(("p", 2, 100, 135), ("w", 1, 60, 95));
         assert!(
-            witnessed(&docs, &[home, most])[0].moves.is_empty(),
+            witnessed(&docs, &[home.clone(), most])[0].moves.is_empty(),
             "a third of the article is no run inside it"
         );
+        // The home copy holds what comes after the run in the witness, up to its edge.
+        let after = passage(("p", 1, 0, 60), ("w", 1, 85, 145));
+        let run = passage(("p", 2, 140, 165), ("w", 1, 60, 85));
+        assert_eq!(witnessed(&docs, &[after, run])[0].moves.len(), 1);
+        // A run of exactly the largest share still moves.
+        let third = passage(("p", 2, 100, 130), ("w", 1, 60, 90));
+        assert_eq!(witnessed(&docs, &[home.clone(), third])[0].moves.len(), 1);
         let no_home = passage(("p", 2, 140, 165), ("w", 1, 60, 85));
         assert!(witnessed(&docs, &[no_home])[0].moves.is_empty());
+    }
+
+    #[test]
+    fn hints_are_empty_only_when_all_three_kinds_are() {
+        assert!(Witnessed::default().is_empty());
+        let m = Move { begin: 0, end: 1, home: 2 };
+        assert!(!Witnessed { moves: vec![m], ..Default::default() }.is_empty());
+        assert!(!Witnessed { joins: vec![[0, 1]], ..Default::default() }.is_empty());
+        assert!(!Witnessed { titles: vec![(0, "题".into())], ..Default::default() }.is_empty());
     }
 
     #[test]
