@@ -690,3 +690,25 @@ pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>, hints: &Witnessed)
     let other = blocks.into_iter().map(|(kind, p)| Block { kind, text: p.text(), spans: p.spans(src) }).collect();
     (articles, other)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stretch_snaps_to_a_line_edge_within_reach_and_never_to_a_space() {
+        let src: Vec<char> = "甲乙丙\n丁戊己庚\n".chars().collect();
+        let mut piece = Piece::from_range(&src, 0, 3);
+        piece.push_line(&src, 4, 8, 3);
+        assert_eq!(snap(&src, &piece, 3), Some(3), "where the first line ends");
+        assert_eq!(snap(&src, &piece, 2), Some(3));
+        assert_eq!(snap(&src, &piece, 6), Some(7), "the piece's end");
+        let second = Piece::from_range(&src, 4, 8);
+        assert_eq!(snap(&src, &second, 1), Some(0), "a line break before the piece is no junction inside it");
+        // A space inside a line is no junction, and nothing else is in reach.
+        let long: Vec<char> = "一二三四五六七八九十 一二三四五六七八九十".chars().collect();
+        let piece = Piece::from_range(&long, 0, long.len());
+        assert_eq!(snap(&long, &piece, 10), None);
+        assert_eq!(snap(&long, &piece, 19), Some(21));
+    }
+}
