@@ -126,11 +126,7 @@ fn seed_002_photo_brief_in_a_narrow_double_spaced_column() {
 
 /// The five seeds analysed together, as the app and the CLI do.
 fn seed_corpus() -> tongwen::Analysis {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-    files.sort();
-    let inputs: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
-    tongwen::analyze_documents(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())))
+    super::reuse_seeds::analyse_seeds(Default::default())
 }
 
 #[test]

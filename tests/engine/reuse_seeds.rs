@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use tongwen::{Analysis, Passage};
 
 /// The five seed pages analysed with `settings`.
-fn analyse_seeds(settings: tongwen::reuse::Settings) -> Analysis {
+pub(crate) fn analyse_seeds(settings: tongwen::reuse::Settings) -> Analysis {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
     files.sort();
