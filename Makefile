@@ -32,10 +32,11 @@ sizes:
 	bash scripts/dist-sizes.sh dist
 
 test-native:
-	cargo test
+	bash scripts/check-engine-purity.sh
+	cargo test --workspace
 
 test-wasm: setup-test
-	cargo test --profile wasm-test --target wasm32-unknown-unknown --test web
+	cargo test --profile wasm-test --target wasm32-unknown-unknown -p tongwen-app --test web
 
 test-e2e: setup-test
 	node --test --test-concurrency=2 tests/e2e/

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use tongwen::measure::{live, peak, reset_peak, CountingAllocator};
+use tongwen_testkit::measure::{live, peak, reset_peak, CountingAllocator};
 
 #[global_allocator]
 static GLOBAL: CountingAllocator = CountingAllocator;
@@ -58,7 +58,7 @@ fn reflow_only(sizes_mb: &[usize]) {
     println!("|---|---|---|---|---|---|---|");
     let mut prev: Option<f64> = None;
     for &mb in sizes_mb {
-        let pages = tongwen::synth::corpus_of_size(mb << 20, 42);
+        let pages = tongwen_testkit::synth::corpus_of_size(mb << 20, 42);
         let bytes: usize = pages.iter().map(String::len).sum();
         let (med, min, max) = time(|| {
             for (i, p) in pages.iter().enumerate() {
@@ -70,7 +70,7 @@ fn reflow_only(sizes_mb: &[usize]) {
         prev = Some(med);
     }
     // One document of 10 MB: no step may be quadratic in document length.
-    let big: String = tongwen::synth::corpus_of_size(10 << 20, 7).concat();
+    let big: String = tongwen_testkit::synth::corpus_of_size(10 << 20, 7).concat();
     let (med, min, max) = time(|| {
         std::hint::black_box(tongwen::analyze_document("big.txt", big.as_bytes()));
     });
@@ -115,7 +115,7 @@ fn whole_analysis(sizes_mb: &[usize]) {
         // About 6 KB a paper (so each corpus is at least its nominal size);
         // a wire story is reprinted about three times.
         let papers = (mb << 20) / 6000;
-        let corpus = tongwen::synth::reprint_corpus(11, papers / 3 + 1, papers);
+        let corpus = tongwen_testkit::synth::reprint_corpus(11, papers / 3 + 1, papers);
         let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i:05}.txt")).collect();
         let bytes: usize = corpus.pages.iter().map(|p| p.text.len()).sum();
         let run = || tongwen::analyze_documents(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())));

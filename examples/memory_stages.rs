@@ -1,6 +1,6 @@
 //! Peak heap per stage of the analysis, for memory work:
 //! `cargo run --release --example memory_stages [MB]`.
-use tongwen::measure::{live, peak, reset_peak, CountingAllocator};
+use tongwen_testkit::measure::{live, peak, reset_peak, CountingAllocator};
 
 #[global_allocator]
 static GLOBAL: CountingAllocator = CountingAllocator;
@@ -13,7 +13,7 @@ fn mark(label: &str, base: usize, input: usize) {
 fn main() {
     let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     let papers = (mb << 20) / 6000;
-    let corpus = tongwen::synth::reprint_corpus(11, papers / 3 + 1, papers);
+    let corpus = tongwen_testkit::synth::reprint_corpus(11, papers / 3 + 1, papers);
     let input: usize = corpus.pages.iter().map(|p| p.text.len()).sum();
     let intake = tongwen::intake::Intake { documents: corpus.pages.iter().enumerate().map(|(i, p)| (format!("{i:05}.txt"), p.text.clone().into_bytes())).collect(), ..Default::default() };
     drop(corpus);

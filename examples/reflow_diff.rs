@@ -6,9 +6,9 @@ use std::collections::HashSet;
 fn main() {
     let args: Vec<u64> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let (first, n) = (args.first().copied().unwrap_or(1), args.get(1).copied().unwrap_or(20));
-    let pool = tongwen::synth::sentence_pool();
+    let pool = tongwen_testkit::synth::sentence_pool();
     for seed in first..first + n {
-        let page = tongwen::synth::page(seed, &pool);
+        let page = tongwen_testkit::synth::page(seed, &pool);
         if std::env::var("DUMP").ok() == Some(seed.to_string()) {
             std::fs::write("/tmp/page.txt", &page.text).unwrap();
         }

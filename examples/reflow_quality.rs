@@ -9,7 +9,7 @@
 
 fn main() {
     let pages: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(500);
-    let s = tongwen::synth::evaluate(1, pages);
+    let s = tongwen_testkit::synth::evaluate(1, pages);
     println!("## Generator 1: synthetic pages ({pages})");
     println!("gold paragraphs: {}, found: {}", s.gold_paragraphs, s.found_paragraphs);
     println!("paragraph boundaries: precision {:.4}  recall {:.4}  F1 {:.4}", s.precision(), s.recall(), s.f1());
@@ -22,8 +22,8 @@ fn main() {
     println!("\n## Generator 2: typeset by Chromium, extracted by real tools ({})", dir.display());
     println!("| extractor | gold paragraphs | paragraph starts P / R / F1 | exact paragraphs | titles P / R / F1 |");
     println!("|---|---|---|---|---|");
-    for mode in tongwen::synth::typeset::MODES {
-        if let Some(s) = tongwen::synth::typeset::evaluate_dir(&dir, mode) {
+    for mode in tongwen_testkit::synth::typeset::MODES {
+        if let Some(s) = tongwen_testkit::synth::typeset::evaluate_dir(&dir, mode) {
             let title_p = s.exact_titles as f64 / s.found_titles.max(1) as f64;
             println!(
                 "| {mode} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",

@@ -65,7 +65,7 @@ fn main() {
     println!("native-cut-ms {cut:.1} {cut_min:.1} {cut_max:.1} words {words} mb {mb:.3} mbps {:.2}", mb / (cut / 1000.0));
 
     // Search on a 10 MB corpus: the queries a reader would type.
-    let pages = tongwen::synth::reprint_corpus(11, 600, 1747).pages;
+    let pages = tongwen_testkit::synth::reprint_corpus(11, 600, 1747).pages;
     let bytes: usize = pages.iter().map(|p| p.text.len()).sum();
     let docs: Vec<_> = pages.iter().enumerate().map(|(i, p)| tongwen::analyze_document(&format!("{i}.txt"), p.text.as_bytes())).collect();
     let t = Instant::now();

@@ -7,7 +7,7 @@ fn main() -> std::io::Result<()> {
     let dir = std::path::PathBuf::from(args.next().unwrap_or_else(|| "bench-corpus".into()));
     let mb: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10);
     let papers = (mb << 20) / 6000;
-    let corpus = tongwen::synth::reprint_corpus(11, papers / 3 + 1, papers);
+    let corpus = tongwen_testkit::synth::reprint_corpus(11, papers / 3 + 1, papers);
     std::fs::create_dir_all(&dir)?;
     let mut entries = Vec::new();
     for (i, page) in corpus.pages.iter().enumerate() {

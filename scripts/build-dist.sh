@@ -7,7 +7,7 @@ out="${1:-dist}"
 # PROFILE=release-test (make test) builds faster; see Cargo.toml.
 profile="${PROFILE:-release}"
 
-cargo build --profile "$profile" --target wasm32-unknown-unknown --bin tongwen-app --bin tongwen-worker
+cargo build --profile "$profile" --target wasm32-unknown-unknown -p tongwen-app -p tongwen-worker
 rm -rf "$out"
 mkdir -p "$out/pkg"
 wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name app \
@@ -16,5 +16,5 @@ wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name worker
   target/wasm32-unknown-unknown/$profile/tongwen-worker.wasm
 cp index.html "$out/"
 cp -r www/. "$out/"
-cargo run --quiet --bin tongwen -- precache "$out"
+cargo run --quiet -p tongwen-cli -- precache "$out"
 bash scripts/dist-sizes.sh "$out"

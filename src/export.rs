@@ -95,18 +95,24 @@ fn safe_name(s: &str) -> String {
 
 /// A zip with one file per article: `<document>/<k>-<title>.<ext>`.
 pub fn articles_zip(docs: &[DocumentAnalysis], format: TextFormat) -> Result<Vec<u8>, String> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let err = |e: rawzip::Error| e.to_string();
+    let mut out = Vec::new();
+    let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
     for d in docs {
         let stem = d.id.rsplit_once('.').map_or(d.id.as_str(), |(s, _)| s);
         for (k, a) in d.articles.iter().enumerate() {
             let title = a.title.as_deref().map(safe_name).unwrap_or_default();
             let name = format!("{}/{:02}{}{}.{}", safe_name(stem), k + 1, if title.is_empty() { "" } else { "-" }, title, format.extension());
-            zip.start_file(name, options).map_err(|e| e.to_string())?;
-            zip.write_all(article_text(a, format).as_bytes()).map_err(|e| e.to_string())?;
+            let (mut entry, config) = archive.new_file(&name).compression_method(rawzip::CompressionMethod::DEFLATE).start().map_err(err)?;
+            let mut writer = config.wrap(flate2::write::DeflateEncoder::new(&mut entry, flate2::Compression::default()));
+            writer.write_all(article_text(a, format).as_bytes()).map_err(|e| e.to_string())?;
+            let (encoder, descriptor) = writer.finish().map_err(err)?;
+            encoder.finish().map_err(|e| e.to_string())?;
+            entry.finish(descriptor).map_err(err)?;
         }
     }
-    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+    archive.finish().map_err(err)?;
+    Ok(out)
 }
 
 /// Passages as CSV, one row per witness.

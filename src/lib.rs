@@ -1,7 +1,8 @@
 //! 同文 tongwen: the engine behind the web app and the `tongwen` CLI.
 //!
-//! Everything in this crate except [`ui`] is pure Rust with no web-sys, so it
-//! is tested natively and shared verbatim by both front ends. The data flow is
+//! Pure Rust: this crate depends on no web-sys, js-sys, wasm-bindgen, yew or
+//! gloo (the workspace keeps those in the front-end crates), so it is tested
+//! natively and shared verbatim by the CLI, the worker and `build-site`. The data flow is
 //! raw bytes → [`decode`] → [`reflow`] → [`model`] articles → views. See
 //! `ARCHITECTURE.md` for the map and the invariants.
 
@@ -10,6 +11,7 @@ pub mod collate;
 pub mod corpus;
 pub mod decode;
 pub mod export;
+pub mod host;
 pub mod intake;
 pub mod model;
 pub mod passim;
@@ -20,18 +22,6 @@ pub mod search;
 pub mod segment;
 pub mod text;
 pub mod view;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod measure;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod site;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod synth;
-
-#[cfg(target_arch = "wasm32")]
-pub mod ui;
-#[cfg(target_arch = "wasm32")]
-pub mod worker;
 
 pub use analysis::{analyze_corpus, analyze_document, analyze_documents, Analysis};
 pub use model::{Article, Block, DocumentAnalysis, Marker, Member, Paragraph, Passage, PassageKind, Span, Variant};

@@ -189,35 +189,9 @@ impl<D> Assembler<D> {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_result_survives_chunking_and_no_chunk_is_unbounded() {
-        let corpus = crate::synth::reprint_corpus(7, 40, 100);
-        let inputs: Vec<(String, &[u8])> = corpus.pages.iter().enumerate().map(|(i, p)| (format!("{i}.txt"), p.text.as_bytes())).collect();
-        let (analysis, texts) =
-            crate::analysis::analyze_corpus_with(inputs.iter().map(|(id, b)| (id.as_str(), *b)), Default::default(), &mut |_| ());
-        assert!(!analysis.passages.is_empty());
-        let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
-        let messages: Vec<Update> = result_messages(analysis.clone(), texts.clone(), shares.clone()).collect();
-        assert!(messages.len() > 3, "100 pages take several chunks");
-        assert_eq!(messages.last(), Some(&Update::Done));
-        let mut asm = Assembler::default();
-        for mut m in messages {
-            if let Update::Documents(d) = &m {
-                // Bounded: a chunk stops at the first document past the limit.
-                assert!(d[..d.len() - 1].iter().map(|x| x.doc.chars).sum::<usize>() < CHUNK_CHARS);
-            }
-            asm.take(&mut m, |d| d);
-        }
-        let (docs, passages) = asm.finish();
-        assert_eq!(passages, analysis.passages);
-        assert_eq!(docs.iter().map(|d| d.doc.clone()).collect::<Vec<_>>(), analysis.documents);
-        assert_eq!(docs.iter().map(|d| d.text.clone()).collect::<Vec<_>>(), texts);
-        assert_eq!(docs.iter().map(|d| d.shares.clone()).collect::<Vec<_>>(), shares);
-    }
 
     #[test]
     fn an_empty_corpus_is_just_done() {

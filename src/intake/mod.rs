@@ -121,18 +121,15 @@ struct Sorter {
 impl Sorter {
     fn take_zip(&mut self, name: &str, bytes: &[u8], limits: Limits) {
         let short = name.rsplit('/').next().unwrap_or(name);
-        let mut archive = match zip::unstable::read::ZipIterable::try_new(std::io::Cursor::new(bytes), Default::default()) {
+        // In memory and zero-copy (`rawzip`): the directory is walked entry
+        // by entry, never collected, and members that share a name are all kept.
+        let archive = match rawzip::ZipArchive::from_slice(bytes) {
             Ok(archive) => archive,
             Err(e) => return self.intake.rejected.push((short.to_owned(), format!("not a readable zip archive ({e})"))),
         };
-        let mut body = std::io::Cursor::new(bytes);
         let mut expanded = 0u64;
         let mut good = 0usize;
-        let entries = match archive.files() {
-            Ok(entries) => entries,
-            Err(e) => return self.intake.rejected.push((short.to_owned(), format!("not a readable zip archive ({e})"))),
-        };
-        for (i, entry) in entries.enumerate() {
+        for (i, entry) in archive.entries().enumerate() {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
@@ -144,23 +141,21 @@ impl Sorter {
             if entry.is_dir() {
                 continue;
             }
-            let member = match entry.name() {
-                Ok(n) => n.into_owned(),
-                Err(e) => {
-                    self.intake.rejected.push((format!("{short} (member {})", i + 1), format!("its name cannot be read ({e})")));
-                    continue;
-                }
-            };
+            let member = member_name(entry.file_path().as_ref());
             let label = format!("{short}/{member}");
             let base = member.rsplit('/').next().unwrap_or(&member);
             if base.starts_with('.') || member.starts_with("__MACOSX/") || member.contains("/__MACOSX/") {
                 continue; // Finder's and editors' litter, not the user's files
             }
-            if entry.is_symlink() {
+            if entry.mode().is_symlink() {
                 self.intake.rejected.push((label, "a symbolic link, not a file".into()));
                 continue;
             }
-            if entry.size() > limits.file_bytes {
+            if entry.flags().is_encrypted() {
+                self.intake.rejected.push((label, "encrypted; tongwen cannot read it without the password".into()));
+                continue;
+            }
+            if entry.uncompressed_size_hint() > limits.file_bytes {
                 self.intake.rejected.push((label, format!("larger than {} MB", limits.file_bytes >> 20)));
                 continue;
             }
@@ -170,7 +165,12 @@ impl Sorter {
                 continue;
             }
             let cap = limits.file_bytes.min(room);
-            match read_member(entry, &mut body, cap) {
+            let read = archive.get_entry(entry.wayfinder()).map_err(|e| e.to_string()).and_then(|local| match entry.compression_method() {
+                rawzip::CompressionMethod::STORE => read_member(local.verifying_reader(local.data()), cap),
+                rawzip::CompressionMethod::DEFLATE => read_member(local.verifying_reader(flate2::bufread::DeflateDecoder::new(local.data())), cap),
+                other => Ok(Member::Unsupported(other)),
+            });
+            match read {
                 Ok(Member::Read(data)) => {
                     expanded += data.len() as u64;
                     good += 1;
@@ -182,6 +182,10 @@ impl Sorter {
                     expanded = limits.total_bytes;
                 }
                 Ok(Member::TooLarge) => self.intake.rejected.push((label, format!("larger than {} MB", limits.file_bytes >> 20))),
+                Ok(Member::Unsupported(method)) => {
+                    let method = method.name().map_or_else(|| format!("method {}", method.as_u16()), str::to_owned);
+                    self.intake.rejected.push((label, format!("compressed with {method}, which tongwen cannot unpack (zip it again with Deflate)")))
+                }
                 Err(e) => self.intake.rejected.push((label, format!("damaged in the archive ({e})"))),
             }
         }
@@ -219,19 +223,32 @@ enum Member {
     Read(Vec<u8>),
     Binary(&'static str),
     TooLarge,
+    Unsupported(rawzip::CompressionMethod),
+}
+
+/// A member's name as written: UTF-8, or else GB18030 (the names Chinese
+/// Windows writes without the UTF-8 flag), with `\\` read as `/` and no
+/// leading `/`.
+fn member_name(raw: &[u8]) -> String {
+    let name = match std::str::from_utf8(raw) {
+        Ok(name) => name.to_owned(),
+        Err(_) => encoding_rs::GB18030.decode_without_bom_handling(raw).0.into_owned(),
+    };
+    name.replace('\\', "/").trim_start_matches('/').to_owned()
 }
 
 /// Reads one member as a stream: its first bytes tell a binary member,
 /// which is refused unread, and reading stops one byte past `cap`, so a
-/// member that lies about its size costs no more than `cap`.
-fn read_member(entry: zip::read::ZipFileEntry<'static>, body: &mut std::io::Cursor<&[u8]>, cap: u64) -> zip::result::ZipResult<Member> {
-    let mut file = entry.with_reader(body, zip::ZipReadOptions::new())?;
-    let mut data = Vec::with_capacity(file.size().min(cap).min(1 << 20) as usize);
-    (&mut file).take(4096.min(cap + 1)).read_to_end(&mut data)?;
+/// member that lies about its size costs no more than `cap`. Read to its
+/// end, its size and CRC are checked against the archive's directory.
+fn read_member(mut file: impl Read, cap: u64) -> Result<Member, String> {
+    let mut data = Vec::new();
+    let err = |e: std::io::Error| e.to_string();
+    (&mut file).take(4096.min(cap + 1)).read_to_end(&mut data).map_err(err)?;
     if let Some(kind) = binary_kind(&data) {
         return Ok(Member::Binary(kind));
     }
-    (&mut file).take(cap + 1 - data.len() as u64).read_to_end(&mut data)?;
+    (&mut file).take(cap + 1 - data.len() as u64).read_to_end(&mut data).map_err(err)?;
     if data.len() as u64 > cap {
         return Ok(Member::TooLarge);
     }
@@ -304,7 +321,7 @@ mod tests {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default();
         for (name, data) in members {
-            zip.start_file(*name, options).unwrap();
+            zip.start_file(*name, options.compression_method(zip::CompressionMethod::Stored)).unwrap();
             std::io::Write::write_all(&mut zip, data).unwrap();
         }
         zip.finish().unwrap().into_inner()
@@ -358,6 +375,48 @@ mod tests {
     fn markdown_is_told_by_name() {
         assert!(is_markdown_name("dir/page.MD") && is_markdown_name("x.markdown"));
         assert!(!is_markdown_name("page.txt") && !is_markdown_name("md") && !is_markdown_name(".md"));
+    }
+
+    /// Rewrites a stored zip's headers: every `at` offset (from a local
+    /// header `PK\x03\x04`, or a directory record `PK\x01\x02`) set to `value`.
+    fn patch_headers(zip: &mut [u8], local_at: usize, central_at: usize, value: u8) {
+        for i in 0..zip.len() - 4 {
+            match &zip[i..i + 4] {
+                b"PK\x03\x04" => zip[i + local_at] = value,
+                b"PK\x01\x02" => zip[i + central_at] = value,
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn member_names_in_gbk_encrypted_members_and_unknown_methods() {
+        // Chinese Windows writes names in GBK without the UTF-8 flag.
+        let mut zipped = zip_of(&[("abcd.txt", "第一版".as_bytes())]);
+        let gbk = encoding_rs::GBK.encode("报纸.txt").0.into_owned();
+        for i in 0..zipped.len() - 8 {
+            if &zipped[i..i + 8] == b"abcd.txt" {
+                zipped[i..i + 8].copy_from_slice(&gbk);
+            }
+        }
+        let intake = take_in(vec![("gbk.zip".into(), zipped)]);
+        assert_eq!(intake.documents.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["报纸.txt"], "{:?}", intake.rejected);
+        // The encryption flag (bit 0 of the general-purpose flags).
+        let mut locked = zip_of(&[("a.txt", "正文".as_bytes())]);
+        patch_headers(&mut locked, 6, 8, 1);
+        let intake = take_in(vec![("locked.zip".into(), locked)]);
+        assert!(intake.documents.is_empty());
+        assert!(intake.rejected[0].0 == "locked.zip/a.txt" && intake.rejected[0].1.contains("encrypted"), "{:?}", intake.rejected);
+        // A method other than Store and Deflate (12 = bzip2).
+        let mut bzip = zip_of(&[("b.txt", "正文".as_bytes())]);
+        patch_headers(&mut bzip, 8, 10, 12);
+        let intake = take_in(vec![("bzip.zip".into(), bzip)]);
+        assert!(intake.rejected[0].1.contains("compressed with BZIP2"), "{:?}", intake.rejected);
+        // Stored members with a wrong CRC are damaged, not read.
+        let mut bad = zip_of(&[("c.txt", "正文正文".as_bytes())]);
+        patch_headers(&mut bad, 14, 16, 0xAB);
+        let intake = take_in(vec![("bad.zip".into(), bad)]);
+        assert!(intake.documents.is_empty() && intake.rejected[0].1.contains("damaged"), "{:?}", intake.rejected);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod adversarial;
-mod cli;
 mod fuzz_regressions;
+mod host;
 mod reflow_props;
 mod reflow_quality;
 mod reflow_seeds;

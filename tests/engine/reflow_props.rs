@@ -60,7 +60,7 @@ proptest! {
 
 /// Reports made of sentences from one pool, so the papers share passages.
 fn reports() -> impl Strategy<Value = Vec<String>> {
-    let pool = tongwen::synth::sentence_pool();
+    let pool = tongwen_testkit::synth::sentence_pool();
     let sentence = prop::sample::select(pool);
     let paragraph = prop::collection::vec(sentence, 1..4).prop_map(|s| s.concat());
     let page = (prop::collection::vec(prop_oneof![paragraph.clone(), Just("## 标题在这里".to_owned()), Just("新华社北京6月18日电 ".to_owned())], 1..12), 0usize..3)

@@ -4,7 +4,7 @@
 
 #[test]
 fn paragraph_boundaries_on_synthetic_pages() {
-    let s = tongwen::synth::evaluate(1000, 150);
+    let s = tongwen_testkit::synth::evaluate(1000, 150);
     assert!(s.gold_paragraphs > 1500, "{s:?}");
     assert!(s.f1() >= 0.97, "boundary F1 {:.4} ({s:?})", s.f1());
     assert!(s.precision() >= 0.96 && s.recall() >= 0.96, "{s:?}");
@@ -14,9 +14,9 @@ fn paragraph_boundaries_on_synthetic_pages() {
 
 #[test]
 fn generated_gold_is_consistent() {
-    let pool = tongwen::synth::sentence_pool();
+    let pool = tongwen_testkit::synth::sentence_pool();
     assert!(pool.len() > 100);
-    let page = tongwen::synth::page(7, &pool);
+    let page = tongwen_testkit::synth::page(7, &pool);
     let chars: Vec<char> = page.text.chars().collect();
     let n: usize = page.articles.iter().map(|a| a.paragraphs.len()).sum();
     assert_eq!(page.paragraph_ends.len(), n);
@@ -33,7 +33,7 @@ fn paragraphs_and_titles_on_pages_typeset_by_chromium() {
     // nothing to tell them apart, which the text-only reflow cannot undo
     // (a PDF read by layout can). The floors hold what it does now.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/typeset");
-    let score = |mode| tongwen::synth::typeset::evaluate_dir(&dir, mode).unwrap_or_else(|| panic!("{mode}: no pages"));
+    let score = |mode| tongwen_testkit::synth::typeset::evaluate_dir(&dir, mode).unwrap_or_else(|| panic!("{mode}: no pages"));
     for (mode, f1, exact, titles) in [("raw", 0.91, 0.78, 0.58), ("pdfjs", 0.91, 0.78, 0.58), ("layout", 0.89, 0.86, 0.53), ("default", 0.3, 0.06, 0.25)] {
         let s = score(mode);
         assert!(s.gold_paragraphs > 60, "{s:?}");

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 #[test]
 fn character_level_quality_on_a_reprint_corpus() {
-    let s = tongwen::synth::evaluate_reuse(3, 20, 60);
+    let s = tongwen_testkit::synth::evaluate_reuse(3, 20, 60);
     assert!(s.gold > 10_000, "{s:?}");
     assert!(s.f1() >= 0.95, "F1 {:.4} {s:?}", s.f1());
 }
@@ -15,7 +15,7 @@ fn character_level_quality_on_a_reprint_corpus() {
 fn per_document_pair_quality_on_a_reprint_corpus() {
     // Issue 13's measure: what each document is said to share with each
     // other one. The transitive clusters scored precision 0.64 here.
-    let s = tongwen::synth::evaluate_reuse_pairs(3, 20, 60);
+    let s = tongwen_testkit::synth::evaluate_reuse_pairs(3, 20, 60);
     assert!(s.gold > 10_000, "{s:?}");
     assert!(s.precision() >= 0.98 && s.f1() >= 0.97, "precision {:.4} F1 {:.4} {s:?}", s.precision(), s.f1());
 }
@@ -26,9 +26,9 @@ fn per_document_pair_quality_on_real_items_reprinted() {
     // full, as leads, halves and quotes, with transpositions and scan
     // slips; built apart from the first. On the committed sample of 24
     // items (the README reports the whole development set).
-    let items = tongwen::synth::wire::items_in(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cctv-sample"));
+    let items = tongwen_testkit::synth::wire::items_in(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cctv-sample"));
     for seed in 1..=4 {
-        let s = tongwen::synth::wire::evaluate_wire_pairs(seed, &items, 40);
+        let s = tongwen_testkit::synth::wire::evaluate_wire_pairs(seed, &items, 40);
         assert!(s.gold > 20_000, "seed {seed}: {s:?}");
         assert!(s.precision() >= 0.98 && s.f1() >= 0.93, "seed {seed}: precision {:.4} F1 {:.4} {s:?}", s.precision(), s.f1());
     }
@@ -78,7 +78,7 @@ fn check_members(analysis: &tongwen::Analysis, texts: &[String]) -> Result<(), T
 /// another article, and expects the pair to be found.
 fn planted(seed: u64) -> (Vec<String>, String) {
     let mut rng = fastrand::Rng::with_seed(seed);
-    let markov = tongwen::synth::Markov::from_seeds();
+    let markov = tongwen_testkit::synth::Markov::from_seeds();
     let passage: String = {
         let mut p = String::new();
         while p.chars().count() < 200 {
@@ -101,7 +101,7 @@ proptest! {
 
     #[test]
     fn members_lie_inside_their_documents(seed in prop_oneof![Just(7417u64), 0u64..10_000]) {
-        let corpus = tongwen::synth::reprint_corpus(seed, 4, 6);
+        let corpus = tongwen_testkit::synth::reprint_corpus(seed, 4, 6);
         let texts: Vec<String> = corpus.pages.iter().map(|p| p.text.clone()).collect();
         let ids: Vec<String> = (0..texts.len()).map(|i| format!("{i:05}.txt")).collect();
         let a = tongwen::analyze_documents(ids.iter().map(String::as_str).zip(texts.iter().map(|t| t.as_bytes())));
@@ -139,7 +139,7 @@ proptest! {
 #[test]
 fn transposed_passages_are_both_found() {
     let mut rng = fastrand::Rng::with_seed(5);
-    let markov = tongwen::synth::Markov::from_seeds();
+    let markov = tongwen_testkit::synth::Markov::from_seeds();
     let (p1, p2, filler) = (markov.paragraph(&mut rng, 80, 120), markov.paragraph(&mut rng, 80, 120), markov.paragraph(&mut rng, 80, 120));
     let a = format!("甲报标题\n\n{p1}\n\n{filler}\n\n{p2}\n");
     let b = format!("乙报标题\n\n{p2}\n\n{p1}\n");
@@ -157,7 +157,7 @@ fn transposed_passages_are_both_found() {
 #[test]
 fn furniture_one_source_repeats_is_boilerplate_a_phrase_inside_sentences_is_not() {
     let mut rng = fastrand::Rng::with_seed(16);
-    let markov = tongwen::synth::Markov::from_seeds();
+    let markov = tongwen_testkit::synth::Markov::from_seeds();
     let furniture = "欢迎订阅本报，全年订价三百六十元，各地邮局均可订阅。";
     let phrase = "推动中国同中亚国家关系更加紧密";
     // One paper, three articles, each closing on the address line; another
@@ -183,7 +183,7 @@ fn furniture_one_source_repeats_is_boilerplate_a_phrase_inside_sentences_is_not(
 #[test]
 fn boilerplate_is_hidden_by_default_and_shown_on_request() {
     let mut rng = fastrand::Rng::with_seed(9);
-    let markov = tongwen::synth::Markov::from_seeds();
+    let markov = tongwen_testkit::synth::Markov::from_seeds();
     let slogan = "坚持以人民为中心的发展思想，推动高质量发展取得新成效，奋力谱写新篇章";
     let docs: Vec<String> = (0..8).map(|i| format!("标题{i}\n\n{}\n\n{slogan}。\n", markov.paragraph(&mut rng, 100, 150))).collect();
     let ids: Vec<String> = (0..8).map(|i| format!("{i}.txt")).collect();

@@ -1,0 +1,74 @@
+//! Fetching the built-in corpus. URLs are relative so the site works from
+//! any sub-path (GitHub Pages serves it under `/<repo>/`).
+
+use tongwen_web::fetch_bytes;
+
+use tongwen::corpus::Manifest;
+
+/// Where the built-in corpus lives, relative to `index.html`.
+pub const CORPUS_DIR: &str = "corpus/";
+
+/// A file of the built-in corpus, still as raw bytes.
+pub struct RawFile {
+    pub id: String,
+    pub bytes: Vec<u8>,
+    /// passim output rather than a page (the manifest says so).
+    pub passim: bool,
+}
+
+/// The corpus to open: `?corpus=<dir>/` names another directory of the
+/// site (benchmarks use it); anything but a plain relative path is ignored,
+/// so the page can never be pointed at another origin.
+pub fn corpus_dir() -> String {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let asked = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("corpus="));
+    match asked {
+        Some(dir) if tongwen::corpus::is_safe_relative_dir(dir) => {
+            if dir.ends_with('/') { dir.to_owned() } else { format!("{dir}/") }
+        }
+        _ => CORPUS_DIR.to_owned(),
+    }
+}
+
+/// How many files are fetched at once: enough to hide latency on a slow
+/// link, few enough that a large corpus does not flood the page.
+const PARALLEL_FETCHES: usize = 8;
+
+/// The built-in corpus: its files, or, for a site built by `tongwen
+/// build-site`, where its precomputed analysis is (the files are then
+/// fetched only if the reader changes a setting).
+pub enum Builtin {
+    Files(Vec<RawFile>),
+    Precomputed { analysis: String },
+}
+
+pub async fn fetch_manifest() -> Result<Manifest, String> {
+    let dir = corpus_dir();
+    fetch_bytes(&format!("{dir}manifest.json"))
+        .await
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("corpus manifest is not valid: {e}")))
+}
+
+/// Fetches the manifest and then every file it lists, unless the analysis
+/// was precomputed.
+pub async fn fetch_builtin_corpus() -> Result<Builtin, String> {
+    let manifest = fetch_manifest().await?;
+    match manifest.precomputed.as_deref().filter(|p| tongwen::corpus::is_safe_relative_dir(p)) {
+        Some(p) => Ok(Builtin::Precomputed { analysis: format!("{}{p}", corpus_dir()) }),
+        None => fetch_files(manifest).await.map(Builtin::Files),
+    }
+}
+
+/// Every file a manifest lists, in its order.
+pub async fn fetch_files(manifest: Manifest) -> Result<Vec<RawFile>, String> {
+    use futures::{StreamExt, TryStreamExt};
+    let dir = corpus_dir();
+    futures::stream::iter(manifest.documents)
+        .map(|entry| {
+            let url = format!("{dir}{}", entry.file);
+            async move { fetch_bytes(&url).await.map(|bytes| RawFile { id: entry.file, bytes, passim: entry.passim }) }
+        })
+        .buffered(PARALLEL_FETCHES)
+        .try_collect()
+        .await
+}

@@ -1,0 +1,347 @@
+//! The page's side of the work: the analysis worker, and the corpora the
+//! user opens, adds to and changes (stored by [`super::store`]).
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::app::{Action, AppState, Source};
+use tongwen::corpus::{CorpusMeta, DocMeta};
+use tongwen::intake::{take_in, UniqueNames};
+use tongwen::protocol::FileIn;
+
+/// The page's side of the analysis: the current worker, the corpus it
+/// analyses, and whether a job is running.
+#[derive(Default)]
+pub struct Analyser {
+    client: Option<crate::worker_client::WorkerClient>,
+    pub files: Vec<tongwen::protocol::FileIn>,
+    /// passim output of the corpus, if it has any.
+    pub passim: Vec<tongwen::protocol::FileIn>,
+    busy: bool,
+    /// The settings of the last analysis, for the next corpus opened.
+    pub settings: tongwen::reuse::Settings,
+    /// The open corpus came precomputed; its files are not fetched yet.
+    pub precomputed: bool,
+    /// The first result has been shown (and the page's deep link followed).
+    shown_once: bool,
+}
+
+pub type SharedAnalyser = Rc<std::cell::RefCell<Analyser>>;
+
+/// Starts a worker (terminating any previous one) whose reports go to
+/// `dispatcher`. A worker that crashes is reported and replaced.
+pub fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>) {
+    use tongwen::protocol::{Assembler, Update};
+    use crate::worker_client::{Event, WorkerClient};
+    let weak = Rc::downgrade(analyser);
+    let assembler = std::cell::RefCell::new(Assembler::<(Source, Vec<f64>)>::default());
+    let idle = {
+        let weak = weak.clone();
+        move || {
+            if let Some(a) = weak.upgrade() {
+                a.borrow_mut().busy = false;
+            }
+        }
+    };
+    let on_failure = dispatcher.clone();
+    let on_event = move |event: Event| match event {
+        Event::Update(mut update) => {
+            if assembler.borrow_mut().take(&mut update, Source::from_worker) {
+                return;
+            }
+            match update {
+                Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
+                Update::Done => {
+                    idle();
+                    let (documents, passages) = assembler.borrow_mut().finish();
+                    let (sources, shares) = documents.into_iter().unzip();
+                    dispatcher.dispatch(Action::Loaded(sources, passages, shares));
+                    // Words once the result is painted (the next frame, then a turn).
+                    if let (Some(a), Some(window)) = (weak.upgrade(), web_sys::window()) {
+                        let weak = Rc::downgrade(&a);
+                        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                            let index = wasm_bindgen::closure::Closure::once_into_js(move || {
+                                if let Some(a) = weak.upgrade() {
+                                    ask(&a, &tongwen::protocol::Request::IndexWords);
+                                }
+                            });
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(index.unchecked_ref(), 0);
+                            }
+                        });
+                        let _ = window.request_animation_frame(later.unchecked_ref());
+                    }
+                    // A deep link opened the page: go there, the first time
+                    // only (a corpus opened later starts at its beginning).
+                    let first = weak.upgrade().is_some_and(|a| !std::mem::replace(&mut a.borrow_mut().shown_once, true));
+                    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| tongwen::view::Route::parse(&h)).filter(|_| first) {
+                        dispatcher.dispatch(Action::Navigate(route));
+                    }
+                }
+                Update::Failed(message) => {
+                    idle();
+                    dispatcher.dispatch(Action::Failed(message));
+                }
+                Update::Segmenting(done, total) => dispatcher.dispatch(Action::Segmenting(done, total)),
+                Update::WordsReady { candidates } => dispatcher.dispatch(Action::WordsReady(candidates)),
+                Update::WordsFailed(message) => dispatcher.dispatch(Action::WordsFailed(message)),
+                Update::Words(words) => dispatcher.dispatch(Action::GotWords(words)),
+                Update::Found(found) => dispatcher.dispatch(Action::Found(found)),
+                Update::Ready | Update::Documents(_) | Update::Passages(_) | Update::Segmented { .. } | Update::Exported { .. } => {}
+            }
+        }
+        Event::Export(name, mime, bytes) => {
+            if let Err(e) = super::files::download(&name, &mime, &bytes) {
+                dispatcher.dispatch(Action::Notice(Some(format!("{e:?}"))));
+            }
+        }
+        Event::Crashed(message) => {
+            idle();
+            dispatcher.dispatch(Action::Crashed(message));
+            // Not from inside this callback: replacing the worker drops it.
+            let (weak, dispatcher) = (weak.clone(), dispatcher.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(a) = weak.upgrade() {
+                    start_worker(&a, dispatcher);
+                }
+            });
+        }
+    };
+    let client = WorkerClient::spawn(on_event);
+    let mut a = analyser.borrow_mut();
+    a.busy = false;
+    a.client = None; // terminate the old worker before the new one starts work
+    match client {
+        Ok(client) => a.client = Some(client),
+        Err(message) => on_failure.dispatch(Action::Failed(message)),
+    }
+}
+
+/// Sends a request to the current worker, if there is one.
+pub fn ask(analyser: &SharedAnalyser, request: &tongwen::protocol::Request) {
+    if let Some(client) = &analyser.borrow().client {
+        client.send(request);
+    }
+}
+
+/// Analyses the corpus with `settings`; a job still running is stopped first.
+pub fn analyse(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
+    if analyser.borrow().busy {
+        start_worker(analyser, dispatcher.clone());
+    }
+    let mut a = analyser.borrow_mut();
+    a.settings = settings;
+    let job = tongwen::protocol::Job { files: a.files.clone(), min_len: settings.min_len, boilerplate: settings.boilerplate, stock: settings.stock, passim: a.passim.clone() };
+    if let Some(client) = &a.client {
+        client.send(&tongwen::protocol::Request::Analyse(job));
+        a.busy = true;
+    }
+}
+
+
+/// The key under which the open corpus is remembered across visits.
+const OPEN_CORPUS_KEY: &str = "tongwen.corpus";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The corpus open at the last visit (`None`: the built-in one).
+pub fn remembered_corpus() -> Option<String> {
+    storage().and_then(|s| s.get_item(OPEN_CORPUS_KEY).ok().flatten())
+}
+
+/// Opens a corpus (`None`: the built-in one) and analyses it.
+pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, id: Option<String>) {
+    use super::loader::Builtin;
+    let loaded = match &id {
+        None => match super::loader::fetch_builtin_corpus().await {
+            Ok(Builtin::Files(raw)) => {
+                let (passim, pages) = split_raw(raw);
+                Ok((None, pages, passim))
+            }
+            // Built by `tongwen build-site`: the worker reads the analysis itself.
+            Ok(Builtin::Precomputed { analysis }) => {
+                if let Some(s) = storage() {
+                    let _ = s.remove_item(OPEN_CORPUS_KEY);
+                }
+                {
+                    let mut a = analyser.borrow_mut();
+                    a.files.clear();
+                    a.passim.clear();
+                    a.precomputed = true;
+                }
+                dispatcher.dispatch(Action::CorpusOpened(None));
+                ask(&analyser, &tongwen::protocol::Request::Precomputed(analysis));
+                return;
+            }
+            Err(e) => Err(e),
+        },
+        Some(id) => super::store::load(id).await.map(|(meta, bytes)| {
+            let (passim, pages): (Vec<(bool, FileIn)>, Vec<(bool, FileIn)>) = meta
+                .documents
+                .iter()
+                .zip(bytes)
+                .map(|(d, b)| (d.passim, FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone() }))
+                .partition(|(passim, _)| *passim);
+            (Some(meta), pages.into_iter().map(|f| f.1).collect(), passim.into_iter().map(|f| f.1).collect())
+        }),
+    };
+    match loaded {
+        Ok((meta, pages, passim)) => {
+            if let Some(s) = storage() {
+                let _ = match &meta {
+                    Some(m) => s.set_item(OPEN_CORPUS_KEY, &m.id),
+                    None => s.remove_item(OPEN_CORPUS_KEY),
+                };
+            }
+            let settings = {
+                let mut a = analyser.borrow_mut();
+                a.files = pages;
+                a.passim = passim;
+                a.precomputed = false;
+                a.settings
+            };
+            dispatcher.dispatch(Action::CorpusOpened(meta));
+            analyse(&analyser, &dispatcher, settings);
+        }
+        // A corpus that cannot be read: say so, and fall back to the built-in one.
+        Err(message) if id.is_some() => {
+            dispatcher.dispatch(Action::Notice(Some(message)));
+            Box::pin(open_corpus(analyser, dispatcher, None)).await;
+        }
+        Err(message) => dispatcher.dispatch(Action::Failed(message)),
+    }
+}
+
+/// The built-in corpus's files as (passim output, pages).
+fn split_raw(raw: Vec<super::loader::RawFile>) -> (Vec<FileIn>, Vec<FileIn>) {
+    let (passim, pages): (Vec<_>, Vec<_>) = raw.into_iter().partition(|f| f.passim);
+    let to_file = |f: super::loader::RawFile| FileIn { id: f.id, bytes: f.bytes, encoding: None };
+    (passim.into_iter().map(to_file).collect(), pages.into_iter().map(to_file).collect())
+}
+
+/// Analyses the open corpus again with new settings; a precomputed corpus
+/// has its files fetched first.
+pub async fn reanalyse(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
+    if analyser.borrow().precomputed && analyser.borrow().files.is_empty() {
+        let files = match super::loader::fetch_manifest().await {
+            Ok(manifest) => super::loader::fetch_files(manifest).await,
+            Err(e) => Err(e),
+        };
+        match files {
+            Ok(raw) => {
+                let (passim, pages) = split_raw(raw);
+                let mut a = analyser.borrow_mut();
+                a.files = pages;
+                a.passim = passim;
+            }
+            Err(message) => return dispatcher.dispatch(Action::Failed(message)),
+        }
+    }
+    if !analyser.borrow().files.is_empty() {
+        analyse(&analyser, &dispatcher, settings);
+    }
+}
+
+/// Lists the stored corpora into the state.
+pub async fn refresh_corpora(dispatcher: &UseReducerDispatcher<AppState>) {
+    match super::store::list().await {
+        Ok(list) => dispatcher.dispatch(Action::Corpora(list)),
+        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+    }
+}
+
+/// Adds files to the open user corpus, or to a new one when the built-in
+/// corpus is open. Stored first, all or nothing; then re-analysed.
+pub async fn add_files(
+    analyser: SharedAnalyser,
+    dispatcher: UseReducerDispatcher<AppState>,
+    current: Option<CorpusMeta>,
+    files: Vec<(String, Result<Vec<u8>, String>)>,
+) {
+    let mut unreadable = Vec::new();
+    let readable: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .filter_map(|(name, bytes)| match bytes {
+            Ok(b) => Some((name, b)),
+            Err(e) => {
+                unreadable.push((name, e));
+                None
+            }
+        })
+        .collect();
+    let intake = take_in(readable);
+    let mut rejected = unreadable;
+    rejected.extend(intake.rejected);
+    dispatcher.dispatch(Action::Rejected(rejected));
+    if intake.documents.is_empty() && intake.passim.is_empty() {
+        return;
+    }
+    let first = intake.documents.first().or(intake.passim.first()).map(|d| d.0.clone());
+    let mut meta = current.unwrap_or_else(|| super::store::new_corpus(first.as_deref()));
+    let mut added = Vec::new();
+    let mut names = UniqueNames::with_taken(meta.documents.iter().map(|d| d.id.as_str()));
+    for (passim, (name, bytes)) in intake.documents.into_iter().map(|d| (false, d)).chain(intake.passim.into_iter().map(|d| (true, d))) {
+        let id = names.claim(name);
+        meta.documents.push(DocMeta { id: id.clone(), encoding: None, passim, bytes: bytes.len() });
+        added.push((id, bytes));
+    }
+    match super::store::save(&meta, &added, &[]).await {
+        Ok(()) => {
+            refresh_corpora(&dispatcher).await;
+            open_corpus(analyser, dispatcher, Some(meta.id)).await;
+        }
+        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+    }
+}
+
+/// Stores a changed corpus record (renamed, a document removed or given
+/// another encoding) and opens it again.
+pub async fn change_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, meta: CorpusMeta, removed: Vec<String>, reanalyse: bool) {
+    match super::store::save(&meta, &[], &removed).await {
+        Ok(()) => {
+            refresh_corpora(&dispatcher).await;
+            if reanalyse {
+                open_corpus(analyser, dispatcher, Some(meta.id)).await;
+            } else {
+                dispatcher.dispatch(Action::CorpusRenamed(meta));
+            }
+        }
+        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+    }
+}
+
+/// Renames a document of the open corpus: its bytes move to the new key
+/// in the same transaction that changes the record.
+pub async fn rename_document(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, mut meta: CorpusMeta, old: String, new: String) {
+    let bytes = match super::store::load(&meta.id).await {
+        Ok((stored, bytes)) => stored.documents.iter().zip(bytes).find(|(d, _)| d.id == old).map(|(_, b)| b),
+        Err(message) => return dispatcher.dispatch(Action::Notice(Some(message))),
+    };
+    let Some(bytes) = bytes else { return };
+    let new = UniqueNames::with_taken(meta.documents.iter().filter(|d| d.id != old).map(|d| d.id.as_str())).claim(new);
+    if let Some(d) = meta.documents.iter_mut().find(|d| d.id == old) {
+        d.id = new.clone();
+    }
+    match super::store::save(&meta, &[(new, bytes)], &[old]).await {
+        Ok(()) => open_corpus(analyser, dispatcher, Some(meta.id)).await,
+        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+    }
+}
+
+/// Deletes one corpus (`Some`) or all of them (`None`, "Reset"), then
+/// opens the built-in corpus.
+pub async fn delete_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, meta: Option<CorpusMeta>) {
+    let done = match &meta {
+        Some(m) => super::store::delete(m).await,
+        None => super::store::delete_all().await,
+    };
+    if let Err(message) = done {
+        dispatcher.dispatch(Action::Notice(Some(message)));
+    }
+    refresh_corpora(&dispatcher).await;
+    open_corpus(analyser, dispatcher, None).await;
+}

@@ -1,0 +1,246 @@
+//! Publishing: `tongwen build-site` writes the app with a corpus built in
+//! and its analysis precomputed, so a large corpus opens at once; and the
+//! service worker's precache list, which every site build rewrites.
+//! Native only: this is the CLI's side of the static site.
+
+use std::hash::{Hash, Hasher};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use tongwen::corpus::{Manifest, ManifestEntry};
+
+/// Where the precomputed analysis lives, relative to the corpus directory.
+pub const PRECOMPUTED: &str = "analysis.jsonl";
+
+/// Files fetched only on demand (and then cached by the service worker):
+/// the IDF table is for tiny corpora, benchmarks are not for readers.
+fn fetched_later(rel: &str) -> bool {
+    rel == "sw.js" || rel == "dict/idf.txt.gz" || rel.starts_with("bench") || rel.ends_with(".md")
+}
+
+/// Every regular file under `dir` (a site tongwen built), as sorted
+/// `/`-separated relative paths. Links are not followed and dot-files
+/// (the site marker) are left out.
+fn files_under(dir: &Path) -> io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(dir).follow_links(false).into_iter().filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(io::Error::other)?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Ok(rel) = entry.path().strip_prefix(dir) {
+            out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Rewrites `sw.js` in `site` with a version (a hash of every file it
+/// precaches) and the list to precache. Returns (version, files).
+pub fn write_precache(site: &Path) -> io::Result<(String, usize)> {
+    let files: Vec<String> = files_under(site)?.into_iter().filter(|f| !fetched_later(f)).collect();
+    let mut hasher = std::hash::DefaultHasher::new();
+    for f in &files {
+        f.hash(&mut hasher);
+        std::fs::read(site.join(f))?.hash(&mut hasher);
+    }
+    let version = format!("{:016x}", hasher.finish());
+    let precache: Vec<String> = std::iter::once("./".to_owned()).chain(files.iter().filter(|f| *f != "index.html").map(|f| format!("./{f}"))).collect();
+    let sw_path = site.join("sw.js");
+    let sw = std::fs::read_to_string(&sw_path)?;
+    let rewritten: String = sw
+        .lines()
+        .map(|line| {
+            if line.starts_with("const VERSION = ") {
+                format!("const VERSION = '{version}';")
+            } else if line.starts_with("const PRECACHE = ") {
+                format!("const PRECACHE = {};", serde_json::to_string(&precache).unwrap_or_default())
+            } else {
+                line.to_owned()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    std::fs::write(&sw_path, rewritten)?;
+    Ok((version, precache.len()))
+}
+
+fn copy_dir(from: &Path, to: &Path, skip: &dyn Fn(&str) -> bool) -> io::Result<()> {
+    for rel in files_under(from)? {
+        if skip(&rel) {
+            continue;
+        }
+        let target = to.join(&rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(from.join(&rel), target)?;
+    }
+    Ok(())
+}
+
+/// The file that marks a directory as a site tongwen wrote. `build-site`
+/// replaces a directory only if it is empty or carries this marker: it
+/// never deletes what it did not create.
+pub const SITE_MARKER: &str = ".tongwen-site";
+
+/// What `build_site` did, for the CLI to report.
+#[derive(Debug)]
+pub struct SiteSummary {
+    pub documents: usize,
+    pub passim: usize,
+    pub passages: usize,
+    /// Files of the corpus directory that were not published, with why:
+    /// passed over by the walk, or refused by the intake.
+    pub skipped: Vec<(String, String)>,
+    pub out: PathBuf,
+}
+
+/// `path` made absolute with every link resolved, even where its last
+/// components do not exist yet (the output of a first build).
+fn resolved(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut missing = Vec::new();
+    let mut existing = absolute.as_path();
+    while !existing.exists() {
+        missing.push(existing.file_name().map(|n| n.to_owned()).unwrap_or_default());
+        existing = existing.parent().unwrap_or(Path::new("/"));
+    }
+    let mut out = existing.canonicalize()?;
+    out.extend(missing.into_iter().rev());
+    Ok(out)
+}
+
+/// Refuses an output that would overwrite, or be written into, the
+/// corpus or the app, and one that holds files tongwen did not write.
+fn check_output(corpus: &Path, out: &Path, app: &Path) -> Result<(), String> {
+    let (corpus_r, out_r, app_r) = (resolved(corpus), resolved(out), resolved(app));
+    let (Ok(corpus_r), Ok(out_r), Ok(app_r)) = (corpus_r, out_r, app_r) else {
+        return Err(format!("cannot resolve the paths {}, {} and {}", corpus.display(), out.display(), app.display()));
+    };
+    let o = out.display();
+    if out_r.starts_with(&corpus_r) {
+        return Err(format!("the output {o} is inside the corpus directory {}: choose a directory outside it", corpus.display()));
+    }
+    if corpus_r.starts_with(&out_r) {
+        return Err(format!("the corpus directory {} is inside the output {o}: choose another output", corpus.display()));
+    }
+    if out_r.starts_with(&app_r) || app_r.starts_with(&out_r) {
+        return Err(format!("the output {o} would overwrite the app in {}: choose another output", app.display()));
+    }
+    if out_r.exists() {
+        if !out_r.is_dir() {
+            return Err(format!("{o} exists and is not a directory"));
+        }
+        let empty = std::fs::read_dir(&out_r).map_err(|e| format!("cannot read {o}: {e}"))?.next().is_none();
+        if !empty && !out_r.join(SITE_MARKER).is_file() {
+            return Err(format!("{o} is not empty and was not written by tongwen build-site (it has no {SITE_MARKER}): refusing to replace it"));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `out`: the app from `app` (a built `dist/`) with the pages of
+/// `corpus` (`.txt`, `.md`, `.zip`, and passim `.json`) as its built-in
+/// corpus, analysed now.
+///
+/// The site is built in a temporary sibling of `out` and renamed into place
+/// only when it is complete, so a failed build leaves an earlier site
+/// whole, and `out` is replaced only if tongwen wrote it (see
+/// [`SITE_MARKER`]).
+pub fn build_site(corpus: &Path, out: &Path, app: &Path) -> Result<SiteSummary, String> {
+    if !app.join("index.html").exists() || !app.join("pkg").is_dir() {
+        return Err(format!("{} is not a built tongwen site: run `make dist` first, or pass --app DIR", app.display()));
+    }
+    if !corpus.is_dir() {
+        return Err(format!("{} is not a directory", corpus.display()));
+    }
+    check_output(corpus, out, app)?;
+    let walked = tongwen::intake::walk::read_paths(&[corpus.to_path_buf()], tongwen::intake::Limits::default())?;
+    let intake = tongwen::intake::take_in(walked.files);
+    let mut skipped = walked.skipped;
+    skipped.extend(intake.rejected.iter().cloned());
+    if intake.documents.is_empty() {
+        return Err(format!("{} has nothing to publish: {}", corpus.display(), intake.why_empty()));
+    }
+    let out_r = resolved(out).map_err(|e| format!("cannot resolve {}: {e}", out.display()))?;
+    let parent = out_r.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let name = out_r.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    std::fs::create_dir_all(&parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let staging = parent.join(format!(".{name}.tongwen-build-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| format!("cannot clear {}: {e}", staging.display()))?;
+    }
+    let passim = intake.passim.len();
+    let written = write_site(&staging, app, intake);
+    let (documents, passages) = match written {
+        Ok(counts) => counts,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    swap_into_place(&staging, &out_r, &parent, &name)?;
+    Ok(SiteSummary { documents, passim, passages, skipped, out: out.to_path_buf() })
+}
+
+/// Writes the whole site into `dir` (new); returns (documents, passages).
+fn write_site(dir: &Path, app: &Path, intake: tongwen::intake::Intake) -> Result<(usize, usize), String> {
+    let io = |e: io::Error| format!("cannot write {}: {e}", dir.display());
+    std::fs::create_dir_all(dir).map_err(io)?;
+    std::fs::write(dir.join(SITE_MARKER), "written by tongwen build-site; the directory is replaced by the next build\n").map_err(io)?;
+    // The app, without its own corpus or benchmark files.
+    copy_dir(app, dir, &|rel| rel.starts_with("corpus/") || rel.starts_with("bench") || rel == SITE_MARKER).map_err(io)?;
+    let corpus_dir = dir.join("corpus");
+    std::fs::create_dir_all(&corpus_dir).map_err(io)?;
+    for (id, bytes) in intake.documents.iter().chain(&intake.passim) {
+        std::fs::write(corpus_dir.join(id), bytes).map_err(io)?;
+    }
+    let manifest = Manifest {
+        documents: intake
+            .documents
+            .iter()
+            .map(|(id, _)| ManifestEntry { file: id.clone(), passim: false })
+            .chain(intake.passim.iter().map(|(id, _)| ManifestEntry { file: id.clone(), passim: true }))
+            .collect(),
+        precomputed: Some(PRECOMPUTED.to_owned()),
+    };
+    // Stock phrases by part of speech too: the native build has the dictionary.
+    let names = tongwen::segment::Segmenter::builtin_names_test();
+    let (analysis, chars) = tongwen::analysis::analyze_intake(intake, tongwen::reuse::Settings::default(), Some(&names), &mut |_| ());
+    let (documents, passages) = (analysis.documents.len(), analysis.passages.len());
+    let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
+    // Written a message at a time, never the whole analysis as one string.
+    let file = std::fs::File::create(corpus_dir.join(PRECOMPUTED)).map_err(io)?;
+    let mut w = io::BufWriter::new(file);
+    for message in tongwen::protocol::result_messages(analysis, tongwen::analysis::texts_from_chars(chars), shares) {
+        serde_json::to_writer(&mut w, &message).map_err(|e| e.to_string())?;
+        io::Write::write_all(&mut w, b"\n").map_err(io)?;
+    }
+    io::Write::flush(&mut w).map_err(io)?;
+    drop(w);
+    std::fs::write(corpus_dir.join("manifest.json"), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?).map_err(io)?;
+    write_precache(dir).map_err(io)?;
+    Ok((documents, passages))
+}
+
+/// Renames the finished `staging` to `out`, moving an earlier site aside
+/// first and deleting it only once the new one is in place.
+fn swap_into_place(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), String> {
+    let fail = |e: io::Error| {
+        let _ = std::fs::remove_dir_all(staging);
+        format!("cannot move the new site to {}: {e}", out.display())
+    };
+    if !out.exists() {
+        return std::fs::rename(staging, out).map_err(fail);
+    }
+    let old = parent.join(format!(".{name}.tongwen-old-{}", std::process::id()));
+    std::fs::rename(out, &old).map_err(fail)?;
+    if let Err(e) = std::fs::rename(staging, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(fail(e));
+    }
+    std::fs::remove_dir_all(&old).map_err(|e| format!("the new site is in place, but the old one could not be removed from {}: {e}", old.display()))
+}

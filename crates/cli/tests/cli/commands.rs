@@ -1,0 +1,140 @@
+//! The `tongwen` command line, run as a user would run it.
+
+use super::tongwen;
+
+const SEEDS: [&str; 5] = [
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/corpus/000_7db16642f3192162.txt"),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/corpus/001_a71703915d167703.txt"),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/corpus/002_d91aaab0cc814bb1.txt"),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/corpus/003_f0687f8725c1cd82.txt"),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/corpus/004_6c1e93888320af83.txt"),
+];
+
+#[test]
+fn version_is_printed() {
+    let out = tongwen().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), format!("tongwen {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn analyze_json_lists_documents_with_id_name_and_chars() {
+    let out = tongwen().args(["analyze", "--json"]).args(SEEDS).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    assert_eq!(docs[0]["id"], "000_7db16642f3192162.txt");
+    assert_eq!(docs[1]["name"], "圆满结束出席第二届中国—中亚峰会 习近平回到北京");
+    for (doc, path) in docs.iter().zip(SEEDS) {
+        let chars = std::fs::read_to_string(path).unwrap().chars().count();
+        assert_eq!(doc["chars"].as_u64().unwrap() as usize, chars, "{path}");
+        assert_eq!(doc["encoding"], "UTF-8");
+    }
+}
+
+#[test]
+fn missing_file_is_a_one_line_error_not_a_panic() {
+    let out = tongwen().args(["analyze", "--json", "no/such/file.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("tongwen: cannot read no/such/file.txt"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_directory_is_walked_for_its_pages() {
+    let out = tongwen().args(["analyze", "--json", "www/corpus"]).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["000_7db16642f3192162.txt", "001_a71703915d167703.txt", "002_d91aaab0cc814bb1.txt", "003_f0687f8725c1cd82.txt", "004_6c1e93888320af83.txt", "README.md"]);
+    // The manifest is JSON but not passim output: passed over, with why.
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("skipped manifest.json: not passim output"), "{err}");
+}
+
+#[test]
+fn analyze_json_has_articles_and_passages_with_the_documented_fields() {
+    let out = tongwen().args(["analyze", "--json", "--min-len", "30"]).args(SEEDS).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = &json["documents"][3];
+    for key in ["id", "name", "chars", "encoding", "articles", "other", "warnings"] {
+        assert!(doc.get(key).is_some(), "document field {key}");
+    }
+    let article = &doc["articles"][0];
+    for key in ["id", "title", "subtitle", "dateline", "spans", "paragraphs", "markers"] {
+        assert!(article.get(key).is_some(), "article field {key}: {article}");
+    }
+    assert!(article["id"].as_str().unwrap().starts_with("003_f0687f8725c1cd82.txt#"));
+    let p = &article["paragraphs"][0];
+    assert!(p["text"].is_string() && p["spans"][0][1].as_u64() > p["spans"][0][0].as_u64());
+    let passages = json["passages"].as_array().unwrap();
+    assert!(!passages.is_empty());
+    for p in passages {
+        for key in ["id", "size", "members", "variants"] {
+            assert!(p.get(key).is_some(), "passage field {key}");
+        }
+        let m = &p["members"][0];
+        for key in ["doc", "article", "begin", "end", "spans", "text"] {
+            assert!(m.get(key).is_some(), "member field {key}");
+        }
+        // --min-len is honoured.
+        assert!(p["members"].as_array().unwrap().iter().all(|m| m["text"].as_str().unwrap().chars().filter(|c| !c.is_whitespace()).count() >= 30));
+    }
+}
+
+#[test]
+fn min_len_out_of_range_is_refused() {
+    let out = tongwen().args(["analyze", "--min-len", "5"]).args(SEEDS).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--min-len"));
+}
+
+#[test]
+fn segment_prints_words_and_json_offsets_point_at_them() {
+    let out = tongwen().args(["segment", SEEDS[0]]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().next().unwrap().starts_with("弘扬 中国 — 中亚 精神"), "{}", text.lines().next().unwrap());
+    assert!(text.contains(" 托 卡耶夫 "), "jieba splits the name before it is taught");
+    // With a user dictionary the name is one word.
+    let dict = std::env::temp_dir().join(format!("tongwen-userdict-{}.txt", std::process::id()));
+    std::fs::write(&dict, "托卡耶夫 nr\n").unwrap();
+    let out = tongwen().args(["segment", "--user-dict"]).arg(&dict).arg(SEEDS[0]).output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains(" 托卡耶夫 "));
+    // JSON: every word's offsets select exactly its characters in the input.
+    let out = tongwen().args(["segment", "--json", SEEDS[0]]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let input: Vec<char> = std::fs::read_to_string(SEEDS[0]).unwrap().chars().collect();
+    let mut words = 0;
+    for article in json["articles"].as_array().unwrap() {
+        for para in article["paragraphs"].as_array().unwrap() {
+            for w in para.as_array().unwrap() {
+                let (b, e) = (w["begin"].as_u64().unwrap() as usize, w["end"].as_u64().unwrap() as usize);
+                let printed: String = input[b..e].iter().filter(|c| !c.is_whitespace()).collect();
+                assert_eq!(printed, w["word"].as_str().unwrap().replace(char::is_whitespace, ""));
+                words += 1;
+            }
+        }
+    }
+    assert!(words > 1000);
+    std::fs::remove_file(dict).ok();
+}
+
+#[test]
+fn keywords_of_the_wang_yi_interview_include_central_asia() {
+    let out = tongwen().args(["keywords", "--json", "--top", "10"]).args(SEEDS).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let interview = json.as_array().unwrap().iter().find(|a| a["title"] == "弘扬中国—中亚精神，致力永久睦邻友好").unwrap();
+    let words: Vec<&str> = interview["keywords"].as_array().unwrap().iter().map(|k| k[0].as_str().unwrap()).collect();
+    assert_eq!(words.len(), 10);
+    assert!(words.contains(&"中亚"), "{words:?}");
+    assert!(!words.iter().any(|w| ["的", "我们", "，"].contains(w)), "{words:?}");
+    let out = tongwen().args(["keywords", "--textrank", "--top", "5", SEEDS[0]]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().lines().count() >= 5);
+}

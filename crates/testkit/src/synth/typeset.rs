@@ -1,0 +1,133 @@
+//! Scoring the reflow on the second generator's pages: real news items
+//! typeset by Chromium's print-to-PDF and extracted by pdftotext (default,
+//! `-raw`, `-layout`) and pdf.js (`scripts/typeset.mjs` makes them; a fixed
+//! sample is committed in `tests/fixtures/typeset/`).
+//!
+//! The extracted text is not the generator's own, so gold cannot be offsets
+//! into it. It is text: a paragraph start is found when a reflowed
+//! paragraph opens with the same 20 characters as a gold paragraph, a
+//! paragraph is exact when its whole text is a gold paragraph's, and a
+//! title when it equals a gold title (white space never counts; each gold
+//! item is matched once).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{body_texts, ReflowScore};
+
+/// One page's gold: its articles, or parts of articles, as typeset.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldPage {
+    pub articles: Vec<GoldPiece>,
+}
+
+/// An article as printed on the page; the continuation of an article from
+/// another page has no title.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldPiece {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub byline: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// Characters that identify where a paragraph starts.
+const OPENING: usize = 20;
+
+fn visible(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn opening(s: &str) -> String {
+    s.chars().take(OPENING).collect()
+}
+
+/// Takes one of `key` from `pool`, if there is one left.
+fn take(pool: &mut HashMap<String, usize>, key: &str) -> bool {
+    match pool.get_mut(key) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            true
+        }
+        _ => false,
+    }
+}
+
+fn counts(keys: impl IntoIterator<Item = String>) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for k in keys {
+        *m.entry(k).or_default() += 1;
+    }
+    m
+}
+
+/// Scores the reflow of one extracted page against its gold.
+pub fn score_extracted(text: &str, gold: &GoldPage) -> ReflowScore {
+    let doc = tongwen::analyze_document("page.txt", text.as_bytes());
+    let found = body_texts(&doc);
+    let gold_paragraphs: Vec<String> = gold.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| visible(p))).collect();
+    let mut openings = counts(gold_paragraphs.iter().map(|p| opening(p)));
+    let mut whole = counts(gold_paragraphs.iter().cloned());
+    let boundary_hits = found.iter().filter(|p| take(&mut openings, &opening(p))).count();
+    let exact_paragraphs = found.iter().filter(|p| take(&mut whole, p)).count();
+    let gold_titles: Vec<String> = gold.articles.iter().filter_map(|a| a.title.as_deref().map(visible)).collect();
+    let found_titles: Vec<String> = doc.articles.iter().filter_map(|a| a.title.as_deref().map(visible)).collect();
+    let mut titles = counts(gold_titles.iter().cloned());
+    let exact_titles = found_titles.iter().filter(|t| take(&mut titles, t)).count();
+    ReflowScore {
+        gold_paragraphs: gold_paragraphs.len(),
+        found_paragraphs: found.len(),
+        boundary_hits,
+        exact_paragraphs,
+        gold_titles: gold_titles.len(),
+        exact_titles,
+        found_titles: found_titles.len(),
+    }
+}
+
+/// The extraction modes, as `scripts/typeset.mjs` names its folders.
+pub const MODES: [&str; 4] = ["default", "raw", "layout", "pdfjs"];
+
+/// Scores every page of one extraction mode in a typeset directory
+/// (`gold/NNN.json` beside `<mode>/NNN.txt`). None if it holds no pages.
+pub fn evaluate_dir(dir: &Path, mode: &str) -> Option<ReflowScore> {
+    let mut golds: Vec<PathBuf> = std::fs::read_dir(dir.join("gold")).ok()?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    golds.sort();
+    let mut total = ReflowScore::default();
+    let mut pages = 0;
+    for g in golds {
+        let stem = g.file_stem()?.to_string_lossy().into_owned();
+        let (Ok(gold), Ok(text)) = (std::fs::read_to_string(&g), std::fs::read_to_string(dir.join(mode).join(format!("{stem}.txt")))) else { continue };
+        let Ok(gold) = serde_json::from_str::<GoldPage>(&gold) else { continue };
+        total.add(score_extracted(&text, &gold));
+        pages += 1;
+    }
+    (pages > 0).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(title: Option<&str>, paragraphs: &[&str]) -> GoldPiece {
+        GoldPiece { title: title.map(str::to_owned), subtitle: None, byline: None, paragraphs: paragraphs.iter().map(|p| p.to_string()).collect() }
+    }
+
+    #[test]
+    fn a_clean_dump_scores_full_and_a_glued_one_does_not() {
+        let p1 = "国务院总理李强25日在京会见国际货币基金组织总裁格奥尔基耶娃，双方就中国经济形势交换了意见。";
+        let p2 = "李强表示，今年以来，中国经济回升向好的态势不断巩固增强，实现良好开局，为完成全年目标打下坚实基础。";
+        let gold = GoldPage { articles: vec![piece(Some("李强会见国际货币基金组织总裁"), &[p1, p2])] };
+        let clean = format!("李强会见国际货币基金组织总裁\n\n{p1}\n\n{p2}\n");
+        let s = score_extracted(&clean, &gold);
+        assert_eq!((s.gold_paragraphs, s.boundary_hits, s.exact_paragraphs, s.exact_titles), (2, 2, 2, 1), "{s:?}");
+        assert!((s.f1() - 1.0).abs() < 1e-9 && (s.title_f1() - 1.0).abs() < 1e-9);
+        // The two paragraphs glued into one: one start found, nothing exact.
+        let glued = format!("李强会见国际货币基金组织总裁\n\n{p1}{p2}\n");
+        let s = score_extracted(&glued, &gold);
+        assert_eq!((s.boundary_hits, s.exact_paragraphs), (1, 0), "{s:?}");
+        assert!(s.recall() < 0.6);
+    }
+}

@@ -1,0 +1,68 @@
+//! What the page and its worker share at the web boundary: values across
+//! `postMessage`, and fetching the site's own files.
+//!
+//! Requests cross `postMessage` as plain JS values (`serde-wasm-bindgen`,
+//! file bytes as `Uint8Array`). Updates come back as JSON bytes in a
+//! transferred buffer: a result as a JS object graph costs the page a
+//! structured-clone copy, a UTF-16 to UTF-8 copy of every string, and the
+//! garbage collections after, which at 10 MB added up to long tasks.
+//!
+//! Both the app crate and the worker crate depend on this one; neither
+//! depends on the other, and the engine depends on none of them.
+#![cfg(target_arch = "wasm32")]
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tongwen::protocol::Update;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where the worker finds jieba's tables, relative to its own script.
+/// Gzipped files, unpacked by the engine: servers send them as they are.
+pub const DICT: &str = "dict/dict.txt.gz";
+pub const IDF: &str = "dict/idf.txt.gz";
+
+/// Where the page finds the worker's loader, relative to `index.html`.
+pub const LOADER: &str = "worker-loader.js";
+
+/// A Rust value as a plain JS value (maps as objects, bytes as `Uint8Array`).
+pub fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&ser).unwrap_or(JsValue::NULL)
+}
+
+pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// An update as JSON in a `Uint8Array`, whose buffer can be transferred.
+pub fn update_to_bytes(update: &Update) -> js_sys::Uint8Array {
+    let json = serde_json::to_vec(update).unwrap_or_default();
+    js_sys::Uint8Array::from(json.as_slice())
+}
+
+pub fn update_from_bytes(value: &JsValue) -> Result<Update, String> {
+    let bytes = value.dyn_ref::<js_sys::Uint8Array>().ok_or("a worker update is not bytes")?.to_vec();
+    serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+}
+
+/// An update, and the bytes of an export when they came beside it (the
+/// worker sends an export as `[update, bytes]`, the bytes not inside JSON).
+pub fn update_or_export(data: JsValue) -> Result<(Update, Option<js_sys::Uint8Array>), String> {
+    if js_sys::Array::is_array(&data) {
+        let pair = js_sys::Array::from(&data);
+        let payload = pair.get(1).dyn_into::<js_sys::Uint8Array>().map_err(|_| "an export without its bytes")?;
+        Ok((update_from_bytes(&pair.get(0))?, Some(payload)))
+    } else {
+        Ok((update_from_bytes(&data)?, None))
+    }
+}
+
+/// A file of the site, relative to the calling script (page or worker).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("cannot load {url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("cannot load {url}: HTTP {}", response.status()));
+    }
+    response.binary().await.map_err(|e| format!("cannot read {url}: {e}"))
+}

@@ -1,6 +1,0 @@
-//! The Web Worker's entry point; built for wasm32 by `make dist`.
-
-fn main() {
-    #[cfg(target_arch = "wasm32")]
-    tongwen::worker::register();
-}

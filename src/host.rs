@@ -1,0 +1,341 @@
+//! The analysis worker's logic, without its IO ("sans-IO").
+//!
+//! The Web Worker is a thin shell: it decodes a [`Request`] from
+//! `postMessage`, calls [`Host::handle`], and carries out what comes back:
+//! an [`Outgoing::Update`] is posted to the page, an [`Outgoing::Export`]
+//! is posted with its bytes beside it, and an [`Outgoing::Fetch`] is
+//! fetched, its bytes handed back through [`Host::fetched`]. Everything
+//! that decides (what waits for the dictionary, when the corpus is indexed,
+//! which late answer is stale) is here, and tested natively.
+//!
+//! Outgoing messages go to a sink as they are made, not returned at the
+//! end: an analysis reports progress while it runs, and the page must see
+//! those reports while the worker is still busy.
+
+use crate::analysis::{analyze_with_passim, texts_from_chars, Analysis, Lazy, Stage};
+use crate::model::{DocumentAnalysis, Passage};
+use crate::protocol::{result_messages, ArticleWords, ExportKind, Job, Request, Update};
+use crate::reuse::Settings;
+use crate::search::CorpusIndex;
+use crate::segment::{gunzip_text, Idf, Segmenter, UserWord, MIN_ARTICLES_FOR_CORPUS_IDF};
+
+/// A file the host needs from the site; the shell fetches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resource {
+    /// jieba's dictionary, gzipped ([`crate::segment::gunzip_text`]).
+    Dictionary,
+    /// jieba's IDF table, gzipped; only for corpora too small for their own.
+    Idf,
+    /// An analysis `tongwen build-site` precomputed: JSON Lines of
+    /// [`Update`]s. `generation` tells a late answer from a current one.
+    Precomputed { url: String, generation: u64 },
+}
+
+/// What the host asks the shell to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outgoing {
+    /// Post this to the page.
+    Update(Update),
+    /// Post an export: its [`Update::Exported`] header with the bytes
+    /// beside it, not inside its JSON.
+    Export { name: String, mime: String, bytes: Vec<u8> },
+    /// Fetch this, and give the result to [`Host::fetched`].
+    Fetch(Resource),
+}
+
+/// What the worker keeps between requests.
+pub struct Host {
+    /// The last analysis's documents, which words and search refer to.
+    docs: Vec<DocumentAnalysis>,
+    /// And its passages, for exports.
+    passages: Vec<Passage>,
+    user_words: Vec<UserWord>,
+    /// jieba's dictionary text, once fetched (kept to rebuild the segmenter
+    /// when the user removes a word, which jieba cannot undo).
+    dict: Option<String>,
+    /// jieba's IDF table, fetched only for corpora too small for their own.
+    idf: Option<Idf>,
+    /// The IDF table could not be fetched: index without it.
+    idf_unavailable: bool,
+    segmenter: Option<Segmenter>,
+    index: Option<CorpusIndex>,
+    /// Fetches in flight, so a second request waits for the first.
+    fetching_dict: bool,
+    fetching_idf: bool,
+    /// The page asked for words since the last analysis.
+    wants_index: bool,
+    /// Texts to cut once the dictionary is here.
+    waiting_cuts: Vec<String>,
+    /// Counts analyses and precomputed loads: only the newest may land.
+    generation: u64,
+    /// Milliseconds on the worker's clock (timings reported to the page).
+    clock: fn() -> f64,
+}
+
+impl Host {
+    pub fn new(clock: fn() -> f64) -> Self {
+        Host {
+            docs: Vec::new(),
+            passages: Vec::new(),
+            user_words: Vec::new(),
+            dict: None,
+            idf: None,
+            idf_unavailable: false,
+            segmenter: None,
+            index: None,
+            fetching_dict: false,
+            fetching_idf: false,
+            wants_index: false,
+            waiting_cuts: Vec::new(),
+            generation: 0,
+            clock,
+        }
+    }
+
+    /// Answers one request from the page.
+    pub fn handle(&mut self, request: Request, out: &mut dyn FnMut(Outgoing)) {
+        match request {
+            // Words wait for the page's `IndexWords`, sent once the result
+            // is painted: fetching and parsing the dictionary would compete
+            // with it.
+            Request::Analyse(job) => self.analyse(job, out),
+            Request::IndexWords => {
+                self.wants_index = true;
+                self.index_words(out);
+            }
+            Request::UserWords(words) => {
+                self.user_words = words;
+                self.segmenter = None;
+                self.index = None;
+                self.wants_index = true;
+                self.index_words(out);
+            }
+            Request::Words { doc, article, method } => {
+                if let (Some(seg), Some(index)) = (&self.segmenter, &self.index) {
+                    if let Some(ends) = index.words(doc, article) {
+                        let keywords = index.keywords(doc, article, method, seg, &self.docs);
+                        out(Outgoing::Update(Update::Words(ArticleWords { doc, article, method, ends, keywords })));
+                    }
+                }
+            }
+            Request::Segment(text) => {
+                if self.dict.is_some() {
+                    self.cut(text, out);
+                } else {
+                    self.waiting_cuts.push(text);
+                    self.fetch_dictionary(out);
+                }
+            }
+            Request::Export(kind) => match export(kind, &self.docs, &self.passages) {
+                Ok((name, mime, bytes)) => out(Outgoing::Export { name, mime: mime.to_owned(), bytes }),
+                Err(message) => out(Outgoing::Update(Update::Failed(message))),
+            },
+            Request::Precomputed(url) => {
+                self.generation += 1;
+                out(Outgoing::Fetch(Resource::Precomputed { url, generation: self.generation }));
+            }
+            Request::Search(query) => {
+                let t0 = (self.clock)();
+                if let (Some(seg), Some(index)) = (&self.segmenter, &self.index) {
+                    let mut found = index.search(&query, seg);
+                    found.elapsed_ms = (self.clock)() - t0;
+                    out(Outgoing::Update(Update::Found(found)));
+                }
+            }
+        }
+    }
+
+    /// Takes in what a [`Outgoing::Fetch`] brought back.
+    pub fn fetched(&mut self, resource: Resource, got: Result<Vec<u8>, String>, out: &mut dyn FnMut(Outgoing)) {
+        match resource {
+            Resource::Dictionary => {
+                self.fetching_dict = false;
+                match got.and_then(|bytes| gunzip_text(&bytes)) {
+                    Ok(dict) => {
+                        self.dict = Some(dict);
+                        for text in std::mem::take(&mut self.waiting_cuts) {
+                            self.cut(text, out);
+                        }
+                        self.index_words(out);
+                    }
+                    Err(message) => {
+                        // Everything that waited hears why; a later request
+                        // tries again.
+                        for _ in std::mem::take(&mut self.waiting_cuts) {
+                            out(Outgoing::Update(Update::WordsFailed(message.clone())));
+                        }
+                        if std::mem::take(&mut self.wants_index) {
+                            out(Outgoing::Update(Update::WordsFailed(message)));
+                        }
+                    }
+                }
+            }
+            Resource::Idf => {
+                self.fetching_idf = false;
+                match got.and_then(|bytes| gunzip_text(&bytes)) {
+                    Ok(table) => self.idf = Some(Idf::from_jieba_table(&table)),
+                    // Keywords then weigh words by the corpus alone.
+                    Err(_) => self.idf_unavailable = true,
+                }
+                self.index_words(out);
+            }
+            Resource::Precomputed { url, generation } => {
+                if generation != self.generation {
+                    return; // a newer analysis or load came first
+                }
+                let relayed = got.and_then(|bytes| String::from_utf8(bytes).map_err(|_| format!("{url} is not UTF-8 text")));
+                if let Err(message) = relayed.and_then(|text| self.relay_precomputed(&text, out)) {
+                    out(Outgoing::Update(Update::Failed(message)));
+                }
+            }
+        }
+    }
+
+    fn fetch_dictionary(&mut self, out: &mut dyn FnMut(Outgoing)) {
+        if self.dict.is_none() && !self.fetching_dict {
+            self.fetching_dict = true;
+            out(Outgoing::Fetch(Resource::Dictionary));
+        }
+    }
+
+    /// Segments and indexes the corpus once the page wants words, first
+    /// fetching what that needs; the page has its analysis already, so
+    /// nothing it shows waits for this.
+    fn index_words(&mut self, out: &mut dyn FnMut(Outgoing)) {
+        if !self.wants_index || self.index.is_some() || self.docs.is_empty() {
+            return;
+        }
+        let articles: usize = self.docs.iter().map(|d| d.articles.len()).sum();
+        let needs_idf = articles < MIN_ARTICLES_FOR_CORPUS_IDF && self.idf.is_none() && !self.idf_unavailable;
+        if needs_idf && !self.fetching_idf {
+            self.fetching_idf = true;
+            out(Outgoing::Fetch(Resource::Idf));
+        }
+        self.fetch_dictionary(out);
+        if self.fetching_dict || self.fetching_idf {
+            return; // the fetch in flight indexes when it lands
+        }
+        let Some(dict) = &self.dict else { return };
+        if self.segmenter.is_none() {
+            match Segmenter::new(dict, &self.user_words) {
+                Ok(seg) => self.segmenter = Some(seg),
+                Err(message) => return out(Outgoing::Update(Update::WordsFailed(message))),
+            }
+        }
+        let seg = self.segmenter.as_ref().expect("just built");
+        let mut last = usize::MAX;
+        let index = CorpusIndex::build(&self.docs, seg, self.idf.as_ref(), &mut |done, total| {
+            let percent = done * 100 / total.max(1);
+            if percent != last {
+                last = percent;
+                out(Outgoing::Update(Update::Segmenting(done, total)));
+            }
+        });
+        let candidates = index.candidates.clone();
+        self.index = Some(index);
+        out(Outgoing::Update(Update::WordsReady { candidates }));
+    }
+
+    /// Cuts a text into words (the dictionary is here).
+    fn cut(&mut self, text: String, out: &mut dyn FnMut(Outgoing)) {
+        let t0 = (self.clock)();
+        if self.segmenter.is_none() {
+            match Segmenter::new(self.dict.as_deref().unwrap_or_default(), &self.user_words) {
+                Ok(seg) => self.segmenter = Some(seg),
+                Err(message) => return out(Outgoing::Update(Update::WordsFailed(message))),
+            }
+        }
+        let t1 = (self.clock)();
+        let seg = self.segmenter.as_ref().expect("just built");
+        let words = seg.cut(&text).into_iter().map(str::to_owned).collect();
+        let t2 = (self.clock)();
+        out(Outgoing::Update(Update::Segmented { words, init_ms: t1 - t0, cut_ms: t2 - t1 }));
+    }
+
+    fn analyse(&mut self, job: Job, out: &mut dyn FnMut(Outgoing)) {
+        self.generation += 1;
+        let settings = Settings { min_len: job.min_len, boilerplate: job.boilerplate, stock: job.stock };
+        let mut last_percent = usize::MAX;
+        // passim output, when given, replaces finding passages here.
+        let passim = job.passim.iter().map(|f| (f.id.as_str(), f.bytes.as_slice()));
+        let inputs = job.files.iter().map(|f| {
+            let lazy = match &f.encoding {
+                Some(label) => Lazy::BytesAs(&f.bytes, label),
+                None => Lazy::Bytes(&f.bytes),
+            };
+            (f.id.as_str(), lazy)
+        });
+        // Stock phrases by part of speech when the dictionary is here
+        // already (it is fetched for words and search, never for this alone).
+        let segmenter = self.segmenter.as_ref();
+        let names = |text: &str| segmenter.is_some_and(|s| s.is_only_names(text));
+        let (analysis, chars) = analyze_with_passim(inputs, job.files.len(), passim, settings, segmenter.is_some().then_some(&names as _), &mut |stage| {
+            // At most one report per percent, however many files.
+            let percent = match stage {
+                Stage::Reflow(done, total) => done * 100 / total.max(1),
+                Stage::Passages => 100,
+            };
+            if percent != last_percent {
+                last_percent = percent;
+                out(Outgoing::Update(Update::Progress(stage)));
+            }
+        });
+        drop(job);
+        self.docs = analysis.documents.clone();
+        self.passages = analysis.passages.clone();
+        self.index = None;
+        self.wants_index = false;
+        let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
+        for message in result_messages(analysis, texts_from_chars(chars), shares) {
+            out(Outgoing::Update(message));
+        }
+    }
+
+    /// Sends a precomputed analysis on to the page, keeping its documents
+    /// and passages for words, search and exports.
+    fn relay_precomputed(&mut self, text: &str, out: &mut dyn FnMut(Outgoing)) -> Result<(), String> {
+        let mut updates = Vec::new();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            updates.push(serde_json::from_str::<Update>(line).map_err(|e| format!("the precomputed analysis is damaged at line {}: {e}", n + 1))?);
+        }
+        if updates.last() != Some(&Update::Done) {
+            return Err("the precomputed analysis is incomplete".into());
+        }
+        self.docs.clear();
+        self.passages.clear();
+        self.index = None;
+        self.wants_index = false;
+        for u in &updates {
+            match u {
+                Update::Documents(d) => self.docs.extend(d.iter().map(|d| d.doc.clone())),
+                Update::Passages(p) => self.passages.extend(p.iter().cloned()),
+                _ => {}
+            }
+        }
+        for u in updates {
+            out(Outgoing::Update(u));
+        }
+        Ok(())
+    }
+}
+
+/// Makes an export: (file name, MIME type, bytes).
+fn export(kind: ExportKind, docs: &[DocumentAnalysis], passages: &[Passage]) -> Result<(String, &'static str, Vec<u8>), String> {
+    use crate::export::*;
+    let analysis = Analysis { documents: docs.to_vec(), passages: passages.to_vec() };
+    Ok(match kind {
+        ExportKind::Json => ("tongwen-analysis.json".into(), "application/json", analysis_json(&analysis).into_bytes()),
+        ExportKind::Articles(f) => (format!("tongwen-articles.{}", f.extension()), "text/plain;charset=utf-8", articles_file(docs, f).into_bytes()),
+        ExportKind::ArticlesZip(f) => (format!("tongwen-articles-{}.zip", f.extension()), "application/zip", articles_zip(docs, f)?),
+        ExportKind::PassagesCsv => ("tongwen-passages.csv".into(), "text/csv;charset=utf-8", passages_csv(passages)?.into_bytes()),
+        ExportKind::PassimJsonl => {
+            ("tongwen-passim.jsonl".into(), "application/jsonl", crate::passim::to_jsonl(&crate::passim::to_records(passages, docs)).into_bytes())
+        }
+        ExportKind::StoryTei { story, long } => {
+            if !passages.iter().any(|p| p.story == story) {
+                return Err("no such story".into());
+            }
+            (format!("tongwen-story-{story}.tei.xml"), "application/tei+xml", story_tei(passages, story, long, docs).into_bytes())
+        }
+    })
+}

@@ -1,0 +1,319 @@
+//! The worker's logic without the worker: every request the page can send
+//! to [`Host`], what it answers, what it fetches, and what waits for what.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use tongwen::host::{Host, Outgoing, Resource};
+use tongwen::protocol::{result_messages, Assembler, ExportKind, FileIn, Job, Request, Update, CHUNK_CHARS};
+use tongwen::segment::{KeywordMethod, UserWord};
+
+/// A clock that moves one millisecond per reading.
+fn ticks() -> f64 {
+    static NOW: AtomicU64 = AtomicU64::new(0);
+    NOW.fetch_add(1, Ordering::Relaxed) as f64
+}
+
+fn gzip(text: &str) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(text.as_bytes()).unwrap();
+    gz.finish().unwrap()
+}
+
+fn dictionary() -> Vec<u8> {
+    gzip(tongwen::segment::builtin_dict())
+}
+
+fn seed(name: &str) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+    let path = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name)).unwrap();
+    std::fs::read(path).unwrap()
+}
+
+fn file(id: &str, bytes: Vec<u8>) -> FileIn {
+    FileIn { id: id.into(), bytes, encoding: None }
+}
+
+fn job(files: Vec<FileIn>) -> Job {
+    Job { files, min_len: 20, boilerplate: false, stock: false, passim: Vec::new() }
+}
+
+/// Two seeds that share the Xi-returns report.
+fn two_seeds() -> Job {
+    job(vec![file("000.txt", seed("000")), file("001.txt", seed("001"))])
+}
+
+/// Runs one step and returns what it sent.
+fn step(host: &mut Host, request: Request) -> Vec<Outgoing> {
+    let mut out = Vec::new();
+    host.handle(request, &mut |o| out.push(o));
+    out
+}
+
+fn land(host: &mut Host, resource: Resource, got: Result<Vec<u8>, String>) -> Vec<Outgoing> {
+    let mut out = Vec::new();
+    host.fetched(resource, got, &mut |o| out.push(o));
+    out
+}
+
+fn updates(out: &[Outgoing]) -> Vec<&Update> {
+    out.iter().filter_map(|o| if let Outgoing::Update(u) = o { Some(u) } else { None }).collect()
+}
+
+fn fetches(out: &[Outgoing]) -> Vec<&Resource> {
+    out.iter().filter_map(|o| if let Outgoing::Fetch(r) = o { Some(r) } else { None }).collect()
+}
+
+/// A host with the two seeds analysed and indexed.
+fn indexed() -> Host {
+    let mut host = Host::new(ticks);
+    step(&mut host, Request::Analyse(two_seeds()));
+    let asked = step(&mut host, Request::IndexWords);
+    land(&mut host, Resource::Dictionary, Ok(dictionary()));
+    if fetches(&asked).contains(&&Resource::Idf) {
+        land(&mut host, Resource::Idf, Err("offline".into()));
+    }
+    host
+}
+
+#[test]
+fn an_analysis_reports_progress_then_the_result_in_chunks_ending_done() {
+    let mut host = Host::new(ticks);
+    let out = step(&mut host, Request::Analyse(two_seeds()));
+    let ups = updates(&out);
+    assert!(matches!(ups[0], Update::Progress(_)), "{:?}", ups[0]);
+    assert_eq!(ups.last(), Some(&&Update::Done));
+    let mut asm = Assembler::default();
+    for u in ups {
+        asm.take(&mut u.clone(), |d| d);
+    }
+    let (docs, passages) = asm.finish();
+    assert_eq!(docs.iter().map(|d| d.doc.id.as_str()).collect::<Vec<_>>(), ["000.txt", "001.txt"]);
+    assert!(passages.iter().any(|p| p.members.iter().any(|m| m.text.contains("乘专机回到北京"))), "the shared report is found");
+    assert!(fetches(&out).is_empty(), "an analysis fetches nothing: words wait for IndexWords");
+}
+
+#[test]
+fn words_wait_for_the_dictionary_fetched_once_and_index_when_it_lands() {
+    let mut host = Host::new(ticks);
+    assert!(step(&mut host, Request::IndexWords).is_empty(), "nothing to index before an analysis");
+    step(&mut host, Request::Analyse(two_seeds()));
+    let asked = step(&mut host, Request::IndexWords);
+    assert!(fetches(&asked).contains(&&Resource::Dictionary));
+    assert!(fetches(&asked).contains(&&Resource::Idf), "two pages are too few articles for their own IDF");
+    assert!(updates(&asked).is_empty());
+    // Asked again while the fetches are in flight: no second fetch.
+    assert!(step(&mut host, Request::IndexWords).is_empty());
+    // Words and search are not answered before the index exists.
+    assert!(step(&mut host, Request::Words { doc: 0, article: 0, method: KeywordMethod::TfIdf }).is_empty());
+    assert!(step(&mut host, Request::Search("北京".into())).is_empty());
+    // The dictionary lands first: still waiting for the IDF table.
+    assert!(updates(&land(&mut host, Resource::Dictionary, Ok(dictionary()))).is_empty());
+    let out = land(&mut host, Resource::Idf, Ok(gzip("北京 5.0\n")));
+    let ups = updates(&out);
+    assert!(matches!(ups[0], Update::Segmenting(_, 2)), "{:?}", ups[0]);
+    assert!(matches!(ups.last(), Some(Update::WordsReady { .. })), "{:?}", ups.last());
+    // Once indexed, asking again does nothing.
+    assert!(step(&mut host, Request::IndexWords).is_empty());
+}
+
+#[test]
+fn an_unreachable_idf_table_still_indexes_by_the_corpus_alone() {
+    let host = indexed();
+    drop(host);
+    let mut host = Host::new(ticks);
+    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::IndexWords);
+    land(&mut host, Resource::Dictionary, Ok(dictionary()));
+    let out = land(&mut host, Resource::Idf, Err("cannot load dict/idf.txt.gz: HTTP 404".into()));
+    assert!(matches!(updates(&out).last(), Some(Update::WordsReady { .. })));
+}
+
+#[test]
+fn words_and_search_are_answered_from_the_index() {
+    let mut host = indexed();
+    let out = step(&mut host, Request::Words { doc: 1, article: 0, method: KeywordMethod::TfIdf });
+    let Some(Update::Words(w)) = updates(&out).first().copied() else { panic!("{out:?}") };
+    assert_eq!((w.doc, w.article), (1, 0));
+    assert!(!w.ends.is_empty() && !w.keywords.is_empty());
+    assert!(step(&mut host, Request::Words { doc: 9, article: 0, method: KeywordMethod::TfIdf }).is_empty(), "no such document: no answer");
+    let out = step(&mut host, Request::Search("北京".into()));
+    let Some(Update::Found(found)) = updates(&out).first().copied() else { panic!("{out:?}") };
+    assert!(!found.articles.is_empty());
+    assert_eq!(found.elapsed_ms, 1.0, "timed by the host's clock");
+}
+
+#[test]
+fn a_text_to_cut_waits_for_a_late_dictionary_and_a_failed_one_is_said() {
+    let mut host = Host::new(ticks);
+    let first = step(&mut host, Request::Segment("中华人民共和国".into()));
+    assert_eq!(fetches(&first), [&Resource::Dictionary]);
+    assert!(step(&mut host, Request::Segment("北京".into())).is_empty(), "one fetch for both");
+    let out = land(&mut host, Resource::Dictionary, Err("cannot load dict/dict.txt.gz: HTTP 404".into()));
+    assert_eq!(updates(&out).len(), 2);
+    assert!(updates(&out).iter().all(|u| matches!(u, Update::WordsFailed(m) if m.contains("404"))));
+    // A later request tries again, and this time the dictionary arrives.
+    assert_eq!(fetches(&step(&mut host, Request::Segment("中华人民共和国".into()))), [&Resource::Dictionary]);
+    let out = land(&mut host, Resource::Dictionary, Ok(dictionary()));
+    let Some(Update::Segmented { words, .. }) = updates(&out).first().copied() else { panic!("{out:?}") };
+    assert_eq!(words.concat(), "中华人民共和国");
+    // With the dictionary here, a cut is answered at once.
+    assert!(matches!(updates(&step(&mut host, Request::Segment("北京".into())))[..], [Update::Segmented { .. }]));
+}
+
+#[test]
+fn a_dictionary_that_is_not_gzip_fails_the_words_but_not_the_host() {
+    let mut host = Host::new(ticks);
+    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::IndexWords);
+    let out = land(&mut host, Resource::Dictionary, Ok(b"<html>not found</html>".to_vec()));
+    assert!(updates(&out).iter().any(|u| matches!(u, Update::WordsFailed(_))), "{out:?}");
+    // Reading still works: an export is made.
+    assert!(matches!(step(&mut host, Request::Export(ExportKind::Json))[..], [Outgoing::Export { .. }]));
+}
+
+#[test]
+fn user_words_index_the_corpus_again_with_them() {
+    let mut host = indexed();
+    let word = "回到北京乘专机";
+    let before = step(&mut host, Request::Search(word.into()));
+    let out = step(&mut host, Request::UserWords(vec![UserWord { word: "乘专机".into(), freq: Some(100_000), tag: None }]));
+    assert!(matches!(updates(&out).last(), Some(Update::WordsReady { .. })), "indexed again at once: {out:?}");
+    let out = step(&mut host, Request::Segment("乘专机回到北京".into()));
+    let Some(Update::Segmented { words, .. }) = updates(&out).first().copied() else { panic!("{out:?}") };
+    assert!(words.iter().any(|w| w == "乘专机"), "{words:?}");
+    assert!(!updates(&before).is_empty());
+}
+
+#[test]
+fn exports_carry_their_bytes_beside_the_update_and_a_missing_story_fails() {
+    let mut host = Host::new(ticks);
+    step(&mut host, Request::Analyse(two_seeds()));
+    let out = step(&mut host, Request::Export(ExportKind::Json));
+    let [Outgoing::Export { name, mime, bytes }] = &out[..] else { panic!("{out:?}") };
+    assert_eq!((name.as_str(), mime.as_str()), ("tongwen-analysis.json", "application/json"));
+    let json: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 2);
+    let out = step(&mut host, Request::Export(ExportKind::PassagesCsv));
+    assert!(matches!(&out[..], [Outgoing::Export { name, .. }] if name == "tongwen-passages.csv"));
+    let out = step(&mut host, Request::Export(ExportKind::StoryTei { story: 999, long: 80 }));
+    assert_eq!(updates(&out), [&Update::Failed("no such story".into())]);
+}
+
+/// The JSON Lines `build-site` writes for a precomputed corpus.
+fn precomputed_lines(job: &Job) -> Vec<u8> {
+    let inputs = job.files.iter().map(|f| (f.id.as_str(), f.bytes.as_slice()));
+    let (analysis, texts) = tongwen::analysis::analyze_corpus_with(inputs, Default::default(), &mut |_| ());
+    let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
+    result_messages(analysis, texts, shares).map(|u| serde_json::to_string(&u).unwrap() + "\n").collect::<String>().into_bytes()
+}
+
+#[test]
+fn a_precomputed_analysis_is_fetched_relayed_and_kept_for_exports() {
+    let mut host = Host::new(ticks);
+    let out = step(&mut host, Request::Precomputed("corpus/analysis.jsonl".into()));
+    let [Outgoing::Fetch(resource @ Resource::Precomputed { url, .. })] = &out[..] else { panic!("{out:?}") };
+    assert_eq!(url, "corpus/analysis.jsonl");
+    let out = land(&mut host, resource.clone(), Ok(precomputed_lines(&two_seeds())));
+    assert_eq!(updates(&out).last(), Some(&&Update::Done));
+    assert!(updates(&out).iter().any(|u| matches!(u, Update::Documents(_))));
+    let out = step(&mut host, Request::Export(ExportKind::Json));
+    let [Outgoing::Export { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+    assert!(serde_json::from_slice::<serde_json::Value>(bytes).unwrap()["passages"].as_array().is_some_and(|p| !p.is_empty()));
+}
+
+#[test]
+fn a_damaged_or_cut_short_precomputed_analysis_is_refused_with_a_reason() {
+    let mut host = Host::new(ticks);
+    let lines = precomputed_lines(&two_seeds());
+    for (bytes, says) in [
+        (b"{\"Documents\":[oops\n".to_vec(), "damaged at line 1"),
+        (lines[..lines.len() - "\"Done\"\n".len()].to_vec(), "incomplete"),
+        (vec![0xff, 0xfe, 0x00], "not UTF-8"),
+    ] {
+        let out = step(&mut host, Request::Precomputed("a.jsonl".into()));
+        let [Outgoing::Fetch(resource)] = &out[..] else { panic!("{out:?}") };
+        let out = land(&mut host, resource.clone(), Ok(bytes));
+        assert!(matches!(updates(&out)[..], [Update::Failed(m)] if m.contains(says)), "{says}: {out:?}");
+    }
+    let out = step(&mut host, Request::Precomputed("gone.jsonl".into()));
+    let [Outgoing::Fetch(resource)] = &out[..] else { panic!("{out:?}") };
+    assert_eq!(updates(&land(&mut host, resource.clone(), Err("cannot load gone.jsonl: HTTP 404".into()))), [&Update::Failed("cannot load gone.jsonl: HTTP 404".into())]);
+}
+
+#[test]
+fn a_late_precomputed_answer_never_overwrites_a_newer_analysis() {
+    // The reader changed a setting while the precomputed analysis was on
+    // its way: the new analysis is what the page shows, and the old answer
+    // must not replace it when it lands.
+    let mut host = Host::new(ticks);
+    let out = step(&mut host, Request::Precomputed("corpus/analysis.jsonl".into()));
+    let [Outgoing::Fetch(stale)] = &out[..] else { panic!("{out:?}") };
+    step(&mut host, Request::Analyse(job(vec![file("004.txt", seed("004"))])));
+    assert!(land(&mut host, stale.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty());
+    let out = step(&mut host, Request::Export(ExportKind::Json));
+    let [Outgoing::Export { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+    let json: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    assert_eq!(json["documents"][0]["id"], "004.txt");
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn an_analysis_during_a_dictionary_fetch_indexes_the_new_corpus_only_when_asked() {
+    let mut host = Host::new(ticks);
+    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::IndexWords);
+    // A new corpus arrives before the dictionary does.
+    step(&mut host, Request::Analyse(job(vec![file("004.txt", seed("004"))])));
+    let out = land(&mut host, Resource::Dictionary, Ok(dictionary()));
+    land(&mut host, Resource::Idf, Err("offline".into()));
+    assert!(!updates(&out).iter().any(|u| matches!(u, Update::WordsReady { .. })), "the old corpus is not indexed: {out:?}");
+    let out = step(&mut host, Request::IndexWords);
+    assert!(fetches(&out).iter().all(|r| **r != Resource::Dictionary), "the dictionary is kept");
+    assert!(matches!(updates(&out).last(), Some(Update::WordsReady { .. })), "{out:?}");
+    let out = step(&mut host, Request::Words { doc: 0, article: 0, method: KeywordMethod::TfIdf });
+    assert!(matches!(updates(&out)[..], [Update::Words(_)]));
+    assert!(step(&mut host, Request::Words { doc: 1, article: 0, method: KeywordMethod::TfIdf }).is_empty(), "the old second document is gone");
+}
+
+#[test]
+fn passim_output_in_the_job_gives_the_passages() {
+    let mut host = Host::new(ticks);
+    let mut j = job(vec![file("000.txt", seed("000")), file("001.txt", seed("001"))]);
+    let passim = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/passim-out.json")).unwrap();
+    j.passim = vec![file("out.json", passim)];
+    let out = step(&mut host, Request::Analyse(j));
+    let mut asm = Assembler::default();
+    for u in updates(&out) {
+        asm.take(&mut u.clone(), |d| d);
+    }
+    let (_, passages) = asm.finish();
+    assert!(!passages.is_empty());
+    // passim's cluster of three spans is one passage of three members.
+    assert!(passages.iter().any(|p| p.members.len() == 3), "{:?}", passages.iter().map(|p| p.members.len()).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_result_survives_chunking_and_no_chunk_is_unbounded() {
+    let corpus = tongwen_testkit::synth::reprint_corpus(7, 40, 100);
+    let inputs: Vec<(String, &[u8])> = corpus.pages.iter().enumerate().map(|(i, p)| (format!("{i}.txt"), p.text.as_bytes())).collect();
+    let (analysis, texts) = tongwen::analysis::analyze_corpus_with(inputs.iter().map(|(id, b)| (id.as_str(), *b)), Default::default(), &mut |_| ());
+    assert!(!analysis.passages.is_empty());
+    let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
+    let messages: Vec<Update> = result_messages(analysis.clone(), texts.clone(), shares.clone()).collect();
+    assert!(messages.len() > 3, "100 pages take several chunks");
+    assert_eq!(messages.last(), Some(&Update::Done));
+    let mut asm = Assembler::default();
+    for mut m in messages {
+        if let Update::Documents(d) = &m {
+            // Bounded: a chunk stops at the first document past the limit.
+            assert!(d[..d.len() - 1].iter().map(|x| x.doc.chars).sum::<usize>() < CHUNK_CHARS);
+        }
+        asm.take(&mut m, |d| d);
+    }
+    let (docs, passages) = asm.finish();
+    assert_eq!(passages, analysis.passages);
+    assert_eq!(docs.iter().map(|d| d.doc.clone()).collect::<Vec<_>>(), analysis.documents);
+    assert_eq!(docs.iter().map(|d| d.text.clone()).collect::<Vec<_>>(), texts);
+    assert_eq!(docs.iter().map(|d| d.shares.clone()).collect::<Vec<_>>(), shares);
+}
