@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::Source;
+use crate::state::Source;
 use super::i18n::{use_strings, Strings};
-use super::reading::witness_label;
+use crate::labels::witness_label;
 use tongwen::collate::{collate, story_quotes, story_witnesses, Collation, Column};
 use tongwen::model::Passage;
 use tongwen::view::{compare, DiffKind, DiffSegment};

@@ -9,23 +9,6 @@ use yew::prelude::*;
 use super::i18n::use_strings;
 use tongwen::segment::{format_user_dict, parse_user_dict, Candidate, UserWord};
 
-const STORAGE_KEY: &str = "tongwen.userdict";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-/// The saved dictionary (a few kilobytes at most, so `localStorage` suits).
-pub fn load_user_words() -> Vec<UserWord> {
-    storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|t| parse_user_dict(&t).ok()).unwrap_or_default()
-}
-
-pub fn save_user_words(words: &[UserWord]) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(STORAGE_KEY, &format_user_dict(words));
-    }
-}
-
 /// Adds or replaces words (by the word itself), keeping the order.
 pub fn merged(current: &[UserWord], new: impl IntoIterator<Item = UserWord>) -> Vec<UserWord> {
     let mut out = current.to_vec();

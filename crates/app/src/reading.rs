@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::Source;
+use crate::state::Source;
 use super::i18n::{use_strings, Strings};
-use super::sidebar::article_label;
+use crate::labels::witness_label;
 use tongwen::model::{Article, BlockKind, MarkerKind, Passage};
 use tongwen::protocol::ArticleWords;
 use tongwen::search::Field;
@@ -128,17 +128,6 @@ pub struct ArticleViewProps {
     pub sources: Rc<Vec<Source>>,
     #[prop_or_default]
     pub on_compare: Callback<(usize, usize)>,
-}
-
-/// Names a passage member for people: source name and article title.
-pub fn witness_label(sources: &[Source], doc: &str, article: &str) -> (String, String) {
-    match sources.iter().find(|s| s.doc.id == doc) {
-        Some(s) => {
-            let title = s.doc.articles.iter().find(|a| a.id == article).map(article_label).unwrap_or_default();
-            (s.doc.name.clone(), title)
-        }
-        None => (doc.to_owned(), article.to_owned()),
-    }
 }
 
 /// How long the witnesses popover stays after the pointer or focus leaves.

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::{Source, WordsStatus};
+use crate::state::{Source, WordsStatus};
 use super::i18n::use_strings;
-use super::sidebar::article_label;
+use crate::labels::article_label;
 use tongwen::search::{Hit, SearchResults};
 
 #[derive(Properties, PartialEq)]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::app::{Action, AppState, Source};
+use crate::state::{Action, AppState, Source};
 use tongwen::corpus::{CorpusMeta, DocMeta};
 use tongwen::intake::{take_in, UniqueNames};
 use tongwen::protocol::FileIn;
@@ -141,18 +141,6 @@ pub fn analyse(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppS
 }
 
 
-/// The key under which the open corpus is remembered across visits.
-const OPEN_CORPUS_KEY: &str = "tongwen.corpus";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-/// The corpus open at the last visit (`None`: the built-in one).
-pub fn remembered_corpus() -> Option<String> {
-    storage().and_then(|s| s.get_item(OPEN_CORPUS_KEY).ok().flatten())
-}
-
 /// Opens a corpus (`None`: the built-in one) and analyses it.
 pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, id: Option<String>) {
     use super::loader::Builtin;
@@ -164,9 +152,7 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
             }
             // Built by `tongwen build-site`: the worker reads the analysis itself.
             Ok(Builtin::Precomputed { analysis }) => {
-                if let Some(s) = storage() {
-                    let _ = s.remove_item(OPEN_CORPUS_KEY);
-                }
+                crate::prefs::set_open_corpus(None);
                 {
                     let mut a = analyser.borrow_mut();
                     a.files.clear();
@@ -191,12 +177,7 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
     };
     match loaded {
         Ok((meta, pages, passim)) => {
-            if let Some(s) = storage() {
-                let _ = match &meta {
-                    Some(m) => s.set_item(OPEN_CORPUS_KEY, &m.id),
-                    None => s.remove_item(OPEN_CORPUS_KEY),
-                };
-            }
+            crate::prefs::set_open_corpus(meta.as_ref().map(|m| m.id.as_str()));
             let settings = {
                 let mut a = analyser.borrow_mut();
                 a.files = pages;

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::Source;
+use crate::labels::article_label;
+use crate::state::Source;
 use super::i18n::use_strings;
-use tongwen::model::Article;
 
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
@@ -33,18 +33,6 @@ pub struct SidebarProps {
     /// The corpus bar, above the list.
     #[prop_or_default]
     pub children: Html,
-}
-
-/// What to call an article in a list: its title, else its opening words.
-pub fn article_label(a: &Article) -> String {
-    match &a.title {
-        Some(t) => t.clone(),
-        None => {
-            let first = a.paragraphs.iter().find(|p| !p.text.is_empty()).map_or("", |p| p.text.as_str());
-            let words: String = first.chars().take(16).collect();
-            format!("{words}…")
-        }
-    }
 }
 
 /// How many sources the list shows before a "show more" button: a corpus

@@ -15,6 +15,14 @@ use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A page analysed as the worker would, arriving as the page receives it.
+fn source(id: &str, bytes: &[u8]) -> Source {
+    let decoded = tongwen::decode::decode(bytes);
+    let text = decoded.text.clone();
+    let doc = tongwen::analysis::analyze_decoded(id, decoded);
+    Source::from_worker(tongwen::protocol::DocumentOut { doc, text, shares: Vec::new() }).0
+}
+
 fn mount_point() -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let div = document.create_element("div").unwrap();
@@ -42,8 +50,8 @@ async fn mount_reading(source: Source) -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn sidebar_lists_sources_by_name_and_reports_clicks() {
     let sources = Rc::new(vec![
-        Source::from_bytes("001_a.txt", "# 习近平回到北京\n\n正文。\n".as_bytes()),
-        Source::from_bytes("002_b.txt", "致力永久睦邻友好\n\n正文。\n".as_bytes()),
+        source("001_a.txt", "# 习近平回到北京\n\n正文。\n".as_bytes()),
+        source("002_b.txt", "致力永久睦邻友好\n\n正文。\n".as_bytes()),
     ]);
     let clicked = Rc::new(Cell::new(None));
     let on_select = {
@@ -82,7 +90,7 @@ async fn sidebar_lists_sources_by_name_and_reports_clicks() {
 #[wasm_bindgen_test]
 async fn markup_in_a_document_is_shown_as_text() {
     let text = "<img src=x onerror=alert(1)>\n\n<script>boom()</script>";
-    let source = Source::from_bytes("evil.txt", text.as_bytes());
+    let source = source("evil.txt", text.as_bytes());
     let root = mount_reading(source).await;
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(root.query_selector("script").unwrap().is_none());
@@ -92,7 +100,7 @@ async fn markup_in_a_document_is_shown_as_text() {
 #[wasm_bindgen_test]
 async fn an_article_reads_as_title_and_paragraphs() {
     let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平。\n\n第二段。\n\n（下转第三版）\n";
-    let source = Source::from_bytes("a.txt", text.as_bytes());
+    let source = source("a.txt", text.as_bytes());
     let root = mount_reading(source).await;
     let title = root.query_selector("h2.article-title").unwrap().unwrap().text_content().unwrap();
     assert_eq!(title, "致力永久睦邻友好");

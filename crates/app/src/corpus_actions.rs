@@ -1,0 +1,97 @@
+//! What the corpus controls (the library bar and the sidebar) can ask:
+//! open, add to, change and delete stored corpora. Each starts the
+//! matching `session` task, which reports back as actions.
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::library::PickedFiles;
+use crate::session::{self, SharedAnalyser};
+use crate::state::{Action, AppState};
+use tongwen::corpus::CorpusMeta;
+
+#[derive(Clone)]
+pub struct CorpusActions {
+    pub open: Callback<Option<String>>,
+    /// Files for the open corpus (a new one if the built-in one is open).
+    pub add: Callback<PickedFiles>,
+    /// Files for a new corpus.
+    pub add_new: Callback<PickedFiles>,
+    /// (old id, new id) of a document.
+    pub rename_document: Callback<(String, String)>,
+    pub rename: Callback<String>,
+    pub delete: Callback<()>,
+    /// Forget every stored corpus and return to the built-in one.
+    pub reset: Callback<()>,
+    /// (document, encoding to read it in; `None`: detect).
+    pub set_encoding: Callback<(String, Option<String>)>,
+    pub remove_document: Callback<String>,
+    pub dismiss: Callback<()>,
+}
+
+impl CorpusActions {
+    pub fn new(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, current: &Option<CorpusMeta>) -> Self {
+        let (a, d, c) = (analyser.clone(), dispatcher.clone(), current.clone());
+        CorpusActions {
+            open: {
+                let (a, d) = (a.clone(), d.clone());
+                Callback::from(move |id| spawn_local(session::open_corpus(a.clone(), d.clone(), id)))
+            },
+            add: {
+                let (a, d, c) = (a.clone(), d.clone(), c.clone());
+                Callback::from(move |files| spawn_local(session::add_files(a.clone(), d.clone(), c.clone(), files)))
+            },
+            add_new: {
+                let (a, d) = (a.clone(), d.clone());
+                Callback::from(move |files| spawn_local(session::add_files(a.clone(), d.clone(), None, files)))
+            },
+            rename_document: {
+                let (a, d, c) = (a.clone(), d.clone(), c.clone());
+                Callback::from(move |(old, new)| {
+                    if let Some(meta) = c.clone() {
+                        spawn_local(session::rename_document(a.clone(), d.clone(), meta, old, new));
+                    }
+                })
+            },
+            rename: {
+                let (a, d, c) = (a.clone(), d.clone(), c.clone());
+                Callback::from(move |name: String| change(&a, &d, &c, false, |m| m.name = name))
+            },
+            set_encoding: {
+                let (a, d, c) = (a.clone(), d.clone(), c.clone());
+                Callback::from(move |(doc, encoding): (String, Option<String>)| {
+                    change(&a, &d, &c, true, |m| m.documents.iter_mut().filter(|x| x.id == doc).for_each(|x| x.encoding = encoding.clone()))
+                })
+            },
+            remove_document: {
+                let (a, d, c) = (a.clone(), d.clone(), c.clone());
+                Callback::from(move |doc: String| {
+                    let Some(mut meta) = c.clone() else { return };
+                    meta.documents.retain(|x| x.id != doc);
+                    spawn_local(session::change_corpus(a.clone(), d.clone(), meta, vec![doc], true));
+                })
+            },
+            delete: {
+                let (a, d, c) = (a.clone(), d.clone(), c.clone());
+                Callback::from(move |()| spawn_local(session::delete_corpus(a.clone(), d.clone(), c.clone())))
+            },
+            reset: {
+                let (a, d) = (a.clone(), d.clone());
+                Callback::from(move |()| spawn_local(session::delete_corpus(a.clone(), d.clone(), None)))
+            },
+            dismiss: Callback::from(move |()| {
+                d.dispatch(Action::Notice(None));
+                d.dispatch(Action::Rejected(Vec::new()));
+            }),
+        }
+    }
+}
+
+/// Saves an edit of the open corpus's manifest (none open: nothing to
+/// edit), analysing it again when `reanalyse`.
+fn change(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, current: &Option<CorpusMeta>, reanalyse: bool, edit: impl FnOnce(&mut CorpusMeta)) {
+    if let Some(mut meta) = current.clone() {
+        edit(&mut meta);
+        spawn_local(session::change_corpus(analyser.clone(), dispatcher.clone(), meta, Vec::new(), reanalyse));
+    }
+}

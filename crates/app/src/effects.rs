@@ -1,0 +1,47 @@
+//! Carries out what the reducer asks ([`Effect`]): the one place where a
+//! change of state reaches the worker, storage and the URL.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::session::{ask, SharedAnalyser};
+use crate::state::{Action, AppState, Effect};
+
+thread_local! {
+    /// Effects of the changes not yet rendered. Several actions can land
+    /// before the next render; each one's effects are kept, in order.
+    static PENDING: RefCell<Vec<Effect>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let effects = AppState::reduce(&mut next, action);
+        PENDING.with_borrow_mut(|pending| pending.extend(effects));
+        Rc::new(next)
+    }
+}
+
+/// Runs the effects of every change since the last render.
+pub fn run_pending(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>) {
+    for effect in PENDING.with_borrow_mut(std::mem::take) {
+        match effect {
+            Effect::Reanalyse(settings) => wasm_bindgen_futures::spawn_local(crate::session::reanalyse(analyser.clone(), dispatcher.clone(), settings)),
+            Effect::Ask(request) => ask(analyser, &request),
+            Effect::SaveUserWords(words) => crate::prefs::set_user_words(&words),
+            // A new history entry per move, unless the URL says it already.
+            Effect::ShowRoute(route) => {
+                if let Some(window) = web_sys::window() {
+                    let hash = route.to_hash();
+                    if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+                        let _ = window.location().set_hash(&hash);
+                    }
+                }
+            }
+        }
+    }
+}

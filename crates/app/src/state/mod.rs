@@ -1,0 +1,267 @@
+//! The app's state and how actions change it: pure Rust, no yew and no
+//! web-sys, so every action is tested natively (`cargo test -p
+//! tongwen-app`). Components render an [`AppState`] and send [`Action`]s;
+//! [`AppState::reduce`] returns the [`Effect`]s a change calls for (ask the
+//! worker, save the user's words, set the URL), which `effects.rs` carries
+//! out in the browser.
+
+use std::rc::Rc;
+
+use tongwen::model::{DocumentAnalysis, Passage};
+
+mod reduce;
+#[cfg(test)]
+mod tests;
+
+/// A loaded document: the engine's analysis plus the decoded text it refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub doc: DocumentAnalysis,
+    pub text: Rc<str>,
+    /// The same text as code points, which all offsets count.
+    pub chars: Rc<Vec<char>>,
+}
+
+impl Source {
+    /// A document of the worker's result, with its share meters.
+    pub fn from_worker(d: tongwen::protocol::DocumentOut) -> (Self, Vec<f64>) {
+        (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), doc: d.doc }, d.shares)
+    }
+}
+
+/// What the main pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Read,
+    /// The article × article heat map and the list of passages.
+    Overview,
+    /// Two witnesses of a passage side by side: (passage, left member, right member).
+    Compare { passage: usize, left: usize, right: usize },
+    /// Search results: by article, or as a concordance (keyword in context).
+    Search { concordance: bool },
+}
+
+/// Where the word engine stands; reading never waits for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WordsStatus {
+    /// Waiting for the analysis, or fetching the dictionary.
+    Waiting,
+    /// Segmenting the corpus: (documents done, total).
+    Segmenting(usize, usize),
+    Ready,
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Loading,
+    /// The worker is analysing: the stage it reported last.
+    Analysing(tongwen::analysis::Stage),
+    Ready,
+    Failed(String),
+    /// The worker stopped (the message says why); a new one was started.
+    Crashed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub status: Status,
+    pub sources: Rc<Vec<Source>>,
+    pub selected: usize,
+    /// The article being read in the selected source.
+    pub article: usize,
+    /// Show the raw page instead of the reflowed article.
+    pub raw: bool,
+    pub passages: Rc<Vec<Passage>>,
+    pub view: View,
+    /// Per source, per article: share of the body found elsewhere.
+    pub shares: Rc<Vec<Vec<f64>>>,
+    /// Reuse settings; changing them re-runs the analysis in the worker.
+    pub settings: tongwen::reuse::Settings,
+    /// The keyboard shortcuts box is open.
+    pub help: bool,
+    pub words: WordsStatus,
+    /// Counts the times words became ready, so views ask again.
+    pub words_generation: u32,
+    /// Show word boundaries in the text.
+    pub word_view: bool,
+    pub keyword_method: tongwen::segment::KeywordMethod,
+    /// Words and keywords of the article being read, when the worker sent them.
+    pub article_words: Option<Rc<tongwen::protocol::ArticleWords>>,
+    pub candidates: Rc<Vec<tongwen::segment::Candidate>>,
+    pub user_words: Rc<Vec<tongwen::segment::UserWord>>,
+    pub dictionary_open: bool,
+    /// The search box's text; search results are for this query only.
+    pub query: String,
+    pub found: Option<Rc<tongwen::search::SearchResults>>,
+    /// A hit to show and scroll to in the reading pane: (field, begin).
+    pub focus: Option<(tongwen::search::Field, usize)>,
+    /// The user's stored corpora.
+    pub corpora: Rc<Vec<tongwen::corpus::CorpusMeta>>,
+    /// The open user corpus; `None` is the built-in one.
+    pub corpus: Option<tongwen::corpus::CorpusMeta>,
+    /// Files that could not be added, each with why.
+    pub rejected: Rc<Vec<(String, String)>>,
+    /// A message about storage or exports, until dismissed.
+    pub notice: Option<String>,
+}
+
+/// What a change of state asks of the world outside it; the app's effects
+/// module carries these out, so the reducer itself stays pure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Analyse the open corpus again with these settings.
+    Reanalyse(tongwen::reuse::Settings),
+    /// Send this to the worker.
+    Ask(tongwen::protocol::Request),
+    /// Remember the user's words across visits.
+    SaveUserWords(Rc<Vec<tongwen::segment::UserWord>>),
+    /// Make the URL hash say what is on screen.
+    ShowRoute(tongwen::view::Route),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Loaded(Vec<Source>, Vec<Passage>, Vec<Vec<f64>>),
+    Progress(tongwen::analysis::Stage),
+    Failed(String),
+    /// The worker died; a new one is starting and the corpus is kept.
+    Crashed(String),
+    Select(usize),
+    SelectArticle(usize, usize),
+    ToggleRaw,
+    /// Open the compare view on (passage, member on the left).
+    Compare(usize, usize),
+    /// Pick the witness on the right.
+    CompareWith(usize),
+    /// Step to the next (+1) or previous (-1) passage of the left article.
+    Step(i32),
+    CloseCompare,
+    /// Go where a URL hash points.
+    Navigate(tongwen::view::Route),
+    Settings(tongwen::reuse::Settings),
+    ShowOverview,
+    ToggleHelp,
+    /// Compare two given members of a passage: (passage, left, right).
+    CompareMembers(usize, usize, usize),
+    /// Stop the running analysis and keep what was shown before.
+    Cancelled,
+    Segmenting(usize, usize),
+    WordsReady(Vec<tongwen::segment::Candidate>),
+    WordsFailed(String),
+    GotWords(tongwen::protocol::ArticleWords),
+    Found(tongwen::search::SearchResults),
+    ToggleWordView,
+    KeywordMethod(tongwen::segment::KeywordMethod),
+    /// Type into the search box (an empty query closes the results).
+    Query(String),
+    /// Search for a word and show its concordance.
+    Concordance(String),
+    ShowSearch { concordance: bool },
+    /// Open a hit: (document, article, field, begin).
+    OpenHit(usize, usize, tongwen::search::Field, usize),
+    /// Open the best hit of the current results.
+    OpenFirstHit,
+    SetUserWords(Vec<tongwen::segment::UserWord>),
+    ToggleDictionary,
+    Corpora(Vec<tongwen::corpus::CorpusMeta>),
+    /// A corpus was opened (`None`: the built-in one); its analysis follows.
+    CorpusOpened(Option<tongwen::corpus::CorpusMeta>),
+    CorpusRenamed(tongwen::corpus::CorpusMeta),
+    Rejected(Vec<(String, String)>),
+    Notice(Option<String>),
+}
+
+impl AppState {
+    /// The URL hash for what is on screen.
+    pub fn route(&self) -> Option<tongwen::view::Route> {
+        match self.view {
+            View::Compare { passage, left, right } => Some(tongwen::view::Route::Compare { passage, left, right }),
+            View::Overview => Some(tongwen::view::Route::Overview),
+            View::Search { .. } => None,
+            View::Read => self.sources.get(self.selected).map(|s| tongwen::view::Route::Read { doc: s.doc.id.clone(), article: self.article }),
+        }
+    }
+
+    /// Every witness of every passage in reading order (source, then
+    /// position): what `n` and `p` step through.
+    /// The passages of one document, as (passage, member), in the order
+    /// they are printed: `n`/`p` step through a paper's passages, never
+    /// through the other copies of the same passage.
+    pub(crate) fn reading_order(&self, doc: &str) -> Vec<(usize, usize)> {
+        let doc_index = |id: &str| self.sources.iter().position(|s| s.doc.id == id).unwrap_or(usize::MAX);
+        let mut all: Vec<(usize, usize)> = self
+            .passages
+            .iter()
+            .enumerate()
+            .flat_map(|(p, x)| (0..x.members.len()).filter(move |&m| x.members[m].doc == doc).map(move |m| (p, m)))
+            .collect();
+        all.sort_by_key(|&(p, m)| {
+            let mem = &self.passages[p].members[m];
+            (doc_index(&mem.doc), mem.begin, p)
+        });
+        all
+    }
+
+    /// Compares two members of a passage, if they exist and differ (a
+    /// link or a click may name anything), and shows the left one's article.
+    pub(crate) fn open_compare(&mut self, passage: usize, left: usize, right: usize) {
+        let Some(p) = self.passages.get(passage) else { return };
+        if left < p.members.len() && right < p.members.len() && left != right {
+            self.view = View::Compare { passage, left, right };
+            self.go_to_member(passage, left);
+        }
+    }
+
+    /// Shows the article a member belongs to.
+    pub(crate) fn go_to_member(&mut self, passage: usize, member: usize) {
+        let m = &self.passages[passage].members[member];
+        if let Some(i) = self.sources.iter().position(|s| s.doc.id == m.doc) {
+            self.selected = i;
+            self.article = self.sources[i].doc.articles.iter().position(|a| a.id == m.article).unwrap_or(0);
+        }
+    }
+}
+
+/// The witness to compare with: the one with the most text, preferring
+/// another document (every member shares the whole passage, so the fullest
+/// copy shows the most).
+fn default_right(p: &Passage, left: usize) -> usize {
+    let doc = &p.members[left].doc;
+    let len = |i: usize| p.members[i].text.chars().count();
+    let best = |other_doc: bool| (0..p.members.len()).filter(|&i| i != left && (!other_doc || &p.members[i].doc != doc)).max_by_key(|&i| (len(i), std::cmp::Reverse(i)));
+    best(true).or(best(false)).unwrap_or(left)
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            status: Status::Loading,
+            sources: Rc::new(Vec::new()),
+            selected: 0,
+            article: 0,
+            raw: false,
+            passages: Rc::new(Vec::new()),
+            view: View::Read,
+            shares: Rc::new(Vec::new()),
+            settings: tongwen::reuse::Settings::default(),
+            help: false,
+            words: WordsStatus::Waiting,
+            words_generation: 0,
+            word_view: false,
+            keyword_method: Default::default(),
+            article_words: None,
+            candidates: Rc::new(Vec::new()),
+            user_words: Rc::new(Vec::new()),
+            dictionary_open: false,
+            query: String::new(),
+            found: None,
+            focus: None,
+            corpora: Rc::new(Vec::new()),
+            corpus: None,
+            rejected: Rc::new(Vec::new()),
+            notice: None,
+        }
+    }
+}
+

@@ -1,0 +1,220 @@
+//! [`AppState::reduce`]: every action, and the effects of the change.
+
+use std::rc::Rc;
+
+use tongwen::protocol::Request;
+
+use super::{default_right, Action, AppState, Effect, Status, View, WordsStatus};
+
+impl AppState {
+    /// Applies `action`, and returns what the change asks of the world.
+    pub fn reduce(&mut self, action: Action) -> Vec<Effect> {
+        let before = self.clone();
+        self.apply(action);
+        self.effects_since(&before)
+    }
+
+    fn apply(&mut self, action: Action) {
+        let next = self;
+        let before = (next.selected, next.article, Rc::clone(&next.sources));
+        let opening_hit = matches!(action, Action::OpenHit(..));
+        match action {
+            Action::Loaded(sources, passages, shares) => {
+                // A new analysis of the same corpus keeps the reader where they were.
+                let keep = next.sources.len() == sources.len();
+                next.shares = Rc::new(shares);
+                next.sources = Rc::new(sources);
+                next.passages = Rc::new(passages);
+                if !keep {
+                    next.selected = 0;
+                    next.article = 0;
+                }
+                if let View::Compare { passage, .. } = next.view {
+                    if passage >= next.passages.len() || !keep {
+                        next.view = View::Read;
+                    }
+                }
+                next.status = Status::Ready;
+            }
+            Action::Failed(message) => next.status = Status::Failed(message),
+            Action::Crashed(message) => next.status = Status::Crashed(message),
+            Action::Progress(stage) => next.status = Status::Analysing(stage),
+            Action::Settings(settings) => next.settings = settings.clamped(),
+            Action::Cancelled => next.status = if next.sources.is_empty() { Status::Failed(String::new()) } else { Status::Ready },
+            Action::Select(i) if i < next.sources.len() => {
+                next.selected = i;
+                next.article = 0;
+            }
+            Action::SelectArticle(i, a) if i < next.sources.len() => {
+                next.selected = i;
+                next.article = a.min(next.sources[i].doc.articles.len().saturating_sub(1));
+                next.raw = false;
+            }
+            Action::Select(_) | Action::SelectArticle(..) => {}
+            Action::ToggleRaw => next.raw = !next.raw,
+            Action::Compare(passage, left) if passage < next.passages.len() => {
+                let p = &next.passages[passage];
+                let left = left.min(p.members.len() - 1);
+                next.view = View::Compare { passage, left, right: default_right(p, left) };
+                next.go_to_member(passage, left);
+            }
+            Action::CompareWith(right) => {
+                if let View::Compare { passage, left, .. } = next.view {
+                    if right < next.passages[passage].members.len() && right != left {
+                        next.view = View::Compare { passage, left, right };
+                    }
+                }
+            }
+            Action::Step(dir) => {
+                if let View::Compare { passage, left, .. } = next.view {
+                    let doc = next.passages[passage].members[left].doc.clone();
+                    let list = next.reading_order(&doc);
+                    if let Some(k) = list.iter().position(|&(p, m)| p == passage && m == left) {
+                        let k = (k as i32 + dir).rem_euclid(list.len() as i32) as usize;
+                        let (p, m) = list[k];
+                        next.view = View::Compare { passage: p, left: m, right: default_right(&next.passages[p], m) };
+                        next.go_to_member(p, m);
+                    }
+                }
+            }
+            Action::Compare(..) => {}
+            Action::CloseCompare => {
+                // Esc closes the shortcuts box first, then leaves compare.
+                if next.help {
+                    next.help = false;
+                } else {
+                    next.view = View::Read;
+                }
+            }
+            Action::ToggleHelp => next.help = !next.help,
+            Action::Segmenting(done, total) => next.words = WordsStatus::Segmenting(done, total),
+            Action::WordsReady(candidates) => {
+                next.words = WordsStatus::Ready;
+                next.words_generation += 1;
+                next.candidates = Rc::new(candidates);
+            }
+            Action::WordsFailed(message) => next.words = WordsStatus::Failed(message),
+            Action::GotWords(words) => {
+                let here = next.sources.get(next.selected).is_some();
+                if here && words.doc == next.selected && words.article == next.article && words.method == next.keyword_method {
+                    next.article_words = Some(Rc::new(words));
+                }
+            }
+            Action::Found(found) => {
+                if found.query == next.query.trim() {
+                    next.found = Some(Rc::new(found));
+                }
+            }
+            Action::ToggleWordView => next.word_view = !next.word_view,
+            Action::KeywordMethod(method) => next.keyword_method = method,
+            Action::Query(query) => {
+                if query.trim().is_empty() {
+                    if matches!(next.view, View::Search { .. }) {
+                        next.view = View::Read;
+                    }
+                    next.found = None;
+                } else if !matches!(next.view, View::Search { .. }) {
+                    next.view = View::Search { concordance: false };
+                }
+                next.query = query;
+                next.focus = None;
+            }
+            Action::Concordance(word) => {
+                next.query = word;
+                next.found = None;
+                next.view = View::Search { concordance: true };
+            }
+            Action::ShowSearch { concordance } => next.view = View::Search { concordance },
+            Action::OpenHit(doc, article, field, begin) => {
+                if let Some(source) = next.sources.get(doc) {
+                    next.selected = doc;
+                    next.article = article.min(source.doc.articles.len().saturating_sub(1));
+                    next.view = View::Read;
+                    next.raw = false;
+                    next.focus = Some((field, begin));
+                }
+            }
+            Action::OpenFirstHit => {
+                if let Some(hit) = next.found.as_ref().and_then(|f| f.articles.first()).and_then(|g| g.hits.first().map(|h| (g.doc, g.article, h.field, h.begin))) {
+                    return next.apply(Action::OpenHit(hit.0, hit.1, hit.2, hit.3));
+                }
+            }
+            Action::SetUserWords(words) => next.user_words = Rc::new(words),
+            Action::ToggleDictionary => next.dictionary_open = !next.dictionary_open,
+            Action::Corpora(list) => next.corpora = Rc::new(list),
+            // The same corpus again (a file re-encoded or renamed): keep the
+            // reader's place; another corpus starts at its beginning.
+            Action::CorpusOpened(meta) if next.corpus.as_ref().map(|c| &c.id) == meta.as_ref().map(|m| &m.id) && !next.sources.is_empty() => {
+                next.corpus = meta;
+                next.status = Status::Loading;
+            }
+            Action::CorpusOpened(meta) => {
+                next.corpus = meta;
+                next.status = Status::Loading;
+                next.sources = Rc::new(Vec::new());
+                next.passages = Rc::new(Vec::new());
+                next.shares = Rc::new(Vec::new());
+                next.selected = 0;
+                next.article = 0;
+                next.view = View::Read;
+                next.found = None;
+                next.words = WordsStatus::Waiting;
+            }
+            Action::CorpusRenamed(meta) => next.corpus = Some(meta),
+            Action::Rejected(list) => next.rejected = Rc::new(list),
+            Action::Notice(notice) => next.notice = notice,
+            Action::ShowOverview => next.view = View::Overview,
+            Action::CompareMembers(passage, left, right) => next.open_compare(passage, left, right),
+            Action::Navigate(route) => match route {
+                tongwen::view::Route::Overview => next.view = View::Overview,
+                tongwen::view::Route::Read { doc, article } => {
+                    if let Some(i) = next.sources.iter().position(|s| s.doc.id == doc) {
+                        next.selected = i;
+                        next.article = article.min(next.sources[i].doc.articles.len().saturating_sub(1));
+                        next.view = View::Read;
+                    }
+                }
+                tongwen::view::Route::Compare { passage, left, right } => next.open_compare(passage, left, right),
+            },
+        }
+        // Words and a hit to show belong to one article.
+        if (next.selected, next.article) != (before.0, before.1) || !Rc::ptr_eq(&next.sources, &before.2) {
+            next.article_words = None;
+            if !opening_hit {
+                next.focus = None;
+            }
+        }
+    }
+
+    /// The effects of going from `before` to this state: what the screen
+    /// now needs from the worker, what to save, and the URL to show.
+    fn effects_since(&self, before: &AppState) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if self.settings != before.settings {
+            effects.push(Effect::Reanalyse(self.settings));
+        }
+        if !Rc::ptr_eq(&self.user_words, &before.user_words) {
+            effects.push(Effect::SaveUserWords(self.user_words.clone()));
+            effects.push(Effect::Ask(Request::UserWords(self.user_words.to_vec())));
+        }
+        let ready = self.words == WordsStatus::Ready;
+        let was_ready = before.words == WordsStatus::Ready;
+        // The article's words follow the screen, and come again when the
+        // words are indexed anew.
+        let article = (self.selected, self.article, self.keyword_method, self.words_generation, Rc::as_ptr(&self.sources));
+        let article_before = (before.selected, before.article, before.keyword_method, before.words_generation, Rc::as_ptr(&before.sources));
+        if ready && (article != article_before || !was_ready) {
+            effects.push(Effect::Ask(Request::Words { doc: self.selected, article: self.article, method: self.keyword_method }));
+        }
+        let query = self.query.trim();
+        if ready && !query.is_empty() && (query != before.query.trim() || self.words_generation != before.words_generation || !was_ready) {
+            effects.push(Effect::Ask(Request::Search(query.to_owned())));
+        }
+        let route = |s: &AppState| if s.status == Status::Ready { s.route() } else { None };
+        if let Some(r) = route(self).filter(|r| Some(r) != route(before).as_ref()) {
+            effects.push(Effect::ShowRoute(r));
+        }
+        effects
+    }
+}
+

@@ -1,0 +1,282 @@
+//! Every action of the reducer, and the effects each change calls for.
+
+use std::rc::Rc;
+
+use tongwen::analysis::Stage;
+use tongwen::corpus::CorpusMeta;
+use tongwen::protocol::{ArticleWords, DocumentOut, Request};
+use tongwen::reuse::Settings;
+use tongwen::search::{ArticleHits, Field, Hit, SearchResults};
+use tongwen::segment::{KeywordMethod, UserWord};
+use tongwen::view::Route;
+
+use super::*;
+
+/// Three papers: two print the same report (one copy in its second
+/// article), the third prints something else.
+fn corpus() -> (Vec<Source>, Vec<Passage>, Vec<Vec<f64>>) {
+    let report = "新华社北京6月18日电 国家主席习近平结束出席第二届中国—中亚峰会后乘专机回到北京。随同出访的有蔡奇、王毅等。此次活动成果丰硕，各方一致认为合作前景广阔。";
+    let texts = [
+        ("a.txt", format!("习近平回到北京\n\n{report}\n")),
+        ("b.txt", format!("本地新闻\n\n本报讯 今天天气晴朗，市民外出踏青，公园里游人如织，一派热闹景象。\n\n\n习近平回到北京\n\n{report}\n")),
+        ("c.txt", "体育新闻\n\n本报讯 昨晚的比赛中，主队以三比一战胜客队，球迷们欢欣鼓舞。\n".to_owned()),
+    ];
+    let (analysis, texts) = tongwen::analysis::analyze_corpus_with(texts.iter().map(|(id, t)| (*id, t.as_bytes())), Settings::default(), &mut |_| ());
+    let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
+    let sources = analysis.documents.into_iter().zip(texts).zip(shares.clone()).map(|((doc, text), shares)| Source::from_worker(DocumentOut { doc, text, shares }).0).collect();
+    (sources, analysis.passages, shares)
+}
+
+fn loaded() -> AppState {
+    let mut state = AppState::default();
+    let (sources, passages, shares) = corpus();
+    state.reduce(Action::Loaded(sources, passages, shares));
+    state
+}
+
+/// A state whose words are ready.
+fn with_words() -> AppState {
+    let mut state = loaded();
+    state.reduce(Action::WordsReady(Vec::new()));
+    state
+}
+
+fn asks(effects: &[Effect]) -> Vec<&Request> {
+    effects.iter().filter_map(|e| if let Effect::Ask(r) = e { Some(r) } else { None }).collect()
+}
+
+fn hit_results(query: &str, doc: usize, article: usize) -> SearchResults {
+    let hit = Hit { field: Field::Paragraph(0), begin: 3, end: 5, whole_word: true, before: String::new(), matched: query.into(), after: String::new() };
+    SearchResults { query: query.into(), articles: vec![ArticleHits { doc, article, count: 1, whole_words: 1, hits: vec![hit] }], total: 1, ..Default::default() }
+}
+
+#[test]
+fn a_loaded_corpus_is_ready_and_a_new_one_starts_at_the_top() {
+    let mut state = AppState::default();
+    assert_eq!(state.status, Status::Loading);
+    let (sources, passages, shares) = corpus();
+    let effects = state.reduce(Action::Loaded(sources.clone(), passages.clone(), shares.clone()));
+    assert_eq!(state.status, Status::Ready);
+    assert_eq!(state.sources.len(), 3);
+    assert!(!state.passages.is_empty(), "the shared report is a passage");
+    assert_eq!(effects, [Effect::ShowRoute(Route::Read { doc: "a.txt".into(), article: 0 })], "the URL says what is on screen");
+    // The same corpus analysed again keeps the reader's place.
+    state.reduce(Action::SelectArticle(1, 1));
+    state.reduce(Action::Loaded(sources.clone(), passages.clone(), shares.clone()));
+    assert_eq!((state.selected, state.article), (1, 1));
+    // Another corpus starts at its beginning, and a compare view whose
+    // passage is gone closes.
+    state.reduce(Action::Compare(0, 0));
+    state.reduce(Action::Loaded(sources[..2].to_vec(), Vec::new(), shares[..2].to_vec()));
+    assert_eq!((state.selected, state.article, state.view), (0, 0, View::Read));
+}
+
+#[test]
+fn progress_failure_crash_and_cancel_set_the_status() {
+    let mut state = AppState::default();
+    state.reduce(Action::Progress(Stage::Reflow(1, 3)));
+    assert_eq!(state.status, Status::Analysing(Stage::Reflow(1, 3)));
+    state.reduce(Action::Cancelled);
+    assert_eq!(state.status, Status::Failed(String::new()), "cancelled with nothing loaded");
+    let mut state = loaded();
+    state.reduce(Action::Progress(Stage::Passages));
+    state.reduce(Action::Cancelled);
+    assert_eq!(state.status, Status::Ready, "cancelled: what was shown stays");
+    state.reduce(Action::Failed("disk full".into()));
+    assert_eq!(state.status, Status::Failed("disk full".into()));
+    state.reduce(Action::Crashed("out of memory".into()));
+    assert_eq!(state.status, Status::Crashed("out of memory".into()));
+}
+
+#[test]
+fn selecting_sources_and_articles_stays_in_range() {
+    let mut state = loaded();
+    state.reduce(Action::ToggleRaw);
+    state.reduce(Action::SelectArticle(1, 99));
+    assert_eq!((state.selected, state.article), (1, state.sources[1].doc.articles.len() - 1));
+    assert!(!state.raw, "a new article opens reflowed");
+    state.reduce(Action::Select(2));
+    assert_eq!((state.selected, state.article), (2, 0));
+    state.reduce(Action::Select(7));
+    state.reduce(Action::SelectArticle(7, 0));
+    assert_eq!(state.selected, 2, "no such source: nothing moves");
+    state.reduce(Action::ToggleRaw);
+    assert!(state.raw);
+}
+
+#[test]
+fn compare_opens_on_the_fullest_other_paper_and_steps_through_one_papers_passages() {
+    let mut state = loaded();
+    let p = &state.passages[0];
+    let left = p.members.iter().position(|m| m.doc == "a.txt").unwrap();
+    let right = p.members.iter().position(|m| m.doc == "b.txt").unwrap();
+    let effects = state.reduce(Action::Compare(0, left));
+    assert_eq!(state.view, View::Compare { passage: 0, left, right });
+    assert_eq!(effects, [Effect::ShowRoute(Route::Compare { passage: 0, left, right })]);
+    // A left member past the end is the last one; a passage past the end does nothing.
+    state.reduce(Action::Compare(99, 0));
+    assert_eq!(state.view, View::Compare { passage: 0, left, right });
+    // The right witness: never the left one, never out of range.
+    state.reduce(Action::CompareWith(left));
+    state.reduce(Action::CompareWith(99));
+    assert_eq!(state.view, View::Compare { passage: 0, left, right });
+    // Stepping wraps around a's own passages and never visits b's copies.
+    let before = state.view;
+    state.reduce(Action::Step(1));
+    let View::Compare { passage, left: l, .. } = state.view else { panic!() };
+    assert_eq!(state.passages[passage].members[l].doc, "a.txt");
+    let count = state.reading_order("a.txt").len();
+    for _ in 1..count {
+        state.reduce(Action::Step(1));
+    }
+    assert_eq!(state.view, before, "stepping {count} times comes back");
+    state.reduce(Action::Step(-1));
+    state.reduce(Action::Step(1));
+    assert_eq!(state.view, before);
+    // Compare two given members, as the overview's matrix does.
+    state.reduce(Action::CompareMembers(0, right, left));
+    assert_eq!(state.view, View::Compare { passage: 0, left: right, right: left });
+    assert_eq!(state.sources[state.selected].doc.id, "b.txt", "the left member's article is shown");
+    state.reduce(Action::CompareMembers(0, left, left));
+    assert_eq!(state.view, View::Compare { passage: 0, left: right, right: left }, "a member is never compared with itself");
+}
+
+#[test]
+fn escape_closes_the_shortcuts_first_then_compare() {
+    let mut state = loaded();
+    state.reduce(Action::Compare(0, 0));
+    state.reduce(Action::ToggleHelp);
+    assert!(state.help);
+    state.reduce(Action::CloseCompare);
+    assert!(!state.help && matches!(state.view, View::Compare { .. }));
+    state.reduce(Action::CloseCompare);
+    assert_eq!(state.view, View::Read);
+    state.reduce(Action::ShowOverview);
+    assert_eq!(state.view, View::Overview);
+}
+
+#[test]
+fn navigating_follows_links_and_ignores_what_does_not_exist() {
+    let mut state = loaded();
+    state.reduce(Action::Navigate(Route::Read { doc: "b.txt".into(), article: 1 }));
+    assert_eq!((state.selected, state.article), (1, 1));
+    state.reduce(Action::Navigate(Route::Read { doc: "nope.txt".into(), article: 0 }));
+    assert_eq!((state.selected, state.article), (1, 1));
+    state.reduce(Action::Navigate(Route::Overview));
+    assert_eq!(state.view, View::Overview);
+    state.reduce(Action::Navigate(Route::Compare { passage: 0, left: 0, right: 1 }));
+    assert_eq!(state.view, View::Compare { passage: 0, left: 0, right: 1 });
+    state.reduce(Action::Navigate(Route::Compare { passage: 999, left: 0, right: 1 }));
+    assert_eq!(state.view, View::Compare { passage: 0, left: 0, right: 1 });
+}
+
+#[test]
+fn new_settings_are_clamped_and_analysed_again_once() {
+    let mut state = loaded();
+    let effects = state.reduce(Action::Settings(Settings { min_len: 3, ..Settings::default() }));
+    assert_eq!(state.settings.min_len, 8);
+    assert_eq!(effects, [Effect::Reanalyse(state.settings)]);
+    assert!(state.reduce(Action::Settings(state.settings)).is_empty(), "the same settings: no new analysis");
+}
+
+#[test]
+fn words_are_asked_for_the_article_on_screen_once_they_are_ready() {
+    let mut state = loaded();
+    assert!(asks(&state.reduce(Action::Segmenting(1, 3))).is_empty(), "not before the words are ready");
+    assert_eq!(state.words, WordsStatus::Segmenting(1, 3));
+    let effects = state.reduce(Action::WordsReady(Vec::new()));
+    assert_eq!(state.words, WordsStatus::Ready);
+    assert_eq!(asks(&effects), [&Request::Words { doc: 0, article: 0, method: KeywordMethod::TfIdf }]);
+    let effects = state.reduce(Action::SelectArticle(1, 1));
+    assert_eq!(asks(&effects), [&Request::Words { doc: 1, article: 1, method: KeywordMethod::TfIdf }]);
+    let effects = state.reduce(Action::KeywordMethod(KeywordMethod::TextRank));
+    assert_eq!(asks(&effects), [&Request::Words { doc: 1, article: 1, method: KeywordMethod::TextRank }]);
+    assert!(asks(&state.reduce(Action::ToggleWordView)).is_empty());
+    assert!(state.word_view);
+    // Words for another article, or by another method, are not shown here.
+    let words = |doc, article, method| ArticleWords { doc, article, method, ends: vec![vec![2]], keywords: vec![("北京".into(), 1.0)] };
+    state.reduce(Action::GotWords(words(0, 0, KeywordMethod::TextRank)));
+    state.reduce(Action::GotWords(words(1, 1, KeywordMethod::TfIdf)));
+    assert_eq!(state.article_words, None);
+    state.reduce(Action::GotWords(words(1, 1, KeywordMethod::TextRank)));
+    assert!(state.article_words.is_some());
+    // Moving on drops them.
+    state.reduce(Action::Select(0));
+    assert_eq!(state.article_words, None);
+    state.reduce(Action::WordsFailed("no dictionary".into()));
+    assert_eq!(state.words, WordsStatus::Failed("no dictionary".into()));
+}
+
+#[test]
+fn user_words_are_saved_and_sent_and_the_dictionary_panel_toggles() {
+    let mut state = loaded();
+    let words = vec![UserWord { word: "中亚峰会".into(), freq: None, tag: None }];
+    let effects = state.reduce(Action::SetUserWords(words.clone()));
+    assert_eq!(effects, [Effect::SaveUserWords(Rc::new(words.clone())), Effect::Ask(Request::UserWords(words))]);
+    state.reduce(Action::ToggleDictionary);
+    assert!(state.dictionary_open);
+}
+
+#[test]
+fn search_follows_the_query_and_enter_opens_the_best_hit() {
+    let mut state = with_words();
+    let effects = state.reduce(Action::Query("北京 ".into()));
+    assert_eq!(state.view, View::Search { concordance: false });
+    assert_eq!(asks(&effects), [&Request::Search("北京".into())]);
+    // Results for an older query are dropped.
+    state.reduce(Action::Found(hit_results("上海", 1, 1)));
+    assert_eq!(state.found, None);
+    state.reduce(Action::Found(hit_results("北京", 1, 1)));
+    assert!(state.found.is_some());
+    let effects = state.reduce(Action::OpenFirstHit);
+    assert_eq!((state.selected, state.article, state.view), (1, 1, View::Read));
+    assert_eq!(state.focus, Some((Field::Paragraph(0), 3)), "the hit is shown");
+    assert!(effects.contains(&Effect::ShowRoute(Route::Read { doc: "b.txt".into(), article: 1 })));
+    // An empty query closes the results.
+    state.reduce(Action::ShowSearch { concordance: true });
+    state.reduce(Action::Query("  ".into()));
+    assert_eq!((state.view, state.found.is_none(), state.focus), (View::Read, true, None));
+    // A word's concordance.
+    let effects = state.reduce(Action::Concordance("王毅".into()));
+    assert_eq!(state.view, View::Search { concordance: true });
+    assert_eq!(asks(&effects), [&Request::Search("王毅".into())]);
+    // A hit in a source that is not there opens nothing.
+    state.reduce(Action::OpenHit(9, 0, Field::Title, 0));
+    assert_eq!(state.view, View::Search { concordance: true });
+    // New words (the user's dictionary changed) search again.
+    let effects = state.reduce(Action::WordsReady(Vec::new()));
+    assert!(asks(&effects).contains(&&Request::Search("王毅".into())));
+}
+
+#[test]
+fn opening_another_corpus_clears_the_screen_and_the_same_one_keeps_it() {
+    let meta = |id: &str| CorpusMeta { id: id.into(), name: id.into(), documents: Vec::new() };
+    let mut state = loaded();
+    state.reduce(Action::SelectArticle(1, 1));
+    state.reduce(Action::CorpusOpened(None));
+    assert_eq!((state.status.clone(), state.selected, state.sources.len()), (Status::Loading, 1, 3), "the same (built-in) corpus again");
+    state.reduce(Action::CorpusOpened(Some(meta("x"))));
+    assert_eq!((state.selected, state.article, state.sources.len()), (0, 0, 0));
+    assert_eq!(state.words, WordsStatus::Waiting);
+    state.reduce(Action::CorpusRenamed(meta("y")));
+    assert_eq!(state.corpus, Some(meta("y")));
+    state.reduce(Action::Corpora(vec![meta("x"), meta("y")]));
+    assert_eq!(state.corpora.len(), 2);
+    state.reduce(Action::Rejected(vec![("a.png".into(), "not a text file".into())]));
+    assert_eq!(state.rejected.len(), 1);
+    state.reduce(Action::Notice(Some("saved".into())));
+    assert_eq!(state.notice.as_deref(), Some("saved"));
+}
+
+#[test]
+fn the_url_is_set_only_when_ready_and_only_when_it_changes() {
+    let mut state = AppState::default();
+    assert!(state.reduce(Action::Select(0)).is_empty(), "nothing on screen yet");
+    let mut state2 = loaded();
+    assert!(state2.reduce(Action::ToggleRaw).is_empty(), "the same route");
+    state.reduce(Action::Progress(Stage::Passages));
+    assert!(!state.reduce(Action::ShowOverview).iter().any(|e| matches!(e, Effect::ShowRoute(_))), "analysing: the URL waits");
+    // Search results have no route of their own.
+    let effects = state2.reduce(Action::ShowSearch { concordance: false });
+    assert!(effects.is_empty(), "{effects:?}");
+}

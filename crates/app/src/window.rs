@@ -1,0 +1,101 @@
+//! What the whole window listens to: keys, the URL hash, files dropped
+//! anywhere. Each hook turns browser events into [`Action`]s.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::library::PickedFiles;
+use crate::state::{Action, AppState};
+
+/// Listens to `event` on the window for as long as the component lives.
+#[hook]
+fn use_window_listener<F: Fn(web_sys::Event) + 'static>(event: &'static str, handler: F) {
+    use_effect_with((), move |_| {
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
+
+/// The screen follows the URL hash (links, reload, back and forward).
+#[hook]
+pub fn use_hash_navigation(dispatcher: UseReducerDispatcher<AppState>) {
+    use_window_listener("hashchange", move |_| {
+        if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| tongwen::view::Route::parse(&h)) {
+            dispatcher.dispatch(Action::Navigate(route));
+        }
+    });
+}
+
+/// Keys: n / p step through passages, Escape leaves the compare view,
+/// `?` shows the shortcuts, `/` goes to the search box.
+#[hook]
+pub fn use_keys(dispatcher: UseReducerDispatcher<AppState>) {
+    use_window_listener("keydown", move |e: web_sys::Event| {
+        let Ok(e) = e.dyn_into::<web_sys::KeyboardEvent>() else { return };
+        let typing = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        match e.key().as_str() {
+            "n" => dispatcher.dispatch(Action::Step(1)),
+            "p" => dispatcher.dispatch(Action::Step(-1)),
+            "Escape" => dispatcher.dispatch(Action::CloseCompare),
+            "?" => dispatcher.dispatch(Action::ToggleHelp),
+            // `/` jumps to the search box, as on many sites.
+            "/" => {
+                e.prevent_default();
+                if let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("search")) {
+                    let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            _ => {}
+        }
+    });
+}
+
+/// Files dropped anywhere on the window go to `on_files`; `true` while
+/// something is dragged over it.
+#[hook]
+pub fn use_file_drop(on_files: Callback<PickedFiles>) -> bool {
+    let dragging = use_state(|| false);
+    {
+        let dragging = dragging.clone();
+        use_window_listener("dragover", move |e| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        });
+    }
+    {
+        let dragging = dragging.clone();
+        use_window_listener("dragleave", move |e| {
+            // Leaving the window, not moving between its elements.
+            if e.dyn_ref::<web_sys::DragEvent>().is_some_and(|d| d.client_x() <= 0 && d.client_y() <= 0) {
+                dragging.set(false);
+            }
+        });
+    }
+    {
+        let dragging = dragging.clone();
+        use_window_listener("drop", move |e| {
+            e.prevent_default();
+            dragging.set(false);
+            let Some(list) = e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files()) else { return };
+            let on_files = on_files.clone();
+            wasm_bindgen_futures::spawn_local(async move { on_files.emit(crate::files::read_files(list).await) });
+        });
+    }
+    *dragging
+}
