@@ -29,7 +29,7 @@ dist-test: setup
 	PROFILE=release-test bash scripts/build-dist.sh dist
 
 sizes:
-	bash scripts/dist-sizes.sh dist
+	node scripts/sizes.mjs dist
 
 test-native:
 	bash scripts/check-engine-purity.sh

@@ -17,4 +17,4 @@ wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" --out-name worker
 cp index.html "$out/"
 cp -r www/. "$out/"
 cargo run --quiet -p tongwen-cli -- precache "$out"
-bash scripts/dist-sizes.sh "$out"
+node scripts/sizes.mjs "$out"

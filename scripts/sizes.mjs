@@ -1,4 +1,5 @@
-// The size table of BENCHMARKS.md: dist/ raw, gzip and brotli, by kind.
+// The sizes of a built site (make dist prints them; BENCHMARKS.md keeps
+// them): every file over 20 KB raw, gzip and brotli, and the totals.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';

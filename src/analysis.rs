@@ -8,7 +8,7 @@ use crate::model::{DocumentAnalysis, Passage};
 use crate::reflow;
 use crate::reuse;
 
-/// The result of analysing a corpus; this is the CLI's `--json` schema.
+/// The result of analyzing a corpus; this is the CLI's `--json` schema.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Analysis {
     pub documents: Vec<DocumentAnalysis>,

@@ -10,7 +10,7 @@ use crate::text::{cell_width, is_clause_punct, Space};
 pub struct Manifest {
     pub documents: Vec<ManifestEntry>,
     /// The analysis written by `tongwen build-site`, relative to the
-    /// manifest: the app shows it without analysing.
+    /// manifest: the app shows it without analyzing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub precomputed: Option<String>,
 }

@@ -98,7 +98,7 @@ impl Host {
             // Words wait for the page's `IndexWords`, sent once the result
             // is painted: fetching and parsing the dictionary would compete
             // with it.
-            Request::Analyse(job) => self.analyse(job, out),
+            Request::Analyze(job) => self.analyze(job, out),
             Request::IndexWords => {
                 self.wants_index = true;
                 self.index_words(out);
@@ -252,7 +252,7 @@ impl Host {
         out(Outgoing::Update(Update::Segmented { words, init_ms: t1 - t0, cut_ms: t2 - t1 }));
     }
 
-    fn analyse(&mut self, job: Job, out: &mut dyn FnMut(Outgoing)) {
+    fn analyze(&mut self, job: Job, out: &mut dyn FnMut(Outgoing)) {
         self.generation += 1;
         let settings = Settings { min_len: job.min_len, boilerplate: job.boilerplate, stock: job.stock };
         let mut last_percent = usize::MAX;

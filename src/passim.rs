@@ -76,7 +76,7 @@ pub fn looks_like_passim(text: &str) -> bool {
     first.trim_start().starts_with('{') && serde_json::from_str::<Record>(first).is_ok()
 }
 
-/// Passages from passim records over documents analysed here. A record
+/// Passages from passim records over documents analyzed here. A record
 /// whose document is missing (or whose offsets fall outside it) is
 /// reported, not fatal. `inputs` are the documents' decoded texts as
 /// characters, which the offsets count in.

@@ -14,7 +14,7 @@ use crate::model::{DocumentAnalysis, Passage};
 use crate::search::SearchResults;
 use crate::segment::{Candidate, KeywordMethod, UserWord};
 
-/// A file to analyse, still as raw bytes (the worker decodes).
+/// A file to analyze, still as raw bytes (the worker decodes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileIn {
     pub id: String,
@@ -58,7 +58,7 @@ pub enum ExportKind {
 /// What the page asks of the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
-    Analyse(Job),
+    Analyze(Job),
     /// The user's own words; the corpus is segmented again with them.
     UserWords(Vec<UserWord>),
     /// Word boundaries and keywords of one article (document, article).
@@ -70,7 +70,7 @@ pub enum Request {
     IndexWords,
     Export(ExportKind),
     /// Show the analysis `tongwen build-site` precomputed, at this URL
-    /// (JSON Lines of [`Update`]s), instead of analysing.
+    /// (JSON Lines of [`Update`]s), instead of analyzing.
     Precomputed(String),
 }
 

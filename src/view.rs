@@ -132,10 +132,6 @@ mod tests {
 
 /// Share of an article's body (non-whitespace characters) that some
 /// passage also has elsewhere, from 0 to 1.
-pub fn shared_share(article: &crate::model::Article, passages: &[Passage]) -> f64 {
-    shared_share_of(article, passages.iter())
-}
-
 fn shared_share_of<'a>(article: &crate::model::Article, passages: impl Iterator<Item = &'a Passage>) -> f64 {
     let body: usize = article.body_chars();
     if body == 0 {
@@ -165,7 +161,7 @@ fn shared_share_of<'a>(article: &crate::model::Article, passages: impl Iterator<
     (covered as f64 / body as f64).min(1.0)
 }
 
-/// [`shared_share`] for every article of every document at once, in one
+/// [`shared_share_of`] for every article of every document at once, in one
 /// pass over the passages (per article it would be quadratic).
 pub fn shared_shares(docs: &[crate::model::DocumentAnalysis], passages: &[Passage]) -> Vec<Vec<f64>> {
     let mut by_article: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
@@ -247,35 +243,16 @@ impl Route {
     }
 }
 
-/// Percent-encodes what a file name may hold that a hash path may not.
+/// What a file name may hold that a hash path may not: everything but
+/// ASCII letters, digits and `-_.~` is percent-encoded.
+const PATH_PART: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
 fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, PATH_PART).to_string()
 }
 
 fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or(""), 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
 #[cfg(test)]

@@ -23,7 +23,9 @@ function whenShown(callback) {
 if ('serviceWorker' in navigator) {
   whenShown(async () => {
     try {
-      const registration = await navigator.serviceWorker.register('./sw.js');
+      // The site's version names the worker: a new deployment is a new one.
+      const list = await fetch('./precache.json', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+      const registration = await navigator.serviceWorker.register(list ? `./sw.js?v=${list.version}` : './sw.js');
       const offer = (worker) => {
         if (!worker || !navigator.serviceWorker.controller) return;
         const bar = document.createElement('p');

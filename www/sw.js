@@ -3,14 +3,21 @@
 // (idf.txt, another corpus directory) is cached the first time it loads.
 // A new deployment installs beside the old one and takes over when the
 // page asks (see boot.js), so a session never mixes two versions.
-// VERSION and PRECACHE are written by `tongwen precache` (make dist and
-// `tongwen build-site` run it).
-const VERSION = 'dev';
-const PRECACHE = ['./'];
+// The version is in this script's URL (boot.js registers sw.js?v=<version>
+// from precache.json), and the files to cache at install are listed in
+// precache.json, which `tongwen precache` writes (make dist and
+// `tongwen build-site` run it). A new version is a new script URL, so the
+// browser installs it beside the old one.
+const VERSION = new URL(self.location.href).searchParams.get('v') || 'dev';
 const CACHE = `tongwen-${VERSION}`;
+const LIST = './precache.json';
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil((async () => {
+    const response = await fetch(LIST, { cache: 'no-store' });
+    const files = response.ok ? (await response.json()).files : ['./'];
+    await (await caches.open(CACHE)).addAll(files);
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -28,7 +35,10 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The list says which version is current: always from the network.
+  if (url.pathname.endsWith('/precache.json')) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // A page address with ?corpus=… is still the one app shell.

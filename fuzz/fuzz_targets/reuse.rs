@@ -1,4 +1,4 @@
-//! Any corpus (the input split into documents at 0xFF bytes) is analysed
+//! Any corpus (the input split into documents at 0xFF bytes) is analyzed
 //! for shared passages without panicking, every passage's members lie
 //! inside their documents and point at the article holding them, and the
 //! pages reflowed again with what their witnesses say still hold every

@@ -1,4 +1,4 @@
-//! Intake: what a user hands over, sorted into pages to analyse, passim
+//! Intake: what a user hands over, sorted into pages to analyze, passim
 //! output to show instead of computed passages, and files refused with a
 //! reason. The app, the CLI and `build-site` all take files in here, so a
 //! zip, a passim file or two files of the same name mean the same thing in
@@ -21,7 +21,7 @@ pub mod walk;
 /// What a user handed over, sorted.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Intake {
-    /// Page dumps to analyse, as (unique id, bytes).
+    /// Page dumps to analyze, as (unique id, bytes).
     pub documents: Vec<(String, Vec<u8>)>,
     /// passim output files (JSON Lines), as (unique name, bytes).
     pub passim: Vec<(String, Vec<u8>)>,

@@ -154,7 +154,7 @@ let transfer = null;
   await page.context().close();
 }
 
-// The seeds analysed in a worker driven through its protocol: 1 warm-up, 5 runs.
+// The seeds analyzed in a worker driven through its protocol: 1 warm-up, 5 runs.
 let seedsInWorker = null;
 {
   const page = await h.newPage();
@@ -177,7 +177,7 @@ let seedsInWorker = null;
           if (u === 'Done') r();
           else if (u && u.Passages) passages += u.Passages.length;
         };
-        w.postMessage({ Analyse: { files, min_len: 20, boilerplate: false } });
+        w.postMessage({ Analyze: { files, min_len: 20, boilerplate: false } });
       });
       if (i > 0) times.push(performance.now() - t0);
     }
@@ -188,7 +188,7 @@ let seedsInWorker = null;
 }
 
 // The 10 MB corpus through the path of user files: dropped onto the page,
-// stored in IndexedDB, analysed in the worker, shown. A fresh browser
+// stored in IndexedDB, analyzed in the worker, shown. A fresh browser
 // context each run; 5 runs.
 let dropped = null;
 const benchDir = path.join(ROOT, 'dist/bench-corpus');
@@ -223,9 +223,9 @@ times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 console.log(`| cold navigation to the first highlighted paragraph (seeds, new browser context each run) | ${median} ms | ${times[0]}–${times[times.length - 1]} ms | ${runs} runs |`);
 const counts = longTasks.map((l) => l.length).sort((a, b) => a - b);
-console.log(`| main-thread tasks over 100 ms while loading and analysing the seeds | ${counts[Math.floor(counts.length / 2)]} (median count) | longest ${Math.max(0, ...longTasks.flat())} ms | ${runs} runs |`);
+console.log(`| main-thread tasks over 100 ms while loading and analyzing the seeds | ${counts[Math.floor(counts.length / 2)]} (median count) | longest ${Math.max(0, ...longTasks.flat())} ms | ${runs} runs |`);
 if (big) {
-  console.log(`| 10.9 MB corpus (1,747 files) loaded through the same path: navigation until analysed and shown | ${big.ms} ms | — | 1 run |`);
+  console.log(`| 10.9 MB corpus (1,747 files) loaded through the same path: navigation until analyzed and shown | ${big.ms} ms | — | 1 run |`);
   console.log(`| main-thread tasks over 100 ms during it | ${big.long.length} | longest ${Math.max(0, ...big.long)} ms, total ${big.long.reduce((a, b) => a + b, 0)} ms | 1 run |`);
   console.log(`| page JS heap after it | ${(big.heap / 1048576).toFixed(0)} MB | — | 1 run |`);
   for (const [k, what] of [[1, 'search in the worker, per query (index built; 8 queries, 合作 … 的)'], [0, 'typing a query until its results are on screen (search, transfer, render)']]) {
@@ -256,7 +256,7 @@ if (seedsInWorker) {
 if (dropped) {
   const [m, lo, hi] = mm(dropped.runs);
   const longs = dropped.long.map((l) => l.length);
-  console.log(`| ${(dropped.total / 1048576).toFixed(1)} MB (${dropped.count} files) dropped onto the page: stored in IndexedDB, analysed in the worker, shown | ${(m / 1000).toFixed(1)} s | ${(lo / 1000).toFixed(1)}–${(hi / 1000).toFixed(1)} s | ${dropped.runs.length} runs |`);
+  console.log(`| ${(dropped.total / 1048576).toFixed(1)} MB (${dropped.count} files) dropped onto the page: stored in IndexedDB, analyzed in the worker, shown | ${(m / 1000).toFixed(1)} s | ${(lo / 1000).toFixed(1)}–${(hi / 1000).toFixed(1)} s | ${dropped.runs.length} runs |`);
   console.log(`| main-thread tasks over 100 ms during that | ${mm(longs)[0]} (median count) | longest ${Math.max(0, ...dropped.long.flat())} ms | ${dropped.runs.length} runs |`);
   console.log(`| page JS heap after it | ${(mm(dropped.heap)[0] / 1048576).toFixed(0)} MB | — | ${dropped.runs.length} runs |`);
   console.log(`| passages per second in the worker, that corpus (${dropped.passages} passages, drop to shown) | ${(dropped.passages / m * 1000).toFixed(0)} /s | — | ${dropped.runs.length} runs |`);

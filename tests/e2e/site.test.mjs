@@ -27,7 +27,7 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-test('a built site opens on its own corpus under /tongwen/ without analysing: no progress bar ever', async () => {
+test('a built site opens on its own corpus under /tongwen/ without analyzing: no progress bar ever', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => {
     window.__progressSeen = false;
@@ -42,7 +42,7 @@ test('a built site opens on its own corpus under /tongwen/ without analysing: no
   assert.equal(await page.locator('button.source').count(), 3);
   // Words and search still work (the worker keeps the precomputed analysis).
   await page.locator('.keywords .keyword').first().waitFor({ timeout: 30_000 });
-  // A new setting needs the pages themselves: they are fetched and analysed.
+  // A new setting needs the pages themselves: they are fetched and analyzed.
   await page.fill('#min-len', '120');
   await page.locator('#min-len').press('Enter');
   await page.locator('progress').waitFor({ timeout: 10_000 }).catch(() => {});

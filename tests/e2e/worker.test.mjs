@@ -10,7 +10,7 @@ import { start, ROOT } from './harness.mjs';
 let h;
 let site;
 before(async () => {
-  // The built site plus a corpus big enough to still be analysing when
+  // The built site plus a corpus big enough to still be analyzing when
   // Cancel is pressed: 1,500 pages of varied CJK text, about 13 MB.
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'tongwen-e2e-'));
   fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });

@@ -10,7 +10,7 @@ use tongwen::{analyze_corpus, analyze_document, DocumentAnalysis};
 
 /// Analyses `text` and checks the invariant every input must keep: each
 /// visible character lands in exactly one piece, with exact spans.
-fn analysed(text: &str) -> DocumentAnalysis {
+fn analyzed(text: &str) -> DocumentAnalysis {
     let doc = analyze_document("x.txt", text.as_bytes());
     assert_eq!(check_coverage(text, &doc), Vec::<String>::new());
     assert_eq!(doc.chars, text.chars().count());
@@ -19,13 +19,13 @@ fn analysed(text: &str) -> DocumentAnalysis {
 
 #[test]
 fn empty_whitespace_and_one_character_files() {
-    let empty = analysed("");
+    let empty = analyzed("");
     assert!(empty.articles.is_empty());
     assert_eq!(empty.warnings, ["the file is empty"]);
-    let blank = analysed(" \n\t\n　\n");
+    let blank = analyzed(" \n\t\n　\n");
     assert!(blank.articles.is_empty());
     assert_eq!(blank.warnings, ["the file holds only whitespace"]);
-    let one = analysed("中");
+    let one = analyzed("中");
     assert!(one.warnings.is_empty());
     let pieces = one.articles.iter().flat_map(|a| &a.paragraphs).count() + one.other.len() + one.articles.iter().filter(|a| a.title.is_some()).count();
     assert_eq!(pieces, 1, "{one:?}");
@@ -60,10 +60,10 @@ fn a_20_mb_line_and_200_000_short_lines() {
         long.push(char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap());
         i += 1;
     }
-    let doc = analysed(&long);
+    let doc = analyzed(&long);
     assert!(doc.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>() >= 1);
     let lines: String = (0..200_000).map(|i| format!("短行{i}\n")).collect();
-    analysed(&lines);
+    analyzed(&lines);
 }
 
 #[test]
@@ -72,24 +72,24 @@ fn english_traditional_and_mixed_script_text() {
     // Kept whole and in order, sentence ends respected (`Wednesday.` ends a
     // paragraph); joining wrapped Latin lines is tuned for Chinese columns
     // and may keep an English line break (README, Robustness).
-    let doc = analysed(english);
+    let doc = analyzed(english);
     assert_eq!(doc.articles[0].title.as_deref(), Some("WORLD NEWS"));
     let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.as_str()).collect();
     assert_eq!(paragraphs.last(), Some(&"The summit was held in Astana."), "{doc:?}");
     let traditional = "習近平出席第二屆中國—中亞峰會\n\n新華社阿斯塔納6月17日電 國家主席習近平17日在阿斯塔\n納出席第二屆中國—中亞峰會並發表題為《弘揚中國—中\n亞精神 推動構建更加緊密的中國—中亞命運共同體》的\n主旨講話。習近平指出，中國—中亞合作前景廣闊。\n";
-    let doc = analysed(traditional);
+    let doc = analyzed(traditional);
     let a = &doc.articles[0];
     assert_eq!(a.title.as_deref(), Some("習近平出席第二屆中國—中亞峰會"), "{doc:?}");
     assert_eq!(a.dateline.as_deref(), Some("新華社阿斯塔納6月17日電"), "{doc:?}");
     assert!(a.paragraphs[0].text.contains("在阿斯塔納出席"), "lines joined: {doc:?}");
     let mixed = "Кыргызстан 吉尔吉斯斯坦 Қазақстан 哈萨克斯坦 ئۇيغۇر 维吾尔 한국 ภาษาไทย 😀 a\u{301}\n\n第二段 with English.\n";
-    analysed(mixed);
+    analyzed(mixed);
 }
 
 #[test]
 fn html_in_a_document_stays_text() {
     let html = "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>新华社北京电\n\n<a href=\"javascript:alert(3)\">点这里</a>\n";
-    let doc = analysed(html);
+    let doc = analyzed(html);
     // Every text field the reader sees: headings, body, other blocks.
     let all: String = doc
         .articles
@@ -215,7 +215,7 @@ fn blank_lines_inside_a_paragraph_are_linear() {
     // blank line looked ahead over all the others.
     let column = "标题\n\n新华社北京6月18日电 国家主席习\n近平结束出席第二届中国—中亚峰\n";
     let text = format!("{column}{}会，后乘专机回到北京。随同出访\n的有蔡奇、王毅等。\n", "\n".repeat(1_000_000));
-    let doc = within(Duration::from_secs(60), "a million blank lines", move || analysed(&text));
+    let doc = within(Duration::from_secs(60), "a million blank lines", move || analyzed(&text));
     let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.as_str()).collect();
     assert_eq!(paragraphs, ["国家主席习近平结束出席第二届中国—中亚峰会，后乘专机回到北京。随同出访的有蔡奇、王毅等。"]);
 }
@@ -224,7 +224,7 @@ fn blank_lines_inside_a_paragraph_are_linear() {
 fn page_jump_markers_are_linear() {
     // 500,000 markers on one line took 77 s.
     let line = "（下转第三版）".repeat(500_000);
-    let doc = within(Duration::from_secs(60), "500,000 markers on a line", move || analysed(&line));
+    let doc = within(Duration::from_secs(60), "500,000 markers on a line", move || analyzed(&line));
     assert_eq!(doc.articles.iter().map(|a| a.markers.len()).sum::<usize>() + doc.other.len(), 500_000);
     // A marker every 46 characters in 20 MB without a line break took 47 s.
     let chunk = "国家主席习近平应邀赴哈萨克斯坦出席第二届中国—中亚峰会并发表主旨讲话（下转第三版）";
@@ -278,10 +278,10 @@ fn a_few_bad_bytes_never_turn_the_file_into_mojibake() {
 #[test]
 fn every_line_break_is_a_line_break() {
     let page = std::fs::read_to_string(SEED).unwrap().replace("\r\n", "\n");
-    let want = piece_texts(&analysed(&page));
+    let want = piece_texts(&analyzed(&page));
     assert!(want.len() > 40);
     for (name, brk) in [("CR", "\r"), ("CR LF", "\r\n"), ("NEL", "\u{85}"), ("LINE SEPARATOR", "\u{2028}")] {
-        let doc = analysed(&page.replace('\n', brk));
+        let doc = analyzed(&page.replace('\n', brk));
         assert_eq!(piece_texts(&doc), want, "{name}");
     }
 }
@@ -290,11 +290,11 @@ fn every_line_break_is_a_line_break() {
 fn invisible_characters_at_line_ends_change_nothing() {
     // Trimmed: a U+FEFF at the very start of a file is its byte-order mark.
     let page = std::fs::read_to_string(SEED).unwrap().replace("\r\n", "\n").trim_start().to_owned();
-    let want = piece_texts(&analysed(&page));
+    let want = piece_texts(&analyzed(&page));
     for (name, c) in [("ZWSP", "\u{200B}"), ("BOM", "\u{FEFF}"), ("soft hyphen", "\u{AD}"), ("word joiner", "\u{2060}")] {
-        let doc = analysed(&page.replace('\n', &format!("{c}\n")));
+        let doc = analyzed(&page.replace('\n', &format!("{c}\n")));
         assert_eq!(piece_texts(&doc), want, "{name}");
-        let doc = analysed(&page.replace('\n', &format!("\n{c}")));
+        let doc = analyzed(&page.replace('\n', &format!("\n{c}")));
         assert_eq!(piece_texts(&doc), want, "{name} at line starts");
     }
 }
@@ -302,7 +302,7 @@ fn invisible_characters_at_line_ends_change_nothing() {
 #[test]
 fn markdown_markup_is_read_only_in_markdown() {
     let text = "计算机的基础\n\n新华社北京6月18日电 2**10等于1024。\n\n而**不是**1000。\n";
-    let doc = analysed(text);
+    let doc = analyzed(text);
     let body: String = doc.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.clone()).collect();
     assert!(body.contains("2**10等于1024。而**不是**1000。"), "{body}");
     // In a Markdown file the pair is markup, and its characters are
@@ -319,7 +319,7 @@ fn dense_emoji_stay_body_text_whole_and_in_order() {
     // A ZWJ family counted as seven characters made its line look wider
     // than the column, and the paragraph broke there.
     let text = "习近平回到北京\n\n新华社北京6月18日电 国家主席习\n近平结束出席第二届中国—中亚峰\n会👨‍👩‍👧‍👦👨‍👩‍👧‍👦🇨🇳🇰🇿后乘专机回到北京。随\n同出访的有蔡奇、王毅等。此次活\n动，同哈萨克斯坦1️⃣总统托卡耶夫举\n行会谈，成果丰硕。\n";
-    let doc = analysed(text);
+    let doc = analyzed(text);
     assert_eq!(doc.articles.len(), 1, "{doc:#?}");
     assert_eq!(doc.articles[0].title.as_deref(), Some("习近平回到北京"));
     let paragraphs: Vec<&str> = doc.articles[0].paragraphs.iter().map(|p| p.text.as_str()).collect();

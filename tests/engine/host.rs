@@ -64,10 +64,10 @@ fn fetches(out: &[Outgoing]) -> Vec<&Resource> {
     out.iter().filter_map(|o| if let Outgoing::Fetch(r) = o { Some(r) } else { None }).collect()
 }
 
-/// A host with the two seeds analysed and indexed.
+/// A host with the two seeds analyzed and indexed.
 fn indexed() -> Host {
     let mut host = Host::new(ticks);
-    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::Analyze(two_seeds()));
     let asked = step(&mut host, Request::IndexWords);
     land(&mut host, Resource::Dictionary, Ok(dictionary()));
     if fetches(&asked).contains(&&Resource::Idf) {
@@ -79,7 +79,7 @@ fn indexed() -> Host {
 #[test]
 fn an_analysis_reports_progress_then_the_result_in_chunks_ending_done() {
     let mut host = Host::new(ticks);
-    let out = step(&mut host, Request::Analyse(two_seeds()));
+    let out = step(&mut host, Request::Analyze(two_seeds()));
     let ups = updates(&out);
     assert!(matches!(ups[0], Update::Progress(_)), "{:?}", ups[0]);
     assert_eq!(ups.last(), Some(&&Update::Done));
@@ -97,7 +97,7 @@ fn an_analysis_reports_progress_then_the_result_in_chunks_ending_done() {
 fn words_wait_for_the_dictionary_fetched_once_and_index_when_it_lands() {
     let mut host = Host::new(ticks);
     assert!(step(&mut host, Request::IndexWords).is_empty(), "nothing to index before an analysis");
-    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::Analyze(two_seeds()));
     let asked = step(&mut host, Request::IndexWords);
     assert!(fetches(&asked).contains(&&Resource::Dictionary));
     assert!(fetches(&asked).contains(&&Resource::Idf), "two pages are too few articles for their own IDF");
@@ -122,7 +122,7 @@ fn an_unreachable_idf_table_still_indexes_by_the_corpus_alone() {
     let host = indexed();
     drop(host);
     let mut host = Host::new(ticks);
-    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::Analyze(two_seeds()));
     step(&mut host, Request::IndexWords);
     land(&mut host, Resource::Dictionary, Ok(dictionary()));
     let out = land(&mut host, Resource::Idf, Err("cannot load dict/idf.txt.gz: HTTP 404".into()));
@@ -164,7 +164,7 @@ fn a_text_to_cut_waits_for_a_late_dictionary_and_a_failed_one_is_said() {
 #[test]
 fn a_dictionary_that_is_not_gzip_fails_the_words_but_not_the_host() {
     let mut host = Host::new(ticks);
-    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::Analyze(two_seeds()));
     step(&mut host, Request::IndexWords);
     let out = land(&mut host, Resource::Dictionary, Ok(b"<html>not found</html>".to_vec()));
     assert!(updates(&out).iter().any(|u| matches!(u, Update::WordsFailed(_))), "{out:?}");
@@ -188,7 +188,7 @@ fn user_words_index_the_corpus_again_with_them() {
 #[test]
 fn exports_carry_their_bytes_beside_the_update_and_a_missing_story_fails() {
     let mut host = Host::new(ticks);
-    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::Analyze(two_seeds()));
     let out = step(&mut host, Request::Export(ExportKind::Json));
     let [Outgoing::Export { name, mime, bytes }] = &out[..] else { panic!("{out:?}") };
     assert_eq!((name.as_str(), mime.as_str()), ("tongwen-analysis.json", "application/json"));
@@ -249,7 +249,7 @@ fn a_late_precomputed_answer_never_overwrites_a_newer_analysis() {
     let mut host = Host::new(ticks);
     let out = step(&mut host, Request::Precomputed("corpus/analysis.jsonl".into()));
     let [Outgoing::Fetch(stale)] = &out[..] else { panic!("{out:?}") };
-    step(&mut host, Request::Analyse(job(vec![file("004.txt", seed("004"))])));
+    step(&mut host, Request::Analyze(job(vec![file("004.txt", seed("004"))])));
     assert!(land(&mut host, stale.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty());
     let out = step(&mut host, Request::Export(ExportKind::Json));
     let [Outgoing::Export { bytes, .. }] = &out[..] else { panic!("{out:?}") };
@@ -261,10 +261,10 @@ fn a_late_precomputed_answer_never_overwrites_a_newer_analysis() {
 #[test]
 fn an_analysis_during_a_dictionary_fetch_indexes_the_new_corpus_only_when_asked() {
     let mut host = Host::new(ticks);
-    step(&mut host, Request::Analyse(two_seeds()));
+    step(&mut host, Request::Analyze(two_seeds()));
     step(&mut host, Request::IndexWords);
     // A new corpus arrives before the dictionary does.
-    step(&mut host, Request::Analyse(job(vec![file("004.txt", seed("004"))])));
+    step(&mut host, Request::Analyze(job(vec![file("004.txt", seed("004"))])));
     let out = land(&mut host, Resource::Dictionary, Ok(dictionary()));
     land(&mut host, Resource::Idf, Err("offline".into()));
     assert!(!updates(&out).iter().any(|u| matches!(u, Update::WordsReady { .. })), "the old corpus is not indexed: {out:?}");
@@ -282,7 +282,7 @@ fn passim_output_in_the_job_gives_the_passages() {
     let mut j = job(vec![file("000.txt", seed("000")), file("001.txt", seed("001"))]);
     let passim = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/passim-out.json")).unwrap();
     j.passim = vec![file("out.json", passim)];
-    let out = step(&mut host, Request::Analyse(j));
+    let out = step(&mut host, Request::Analyze(j));
     let mut asm = Assembler::default();
     for u in updates(&out) {
         asm.take(&mut u.clone(), |d| d);

@@ -124,7 +124,7 @@ fn seed_002_photo_brief_in_a_narrow_double_spaced_column() {
     assert!(tongwen::reflow::check_coverage(&text, &doc).is_empty());
 }
 
-/// The five seeds analysed together, as the app and the CLI do.
+/// The five seeds analyzed together, as the app and the CLI do.
 fn seed_corpus() -> tongwen::Analysis {
     super::reuse_seeds::analyse_seeds(Default::default())
 }

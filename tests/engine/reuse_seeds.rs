@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use tongwen::{Analysis, Passage};
 
-/// The five seed pages analysed with `settings`.
+/// The five seed pages analyzed with `settings`.
 pub(crate) fn analyse_seeds(settings: tongwen::reuse::Settings) -> Analysis {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
@@ -15,7 +15,7 @@ pub(crate) fn analyse_seeds(settings: tongwen::reuse::Settings) -> Analysis {
     tongwen::analyze_corpus(inputs.iter().map(|(id, b)| (id.as_str(), b.as_slice())), settings)
 }
 
-/// The seeds with the default settings, analysed once.
+/// The seeds with the default settings, analyzed once.
 fn seeds() -> &'static Analysis {
     static A: OnceLock<Analysis> = OnceLock::new();
     A.get_or_init(|| analyse_seeds(Default::default()))

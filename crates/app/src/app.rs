@@ -11,7 +11,7 @@ use crate::corpus_actions::CorpusActions;
 use crate::i18n::Lang;
 use crate::reading::{ReadingPane, WordsContext};
 use crate::send;
-use crate::session::{ask, start_worker, Analyser, SharedAnalyser};
+use crate::session::{ask, start_worker, Analyzer, SharedAnalyzer};
 use crate::sidebar::Sidebar;
 use crate::state::{Action, AppState, View};
 use crate::topbar::TopBar;
@@ -22,16 +22,16 @@ use tongwen::protocol::{ExportKind, Request};
 pub fn app() -> Html {
     let state = use_reducer(|| AppState { user_words: Rc::new(crate::prefs::user_words()), ..AppState::default() });
     // The worker lives as long as the app; analysis never runs on this thread.
-    let analyser: SharedAnalyser = use_mut_ref(Analyser::default);
+    let analyzer: SharedAnalyzer = use_mut_ref(Analyzer::default);
     {
-        let (analyser, dispatcher, user_words) = (analyser.clone(), state.dispatcher(), state.user_words.clone());
+        let (analyzer, dispatcher, user_words) = (analyzer.clone(), state.dispatcher(), state.user_words.clone());
         use_effect_with((), move |_| {
-            start_worker(&analyser, dispatcher.clone());
+            start_worker(&analyzer, dispatcher.clone());
             // The user's own words, remembered from the last visit.
-            ask(&analyser, &Request::UserWords(user_words.to_vec()));
+            ask(&analyzer, &Request::UserWords(user_words.to_vec()));
             // The corpus open last time, else the built-in one.
             wasm_bindgen_futures::spawn_local(async move {
-                crate::session::open_corpus(analyser, dispatcher.clone(), crate::prefs::open_corpus()).await;
+                crate::session::open_corpus(analyzer, dispatcher.clone(), crate::prefs::open_corpus()).await;
                 crate::session::refresh_corpora(&dispatcher).await;
             });
             || ()
@@ -40,12 +40,12 @@ pub fn app() -> Html {
     // What each change of state asks of the world (the reducer decides,
     // effects.rs carries it out), run after the render that shows it.
     {
-        let (analyser, dispatcher) = (analyser.clone(), state.dispatcher());
-        use_effect(move || crate::effects::run_pending(&analyser, &dispatcher));
+        let (analyzer, dispatcher) = (analyzer.clone(), state.dispatcher());
+        use_effect(move || crate::effects::run_pending(&analyzer, &dispatcher));
     }
     use_hash_navigation(state.dispatcher());
     use_keys(state.dispatcher());
-    let corpus = CorpusActions::new(&analyser, &state.dispatcher(), &state.corpus);
+    let corpus = CorpusActions::new(&analyzer, &state.dispatcher(), &state.corpus);
     let dragging = use_file_drop(corpus.add.clone());
     // Interface language: the browser's, unless the reader chose; remembered.
     let lang = use_state(|| crate::prefs::lang().unwrap_or_else(Lang::from_browser));
@@ -63,16 +63,16 @@ pub fn app() -> Html {
         })
     };
     let on_cancel = {
-        let (analyser, dispatcher) = (analyser.clone(), state.dispatcher());
+        let (analyzer, dispatcher) = (analyzer.clone(), state.dispatcher());
         Callback::from(move |()| {
             // Terminates the busy worker; a fresh one waits for the next job.
-            start_worker(&analyser, dispatcher.clone());
+            start_worker(&analyzer, dispatcher.clone());
             dispatcher.dispatch(Action::Cancelled);
         })
     };
     let export = {
-        let analyser = analyser.clone();
-        Callback::from(move |kind: ExportKind| ask(&analyser, &Request::Export(kind)))
+        let analyzer = analyzer.clone();
+        Callback::from(move |kind: ExportKind| ask(&analyzer, &Request::Export(kind)))
     };
     let long = tongwen::reuse::long_passage(state.settings);
     let words_context = WordsContext {

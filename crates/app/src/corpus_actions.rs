@@ -6,7 +6,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::library::PickedFiles;
-use crate::session::{self, SharedAnalyser};
+use crate::session::{self, SharedAnalyzer};
 use crate::state::{Action, AppState};
 use tongwen::corpus::CorpusMeta;
 
@@ -30,8 +30,8 @@ pub struct CorpusActions {
 }
 
 impl CorpusActions {
-    pub fn new(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, current: &Option<CorpusMeta>) -> Self {
-        let (a, d, c) = (analyser.clone(), dispatcher.clone(), current.clone());
+    pub fn new(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, current: &Option<CorpusMeta>) -> Self {
+        let (a, d, c) = (analyzer.clone(), dispatcher.clone(), current.clone());
         CorpusActions {
             open: {
                 let (a, d) = (a.clone(), d.clone());
@@ -88,10 +88,10 @@ impl CorpusActions {
 }
 
 /// Saves an edit of the open corpus's manifest (none open: nothing to
-/// edit), analysing it again when `reanalyse`.
-fn change(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, current: &Option<CorpusMeta>, reanalyse: bool, edit: impl FnOnce(&mut CorpusMeta)) {
+/// edit), analyzing it again when `reanalyze`.
+fn change(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, current: &Option<CorpusMeta>, reanalyze: bool, edit: impl FnOnce(&mut CorpusMeta)) {
     if let Some(mut meta) = current.clone() {
         edit(&mut meta);
-        spawn_local(session::change_corpus(analyser.clone(), dispatcher.clone(), meta, Vec::new(), reanalyse));
+        spawn_local(session::change_corpus(analyzer.clone(), dispatcher.clone(), meta, Vec::new(), reanalyze));
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::session::{ask, SharedAnalyser};
+use crate::session::{ask, SharedAnalyzer};
 use crate::state::{Action, AppState, Effect};
 
 thread_local! {
@@ -27,11 +27,11 @@ impl Reducible for AppState {
 }
 
 /// Runs the effects of every change since the last render.
-pub fn run_pending(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>) {
+pub fn run_pending(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>) {
     for effect in PENDING.with_borrow_mut(std::mem::take) {
         match effect {
-            Effect::Reanalyse(settings) => wasm_bindgen_futures::spawn_local(crate::session::reanalyse(analyser.clone(), dispatcher.clone(), settings)),
-            Effect::Ask(request) => ask(analyser, &request),
+            Effect::Reanalyze(settings) => wasm_bindgen_futures::spawn_local(crate::session::reanalyze(analyzer.clone(), dispatcher.clone(), settings)),
+            Effect::Ask(request) => ask(analyzer, &request),
             Effect::SaveUserWords(words) => crate::prefs::set_user_words(&words),
             // A new history entry per move, unless the URL says it already.
             Effect::ShowRoute(route) => {

@@ -14,7 +14,7 @@ use tongwen::protocol::FileIn;
 /// The page's side of the analysis: the current worker, the corpus it
 /// analyses, and whether a job is running.
 #[derive(Default)]
-pub struct Analyser {
+pub struct Analyzer {
     client: Option<crate::worker_client::WorkerClient>,
     pub files: Vec<tongwen::protocol::FileIn>,
     /// passim output of the corpus, if it has any.
@@ -28,14 +28,14 @@ pub struct Analyser {
     shown_once: bool,
 }
 
-pub type SharedAnalyser = Rc<std::cell::RefCell<Analyser>>;
+pub type SharedAnalyzer = Rc<std::cell::RefCell<Analyzer>>;
 
 /// Starts a worker (terminating any previous one) whose reports go to
 /// `dispatcher`. A worker that crashes is reported and replaced.
-pub fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>) {
+pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>) {
     use tongwen::protocol::{Assembler, Update};
     use crate::worker_client::{Event, WorkerClient};
-    let weak = Rc::downgrade(analyser);
+    let weak = Rc::downgrade(analyzer);
     let assembler = std::cell::RefCell::new(Assembler::<(Source, Vec<f64>)>::default());
     let idle = {
         let weak = weak.clone();
@@ -110,7 +110,7 @@ pub fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<
         }
     };
     let client = WorkerClient::spawn(on_event);
-    let mut a = analyser.borrow_mut();
+    let mut a = analyzer.borrow_mut();
     a.busy = false;
     a.client = None; // terminate the old worker before the new one starts work
     match client {
@@ -120,29 +120,29 @@ pub fn start_worker(analyser: &SharedAnalyser, dispatcher: UseReducerDispatcher<
 }
 
 /// Sends a request to the current worker, if there is one.
-pub fn ask(analyser: &SharedAnalyser, request: &tongwen::protocol::Request) {
-    if let Some(client) = &analyser.borrow().client {
+pub fn ask(analyzer: &SharedAnalyzer, request: &tongwen::protocol::Request) {
+    if let Some(client) = &analyzer.borrow().client {
         client.send(request);
     }
 }
 
 /// Analyses the corpus with `settings`; a job still running is stopped first.
-pub fn analyse(analyser: &SharedAnalyser, dispatcher: &UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
-    if analyser.borrow().busy {
-        start_worker(analyser, dispatcher.clone());
+pub fn analyze(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
+    if analyzer.borrow().busy {
+        start_worker(analyzer, dispatcher.clone());
     }
-    let mut a = analyser.borrow_mut();
+    let mut a = analyzer.borrow_mut();
     a.settings = settings;
     let job = tongwen::protocol::Job { files: a.files.clone(), min_len: settings.min_len, boilerplate: settings.boilerplate, stock: settings.stock, passim: a.passim.clone() };
     if let Some(client) = &a.client {
-        client.send(&tongwen::protocol::Request::Analyse(job));
+        client.send(&tongwen::protocol::Request::Analyze(job));
         a.busy = true;
     }
 }
 
 
 /// Opens a corpus (`None`: the built-in one) and analyses it.
-pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, id: Option<String>) {
+pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, id: Option<String>) {
     use super::loader::Builtin;
     let loaded = match &id {
         None => match super::loader::fetch_builtin_corpus().await {
@@ -154,13 +154,13 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
             Ok(Builtin::Precomputed { analysis }) => {
                 crate::prefs::set_open_corpus(None);
                 {
-                    let mut a = analyser.borrow_mut();
+                    let mut a = analyzer.borrow_mut();
                     a.files.clear();
                     a.passim.clear();
                     a.precomputed = true;
                 }
                 dispatcher.dispatch(Action::CorpusOpened(None));
-                ask(&analyser, &tongwen::protocol::Request::Precomputed(analysis));
+                ask(&analyzer, &tongwen::protocol::Request::Precomputed(analysis));
                 return;
             }
             Err(e) => Err(e),
@@ -179,19 +179,19 @@ pub async fn open_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatc
         Ok((meta, pages, passim)) => {
             crate::prefs::set_open_corpus(meta.as_ref().map(|m| m.id.as_str()));
             let settings = {
-                let mut a = analyser.borrow_mut();
+                let mut a = analyzer.borrow_mut();
                 a.files = pages;
                 a.passim = passim;
                 a.precomputed = false;
                 a.settings
             };
             dispatcher.dispatch(Action::CorpusOpened(meta));
-            analyse(&analyser, &dispatcher, settings);
+            analyze(&analyzer, &dispatcher, settings);
         }
         // A corpus that cannot be read: say so, and fall back to the built-in one.
         Err(message) if id.is_some() => {
             dispatcher.dispatch(Action::Notice(Some(message)));
-            Box::pin(open_corpus(analyser, dispatcher, None)).await;
+            Box::pin(open_corpus(analyzer, dispatcher, None)).await;
         }
         Err(message) => dispatcher.dispatch(Action::Failed(message)),
     }
@@ -206,8 +206,8 @@ fn split_raw(raw: Vec<super::loader::RawFile>) -> (Vec<FileIn>, Vec<FileIn>) {
 
 /// Analyses the open corpus again with new settings; a precomputed corpus
 /// has its files fetched first.
-pub async fn reanalyse(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
-    if analyser.borrow().precomputed && analyser.borrow().files.is_empty() {
+pub async fn reanalyze(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
+    if analyzer.borrow().precomputed && analyzer.borrow().files.is_empty() {
         let files = match super::loader::fetch_manifest().await {
             Ok(manifest) => super::loader::fetch_files(manifest).await,
             Err(e) => Err(e),
@@ -215,15 +215,15 @@ pub async fn reanalyse(analyser: SharedAnalyser, dispatcher: UseReducerDispatche
         match files {
             Ok(raw) => {
                 let (passim, pages) = split_raw(raw);
-                let mut a = analyser.borrow_mut();
+                let mut a = analyzer.borrow_mut();
                 a.files = pages;
                 a.passim = passim;
             }
             Err(message) => return dispatcher.dispatch(Action::Failed(message)),
         }
     }
-    if !analyser.borrow().files.is_empty() {
-        analyse(&analyser, &dispatcher, settings);
+    if !analyzer.borrow().files.is_empty() {
+        analyze(&analyzer, &dispatcher, settings);
     }
 }
 
@@ -236,9 +236,9 @@ pub async fn refresh_corpora(dispatcher: &UseReducerDispatcher<AppState>) {
 }
 
 /// Adds files to the open user corpus, or to a new one when the built-in
-/// corpus is open. Stored first, all or nothing; then re-analysed.
+/// corpus is open. Stored first, all or nothing; then re-analyzed.
 pub async fn add_files(
-    analyser: SharedAnalyser,
+    analyzer: SharedAnalyzer,
     dispatcher: UseReducerDispatcher<AppState>,
     current: Option<CorpusMeta>,
     files: Vec<(String, Result<Vec<u8>, String>)>,
@@ -273,7 +273,7 @@ pub async fn add_files(
     match super::store::save(&meta, &added, &[]).await {
         Ok(()) => {
             refresh_corpora(&dispatcher).await;
-            open_corpus(analyser, dispatcher, Some(meta.id)).await;
+            open_corpus(analyzer, dispatcher, Some(meta.id)).await;
         }
         Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
     }
@@ -281,12 +281,12 @@ pub async fn add_files(
 
 /// Stores a changed corpus record (renamed, a document removed or given
 /// another encoding) and opens it again.
-pub async fn change_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, meta: CorpusMeta, removed: Vec<String>, reanalyse: bool) {
+pub async fn change_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, meta: CorpusMeta, removed: Vec<String>, reanalyze: bool) {
     match super::store::save(&meta, &[], &removed).await {
         Ok(()) => {
             refresh_corpora(&dispatcher).await;
-            if reanalyse {
-                open_corpus(analyser, dispatcher, Some(meta.id)).await;
+            if reanalyze {
+                open_corpus(analyzer, dispatcher, Some(meta.id)).await;
             } else {
                 dispatcher.dispatch(Action::CorpusRenamed(meta));
             }
@@ -297,7 +297,7 @@ pub async fn change_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispa
 
 /// Renames a document of the open corpus: its bytes move to the new key
 /// in the same transaction that changes the record.
-pub async fn rename_document(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, mut meta: CorpusMeta, old: String, new: String) {
+pub async fn rename_document(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, mut meta: CorpusMeta, old: String, new: String) {
     let bytes = match super::store::load(&meta.id).await {
         Ok((stored, bytes)) => stored.documents.iter().zip(bytes).find(|(d, _)| d.id == old).map(|(_, b)| b),
         Err(message) => return dispatcher.dispatch(Action::Notice(Some(message))),
@@ -308,14 +308,14 @@ pub async fn rename_document(analyser: SharedAnalyser, dispatcher: UseReducerDis
         d.id = new.clone();
     }
     match super::store::save(&meta, &[(new, bytes)], &[old]).await {
-        Ok(()) => open_corpus(analyser, dispatcher, Some(meta.id)).await,
+        Ok(()) => open_corpus(analyzer, dispatcher, Some(meta.id)).await,
         Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
     }
 }
 
 /// Deletes one corpus (`Some`) or all of them (`None`, "Reset"), then
 /// opens the built-in corpus.
-pub async fn delete_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispatcher<AppState>, meta: Option<CorpusMeta>) {
+pub async fn delete_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, meta: Option<CorpusMeta>) {
     let done = match &meta {
         Some(m) => super::store::delete(m).await,
         None => super::store::delete_all().await,
@@ -324,5 +324,5 @@ pub async fn delete_corpus(analyser: SharedAnalyser, dispatcher: UseReducerDispa
         dispatcher.dispatch(Action::Notice(Some(message)));
     }
     refresh_corpora(&dispatcher).await;
-    open_corpus(analyser, dispatcher, None).await;
+    open_corpus(analyzer, dispatcher, None).await;
 }

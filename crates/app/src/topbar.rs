@@ -28,8 +28,8 @@ pub fn top_bar(props: &TopBarProps) -> Html {
     let state = &props.state;
     let status = match &state.status {
         Status::Loading => t.loading.to_owned(),
-        Status::Analysing(Stage::Reflow(done, total)) => (t.reflowing)(*done, *total),
-        Status::Analysing(Stage::Passages) => t.finding.to_owned(),
+        Status::Analyzing(Stage::Reflow(done, total)) => (t.reflowing)(*done, *total),
+        Status::Analyzing(Stage::Passages) => t.finding.to_owned(),
         Status::Ready if state.corpus.as_ref().is_some_and(|c| c.documents.iter().any(|d| d.passim)) => {
             format!("{} · {}", (t.ready)(state.sources.len(), state.passages.len()), t.passim_clusters)
         }
@@ -86,9 +86,9 @@ pub fn top_bar(props: &TopBarProps) -> Html {
         <header class="topbar">
             <h1 class="brand">{"同文"}<span class="brand-latin">{" tongwen"}</span></h1>
             <p class="status" role="status" aria-live="polite"
-               data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analysing(_) => "analysing", Status::Failed(_) => "failed", Status::Crashed(_) => "crashed" }}>
+               data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analyzing(_) => "analyzing", Status::Failed(_) => "failed", Status::Crashed(_) => "crashed" }}>
                 {status}
-                if let Status::Analysing(stage) = &state.status {
+                if let Status::Analyzing(stage) = &state.status {
                     <progress class="progress" max="100" aria-label={t.progress}
                               value={match stage { Stage::Reflow(d, t) => (d * 90 / (*t).max(1)).to_string(), Stage::Passages => "90".to_owned() }}></progress>
                     <button class="toggle cancel" onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>

@@ -15,7 +15,7 @@ use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A page analysed as the worker would, arriving as the page receives it.
+/// A page analyzed as the worker would, arriving as the page receives it.
 fn source(id: &str, bytes: &[u8]) -> Source {
     let decoded = tongwen::decode::decode(bytes);
     let text = decoded.text.clone();
@@ -117,11 +117,11 @@ fn worker_messages_survive_the_codec() {
     use tongwen_web::{from_js, to_js, update_from_bytes, update_to_bytes};
     // File bytes go as a Uint8Array, not an array of numbers.
     let job = Job { files: vec![FileIn { id: "a.txt".into(), bytes: vec![0xE4, 0xB8, 0xAD, 0, 255], encoding: Some("GBK".into()) }], min_len: 30, boilerplate: true, stock: false, passim: vec![] };
-    let encoded = to_js(&Request::Analyse(job.clone()));
-    let files = js_sys::Reflect::get(&js_sys::Reflect::get(&encoded, &"Analyse".into()).unwrap(), &"files".into()).unwrap();
+    let encoded = to_js(&Request::Analyze(job.clone()));
+    let files = js_sys::Reflect::get(&js_sys::Reflect::get(&encoded, &"Analyze".into()).unwrap(), &"files".into()).unwrap();
     let bytes = js_sys::Reflect::get(&js_sys::Array::from(&files).get(0), &"bytes".into()).unwrap();
     assert!(bytes.is_instance_of::<js_sys::Uint8Array>());
-    assert_eq!(from_js::<Request>(encoded), Ok(Request::Analyse(job)));
+    assert_eq!(from_js::<Request>(encoded), Ok(Request::Analyze(job)));
     // An analysis with optional fields left out (which bincode cannot carry),
     // streamed in chunks as the worker sends it.
     let text = "致力永久睦邻友好\n\n新华社北京6月18日电 双方合作将迈向更高水平，为地区和平和繁荣注入源源不断的动力。中国愿同各方一道，推动构建更加紧密的命运共同体。\n";

@@ -34,7 +34,7 @@ mod cli {
 
     #[derive(Subcommand)]
     enum Command {
-        /// Analyse page dumps: reflow into articles (and, later, shared passages).
+        /// Analyze page dumps: reflow into articles (and, later, shared passages).
         Analyze {
             /// Page dumps (UTF-8, UTF-16, GB18030/GBK, Big5 …), zips of them,
             /// passim output (its passages are shown instead of finding them),
@@ -83,7 +83,7 @@ mod cli {
             user_dict: Option<PathBuf>,
         },
         /// Write a static site (the app) with CORPUS_DIR's pages built in and
-        /// their analysis precomputed, so it opens without analysing.
+        /// their analysis precomputed, so it opens without analyzing.
         BuildSite {
             corpus_dir: PathBuf,
             /// Where to write the site: a new or empty directory, or one an
@@ -95,7 +95,7 @@ mod cli {
             #[arg(long, default_value = "dist")]
             app: PathBuf,
         },
-        /// Rewrite a site's service-worker precache list (make dist runs it).
+        /// Write a site's service-worker precache list, precache.json (make dist runs it).
         #[command(hide = true)]
         Precache { site: PathBuf },
         /// Show how reflow sees a file's lines: width, inferred column, units.
@@ -133,7 +133,7 @@ mod cli {
             },
             Command::Precache { site } => match crate::site::write_precache(&site) {
                 Ok((version, n)) => {
-                    out!("sw.js: version {version}, {n} files precached");
+                    out!("precache.json: version {version}, {n} files precached");
                     ExitCode::SUCCESS
                 }
                 Err(err) => {

@@ -1,13 +1,18 @@
 //! Publishing: `tongwen build-site` writes the app with a corpus built in
 //! and its analysis precomputed, so a large corpus opens at once; and the
-//! service worker's precache list, which every site build rewrites.
+//! service worker's precache list (`precache.json`), which every site
+//! build writes.
 //! Native only: this is the CLI's side of the static site.
 
-use std::hash::{Hash, Hasher};
+use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use tongwen::corpus::{Manifest, ManifestEntry};
+
+/// The service worker's list: `{"version": …, "files": […]}`. `boot.js`
+/// registers `sw.js?v=<version>`, so a new version is a new worker.
+pub const PRECACHE_LIST: &str = "precache.json";
 
 /// Where the precomputed analysis lives, relative to the corpus directory.
 pub const PRECOMPUTED: &str = "analysis.jsonl";
@@ -15,7 +20,7 @@ pub const PRECOMPUTED: &str = "analysis.jsonl";
 /// Files fetched only on demand (and then cached by the service worker):
 /// the IDF table is for tiny corpora, benchmarks are not for readers.
 fn fetched_later(rel: &str) -> bool {
-    rel == "sw.js" || rel == "dict/idf.txt.gz" || rel.starts_with("bench") || rel.ends_with(".md")
+    rel == "sw.js" || rel == PRECACHE_LIST || rel == "dict/idf.txt.gz" || rel.starts_with("bench") || rel.ends_with(".md")
 }
 
 /// Every regular file under `dir` (a site tongwen built), as sorted
@@ -37,33 +42,25 @@ fn files_under(dir: &Path) -> io::Result<Vec<String>> {
     Ok(out)
 }
 
-/// Rewrites `sw.js` in `site` with a version (a hash of every file it
-/// precaches) and the list to precache. Returns (version, files).
+/// Writes `precache.json` in `site`: a version (a SHA-256 of every file it
+/// lists, names and bytes, so the same site always gets the same version,
+/// whatever Rust built it) and the files to cache at install. Returns
+/// (version, files).
 pub fn write_precache(site: &Path) -> io::Result<(String, usize)> {
     let files: Vec<String> = files_under(site)?.into_iter().filter(|f| !fetched_later(f)).collect();
-    let mut hasher = std::hash::DefaultHasher::new();
+    let mut hasher = Sha256::new();
     for f in &files {
-        f.hash(&mut hasher);
-        std::fs::read(site.join(f))?.hash(&mut hasher);
+        // Length-prefixed, so no two different lists hash alike.
+        let bytes = std::fs::read(site.join(f))?;
+        for part in [f.as_bytes(), &bytes] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
     }
-    let version = format!("{:016x}", hasher.finish());
+    let version: String = hasher.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
     let precache: Vec<String> = std::iter::once("./".to_owned()).chain(files.iter().filter(|f| *f != "index.html").map(|f| format!("./{f}"))).collect();
-    let sw_path = site.join("sw.js");
-    let sw = std::fs::read_to_string(&sw_path)?;
-    let rewritten: String = sw
-        .lines()
-        .map(|line| {
-            if line.starts_with("const VERSION = ") {
-                format!("const VERSION = '{version}';")
-            } else if line.starts_with("const PRECACHE = ") {
-                format!("const PRECACHE = {};", serde_json::to_string(&precache).unwrap_or_default())
-            } else {
-                line.to_owned()
-            }
-        })
-        .map(|l| l + "\n")
-        .collect();
-    std::fs::write(&sw_path, rewritten)?;
+    let list = serde_json::json!({ "version": version, "files": precache });
+    std::fs::write(site.join(PRECACHE_LIST), serde_json::to_string_pretty(&list).map_err(io::Error::other)? + "\n")?;
     Ok((version, precache.len()))
 }
 
@@ -144,7 +141,7 @@ fn check_output(corpus: &Path, out: &Path, app: &Path) -> Result<(), String> {
 
 /// Writes `out`: the app from `app` (a built `dist/`) with the pages of
 /// `corpus` (`.txt`, `.md`, `.zip`, and passim `.json`) as its built-in
-/// corpus, analysed now.
+/// corpus, analyzed now.
 ///
 /// The site is built in a temporary sibling of `out` and renamed into place
 /// only when it is complete, so a failed build leaves an earlier site

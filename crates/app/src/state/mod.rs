@@ -55,8 +55,8 @@ pub enum WordsStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
     Loading,
-    /// The worker is analysing: the stage it reported last.
-    Analysing(tongwen::analysis::Stage),
+    /// The worker is analyzing: the stage it reported last.
+    Analyzing(tongwen::analysis::Stage),
     Ready,
     Failed(String),
     /// The worker stopped (the message says why); a new one was started.
@@ -110,8 +110,8 @@ pub struct AppState {
 /// module carries these out, so the reducer itself stays pure.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Analyse the open corpus again with these settings.
-    Reanalyse(tongwen::reuse::Settings),
+    /// Analyze the open corpus again with these settings.
+    Reanalyze(tongwen::reuse::Settings),
     /// Send this to the worker.
     Ask(tongwen::protocol::Request),
     /// Remember the user's words across visits.

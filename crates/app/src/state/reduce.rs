@@ -38,7 +38,7 @@ impl AppState {
             }
             Action::Failed(message) => next.status = Status::Failed(message),
             Action::Crashed(message) => next.status = Status::Crashed(message),
-            Action::Progress(stage) => next.status = Status::Analysing(stage),
+            Action::Progress(stage) => next.status = Status::Analyzing(stage),
             Action::Settings(settings) => next.settings = settings.clamped(),
             Action::Cancelled => next.status = if next.sources.is_empty() { Status::Failed(String::new()) } else { Status::Ready },
             Action::Select(i) if i < next.sources.len() => {
@@ -191,7 +191,7 @@ impl AppState {
     fn effects_since(&self, before: &AppState) -> Vec<Effect> {
         let mut effects = Vec::new();
         if self.settings != before.settings {
-            effects.push(Effect::Reanalyse(self.settings));
+            effects.push(Effect::Reanalyze(self.settings));
         }
         if !Rc::ptr_eq(&self.user_words, &before.user_words) {
             effects.push(Effect::SaveUserWords(self.user_words.clone()));

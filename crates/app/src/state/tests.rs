@@ -60,7 +60,7 @@ fn a_loaded_corpus_is_ready_and_a_new_one_starts_at_the_top() {
     assert_eq!(state.sources.len(), 3);
     assert!(!state.passages.is_empty(), "the shared report is a passage");
     assert_eq!(effects, [Effect::ShowRoute(Route::Read { doc: "a.txt".into(), article: 0 })], "the URL says what is on screen");
-    // The same corpus analysed again keeps the reader's place.
+    // The same corpus analyzed again keeps the reader's place.
     state.reduce(Action::SelectArticle(1, 1));
     state.reduce(Action::Loaded(sources.clone(), passages.clone(), shares.clone()));
     assert_eq!((state.selected, state.article), (1, 1));
@@ -75,7 +75,7 @@ fn a_loaded_corpus_is_ready_and_a_new_one_starts_at_the_top() {
 fn progress_failure_crash_and_cancel_set_the_status() {
     let mut state = AppState::default();
     state.reduce(Action::Progress(Stage::Reflow(1, 3)));
-    assert_eq!(state.status, Status::Analysing(Stage::Reflow(1, 3)));
+    assert_eq!(state.status, Status::Analyzing(Stage::Reflow(1, 3)));
     state.reduce(Action::Cancelled);
     assert_eq!(state.status, Status::Failed(String::new()), "cancelled with nothing loaded");
     let mut state = loaded();
@@ -175,7 +175,7 @@ fn new_settings_are_clamped_and_analysed_again_once() {
     let mut state = loaded();
     let effects = state.reduce(Action::Settings(Settings { min_len: 3, ..Settings::default() }));
     assert_eq!(state.settings.min_len, 8);
-    assert_eq!(effects, [Effect::Reanalyse(state.settings)]);
+    assert_eq!(effects, [Effect::Reanalyze(state.settings)]);
     assert!(state.reduce(Action::Settings(state.settings)).is_empty(), "the same settings: no new analysis");
 }
 
@@ -275,7 +275,7 @@ fn the_url_is_set_only_when_ready_and_only_when_it_changes() {
     let mut state2 = loaded();
     assert!(state2.reduce(Action::ToggleRaw).is_empty(), "the same route");
     state.reduce(Action::Progress(Stage::Passages));
-    assert!(!state.reduce(Action::ShowOverview).iter().any(|e| matches!(e, Effect::ShowRoute(_))), "analysing: the URL waits");
+    assert!(!state.reduce(Action::ShowOverview).iter().any(|e| matches!(e, Effect::ShowRoute(_))), "analyzing: the URL waits");
     // Search results have no route of their own.
     let effects = state2.reduce(Action::ShowSearch { concordance: false });
     assert!(effects.is_empty(), "{effects:?}");

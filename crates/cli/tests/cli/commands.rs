@@ -138,3 +138,25 @@ fn keywords_of_the_wang_yi_interview_include_central_asia() {
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap().lines().count() >= 5);
 }
+
+#[test]
+fn precache_lists_the_site_with_a_version_that_follows_its_content() {
+    let site = std::env::temp_dir().join(format!("tongwen-precache-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("dict")).unwrap();
+    for (name, text) in [("index.html", "<p>"), ("app.js", "1"), ("sw.js", "//"), ("dict/idf.txt.gz", "x"), ("README.md", "#")] {
+        std::fs::write(site.join(name), text).unwrap();
+    }
+    let run = || {
+        let out = tongwen().arg("precache").arg(&site).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&std::fs::read(site.join("precache.json")).unwrap()).unwrap()
+    };
+    let first = run();
+    // The shell as `./`, never the worker itself, the list, the IDF table or notes.
+    assert_eq!(first["files"], serde_json::json!(["./", "./app.js"]));
+    assert_eq!(first["version"].as_str().unwrap().len(), 16);
+    assert_eq!(run()["version"], first["version"], "the same site, the same version");
+    std::fs::write(site.join("app.js"), "2").unwrap();
+    assert_ne!(run()["version"], first["version"], "a changed file, a new version");
+    std::fs::remove_dir_all(&site).ok();
+}
