@@ -72,6 +72,8 @@ read -r s_med s_lo s_hi < <(field native-search-ms "$log/words.txt")
   echo
   cat "$log/sizes.txt"
   echo
+  cat benches/size-history.md
+  echo
   echo "## 4. Segmentation peers (the same 1 MiB text: the seeds repeated, HMM on)"
   echo
   echo "| what | median | min–max | runs |"

@@ -2,7 +2,7 @@
 //!
 //! The Web Worker is a thin shell: it decodes a [`Request`] from
 //! `postMessage`, calls [`Host::handle`], and carries out what comes back:
-//! an [`Outgoing::Update`] is posted to the page, an [`Outgoing::Export`]
+//! an [`Outgoing::Update`] is posted to the page, an [`Outgoing::WithBytes`]
 //! is posted with its bytes beside it, and an [`Outgoing::Fetch`] is
 //! fetched, its bytes handed back through [`Host::fetched`]. Everything
 //! that decides (what waits for the dictionary, when the corpus is indexed,
@@ -14,7 +14,7 @@
 
 use crate::analysis::{analyze_with_passim, texts_from_chars, Analysis, Lazy, Stage};
 use crate::model::{DocumentAnalysis, Passage};
-use crate::protocol::{result_messages, ArticleWords, ExportKind, Job, Request, Update};
+use crate::protocol::{result_messages, ArticleWords, ExportKind, FileIn, Job, Kept, Request, Update};
 use crate::reuse::Settings;
 use crate::search::CorpusIndex;
 use crate::segment::{gunzip_text, Idf, Segmenter, UserWord, MIN_ARTICLES_FOR_CORPUS_IDF};
@@ -36,9 +36,10 @@ pub enum Resource {
 pub enum Outgoing {
     /// Post this to the page.
     Update(Update),
-    /// Post an export: its [`Update::Exported`] header with the bytes
-    /// beside it, not inside its JSON.
-    Export { name: String, mime: String, bytes: Vec<u8> },
+    /// Post an update with files beside it, not inside its JSON: an
+    /// export ([`Update::Exported`], one file) or an intake
+    /// ([`Update::TakenIn`], the kept files in order).
+    WithBytes { update: Update, bytes: Vec<Vec<u8>> },
     /// Fetch this, and give the result to [`Host::fetched`].
     Fetch(Resource),
 }
@@ -127,9 +128,10 @@ impl Host {
                 }
             }
             Request::Export(kind) => match export(kind, &self.docs, &self.passages) {
-                Ok((name, mime, bytes)) => out(Outgoing::Export { name, mime: mime.to_owned(), bytes }),
+                Ok((name, mime, bytes)) => out(Outgoing::WithBytes { update: Update::Exported { name, mime: mime.to_owned() }, bytes: vec![bytes] }),
                 Err(message) => out(Outgoing::Update(Update::Failed(message))),
             },
+            Request::TakeIn { files, taken } => out(take_in(files, &taken)),
             Request::Precomputed(url) => {
                 self.generation += 1;
                 out(Outgoing::Fetch(Resource::Precomputed { url, generation: self.generation }));
@@ -317,6 +319,20 @@ impl Host {
         }
         Ok(())
     }
+}
+
+/// Sorts what the user handed over, with ids unique in the corpus the
+/// files join.
+fn take_in(files: Vec<FileIn>, taken: &[String]) -> Outgoing {
+    let intake = crate::intake::take_in_joining(files.into_iter().map(|f| (f.id, f.bytes)).collect(), taken.iter().map(String::as_str));
+    let (kept, bytes) = intake
+        .documents
+        .into_iter()
+        .map(|d| (false, d))
+        .chain(intake.passim.into_iter().map(|d| (true, d)))
+        .map(|(passim, (id, bytes))| (Kept { id, passim }, bytes))
+        .unzip();
+    Outgoing::WithBytes { update: Update::TakenIn { kept, rejected: intake.rejected }, bytes }
 }
 
 /// Makes an export: (file name, MIME type, bytes).

@@ -72,6 +72,19 @@ pub enum Request {
     /// Show the analysis `tongwen build-site` precomputed, at this URL
     /// (JSON Lines of [`Update`]s), instead of analyzing.
     Precomputed(String),
+    /// Sort files the user handed over ([`crate::intake::take_in`]): zips
+    /// opened, binaries refused, passim told from pages, ids made unique
+    /// among themselves and against `taken` (the ids of the corpus they join).
+    TakeIn { files: Vec<FileIn>, taken: Vec<String> },
+}
+
+/// A file the intake kept; its bytes travel beside [`Update::TakenIn`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept {
+    /// Unique in the corpus it joins.
+    pub id: String,
+    /// passim output rather than a page.
+    pub passim: bool,
 }
 
 /// One article's words, for the word view and the header's keywords.
@@ -123,6 +136,9 @@ pub enum Update {
     Segmented { words: Vec<String>, init_ms: f64, cut_ms: f64 },
     /// An export is ready; its bytes travel beside this update, untouched.
     Exported { name: String, mime: String },
+    /// The intake of a [`Request::TakeIn`]: the files kept (their bytes
+    /// beside this update, in this order), and each refused with why.
+    TakenIn { kept: Vec<Kept>, rejected: Vec<(String, String)> },
 }
 
 /// Roughly how many characters of text one chunk carries. Each character

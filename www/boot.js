@@ -24,8 +24,11 @@ if ('serviceWorker' in navigator) {
   whenShown(async () => {
     try {
       // The site's version names the worker: a new deployment is a new one.
+      // Offline (no list to read), the worker this page has stays as it is.
       const list = await fetch('./precache.json', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-      const registration = await navigator.serviceWorker.register(list ? `./sw.js?v=${list.version}` : './sw.js');
+      const registration = list
+        ? await navigator.serviceWorker.register(`./sw.js?v=${list.version}`)
+        : (await navigator.serviceWorker.getRegistration()) ?? (await navigator.serviceWorker.register('./sw.js'));
       const offer = (worker) => {
         if (!worker || !navigator.serviceWorker.controller) return;
         const bar = document.createElement('p');

@@ -7,7 +7,7 @@ use tongwen::intake::{take_in_with, Limits};
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits { file_bytes: 1 << 20, total_bytes: 4 << 20 };
-    let intake = take_in_with(vec![("in.zip".into(), data.to_vec()), ("in.txt".into(), data.to_vec()), ("in.txt".into(), data.to_vec())], limits);
+    let intake = take_in_with(vec![("in.zip".into(), data.to_vec()), ("in.txt".into(), data.to_vec()), ("in.txt".into(), data.to_vec())], limits, Default::default());
     let mut ids: Vec<&str> = intake.documents.iter().chain(&intake.passim).map(|(id, _)| id.as_str()).collect();
     let n = ids.len();
     ids.sort_unstable();

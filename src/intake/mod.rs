@@ -95,13 +95,20 @@ pub fn is_markdown_name(name: &str) -> bool {
 
 /// Sorts dropped, picked or walked files with the default limits.
 pub fn take_in(files: Vec<(String, Vec<u8>)>) -> Intake {
-    take_in_with(files, Limits::default())
+    take_in_with(files, Limits::default(), UniqueNames::default())
+}
+
+/// Sorts files joining a corpus whose ids are `taken`: the new ids are
+/// unique among themselves and against those (`a (2).txt`, `a (3).txt`,
+/// never `a (2) (2).txt`).
+pub fn take_in_joining<'a>(files: Vec<(String, Vec<u8>)>, taken: impl IntoIterator<Item = &'a str>) -> Intake {
+    take_in_with(files, Limits::default(), UniqueNames::with_taken(taken))
 }
 
 /// Sorts files; `.zip` archives are opened (one level). Names are made
-/// unique (`a.txt`, `a (2).txt`) because they are ids.
-pub fn take_in_with(files: Vec<(String, Vec<u8>)>, limits: Limits) -> Intake {
-    let mut sorter = Sorter { intake: Intake::default(), names: UniqueNames::default() };
+/// unique (`a.txt`, `a (2).txt`) by `names`, because they are ids.
+pub fn take_in_with(files: Vec<(String, Vec<u8>)>, limits: Limits, names: UniqueNames) -> Intake {
+    let mut sorter = Sorter { intake: Intake::default(), names };
     for (name, bytes) in files {
         if extension(&name) == "zip" {
             sorter.take_zip(&name, &bytes, limits);
@@ -423,10 +430,10 @@ mod tests {
     fn limits_stop_a_member_and_the_archive() {
         let big = vec![b'a'; 3000];
         let zipped = zip_of(&[("one.txt", &big), ("two.txt", &big), ("three.txt", b"short")]);
-        let intake = take_in_with(vec![("z.zip".into(), zipped.clone())], Limits { file_bytes: 2999, total_bytes: 1 << 20 });
+        let intake = take_in_with(vec![("z.zip".into(), zipped.clone())], Limits { file_bytes: 2999, total_bytes: 1 << 20 }, UniqueNames::default());
         assert_eq!(intake.documents.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["three.txt"]);
         assert!(intake.rejected.iter().all(|(_, why)| why.contains("larger than")), "{:?}", intake.rejected);
-        let intake = take_in_with(vec![("z.zip".into(), zipped)], Limits { file_bytes: 1 << 20, total_bytes: 4000 });
+        let intake = take_in_with(vec![("z.zip".into(), zipped)], Limits { file_bytes: 1 << 20, total_bytes: 4000 }, UniqueNames::default());
         assert_eq!(intake.documents.len(), 1, "{:?}", intake);
         assert_eq!(intake.rejected.len(), 2);
         assert!(intake.rejected.iter().all(|(_, why)| why.contains("expands to more than")), "{:?}", intake.rejected);

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use tongwen::host::{Host, Outgoing, Resource};
-use tongwen::protocol::{result_messages, Assembler, ExportKind, FileIn, Job, Request, Update, CHUNK_CHARS};
+use tongwen::protocol::{result_messages, Assembler, ExportKind, FileIn, Job, Kept, Request, Update, CHUNK_CHARS};
 use tongwen::segment::{KeywordMethod, UserWord};
 
 /// A clock that moves one millisecond per reading.
@@ -169,7 +169,7 @@ fn a_dictionary_that_is_not_gzip_fails_the_words_but_not_the_host() {
     let out = land(&mut host, Resource::Dictionary, Ok(b"<html>not found</html>".to_vec()));
     assert!(updates(&out).iter().any(|u| matches!(u, Update::WordsFailed(_))), "{out:?}");
     // Reading still works: an export is made.
-    assert!(matches!(step(&mut host, Request::Export(ExportKind::Json))[..], [Outgoing::Export { .. }]));
+    assert!(matches!(step(&mut host, Request::Export(ExportKind::Json))[..], [Outgoing::WithBytes { update: Update::Exported { .. }, .. }]));
 }
 
 #[test]
@@ -190,12 +190,12 @@ fn exports_carry_their_bytes_beside_the_update_and_a_missing_story_fails() {
     let mut host = Host::new(ticks);
     step(&mut host, Request::Analyze(two_seeds()));
     let out = step(&mut host, Request::Export(ExportKind::Json));
-    let [Outgoing::Export { name, mime, bytes }] = &out[..] else { panic!("{out:?}") };
+    let [Outgoing::WithBytes { update: Update::Exported { name, mime }, bytes }] = &out[..] else { panic!("{out:?}") };
     assert_eq!((name.as_str(), mime.as_str()), ("tongwen-analysis.json", "application/json"));
-    let json: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
     assert_eq!(json["documents"].as_array().unwrap().len(), 2);
     let out = step(&mut host, Request::Export(ExportKind::PassagesCsv));
-    assert!(matches!(&out[..], [Outgoing::Export { name, .. }] if name == "tongwen-passages.csv"));
+    assert!(matches!(&out[..], [Outgoing::WithBytes { update: Update::Exported { name, .. }, bytes }] if name == "tongwen-passages.csv" && bytes.len() == 1));
     let out = step(&mut host, Request::Export(ExportKind::StoryTei { story: 999, long: 80 }));
     assert_eq!(updates(&out), [&Update::Failed("no such story".into())]);
 }
@@ -218,8 +218,8 @@ fn a_precomputed_analysis_is_fetched_relayed_and_kept_for_exports() {
     assert_eq!(updates(&out).last(), Some(&&Update::Done));
     assert!(updates(&out).iter().any(|u| matches!(u, Update::Documents(_))));
     let out = step(&mut host, Request::Export(ExportKind::Json));
-    let [Outgoing::Export { bytes, .. }] = &out[..] else { panic!("{out:?}") };
-    assert!(serde_json::from_slice::<serde_json::Value>(bytes).unwrap()["passages"].as_array().is_some_and(|p| !p.is_empty()));
+    let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+    assert!(serde_json::from_slice::<serde_json::Value>(&bytes[0]).unwrap()["passages"].as_array().is_some_and(|p| !p.is_empty()));
 }
 
 #[test]
@@ -252,8 +252,8 @@ fn a_late_precomputed_answer_never_overwrites_a_newer_analysis() {
     step(&mut host, Request::Analyze(job(vec![file("004.txt", seed("004"))])));
     assert!(land(&mut host, stale.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty());
     let out = step(&mut host, Request::Export(ExportKind::Json));
-    let [Outgoing::Export { bytes, .. }] = &out[..] else { panic!("{out:?}") };
-    let json: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+    let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
     assert_eq!(json["documents"][0]["id"], "004.txt");
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
 }
@@ -316,4 +316,30 @@ fn a_result_survives_chunking_and_no_chunk_is_unbounded() {
     assert_eq!(docs.iter().map(|d| d.doc.clone()).collect::<Vec<_>>(), analysis.documents);
     assert_eq!(docs.iter().map(|d| d.text.clone()).collect::<Vec<_>>(), texts);
     assert_eq!(docs.iter().map(|d| d.shares.clone()).collect::<Vec<_>>(), shares);
+}
+
+#[test]
+fn files_handed_over_are_sorted_in_the_worker_with_ids_unique_in_their_corpus() {
+    let mut host = Host::new(ticks);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in [("pages/page.txt", "本报讯 第二版。"), ("pages/notes.pdf", "%PDF-1.4")] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    let files = vec![
+        file("page.txt", "本报讯 第一版。".as_bytes().to_vec()),
+        file("day.zip", zip.finish().unwrap().into_inner()),
+        file("photo.png", b"\x89PNG\r\n\x1a\n\0\0".to_vec()),
+        file("out.json", br#"{"id":"page.txt","cluster":1,"begin":0,"end":3}"#.to_vec()),
+    ];
+    let out = step(&mut host, Request::TakeIn { files, taken: vec!["page.txt".into()] });
+    let [Outgoing::WithBytes { update: Update::TakenIn { kept, rejected }, bytes }] = &out[..] else { panic!("{out:?}") };
+    let kept_ids: Vec<(&str, bool)> = kept.iter().map(|k: &Kept| (k.id.as_str(), k.passim)).collect();
+    // The corpus has a page.txt already: the two new ones are numbered.
+    assert_eq!(kept_ids, [("page (2).txt", false), ("page (3).txt", false), ("out.json", true)]);
+    assert_eq!(bytes.len(), 3, "the bytes of every kept file, in order");
+    assert_eq!(bytes[1], "本报讯 第二版。".as_bytes(), "the zip member, unpacked");
+    let refused: Vec<&str> = rejected.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(refused, ["day.zip/pages/notes.pdf", "photo.png"]);
+    assert!(rejected.iter().all(|(_, why)| why.contains("not a text file")), "{rejected:?}");
 }

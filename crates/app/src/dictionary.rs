@@ -75,7 +75,7 @@ pub fn dictionary_panel(props: &DictionaryProps) -> Html {
                     Err(e) => return message.set(Some(format!("{e:?}"))),
                 };
                 // Whole or nothing: a bad line leaves the dictionary as it was.
-                match parse_user_dict(&tongwen::decode::decode(&bytes).text) {
+                match parse_user_dict(&super::files::decode_text(&bytes)) {
                     Ok(new) => {
                         message.set(Some((super::i18n::page_strings().imported)(new.len())));
                         cb.emit(merged(&words, new));

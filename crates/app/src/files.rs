@@ -39,3 +39,19 @@ pub fn download(name: &str, mime: &str, data: &wasm_bindgen::JsValue) -> Result<
     }
     Ok(())
 }
+
+/// A small text file the user picked (a dictionary), decoded by the
+/// browser: UTF-16 when it starts with its byte-order mark, UTF-8 when it
+/// is valid UTF-8, else GB18030 (what Chinese Windows saves). Pages are
+/// decoded in the worker, with detection; this needs none of that.
+pub fn decode_text(bytes: &[u8]) -> String {
+    let label = match bytes {
+        [0xFF, 0xFE, ..] => "utf-16le",
+        [0xFE, 0xFF, ..] => "utf-16be",
+        _ if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_ok() => "utf-8",
+        _ => "gb18030",
+    };
+    web_sys::TextDecoder::new_with_label(label)
+        .and_then(|d| d.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}

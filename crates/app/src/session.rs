@@ -8,8 +8,12 @@ use yew::prelude::*;
 
 use crate::state::{Action, AppState, Source};
 use tongwen::corpus::{CorpusMeta, DocMeta};
-use tongwen::intake::{take_in, UniqueNames};
-use tongwen::protocol::FileIn;
+use tongwen::intake::UniqueNames;
+use tongwen::protocol::{FileIn, Kept, Request, Update};
+
+/// What the worker's intake gives back: the files kept, with their bytes,
+/// and the files refused, each with why.
+type TakenIn = (Vec<(Kept, Vec<u8>)>, Vec<(String, String)>);
 
 /// The page's side of the analysis: the current worker, the corpus it
 /// analyses, and whether a job is running.
@@ -26,6 +30,9 @@ pub struct Analyzer {
     pub precomputed: bool,
     /// The first result has been shown (and the page's deep link followed).
     shown_once: bool,
+    /// Where the worker's answer to a [`Request::TakeIn`] goes; dropped
+    /// (so the wait ends) when the worker is replaced.
+    intake_reply: Option<futures::channel::oneshot::Sender<TakenIn>>,
 }
 
 pub type SharedAnalyzer = Rc<std::cell::RefCell<Analyzer>>;
@@ -33,7 +40,7 @@ pub type SharedAnalyzer = Rc<std::cell::RefCell<Analyzer>>;
 /// Starts a worker (terminating any previous one) whose reports go to
 /// `dispatcher`. A worker that crashes is reported and replaced.
 pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>) {
-    use tongwen::protocol::{Assembler, Update};
+    use tongwen::protocol::Assembler;
     use crate::worker_client::{Event, WorkerClient};
     let weak = Rc::downgrade(analyzer);
     let assembler = std::cell::RefCell::new(Assembler::<(Source, Vec<f64>)>::default());
@@ -89,14 +96,21 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
                 Update::WordsFailed(message) => dispatcher.dispatch(Action::WordsFailed(message)),
                 Update::Words(words) => dispatcher.dispatch(Action::GotWords(words)),
                 Update::Found(found) => dispatcher.dispatch(Action::Found(found)),
-                Update::Ready | Update::Documents(_) | Update::Passages(_) | Update::Segmented { .. } | Update::Exported { .. } => {}
+                Update::Ready | Update::Documents(_) | Update::Passages(_) | Update::Segmented { .. } | Update::Exported { .. } | Update::TakenIn { .. } => {}
             }
         }
-        Event::Export(name, mime, bytes) => {
-            if let Err(e) = super::files::download(&name, &mime, &bytes) {
+        Event::WithBytes(Update::Exported { name, mime }, files) => {
+            if let Some(Err(e)) = files.first().map(|bytes| super::files::download(&name, &mime, bytes)) {
                 dispatcher.dispatch(Action::Notice(Some(format!("{e:?}"))));
             }
         }
+        Event::WithBytes(Update::TakenIn { kept, rejected }, files) => {
+            let reply = weak.upgrade().and_then(|a| a.borrow_mut().intake_reply.take());
+            if let Some(reply) = reply {
+                let _ = reply.send((kept.into_iter().zip(files.iter().map(|f| f.to_vec())).collect(), rejected));
+            }
+        }
+        Event::WithBytes(..) => {}
         Event::Crashed(message) => {
             idle();
             dispatcher.dispatch(Action::Crashed(message));
@@ -112,6 +126,7 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
     let client = WorkerClient::spawn(on_event);
     let mut a = analyzer.borrow_mut();
     a.busy = false;
+    a.intake_reply = None; // a wait on the old worker ends
     a.client = None; // terminate the old worker before the new one starts work
     match client {
         Ok(client) => a.client = Some(client),
@@ -243,30 +258,32 @@ pub async fn add_files(
     current: Option<CorpusMeta>,
     files: Vec<(String, Result<Vec<u8>, String>)>,
 ) {
-    let mut unreadable = Vec::new();
-    let readable: Vec<(String, Vec<u8>)> = files
+    let mut rejected = Vec::new();
+    let readable: Vec<FileIn> = files
         .into_iter()
         .filter_map(|(name, bytes)| match bytes {
-            Ok(b) => Some((name, b)),
+            Ok(bytes) => Some(FileIn { id: name, bytes, encoding: None }),
             Err(e) => {
-                unreadable.push((name, e));
+                rejected.push((name, e));
                 None
             }
         })
         .collect();
-    let intake = take_in(readable);
-    let mut rejected = unreadable;
-    rejected.extend(intake.rejected);
+    // Sorted in the worker (zips opened, binaries refused, ids made unique
+    // in the corpus they join), never on this thread.
+    let taken = current.iter().flat_map(|m| m.documents.iter().map(|d| d.id.clone())).collect();
+    let (reply, answer) = futures::channel::oneshot::channel();
+    analyzer.borrow_mut().intake_reply = Some(reply);
+    ask(&analyzer, &Request::TakeIn { files: readable, taken });
+    let Ok((kept, refused)) = answer.await else {
+        return dispatcher.dispatch(Action::Notice(Some(super::i18n::page_strings().intake_stopped.to_owned())));
+    };
+    rejected.extend(refused);
     dispatcher.dispatch(Action::Rejected(rejected));
-    if intake.documents.is_empty() && intake.passim.is_empty() {
-        return;
-    }
-    let first = intake.documents.first().or(intake.passim.first()).map(|d| d.0.clone());
-    let mut meta = current.unwrap_or_else(|| super::store::new_corpus(first.as_deref()));
+    let Some(first) = kept.first().map(|(k, _)| k.id.clone()) else { return };
+    let mut meta = current.unwrap_or_else(|| super::store::new_corpus(Some(&first)));
     let mut added = Vec::new();
-    let mut names = UniqueNames::with_taken(meta.documents.iter().map(|d| d.id.as_str()));
-    for (passim, (name, bytes)) in intake.documents.into_iter().map(|d| (false, d)).chain(intake.passim.into_iter().map(|d| (true, d))) {
-        let id = names.claim(name);
+    for (Kept { id, passim }, bytes) in kept {
         meta.documents.push(DocMeta { id: id.clone(), encoding: None, passim, bytes: bytes.len() });
         added.push((id, bytes));
     }

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use tongwen::protocol::{Request, Update};
-use tongwen_web::{to_js, update_or_export, LOADER};
+use tongwen_web::{to_js, update_with_bytes, LOADER};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,8 +25,8 @@ pub struct WorkerClient {
 /// What a worker can report to the page: an update, or that it died.
 pub enum Event {
     Update(Update),
-    /// An export: file name, MIME type and its bytes (still in JS).
-    Export(String, String, js_sys::Uint8Array),
+    /// An update with files beside it (an export, an intake), still in JS.
+    WithBytes(Update, Vec<js_sys::Uint8Array>),
     /// The worker stopped (a panic, out of memory, or failing to load).
     Crashed(String),
 }
@@ -41,13 +41,13 @@ impl WorkerClient {
         let queued: Rc<RefCell<Option<Vec<JsValue>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let on_message = {
             let (on_event, queued, worker) = (on_event.clone(), queued.clone(), worker.clone());
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| match update_or_export(e.data()) {
-                Ok((Update::Exported { name, mime }, Some(bytes))) => on_event(Event::Export(name, mime, bytes)),
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| match update_with_bytes(e.data()) {
                 Ok((Update::Ready, _)) => {
                     for request in queued.borrow_mut().take().unwrap_or_default() {
                         let _ = worker.post_message(&request);
                     }
                 }
+                Ok((update @ (Update::Exported { .. } | Update::TakenIn { .. }), files)) => on_event(Event::WithBytes(update, files)),
                 Ok((update, _)) => on_event(Event::Update(update)),
                 Err(message) => on_event(Event::Crashed(message)),
             })

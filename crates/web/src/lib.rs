@@ -46,16 +46,30 @@ pub fn update_from_bytes(value: &JsValue) -> Result<Update, String> {
     serde_json::from_slice(&bytes).map_err(|e| e.to_string())
 }
 
-/// An update, and the bytes of an export when they came beside it (the
-/// worker sends an export as `[update, bytes]`, the bytes not inside JSON).
-pub fn update_or_export(data: JsValue) -> Result<(Update, Option<js_sys::Uint8Array>), String> {
+/// An update, and the files that came beside it: the worker sends an
+/// update with files (an export, an intake) as `[update, file, file, …]`,
+/// each file a `Uint8Array` whose buffer was transferred, never inside JSON.
+pub fn update_with_bytes(data: JsValue) -> Result<(Update, Vec<js_sys::Uint8Array>), String> {
     if js_sys::Array::is_array(&data) {
-        let pair = js_sys::Array::from(&data);
-        let payload = pair.get(1).dyn_into::<js_sys::Uint8Array>().map_err(|_| "an export without its bytes")?;
-        Ok((update_from_bytes(&pair.get(0))?, Some(payload)))
+        let parts = js_sys::Array::from(&data);
+        let update = update_from_bytes(&parts.get(0))?;
+        let files = (1..parts.length()).map(|i| parts.get(i).dyn_into::<js_sys::Uint8Array>().map_err(|_| "a file beside an update is not bytes".to_owned())).collect::<Result<_, _>>()?;
+        Ok((update, files))
     } else {
-        Ok((update_from_bytes(&data)?, None))
+        Ok((update_from_bytes(&data)?, Vec::new()))
     }
+}
+
+/// The message [`update_with_bytes`] reads, and the buffers to transfer.
+pub fn message_with_bytes(update: &Update, files: &[Vec<u8>]) -> (js_sys::Array, js_sys::Array) {
+    let header = update_to_bytes(update);
+    let (message, transfer) = (js_sys::Array::of1(&header), js_sys::Array::of1(&header.buffer()));
+    for file in files {
+        let bytes = js_sys::Uint8Array::from(file.as_slice());
+        transfer.push(&bytes.buffer());
+        message.push(&bytes);
+    }
+    (message, transfer)
 }
 
 /// A file of the site, relative to the calling script (page or worker).

@@ -9,7 +9,7 @@ mod shell {
 
     use tongwen::host::{Host, Outgoing, Resource};
     use tongwen::protocol::{Request, Update};
-    use tongwen_web::{fetch_bytes, from_js, update_to_bytes, DICT, IDF};
+    use tongwen_web::{fetch_bytes, from_js, message_with_bytes, update_to_bytes, DICT, IDF};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -36,12 +36,10 @@ mod shell {
     fn carry_out(outgoing: Outgoing) {
         match outgoing {
             Outgoing::Update(update) => reply(&update),
-            Outgoing::Export { name, mime, bytes } => {
-                // The bytes go as they are, beside the update, not inside its JSON.
-                let header = update_to_bytes(&Update::Exported { name, mime });
-                let payload = js_sys::Uint8Array::from(bytes.as_slice());
-                let message = js_sys::Array::of2(&header, &payload);
-                let _ = scope().post_message_with_transfer(&message, &js_sys::Array::of2(&header.buffer(), &payload.buffer()));
+            Outgoing::WithBytes { update, bytes } => {
+                // The files go as they are, beside the update, not inside its JSON.
+                let (message, transfer) = message_with_bytes(&update, &bytes);
+                let _ = scope().post_message_with_transfer(&message, &transfer);
             }
             Outgoing::Fetch(resource) => wasm_bindgen_futures::spawn_local(async move {
                 let url = match &resource {
