@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::readable_name;
 use crate::decode::{decode, Decoded};
-use crate::model::{DocumentAnalysis, Passage};
+use crate::model::{DocumentAnalysis, Passage, Warning};
 use crate::reflow;
 use crate::reuse;
 
@@ -34,9 +34,9 @@ fn analyze_keeping_chars(id: &str, decoded: Decoded) -> (DocumentAnalysis, Vec<c
     let chars: Vec<char> = text.chars().collect();
     let mut doc = DocumentAnalysis { id: id.to_owned(), chars: chars.len(), encoding: encoding.to_owned(), warnings, ..Default::default() };
     if text.is_empty() {
-        doc.warnings.push("the file is empty".to_owned());
+        doc.warnings.push(Warning::Empty);
     } else if text.trim().is_empty() {
-        doc.warnings.push("the file holds only whitespace".to_owned());
+        doc.warnings.push(Warning::OnlyWhitespace);
     }
     reflow::reflow_chars_into(&mut doc, &chars);
     doc.name = readable_name(&doc, &text);
@@ -84,13 +84,13 @@ pub fn analyze_corpus_with<'a>(
 
 /// passim records from passim output files, with a problem line for each
 /// file that does not parse.
-pub fn passim_records<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> (Vec<crate::passim::Record>, Vec<String>) {
+pub fn passim_records<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> (Vec<crate::passim::Record>, Vec<Warning>) {
     let mut records = Vec::new();
     let mut problems = Vec::new();
     for (name, bytes) in files {
         match crate::passim::parse_jsonl(&decode(bytes).text) {
             Ok(r) => records.extend(r),
-            Err(e) => problems.push(format!("{name}: {e}")),
+            Err(e) => problems.push(Warning::PassimUnreadable { file: name.to_string(), detail: e.to_string() }),
         }
     }
     (records, problems)
@@ -158,7 +158,7 @@ impl Lazy<'_> {
                 }
                 None => {
                     let mut d = decode(b);
-                    d.warnings.push(format!("unknown encoding `{label}`; detected {} instead", d.encoding));
+                    d.warnings.push(Warning::UnknownEncoding { label: label.to_string(), detected: d.encoding.to_owned() });
                     d
                 }
             },

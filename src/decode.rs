@@ -19,6 +19,7 @@
 //!
 //! Every later offset refers to the decoded text.
 
+use crate::model::Warning;
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Text decoded from raw bytes, plus what we had to assume to get it.
@@ -27,7 +28,7 @@ pub struct Decoded {
     pub text: String,
     /// The WHATWG name of the encoding used, e.g. `UTF-8`, `GB18030`, `UTF-16LE`.
     pub encoding: &'static str,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Decodes `bytes`, detecting the encoding. Never panics.
@@ -38,7 +39,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             if let Some(utf16) = utf16_by_layout(body) {
                 let body = Encoding::for_bom(body).map_or(body, |(_, n)| &body[n..]);
                 let mut d = decode_as(body, utf16);
-                d.warnings.insert(0, format!("a UTF-8 byte-order mark stands before {} text; read as {}", utf16.name(), utf16.name()));
+                d.warnings.insert(0, Warning::Utf8MarkBeforeUtf16 { encoding: utf16.name().to_owned() });
                 return d;
             }
         }
@@ -145,13 +146,10 @@ pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
     if had_errors {
         // U+FFFD already in the bytes (validly encoded) are not counted.
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count().saturating_sub(count_encoded_replacements(bytes, encoding));
-        warnings.push(format!(
-            "{bad} byte sequence(s) were not valid {}; shown as U+FFFD",
-            encoding.name()
-        ));
+        warnings.push(Warning::InvalidBytes { count: bad, encoding: encoding.name().to_owned() });
     }
     if text.contains('\0') {
-        warnings.push("the file contains NUL characters; it may not be text".to_owned());
+        warnings.push(Warning::NulCharacters);
     }
     Decoded { text: text.into_owned(), encoding: encoding.name(), warnings }
 }

@@ -14,7 +14,7 @@
 
 use crate::analysis::{analyze_with_passim, texts_from_chars, Analysis, Lazy, Stage};
 use crate::model::{DocumentAnalysis, Passage};
-use crate::protocol::{result_messages, ArticleWords, ExportKind, FileIn, Job, Kept, Request, Update};
+use crate::protocol::{result_messages, ArticleWords, ExportKind, Failure, FileIn, Job, Kept, Request, Update};
 use crate::reuse::Settings;
 use crate::search::CorpusIndex;
 use crate::segment::{gunzip_text, Idf, Segmenter, UserWord, MIN_ARTICLES_FOR_CORPUS_IDF};
@@ -148,11 +148,11 @@ impl Host {
     }
 
     /// Takes in what a [`Outgoing::Fetch`] brought back.
-    pub fn fetched(&mut self, resource: Resource, got: Result<Vec<u8>, String>, out: &mut dyn FnMut(Outgoing)) {
+    pub fn fetched(&mut self, resource: Resource, got: Result<Vec<u8>, Failure>, out: &mut dyn FnMut(Outgoing)) {
         match resource {
             Resource::Dictionary => {
                 self.fetching_dict = false;
-                match got.and_then(|bytes| gunzip_text(&bytes)) {
+                match got.and_then(|bytes| gunzip_text(&bytes).map_err(|detail| Failure::Dictionary { detail })) {
                     Ok(dict) => {
                         self.dict = Some(dict);
                         for text in std::mem::take(&mut self.waiting_cuts) {
@@ -174,10 +174,10 @@ impl Host {
             }
             Resource::Idf => {
                 self.fetching_idf = false;
-                match got.and_then(|bytes| gunzip_text(&bytes)) {
-                    Ok(table) => self.idf = Some(Idf::from_jieba_table(&table)),
+                match got.ok().and_then(|bytes| gunzip_text(&bytes).ok()) {
+                    Some(table) => self.idf = Some(Idf::from_jieba_table(&table)),
                     // Keywords then weigh words by the corpus alone.
-                    Err(_) => self.idf_unavailable = true,
+                    None => self.idf_unavailable = true,
                 }
                 self.index_words(out);
             }
@@ -185,7 +185,7 @@ impl Host {
                 if generation != self.generation {
                     return; // a newer analysis or load came first
                 }
-                let relayed = got.and_then(|bytes| String::from_utf8(bytes).map_err(|_| format!("{url} is not UTF-8 text")));
+                let relayed = got.and_then(|bytes| String::from_utf8(bytes).map_err(|_| Failure::NotUtf8 { url }));
                 if let Err(message) = relayed.and_then(|text| self.relay_precomputed(&text, out)) {
                     out(Outgoing::Update(Update::Failed(message)));
                 }
@@ -221,7 +221,7 @@ impl Host {
         if self.segmenter.is_none() {
             match Segmenter::new(dict, &self.user_words) {
                 Ok(seg) => self.segmenter = Some(seg),
-                Err(message) => return out(Outgoing::Update(Update::WordsFailed(message))),
+                Err(detail) => return out(Outgoing::Update(Update::WordsFailed(Failure::Dictionary { detail }))),
             }
         }
         let seg = self.segmenter.as_ref().expect("just built");
@@ -244,7 +244,7 @@ impl Host {
         if self.segmenter.is_none() {
             match Segmenter::new(self.dict.as_deref().unwrap_or_default(), &self.user_words) {
                 Ok(seg) => self.segmenter = Some(seg),
-                Err(message) => return out(Outgoing::Update(Update::WordsFailed(message))),
+                Err(detail) => return out(Outgoing::Update(Update::WordsFailed(Failure::Dictionary { detail }))),
             }
         }
         let t1 = (self.clock)();
@@ -295,13 +295,13 @@ impl Host {
 
     /// Sends a precomputed analysis on to the page, keeping its documents
     /// and passages for words, search and exports.
-    fn relay_precomputed(&mut self, text: &str, out: &mut dyn FnMut(Outgoing)) -> Result<(), String> {
+    fn relay_precomputed(&mut self, text: &str, out: &mut dyn FnMut(Outgoing)) -> Result<(), Failure> {
         let mut updates = Vec::new();
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            updates.push(serde_json::from_str::<Update>(line).map_err(|e| format!("the precomputed analysis is damaged at line {}: {e}", n + 1))?);
+            updates.push(serde_json::from_str::<Update>(line).map_err(|e| Failure::PrecomputedDamaged { line: n + 1, detail: e.to_string() })?);
         }
         if updates.last() != Some(&Update::Done) {
-            return Err("the precomputed analysis is incomplete".into());
+            return Err(Failure::PrecomputedIncomplete);
         }
         self.docs.clear();
         self.passages.clear();
@@ -336,20 +336,21 @@ fn take_in(files: Vec<FileIn>, taken: &[String]) -> Outgoing {
 }
 
 /// Makes an export: (file name, MIME type, bytes).
-fn export(kind: ExportKind, docs: &[DocumentAnalysis], passages: &[Passage]) -> Result<(String, &'static str, Vec<u8>), String> {
+fn export(kind: ExportKind, docs: &[DocumentAnalysis], passages: &[Passage]) -> Result<(String, &'static str, Vec<u8>), Failure> {
+    let failed = |detail: String| Failure::Export { detail };
     use crate::export::*;
     let analysis = Analysis { documents: docs.to_vec(), passages: passages.to_vec() };
     Ok(match kind {
         ExportKind::Json => ("tongwen-analysis.json".into(), "application/json", analysis_json(&analysis).into_bytes()),
         ExportKind::Articles(f) => (format!("tongwen-articles.{}", f.extension()), "text/plain;charset=utf-8", articles_file(docs, f).into_bytes()),
-        ExportKind::ArticlesZip(f) => (format!("tongwen-articles-{}.zip", f.extension()), "application/zip", articles_zip(docs, f)?),
-        ExportKind::PassagesCsv => ("tongwen-passages.csv".into(), "text/csv;charset=utf-8", passages_csv(passages)?.into_bytes()),
+        ExportKind::ArticlesZip(f) => (format!("tongwen-articles-{}.zip", f.extension()), "application/zip", articles_zip(docs, f).map_err(failed)?),
+        ExportKind::PassagesCsv => ("tongwen-passages.csv".into(), "text/csv;charset=utf-8", passages_csv(passages).map_err(failed)?.into_bytes()),
         ExportKind::PassimJsonl => {
             ("tongwen-passim.jsonl".into(), "application/jsonl", crate::passim::to_jsonl(&crate::passim::to_records(passages, docs)).into_bytes())
         }
         ExportKind::StoryTei { story, long } => {
             if !passages.iter().any(|p| p.story == story) {
-                return Err("no such story".into());
+                return Err(Failure::NoSuchStory);
             }
             (format!("tongwen-story-{story}.tei.xml"), "application/tei+xml", story_tei(passages, story, long, docs).into_bytes())
         }

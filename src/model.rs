@@ -142,7 +142,39 @@ pub struct DocumentAnalysis {
     /// not shown, but accounted for, so no input character goes missing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markup: Vec<Span>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something about a document the reader should know: it was read, but
+/// perhaps not as its author meant. Data, so each front end words it
+/// (`Display` is the CLI's English) and the JSON stays stable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+pub enum Warning {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file holds only whitespace")]
+    OnlyWhitespace,
+    /// The encoding the user chose is not one a browser knows.
+    #[error("unknown encoding `{label}`; detected {detected} instead")]
+    UnknownEncoding { label: String, detected: String },
+    /// Bytes that were not valid in the encoding, shown as U+FFFD.
+    #[error("{count} byte sequence(s) were not valid {encoding}; shown as U+FFFD")]
+    InvalidBytes { count: usize, encoding: String },
+    #[error("the file contains NUL characters; it may not be text")]
+    NulCharacters,
+    /// A passim file that could not be read.
+    #[error("{file}: {detail}")]
+    PassimUnreadable { file: String, detail: String },
+    /// A passim record names no document of the corpus.
+    #[error("passim record for `{id}`: no such document")]
+    PassimNoDocument { id: String },
+    /// A passim record's range lies outside its document.
+    #[error("passim record for `{id}`: [{begin}, {end}) is outside its {chars} characters")]
+    PassimOutside { id: String, begin: usize, end: usize, chars: usize },
+    /// A UTF-8 byte-order mark before UTF-16 text (a tool's slip).
+    #[error("a UTF-8 byte-order mark stands before {encoding} text; read as {encoding}")]
+    Utf8MarkBeforeUtf16 { encoding: String },
 }
 
 /// One witness of a shared passage.

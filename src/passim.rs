@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{covered_offsets, spans_from_offsets, DocumentAnalysis, Member, Passage};
+use crate::model::{covered_offsets, spans_from_offsets, DocumentAnalysis, Member, Passage, Warning};
 
 /// One line of passim's output (fields we do not use are ignored).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,19 +80,19 @@ pub fn looks_like_passim(text: &str) -> bool {
 /// whose document is missing (or whose offsets fall outside it) is
 /// reported, not fatal. `inputs` are the documents' decoded texts as
 /// characters, which the offsets count in.
-pub fn passages_from_records(records: &[Record], docs: &[DocumentAnalysis], inputs: &[Vec<char>]) -> (Vec<Passage>, Vec<String>) {
+pub fn passages_from_records(records: &[Record], docs: &[DocumentAnalysis], inputs: &[Vec<char>]) -> (Vec<Passage>, Vec<Warning>) {
     let mut clusters: BTreeMap<(u64, Option<u64>), Vec<Member>> = BTreeMap::new();
     let mut problems = Vec::new();
     for r in records {
         // passim ids are often file names without the extension.
         let found = docs.iter().position(|d| d.id == r.id).or_else(|| docs.iter().position(|d| d.id.rsplit_once('.').is_some_and(|(stem, _)| stem == r.id)));
         let Some(d) = found else {
-            problems.push(format!("passim record for `{}`: no such document", r.id));
+            problems.push(Warning::PassimNoDocument { id: r.id.clone() });
             continue;
         };
         let (doc, input) = (&docs[d], &inputs[d]);
         if r.begin >= r.end || r.end > input.len() {
-            problems.push(format!("passim record for `{}`: [{}, {}) is outside its {} characters", r.id, r.begin, r.end, input.len()));
+            problems.push(Warning::PassimOutside { id: r.id.clone(), begin: r.begin, end: r.end, chars: input.len() });
             continue;
         }
         // The article holding most of the range, and the range's visible
@@ -198,7 +198,7 @@ mod tests {
         let records = parse_jsonl(&jsonl).unwrap();
         assert_eq!(records.len(), analysis.passages.iter().map(|p| p.members.len()).sum::<usize>());
         let (back, problems) = passages_from_records(&records, &analysis.documents, &inputs);
-        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(problems, Vec::<Warning>::new());
         assert_eq!(shape(&back), shape(&analysis.passages));
         // Stories read back too: passim's cluster is the story.
         let stories = |ps: &[Passage]| -> Vec<Vec<(String, usize, usize)>> {

@@ -107,6 +107,39 @@ pub struct DocumentOut {
     pub shares: Vec<f64>,
 }
 
+/// Why the worker could not do what the page asked; it still runs. Data,
+/// so the page says it in the reader's language (`Display` is English).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "failure", rename_all = "snake_case")]
+pub enum Failure {
+    /// A file of the site could not be fetched (`detail`: the HTTP status
+    /// or the network's reason).
+    #[error("cannot load {url}: {detail}")]
+    Load { url: String, detail: String },
+    #[error("{url} is not UTF-8 text")]
+    NotUtf8 { url: String },
+    #[error("the precomputed analysis is damaged at line {line}: {detail}")]
+    PrecomputedDamaged { line: usize, detail: String },
+    #[error("the precomputed analysis is incomplete")]
+    PrecomputedIncomplete,
+    /// The word dictionary did not unpack or parse.
+    #[error("the word dictionary is damaged: {detail}")]
+    Dictionary { detail: String },
+    #[error("no such story")]
+    NoSuchStory,
+    #[error("the export could not be made: {detail}")]
+    Export { detail: String },
+    /// A message the worker could not read (a page and worker of two versions).
+    #[error("the worker cannot read the page's message: {detail}")]
+    Message { detail: String },
+    /// The worker could not be started.
+    #[error("the analysis worker cannot start: {detail}")]
+    WorkerStart { detail: String },
+    /// The corpus manifest of the site is not valid.
+    #[error("the corpus manifest is not valid: {detail}")]
+    Manifest { detail: String },
+}
+
 /// What the worker tells the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Update {
@@ -120,7 +153,7 @@ pub enum Update {
     /// The result is complete.
     Done,
     /// The request could not be carried out (the worker still runs).
-    Failed(String),
+    Failed(Failure),
     /// Segmenting the corpus into words: (documents done, total).
     Segmenting(usize, usize),
     /// Every article is segmented and indexed (again, after new user
@@ -128,7 +161,7 @@ pub enum Update {
     WordsReady { candidates: Vec<Candidate> },
     /// Words are unavailable (the dictionary did not load); reading and
     /// shared passages still work.
-    WordsFailed(String),
+    WordsFailed(Failure),
     Words(ArticleWords),
     Found(SearchResults),
     /// The words of a [`Request::Segment`] text, and what it cost: building
@@ -138,7 +171,7 @@ pub enum Update {
     Exported { name: String, mime: String },
     /// The intake of a [`Request::TakeIn`]: the files kept (their bytes
     /// beside this update, in this order), and each refused with why.
-    TakenIn { kept: Vec<Kept>, rejected: Vec<(String, String)> },
+    TakenIn { kept: Vec<Kept>, rejected: Vec<(String, crate::intake::Refusal)> },
 }
 
 /// Roughly how many characters of text one chunk carries. Each character

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub fn gunzip_text(packed: &[u8]) -> Result<String, String> {
     use std::io::Read;
     let mut text = String::new();
-    flate2::read::GzDecoder::new(packed).read_to_string(&mut text).map_err(|e| format!("the word dictionary is damaged: {e}"))?;
+    flate2::read::GzDecoder::new(packed).read_to_string(&mut text).map_err(|e| e.to_string())?;
     Ok(text)
 }
 
@@ -94,7 +94,7 @@ pub struct Segmenter {
 impl Segmenter {
     /// Builds from a jieba dictionary (150–480 ms in a browser: build once).
     pub fn new(dict: &str, user_words: &[UserWord]) -> Result<Self, String> {
-        let mut jieba = Jieba::with_dict(&mut dict.as_bytes()).map_err(|e| format!("the word dictionary is not valid: {e}"))?;
+        let mut jieba = Jieba::with_dict(&mut dict.as_bytes()).map_err(|e| e.to_string())?;
         for w in user_words {
             if !w.word.trim().is_empty() && !w.word.chars().any(char::is_whitespace) {
                 jieba.add_word(&w.word, w.freq, w.tag.as_deref());

@@ -15,6 +15,10 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
+mod refusal;
+
+pub use refusal::{BinaryKind, Refusal};
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod walk;
 
@@ -25,9 +29,8 @@ pub struct Intake {
     pub documents: Vec<(String, Vec<u8>)>,
     /// passim output files (JSON Lines), as (unique name, bytes).
     pub passim: Vec<(String, Vec<u8>)>,
-    /// Files that cannot be used, each with a message for the person who
-    /// handed them over.
-    pub rejected: Vec<(String, String)>,
+    /// Files that cannot be used, each with why.
+    pub rejected: Vec<(String, Refusal)>,
 }
 
 impl Intake {
@@ -58,25 +61,25 @@ impl Default for Limits {
 }
 
 /// What a file that is not text looks like, from its first bytes.
-pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const MAGIC: [(&[u8], &str); 8] = [
-        (b"\x89PNG", "a PNG image"),
-        (b"%PDF", "a PDF (extract its text first)"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"PK\x03\x04", "a zip-based file (a .docx?)"),
-        (b"\xD0\xCF\x11\xE0", "an old Office document"),
-        (b"\x7FELF", "a program"),
-        (b"MZ", "a program"),
+pub fn binary_kind(bytes: &[u8]) -> Option<BinaryKind> {
+    const MAGIC: [(&[u8], BinaryKind); 8] = [
+        (b"\x89PNG", BinaryKind::Png),
+        (b"%PDF", BinaryKind::Pdf),
+        (b"\xFF\xD8\xFF", BinaryKind::Jpeg),
+        (b"GIF8", BinaryKind::Gif),
+        (b"PK\x03\x04", BinaryKind::ZipBased),
+        (b"\xD0\xCF\x11\xE0", BinaryKind::OldOffice),
+        (b"\x7FELF", BinaryKind::Program),
+        (b"MZ", BinaryKind::Program),
     ];
     if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
-        return Some(kind);
+        return Some(*kind);
     }
     // UTF-16 has NULs by nature (with or without a BOM, or behind a UTF-8
     // BOM); elsewhere NULs in the first 4 kB mean binary.
     let head = &bytes[..bytes.len().min(4096)];
     let nuls = head.iter().filter(|&&b| b == 0).count();
-    (nuls > head.len() / 64 + 1 && crate::decode::utf16_by_layout(bytes).is_none()).then_some("binary data")
+    (nuls > head.len() / 64 + 1 && crate::decode::utf16_by_layout(bytes).is_none()).then_some(BinaryKind::Binary)
 }
 
 fn extension(name: &str) -> String {
@@ -132,7 +135,7 @@ impl Sorter {
         // by entry, never collected, and members that share a name are all kept.
         let archive = match rawzip::ZipArchive::from_slice(bytes) {
             Ok(archive) => archive,
-            Err(e) => return self.intake.rejected.push((short.to_owned(), format!("not a readable zip archive ({e})"))),
+            Err(e) => return self.intake.rejected.push((short.to_owned(), Refusal::NotAZip { detail: e.to_string() })),
         };
         let mut expanded = 0u64;
         let mut good = 0usize;
@@ -141,7 +144,7 @@ impl Sorter {
                 Ok(entry) => entry,
                 Err(e) => {
                     // The central directory is damaged past here: keep what was read.
-                    self.intake.rejected.push((format!("{short} (member {})", i + 1), format!("the archive's directory is damaged from here on ({e})")));
+                    self.intake.rejected.push((format!("{short} (member {})", i + 1), Refusal::DirectoryDamaged { detail: e.to_string() }));
                     break;
                 }
             };
@@ -155,20 +158,20 @@ impl Sorter {
                 continue; // Finder's and editors' litter, not the user's files
             }
             if entry.mode().is_symlink() {
-                self.intake.rejected.push((label, "a symbolic link, not a file".into()));
+                self.intake.rejected.push((label, Refusal::LinkInArchive));
                 continue;
             }
             if entry.flags().is_encrypted() {
-                self.intake.rejected.push((label, "encrypted; tongwen cannot read it without the password".into()));
+                self.intake.rejected.push((label, Refusal::Encrypted));
                 continue;
             }
             if entry.uncompressed_size_hint() > limits.file_bytes {
-                self.intake.rejected.push((label, format!("larger than {} MB", limits.file_bytes >> 20)));
+                self.intake.rejected.push((label, Refusal::TooLarge { mb: limits.file_bytes >> 20 }));
                 continue;
             }
             let room = limits.total_bytes.saturating_sub(expanded);
             if room == 0 {
-                self.intake.rejected.push((label, format!("the archive expands to more than {} MB; the rest was not read", limits.total_bytes >> 20)));
+                self.intake.rejected.push((label, Refusal::ArchiveTooLarge { mb: limits.total_bytes >> 20 }));
                 continue;
             }
             let cap = limits.file_bytes.min(room);
@@ -183,21 +186,21 @@ impl Sorter {
                     good += 1;
                     self.sort_file(format!("{short}/{member}"), data, true);
                 }
-                Ok(Member::Binary(kind)) => self.intake.rejected.push((label, format!("not a text file: this looks like {kind}"))),
+                Ok(Member::Binary(kind)) => self.intake.rejected.push((label, Refusal::Binary { kind })),
                 Ok(Member::TooLarge) if cap < limits.file_bytes => {
-                    self.intake.rejected.push((label, format!("the archive expands to more than {} MB; the rest was not read", limits.total_bytes >> 20)));
+                    self.intake.rejected.push((label, Refusal::ArchiveTooLarge { mb: limits.total_bytes >> 20 }));
                     expanded = limits.total_bytes;
                 }
-                Ok(Member::TooLarge) => self.intake.rejected.push((label, format!("larger than {} MB", limits.file_bytes >> 20))),
+                Ok(Member::TooLarge) => self.intake.rejected.push((label, Refusal::TooLarge { mb: limits.file_bytes >> 20 })),
                 Ok(Member::Unsupported(method)) => {
                     let method = method.name().map_or_else(|| format!("method {}", method.as_u16()), str::to_owned);
-                    self.intake.rejected.push((label, format!("compressed with {method}, which tongwen cannot unpack (zip it again with Deflate)")))
+                    self.intake.rejected.push((label, Refusal::UnknownMethod { method }))
                 }
-                Err(e) => self.intake.rejected.push((label, format!("damaged in the archive ({e})"))),
+                Err(e) => self.intake.rejected.push((label, Refusal::DamagedMember { detail: e })),
             }
         }
         if good == 0 && !self.intake.rejected.iter().any(|(n, _)| n.starts_with(short)) {
-            self.intake.rejected.push((short.to_owned(), "the archive holds no files".into()));
+            self.intake.rejected.push((short.to_owned(), Refusal::EmptyArchive));
         }
     }
 
@@ -206,29 +209,29 @@ impl Sorter {
         let short = name.rsplit('/').next().unwrap_or(&name).to_owned();
         let shown = if in_zip { name.clone() } else { short.clone() };
         if bytes.is_empty() {
-            self.intake.rejected.push((shown, "the file is empty".into()));
+            self.intake.rejected.push((shown, Refusal::Empty));
         } else if let Some(kind) = binary_kind(&bytes) {
-            self.intake.rejected.push((shown, format!("not a text file: this looks like {kind}")));
+            self.intake.rejected.push((shown, Refusal::Binary { kind }));
         } else if matches!(ext.as_str(), "json" | "jsonl") || (ext.is_empty() && crate::passim::looks_like_passim(&String::from_utf8_lossy(&bytes[..bytes.len().min(2000)]))) {
             match crate::passim::parse_jsonl(&crate::decode::decode(&bytes).text) {
                 Ok(_) => {
                     let id = self.names.claim(short);
                     self.intake.passim.push((id, bytes));
                 }
-                Err(e) => self.intake.rejected.push((shown, format!("not passim output: {e}"))),
+                Err(e) => self.intake.rejected.push((shown, Refusal::NotPassim { detail: e.to_string() })),
             }
         } else if ext.is_empty() || PAGE_EXTENSIONS.contains(&ext.as_str()) {
             let id = self.names.claim(short);
             self.intake.documents.push((id, bytes));
         } else {
-            self.intake.rejected.push((shown, format!("not a text file (.{ext}): tongwen reads .txt, .md, .zip of those, and passim .json")));
+            self.intake.rejected.push((shown, Refusal::UnknownExtension { extension: ext }));
         }
     }
 }
 
 enum Member {
     Read(Vec<u8>),
-    Binary(&'static str),
+    Binary(BinaryKind),
     TooLarge,
     Unsupported(rawzip::CompressionMethod),
 }
@@ -353,8 +356,12 @@ mod tests {
         assert_eq!(intake.passim.len(), 1);
         let rejected: Vec<&str> = intake.rejected.iter().map(|r| r.0.as_str()).collect();
         assert_eq!(rejected, ["photo.png", "empty.txt", "bad.json", "pages.zip/notes.pdf", "broken.zip", "table.xlsx"]);
-        assert!(intake.rejected[0].1.contains("PNG"));
-        assert!(intake.rejected[3].1.contains("PDF"));
+        assert_eq!(intake.rejected[0].1, Refusal::Binary { kind: BinaryKind::Png });
+        assert_eq!(intake.rejected[3].1, Refusal::Binary { kind: BinaryKind::Pdf });
+        assert!(matches!(intake.rejected[4].1, Refusal::NotAZip { .. }), "{:?}", intake.rejected);
+        assert_eq!(intake.rejected[5].1, Refusal::UnknownExtension { extension: "xlsx".into() });
+        // The CLI's English, from the same data.
+        assert_eq!(intake.rejected[3].1.to_string(), "not a text file: this looks like a PDF (extract its text first)");
         // UTF-16 is text even though it is full of NULs.
         let mut utf16 = vec![0xFF, 0xFE];
         "同文".encode_utf16().for_each(|u| utf16.extend(u.to_le_bytes()));
@@ -413,17 +420,17 @@ mod tests {
         patch_headers(&mut locked, 6, 8, 1);
         let intake = take_in(vec![("locked.zip".into(), locked)]);
         assert!(intake.documents.is_empty());
-        assert!(intake.rejected[0].0 == "locked.zip/a.txt" && intake.rejected[0].1.contains("encrypted"), "{:?}", intake.rejected);
+        assert!(intake.rejected[0].0 == "locked.zip/a.txt" && intake.rejected[0].1 == Refusal::Encrypted, "{:?}", intake.rejected);
         // A method other than Store and Deflate (12 = bzip2).
         let mut bzip = zip_of(&[("b.txt", "正文".as_bytes())]);
         patch_headers(&mut bzip, 8, 10, 12);
         let intake = take_in(vec![("bzip.zip".into(), bzip)]);
-        assert!(intake.rejected[0].1.contains("compressed with BZIP2"), "{:?}", intake.rejected);
+        assert_eq!(intake.rejected[0].1, Refusal::UnknownMethod { method: "BZIP2".into() });
         // Stored members with a wrong CRC are damaged, not read.
         let mut bad = zip_of(&[("c.txt", "正文正文".as_bytes())]);
         patch_headers(&mut bad, 14, 16, 0xAB);
         let intake = take_in(vec![("bad.zip".into(), bad)]);
-        assert!(intake.documents.is_empty() && intake.rejected[0].1.contains("damaged"), "{:?}", intake.rejected);
+        assert!(intake.documents.is_empty() && matches!(intake.rejected[0].1, Refusal::DamagedMember { .. }), "{:?}", intake.rejected);
     }
 
     #[test]
@@ -432,10 +439,10 @@ mod tests {
         let zipped = zip_of(&[("one.txt", &big), ("two.txt", &big), ("three.txt", b"short")]);
         let intake = take_in_with(vec![("z.zip".into(), zipped.clone())], Limits { file_bytes: 2999, total_bytes: 1 << 20 }, UniqueNames::default());
         assert_eq!(intake.documents.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["three.txt"]);
-        assert!(intake.rejected.iter().all(|(_, why)| why.contains("larger than")), "{:?}", intake.rejected);
+        assert!(intake.rejected.iter().all(|(_, why)| *why == Refusal::TooLarge { mb: 0 }), "{:?}", intake.rejected);
         let intake = take_in_with(vec![("z.zip".into(), zipped)], Limits { file_bytes: 1 << 20, total_bytes: 4000 }, UniqueNames::default());
         assert_eq!(intake.documents.len(), 1, "{:?}", intake);
         assert_eq!(intake.rejected.len(), 2);
-        assert!(intake.rejected.iter().all(|(_, why)| why.contains("expands to more than")), "{:?}", intake.rejected);
+        assert!(intake.rejected.iter().all(|(_, why)| *why == Refusal::ArchiveTooLarge { mb: 0 }), "{:?}", intake.rejected);
     }
 }

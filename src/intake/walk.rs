@@ -13,7 +13,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::Limits;
+use super::{Limits, Refusal};
 
 /// Extensions a directory walk reads: pages, zips of pages, passim output.
 pub const WALKED_EXTENSIONS: [&str; 5] = ["txt", "md", "zip", "json", "jsonl"];
@@ -23,7 +23,7 @@ pub const WALKED_EXTENSIONS: [&str; 5] = ["txt", "md", "zip", "json", "jsonl"];
 #[derive(Debug, Default)]
 pub struct Walked {
     pub files: Vec<(String, Vec<u8>)>,
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, Refusal)>,
 }
 
 /// Reads every path: a file is read as named (links followed: the user
@@ -41,7 +41,7 @@ pub fn read_paths(paths: &[PathBuf], limits: Limits) -> Result<Walked, String> {
                 Err(why) => walked.skipped.push((path.display().to_string(), why)),
             }
         } else {
-            walked.skipped.push((path.display().to_string(), "not a regular file (a FIFO, socket or device)".into()));
+            walked.skipped.push((path.display().to_string(), Refusal::NotRegular));
         }
     }
     Ok(walked)
@@ -63,7 +63,7 @@ pub fn walk_dir(root: &Path, limits: Limits, walked: &mut Walked) -> Result<(), 
             Err(e) if e.depth() == 0 => return Err(format!("cannot read {}: {e}", root.display())),
             Err(e) => {
                 let at = e.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                walked.skipped.push((at, format!("cannot be read ({e})")));
+                walked.skipped.push((at, Refusal::Unreadable { detail: e.to_string() }));
                 continue;
             }
         };
@@ -74,18 +74,17 @@ pub fn walk_dir(root: &Path, limits: Limits, walked: &mut Walked) -> Result<(), 
             continue;
         }
         if kind.is_symlink() {
-            walked.skipped.push((shown, "a symbolic link: links are not followed inside a corpus directory".into()));
+            walked.skipped.push((shown, Refusal::LinkInDirectory));
             continue;
         }
         if !kind.is_file() {
-            walked.skipped.push((shown, "not a regular file (a FIFO, socket or device)".into()));
+            walked.skipped.push((shown, Refusal::NotRegular));
             continue;
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         if !WALKED_EXTENSIONS.contains(&ext.as_str()) {
-            let what = if ext.is_empty() { "no extension".to_owned() } else { format!(".{ext}") };
-            walked.skipped.push((shown, format!("not a page ({what}): only .txt, .md, .zip and passim .json are read")));
+            walked.skipped.push((shown, Refusal::NotAPage { extension: (!ext.is_empty()).then_some(ext) }));
             continue;
         }
         let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
@@ -96,21 +95,22 @@ pub fn walk_dir(root: &Path, limits: Limits, walked: &mut Walked) -> Result<(), 
     }
     // Listed after the walk: filter_entry holds the list while it runs.
     for path in hidden {
-        walked.skipped.push((path.display().to_string(), "hidden (a dot-file or dot-directory)".into()));
+        walked.skipped.push((path.display().to_string(), Refusal::Hidden));
     }
     Ok(())
 }
 
 /// Reads a regular file of (claimed) length `len`, refusing one over the
 /// limit; reading stops one byte past it, in case the file grows.
-fn read_capped(path: &Path, len: u64, limits: Limits) -> Result<Vec<u8>, String> {
-    let too_large = || format!("larger than {} MB", limits.file_bytes >> 20);
+fn read_capped(path: &Path, len: u64, limits: Limits) -> Result<Vec<u8>, Refusal> {
+    let too_large = || Refusal::TooLarge { mb: limits.file_bytes >> 20 };
     if len > limits.file_bytes {
         return Err(too_large());
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read ({e})"))?;
+    let unreadable = |e: std::io::Error| Refusal::Unreadable { detail: e.to_string() };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(limits.file_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot be read ({e})"))?;
+    file.take(limits.file_bytes + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limits.file_bytes {
         return Err(too_large());
     }

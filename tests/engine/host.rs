@@ -5,7 +5,12 @@ use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use tongwen::host::{Host, Outgoing, Resource};
-use tongwen::protocol::{result_messages, Assembler, ExportKind, FileIn, Job, Kept, Request, Update, CHUNK_CHARS};
+use tongwen::protocol::{result_messages, Assembler, ExportKind, Failure, FileIn, Job, Kept, Request, Update, CHUNK_CHARS};
+
+/// The fetch failure a shell reports for `url`.
+fn gone(url: &str) -> Failure {
+    Failure::Load { url: url.into(), detail: "HTTP 404".into() }
+}
 use tongwen::segment::{KeywordMethod, UserWord};
 
 /// A clock that moves one millisecond per reading.
@@ -50,7 +55,7 @@ fn step(host: &mut Host, request: Request) -> Vec<Outgoing> {
     out
 }
 
-fn land(host: &mut Host, resource: Resource, got: Result<Vec<u8>, String>) -> Vec<Outgoing> {
+fn land(host: &mut Host, resource: Resource, got: Result<Vec<u8>, Failure>) -> Vec<Outgoing> {
     let mut out = Vec::new();
     host.fetched(resource, got, &mut |o| out.push(o));
     out
@@ -71,7 +76,7 @@ fn indexed() -> Host {
     let asked = step(&mut host, Request::IndexWords);
     land(&mut host, Resource::Dictionary, Ok(dictionary()));
     if fetches(&asked).contains(&&Resource::Idf) {
-        land(&mut host, Resource::Idf, Err("offline".into()));
+        land(&mut host, Resource::Idf, Err(gone("dict/idf.txt.gz")));
     }
     host
 }
@@ -125,7 +130,7 @@ fn an_unreachable_idf_table_still_indexes_by_the_corpus_alone() {
     step(&mut host, Request::Analyze(two_seeds()));
     step(&mut host, Request::IndexWords);
     land(&mut host, Resource::Dictionary, Ok(dictionary()));
-    let out = land(&mut host, Resource::Idf, Err("cannot load dict/idf.txt.gz: HTTP 404".into()));
+    let out = land(&mut host, Resource::Idf, Err(gone("dict/idf.txt.gz")));
     assert!(matches!(updates(&out).last(), Some(Update::WordsReady { .. })));
 }
 
@@ -149,9 +154,9 @@ fn a_text_to_cut_waits_for_a_late_dictionary_and_a_failed_one_is_said() {
     let first = step(&mut host, Request::Segment("中华人民共和国".into()));
     assert_eq!(fetches(&first), [&Resource::Dictionary]);
     assert!(step(&mut host, Request::Segment("北京".into())).is_empty(), "one fetch for both");
-    let out = land(&mut host, Resource::Dictionary, Err("cannot load dict/dict.txt.gz: HTTP 404".into()));
+    let out = land(&mut host, Resource::Dictionary, Err(gone("dict/dict.txt.gz")));
     assert_eq!(updates(&out).len(), 2);
-    assert!(updates(&out).iter().all(|u| matches!(u, Update::WordsFailed(m) if m.contains("404"))));
+    assert!(updates(&out).iter().all(|u| **u == Update::WordsFailed(gone("dict/dict.txt.gz"))));
     // A later request tries again, and this time the dictionary arrives.
     assert_eq!(fetches(&step(&mut host, Request::Segment("中华人民共和国".into()))), [&Resource::Dictionary]);
     let out = land(&mut host, Resource::Dictionary, Ok(dictionary()));
@@ -167,7 +172,7 @@ fn a_dictionary_that_is_not_gzip_fails_the_words_but_not_the_host() {
     step(&mut host, Request::Analyze(two_seeds()));
     step(&mut host, Request::IndexWords);
     let out = land(&mut host, Resource::Dictionary, Ok(b"<html>not found</html>".to_vec()));
-    assert!(updates(&out).iter().any(|u| matches!(u, Update::WordsFailed(_))), "{out:?}");
+    assert!(updates(&out).iter().any(|u| matches!(u, Update::WordsFailed(Failure::Dictionary { .. }))), "{out:?}");
     // Reading still works: an export is made.
     assert!(matches!(step(&mut host, Request::Export(ExportKind::Json))[..], [Outgoing::WithBytes { update: Update::Exported { .. }, .. }]));
 }
@@ -197,7 +202,7 @@ fn exports_carry_their_bytes_beside_the_update_and_a_missing_story_fails() {
     let out = step(&mut host, Request::Export(ExportKind::PassagesCsv));
     assert!(matches!(&out[..], [Outgoing::WithBytes { update: Update::Exported { name, .. }, bytes }] if name == "tongwen-passages.csv" && bytes.len() == 1));
     let out = step(&mut host, Request::Export(ExportKind::StoryTei { story: 999, long: 80 }));
-    assert_eq!(updates(&out), [&Update::Failed("no such story".into())]);
+    assert_eq!(updates(&out), [&Update::Failed(Failure::NoSuchStory)]);
 }
 
 /// The JSON Lines `build-site` writes for a precomputed corpus.
@@ -226,19 +231,23 @@ fn a_precomputed_analysis_is_fetched_relayed_and_kept_for_exports() {
 fn a_damaged_or_cut_short_precomputed_analysis_is_refused_with_a_reason() {
     let mut host = Host::new(ticks);
     let lines = precomputed_lines(&two_seeds());
-    for (bytes, says) in [
-        (b"{\"Documents\":[oops\n".to_vec(), "damaged at line 1"),
-        (lines[..lines.len() - "\"Done\"\n".len()].to_vec(), "incomplete"),
-        (vec![0xff, 0xfe, 0x00], "not UTF-8"),
-    ] {
+    let damaged = |f: &Failure| matches!(f, Failure::PrecomputedDamaged { line: 1, .. });
+    let incomplete = |f: &Failure| *f == Failure::PrecomputedIncomplete;
+    let not_utf8 = |f: &Failure| *f == Failure::NotUtf8 { url: "a.jsonl".into() };
+    let cases: [(Vec<u8>, &dyn Fn(&Failure) -> bool); 3] = [
+        (b"{\"Documents\":[oops\n".to_vec(), &damaged),
+        (lines[..lines.len() - "\"Done\"\n".len()].to_vec(), &incomplete),
+        (vec![0xff, 0xfe, 0x00], &not_utf8),
+    ];
+    for (bytes, expected) in cases {
         let out = step(&mut host, Request::Precomputed("a.jsonl".into()));
         let [Outgoing::Fetch(resource)] = &out[..] else { panic!("{out:?}") };
         let out = land(&mut host, resource.clone(), Ok(bytes));
-        assert!(matches!(updates(&out)[..], [Update::Failed(m)] if m.contains(says)), "{says}: {out:?}");
+        assert!(matches!(updates(&out)[..], [Update::Failed(f)] if expected(f)), "{out:?}");
     }
     let out = step(&mut host, Request::Precomputed("gone.jsonl".into()));
     let [Outgoing::Fetch(resource)] = &out[..] else { panic!("{out:?}") };
-    assert_eq!(updates(&land(&mut host, resource.clone(), Err("cannot load gone.jsonl: HTTP 404".into()))), [&Update::Failed("cannot load gone.jsonl: HTTP 404".into())]);
+    assert_eq!(updates(&land(&mut host, resource.clone(), Err(gone("gone.jsonl")))), [&Update::Failed(gone("gone.jsonl"))]);
 }
 
 #[test]
@@ -266,7 +275,7 @@ fn an_analysis_during_a_dictionary_fetch_indexes_the_new_corpus_only_when_asked(
     // A new corpus arrives before the dictionary does.
     step(&mut host, Request::Analyze(job(vec![file("004.txt", seed("004"))])));
     let out = land(&mut host, Resource::Dictionary, Ok(dictionary()));
-    land(&mut host, Resource::Idf, Err("offline".into()));
+    land(&mut host, Resource::Idf, Err(gone("dict/idf.txt.gz")));
     assert!(!updates(&out).iter().any(|u| matches!(u, Update::WordsReady { .. })), "the old corpus is not indexed: {out:?}");
     let out = step(&mut host, Request::IndexWords);
     assert!(fetches(&out).iter().all(|r| **r != Resource::Dictionary), "the dictionary is kept");
@@ -341,5 +350,5 @@ fn files_handed_over_are_sorted_in_the_worker_with_ids_unique_in_their_corpus() 
     assert_eq!(bytes[1], "本报讯 第二版。".as_bytes(), "the zip member, unpacked");
     let refused: Vec<&str> = rejected.iter().map(|r| r.0.as_str()).collect();
     assert_eq!(refused, ["day.zip/pages/notes.pdf", "photo.png"]);
-    assert!(rejected.iter().all(|(_, why)| why.contains("not a text file")), "{rejected:?}");
+    assert!(rejected.iter().all(|(_, why)| matches!(why, tongwen::intake::Refusal::Binary { .. })), "{rejected:?}");
 }

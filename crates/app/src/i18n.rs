@@ -122,8 +122,8 @@ pub struct Strings {
     pub export_txt: &'static str,
     pub import_txt: &'static str,
     pub imported: fn(usize) -> String,
-    /// The worker stopped before it had sorted the files handed over.
-    pub intake_stopped: &'static str,
+    /// Refusals, warnings, failures and storage errors.
+    pub messages: &'static crate::messages::Messages,
     pub candidates: &'static str,
     /// (how jieba cuts it now, occurrences)
     pub candidate_meta: fn(&str, usize) -> String,
@@ -246,7 +246,7 @@ pub static ZH: Strings = Strings {
     export_txt: "导出 .txt",
     import_txt: "导入 .txt",
     imported: |n| format!("已导入 {n} 个词。"),
-    intake_stopped: "文件尚未读完，分析进程已停止；请再添加一次。",
+    messages: &crate::messages::ZH,
     candidates: "建议的词",
     candidate_meta: |split, n| format!("现切分为 {split} · {n} 次"),
     corpus: "语料",
@@ -393,7 +393,7 @@ pub static EN: Strings = Strings {
     export_txt: "Export .txt",
     import_txt: "Import .txt",
     imported: |n| format!("Imported {n} words."),
-    intake_stopped: "The worker stopped before it had read the files; please add them again.",
+    messages: &crate::messages::EN,
     candidates: "Suggested words",
     candidate_meta: |split, n| format!("now cut as {split} · {n}×"),
     corpus: "Corpus",

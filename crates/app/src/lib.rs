@@ -6,6 +6,8 @@
 //! so `cargo test` natively builds no yew and no web-sys.
 
 pub mod labels;
+pub mod messages;
+pub mod problems;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,8 @@ use yew::prelude::*;
 use super::i18n::use_strings;
 use tongwen::corpus::CorpusMeta;
 
+use crate::problems::{Problem, Refusal};
+
 /// Files as read in the browser: name, and bytes or why they could not be read.
 pub type PickedFiles = Vec<(String, Result<Vec<u8>, String>)>;
 
@@ -16,8 +18,8 @@ pub type PickedFiles = Vec<(String, Result<Vec<u8>, String>)>;
 pub struct CorpusBarProps {
     pub corpora: Rc<Vec<CorpusMeta>>,
     pub current: Option<CorpusMeta>,
-    pub rejected: Rc<Vec<(String, String)>>,
-    pub notice: Option<String>,
+    pub rejected: Rc<Vec<(String, Refusal)>>,
+    pub notice: Option<Problem>,
     /// Open a stored corpus by id (`None`: the built-in one).
     pub on_open: Callback<Option<String>>,
     pub on_files: Callback<PickedFiles>,
@@ -154,12 +156,12 @@ pub fn corpus_bar(props: &CorpusBarProps) -> Html {
             if !props.rejected.is_empty() {
                 <ul class="rejected" role="alert" aria-label={t.not_added}>
                     { for props.rejected.iter().map(|(name, why)| html! {
-                        <li><span class="file-name">{ name }</span>{ ": " }{ why }</li>
+                        <li><span class="file-name">{ name }</span>{ ": " }{ (t.messages.refusal)(why) }</li>
                     }) }
                 </ul>
             }
             if let Some(n) = &props.notice {
-                <p class="notice" role="alert">{ n }{" "}<button class="toggle" onclick={dismiss} aria-label={t.close}>{"×"}</button></p>
+                <p class="notice" role="alert">{ t.messages.problem(n) }{" "}<button class="toggle" onclick={dismiss} aria-label={t.close}>{"×"}</button></p>
             }
         </section>
     }

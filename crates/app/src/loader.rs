@@ -1,6 +1,7 @@
 //! Fetching the built-in corpus. URLs are relative so the site works from
 //! any sub-path (GitHub Pages serves it under `/<repo>/`).
 
+use tongwen::protocol::Failure;
 use tongwen_web::fetch_bytes;
 
 use tongwen::corpus::Manifest;
@@ -42,16 +43,16 @@ pub enum Builtin {
     Precomputed { analysis: String },
 }
 
-pub async fn fetch_manifest() -> Result<Manifest, String> {
+pub async fn fetch_manifest() -> Result<Manifest, Failure> {
     let dir = corpus_dir();
     fetch_bytes(&format!("{dir}manifest.json"))
         .await
-        .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("corpus manifest is not valid: {e}")))
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| Failure::Manifest { detail: e.to_string() }))
 }
 
 /// Fetches the manifest and then every file it lists, unless the analysis
 /// was precomputed.
-pub async fn fetch_builtin_corpus() -> Result<Builtin, String> {
+pub async fn fetch_builtin_corpus() -> Result<Builtin, Failure> {
     let manifest = fetch_manifest().await?;
     match manifest.precomputed.as_deref().filter(|p| tongwen::corpus::is_safe_relative_dir(p)) {
         Some(p) => Ok(Builtin::Precomputed { analysis: format!("{}{p}", corpus_dir()) }),
@@ -60,7 +61,7 @@ pub async fn fetch_builtin_corpus() -> Result<Builtin, String> {
 }
 
 /// Every file a manifest lists, in its order.
-pub async fn fetch_files(manifest: Manifest) -> Result<Vec<RawFile>, String> {
+pub async fn fetch_files(manifest: Manifest) -> Result<Vec<RawFile>, Failure> {
     use futures::{StreamExt, TryStreamExt};
     let dir = corpus_dir();
     futures::stream::iter(manifest.documents)

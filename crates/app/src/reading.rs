@@ -65,7 +65,7 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                     { if props.raw { t.reflowed } else { t.raw_page } }
                 </button>
             </div>
-            { for doc.warnings.iter().map(|w| html! { <p class="warning" role="alert">{ w }</p> }) }
+            { for doc.warnings.iter().map(|w| html! { <p class="warning" role="alert">{ (t.messages.warning)(w) }</p> }) }
             if props.raw {
                 // Provenance: the raw page, with where this article came from marked.
                 <pre class="raw-text" aria-label={t.raw_page}>

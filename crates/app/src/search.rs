@@ -67,7 +67,7 @@ pub fn search_view(props: &SearchProps) -> Html {
     let Some(found) = props.found.as_ref().filter(|f| f.query == props.query.trim()) else {
         let note = match &props.words {
             WordsStatus::Ready => t.searching.to_owned(),
-            WordsStatus::Failed(m) => (t.words_failed)(m),
+            WordsStatus::Failed(f) => (t.words_failed)(&(t.messages.failure)(f)),
             _ => t.words_loading.to_owned(),
         };
         return html! { <section class="search-view"><p class="empty" role="status">{ note }</p></section> };

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::problems::{Failure, Problem, Refusal};
 use crate::state::{Action, AppState, Source};
 use tongwen::corpus::{CorpusMeta, DocMeta};
 use tongwen::intake::UniqueNames;
@@ -13,7 +14,7 @@ use tongwen::protocol::{FileIn, Kept, Request, Update};
 
 /// What the worker's intake gives back: the files kept, with their bytes,
 /// and the files refused, each with why.
-type TakenIn = (Vec<(Kept, Vec<u8>)>, Vec<(String, String)>);
+type TakenIn = (Vec<(Kept, Vec<u8>)>, Vec<(String, tongwen::intake::Refusal)>);
 
 /// The page's side of the analysis: the current worker, the corpus it
 /// analyses, and whether a job is running.
@@ -89,11 +90,11 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
                 }
                 Update::Failed(message) => {
                     idle();
-                    dispatcher.dispatch(Action::Failed(message));
+                    dispatcher.dispatch(Action::Failed(message.into()));
                 }
                 Update::Segmenting(done, total) => dispatcher.dispatch(Action::Segmenting(done, total)),
                 Update::WordsReady { candidates } => dispatcher.dispatch(Action::WordsReady(candidates)),
-                Update::WordsFailed(message) => dispatcher.dispatch(Action::WordsFailed(message)),
+                Update::WordsFailed(failure) => dispatcher.dispatch(Action::WordsFailed(failure)),
                 Update::Words(words) => dispatcher.dispatch(Action::GotWords(words)),
                 Update::Found(found) => dispatcher.dispatch(Action::Found(found)),
                 Update::Ready | Update::Documents(_) | Update::Passages(_) | Update::Segmented { .. } | Update::Exported { .. } | Update::TakenIn { .. } => {}
@@ -101,7 +102,7 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
         }
         Event::WithBytes(Update::Exported { name, mime }, files) => {
             if let Some(Err(e)) = files.first().map(|bytes| super::files::download(&name, &mime, bytes)) {
-                dispatcher.dispatch(Action::Notice(Some(format!("{e:?}"))));
+                dispatcher.dispatch(Action::Notice(Some(Problem::Download { detail: format!("{e:?}") })));
             }
         }
         Event::WithBytes(Update::TakenIn { kept, rejected }, files) => {
@@ -130,7 +131,7 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
     a.client = None; // terminate the old worker before the new one starts work
     match client {
         Ok(client) => a.client = Some(client),
-        Err(message) => on_failure.dispatch(Action::Failed(message)),
+        Err(detail) => on_failure.dispatch(Action::Failed(Failure::WorkerStart { detail }.into())),
     }
 }
 
@@ -178,9 +179,9 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 ask(&analyzer, &tongwen::protocol::Request::Precomputed(analysis));
                 return;
             }
-            Err(e) => Err(e),
+            Err(failure) => Err(Problem::from(failure)),
         },
-        Some(id) => super::store::load(id).await.map(|(meta, bytes)| {
+        Some(id) => super::store::load(id).await.map_err(Problem::from).map(|(meta, bytes)| {
             let (passim, pages): (Vec<(bool, FileIn)>, Vec<(bool, FileIn)>) = meta
                 .documents
                 .iter()
@@ -204,11 +205,11 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
             analyze(&analyzer, &dispatcher, settings);
         }
         // A corpus that cannot be read: say so, and fall back to the built-in one.
-        Err(message) if id.is_some() => {
-            dispatcher.dispatch(Action::Notice(Some(message)));
+        Err(problem) if id.is_some() => {
+            dispatcher.dispatch(Action::Notice(Some(problem)));
             Box::pin(open_corpus(analyzer, dispatcher, None)).await;
         }
-        Err(message) => dispatcher.dispatch(Action::Failed(message)),
+        Err(problem) => dispatcher.dispatch(Action::Failed(problem)),
     }
 }
 
@@ -234,7 +235,7 @@ pub async fn reanalyze(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatche
                 a.files = pages;
                 a.passim = passim;
             }
-            Err(message) => return dispatcher.dispatch(Action::Failed(message)),
+            Err(failure) => return dispatcher.dispatch(Action::Failed(failure.into())),
         }
     }
     if !analyzer.borrow().files.is_empty() {
@@ -246,7 +247,7 @@ pub async fn reanalyze(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatche
 pub async fn refresh_corpora(dispatcher: &UseReducerDispatcher<AppState>) {
     match super::store::list().await {
         Ok(list) => dispatcher.dispatch(Action::Corpora(list)),
-        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+        Err(error) => dispatcher.dispatch(Action::Notice(Some(error.into()))),
     }
 }
 
@@ -264,7 +265,7 @@ pub async fn add_files(
         .filter_map(|(name, bytes)| match bytes {
             Ok(bytes) => Some(FileIn { id: name, bytes, encoding: None }),
             Err(e) => {
-                rejected.push((name, e));
+                rejected.push((name, Refusal::Unreadable { detail: e }));
                 None
             }
         })
@@ -276,7 +277,7 @@ pub async fn add_files(
     analyzer.borrow_mut().intake_reply = Some(reply);
     ask(&analyzer, &Request::TakeIn { files: readable, taken });
     let Ok((kept, refused)) = answer.await else {
-        return dispatcher.dispatch(Action::Notice(Some(super::i18n::page_strings().intake_stopped.to_owned())));
+        return dispatcher.dispatch(Action::Notice(Some(Problem::IntakeStopped)));
     };
     rejected.extend(refused);
     dispatcher.dispatch(Action::Rejected(rejected));
@@ -292,7 +293,7 @@ pub async fn add_files(
             refresh_corpora(&dispatcher).await;
             open_corpus(analyzer, dispatcher, Some(meta.id)).await;
         }
-        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+        Err(error) => dispatcher.dispatch(Action::Notice(Some(error.into()))),
     }
 }
 
@@ -308,7 +309,7 @@ pub async fn change_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispa
                 dispatcher.dispatch(Action::CorpusRenamed(meta));
             }
         }
-        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+        Err(error) => dispatcher.dispatch(Action::Notice(Some(error.into()))),
     }
 }
 
@@ -317,7 +318,7 @@ pub async fn change_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispa
 pub async fn rename_document(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, mut meta: CorpusMeta, old: String, new: String) {
     let bytes = match super::store::load(&meta.id).await {
         Ok((stored, bytes)) => stored.documents.iter().zip(bytes).find(|(d, _)| d.id == old).map(|(_, b)| b),
-        Err(message) => return dispatcher.dispatch(Action::Notice(Some(message))),
+        Err(error) => return dispatcher.dispatch(Action::Notice(Some(error.into()))),
     };
     let Some(bytes) = bytes else { return };
     let new = UniqueNames::with_taken(meta.documents.iter().filter(|d| d.id != old).map(|d| d.id.as_str())).claim(new);
@@ -326,7 +327,7 @@ pub async fn rename_document(analyzer: SharedAnalyzer, dispatcher: UseReducerDis
     }
     match super::store::save(&meta, &[(new, bytes)], &[old]).await {
         Ok(()) => open_corpus(analyzer, dispatcher, Some(meta.id)).await,
-        Err(message) => dispatcher.dispatch(Action::Notice(Some(message))),
+        Err(error) => dispatcher.dispatch(Action::Notice(Some(error.into()))),
     }
 }
 
@@ -337,8 +338,8 @@ pub async fn delete_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispa
         Some(m) => super::store::delete(m).await,
         None => super::store::delete_all().await,
     };
-    if let Err(message) = done {
-        dispatcher.dispatch(Action::Notice(Some(message)));
+    if let Err(error) = done {
+        dispatcher.dispatch(Action::Notice(Some(error.into())));
     }
     refresh_corpora(&dispatcher).await;
     open_corpus(analyzer, dispatcher, None).await;

@@ -10,6 +10,8 @@ use wasm_bindgen::JsValue;
 use tongwen::corpus::{CorpusMeta, DocMeta};
 use tongwen_web::{from_js, to_js};
 
+use crate::problems::StoreError;
+
 const DB: &str = "tongwen";
 const CORPORA: &str = "corpora";
 const DOCUMENTS: &str = "documents";
@@ -25,28 +27,23 @@ fn doc_key(corpus: &str, doc: &str) -> String {
     format!("{corpus}/{doc}")
 }
 
-/// A storage error in words a reader can act on.
-fn explain(e: impl std::fmt::Debug) -> String {
-    let text = format!("{e:?}");
-    if text.contains("QuotaExceeded") || text.contains("quota") {
-        "the browser's storage for this site is full; nothing was changed. Remove a corpus or allow more storage.".into()
-    } else {
-        format!("the browser's storage failed ({text}); nothing was changed")
-    }
+/// A storage error, from the browser's own description of it.
+fn explain(e: impl std::fmt::Debug) -> StoreError {
+    StoreError::from_browser(format!("{e:?}"))
 }
 
-async fn open() -> Result<Rexie, String> {
+async fn open() -> Result<Rexie, StoreError> {
     Rexie::builder(DB)
         .version(1)
         .add_object_store(ObjectStore::new(CORPORA).key_path("id"))
         .add_object_store(ObjectStore::new(DOCUMENTS).key_path("key"))
         .build()
         .await
-        .map_err(|e| format!("the browser's storage cannot be opened ({e:?}); private windows may not allow it"))
+        .map_err(|e| StoreError::Unavailable { detail: format!("{e:?}") })
 }
 
 /// Every stored corpus, by name.
-pub async fn list() -> Result<Vec<CorpusMeta>, String> {
+pub async fn list() -> Result<Vec<CorpusMeta>, StoreError> {
     let db = open().await?;
     let tx = db.transaction(&[CORPORA], TransactionMode::ReadOnly).map_err(explain)?;
     let all = tx.store(CORPORA).map_err(explain)?.get_all(None, None).await.map_err(explain)?;
@@ -56,7 +53,7 @@ pub async fn list() -> Result<Vec<CorpusMeta>, String> {
 }
 
 /// A corpus and the bytes of each of its documents, in its order.
-pub async fn load(id: &str) -> Result<(CorpusMeta, Vec<Vec<u8>>), String> {
+pub async fn load(id: &str) -> Result<(CorpusMeta, Vec<Vec<u8>>), StoreError> {
     let db = open().await?;
     let tx = db.transaction(&[CORPORA, DOCUMENTS], TransactionMode::ReadOnly).map_err(explain)?;
     let meta: CorpusMeta = tx
@@ -65,8 +62,8 @@ pub async fn load(id: &str) -> Result<(CorpusMeta, Vec<Vec<u8>>), String> {
         .get(JsValue::from_str(id))
         .await
         .map_err(explain)?
-        .ok_or_else(|| format!("no stored corpus `{id}`"))
-        .and_then(from_js)?;
+        .ok_or_else(|| StoreError::NoCorpus { id: id.to_owned() })
+        .and_then(|v| from_js(v).map_err(|detail| StoreError::Failed { detail }))?;
     let docs = tx.store(DOCUMENTS).map_err(explain)?;
     let mut bytes = Vec::with_capacity(meta.documents.len());
     for d in &meta.documents {
@@ -74,15 +71,15 @@ pub async fn load(id: &str) -> Result<(CorpusMeta, Vec<Vec<u8>>), String> {
             .get(JsValue::from_str(&doc_key(&meta.id, &d.id)))
             .await
             .map_err(explain)?
-            .ok_or_else(|| format!("the stored corpus lost `{}`", d.id))
-            .and_then(from_js)?;
+            .ok_or_else(|| StoreError::LostDocument { id: d.id.clone() })
+            .and_then(|v| from_js(v).map_err(|detail| StoreError::Failed { detail }))?;
         bytes.push(stored.bytes);
     }
     Ok((meta, bytes))
 }
 
 /// Writes `meta` with new documents and without removed ones, all or nothing.
-pub async fn save(meta: &CorpusMeta, added: &[(String, Vec<u8>)], removed: &[String]) -> Result<(), String> {
+pub async fn save(meta: &CorpusMeta, added: &[(String, Vec<u8>)], removed: &[String]) -> Result<(), StoreError> {
     let db = open().await?;
     let tx = db.transaction(&[CORPORA, DOCUMENTS], TransactionMode::ReadWrite).map_err(explain)?;
     let write = async {
@@ -94,7 +91,7 @@ pub async fn save(meta: &CorpusMeta, added: &[(String, Vec<u8>)], removed: &[Str
             docs.delete(JsValue::from_str(&doc_key(&meta.id, id))).await.map_err(explain)?;
         }
         tx.store(CORPORA).map_err(explain)?.put(&to_js(meta), None).await.map_err(explain)?;
-        Ok::<(), String>(())
+        Ok::<(), StoreError>(())
     };
     match write.await {
         Ok(()) => match tx.done().await.map_err(explain)? {
@@ -109,7 +106,7 @@ pub async fn save(meta: &CorpusMeta, added: &[(String, Vec<u8>)], removed: &[Str
 }
 
 /// Deletes a corpus and its documents.
-pub async fn delete(meta: &CorpusMeta) -> Result<(), String> {
+pub async fn delete(meta: &CorpusMeta) -> Result<(), StoreError> {
     let removed: Vec<String> = meta.documents.iter().map(|d| d.id.clone()).collect();
     let db = open().await?;
     let tx = db.transaction(&[CORPORA, DOCUMENTS], TransactionMode::ReadWrite).map_err(explain)?;
@@ -123,7 +120,7 @@ pub async fn delete(meta: &CorpusMeta) -> Result<(), String> {
 }
 
 /// Deletes every stored corpus.
-pub async fn delete_all() -> Result<(), String> {
+pub async fn delete_all() -> Result<(), StoreError> {
     let db = open().await?;
     let tx = db.transaction(&[CORPORA, DOCUMENTS], TransactionMode::ReadWrite).map_err(explain)?;
     tx.store(DOCUMENTS).map_err(explain)?.clear().await.map_err(explain)?;

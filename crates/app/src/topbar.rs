@@ -34,13 +34,13 @@ pub fn top_bar(props: &TopBarProps) -> Html {
             format!("{} · {}", (t.ready)(state.sources.len(), state.passages.len()), t.passim_clusters)
         }
         Status::Ready => (t.ready)(state.sources.len(), state.passages.len()),
-        Status::Failed(message) if message.is_empty() => t.cancelled.to_owned(),
-        Status::Failed(message) => (t.error)(message),
+        Status::Cancelled => t.cancelled.to_owned(),
+        Status::Failed(problem) => (t.error)(&t.messages.problem(problem)),
         Status::Crashed(message) => (t.crashed)(message),
     };
     let words_status = match &state.words {
         WordsStatus::Segmenting(done, total) => Some((t.segmenting)(*done, *total)),
-        WordsStatus::Failed(m) => Some((t.words_failed)(m)),
+        WordsStatus::Failed(f) => Some((t.words_failed)(&(t.messages.failure)(f))),
         _ => None,
     };
     let on_query = send(state, |e: InputEvent| {
@@ -86,7 +86,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
         <header class="topbar">
             <h1 class="brand">{"同文"}<span class="brand-latin">{" tongwen"}</span></h1>
             <p class="status" role="status" aria-live="polite"
-               data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analyzing(_) => "analyzing", Status::Failed(_) => "failed", Status::Crashed(_) => "crashed" }}>
+               data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analyzing(_) => "analyzing", Status::Failed(_) | Status::Cancelled => "failed", Status::Crashed(_) => "crashed" }}>
                 {status}
                 if let Status::Analyzing(stage) = &state.status {
                     <progress class="progress" max="100" aria-label={t.progress}

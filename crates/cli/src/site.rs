@@ -91,7 +91,7 @@ pub struct SiteSummary {
     pub passages: usize,
     /// Files of the corpus directory that were not published, with why:
     /// passed over by the walk, or refused by the intake.
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, tongwen::intake::Refusal)>,
     pub out: PathBuf,
 }
 

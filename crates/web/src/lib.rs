@@ -13,7 +13,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tongwen::protocol::Update;
+use tongwen::protocol::{Failure, Update};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -73,10 +73,11 @@ pub fn message_with_bytes(update: &Update, files: &[Vec<u8>]) -> (js_sys::Array,
 }
 
 /// A file of the site, relative to the calling script (page or worker).
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("cannot load {url}: {e}"))?;
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Failure> {
+    let failed = |detail: String| Failure::Load { url: url.to_owned(), detail };
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| failed(e.to_string()))?;
     if !response.ok() {
-        return Err(format!("cannot load {url}: HTTP {}", response.status()));
+        return Err(failed(format!("HTTP {}", response.status())));
     }
-    response.binary().await.map_err(|e| format!("cannot read {url}: {e}"))
+    response.binary().await.map_err(|e| failed(e.to_string()))
 }

@@ -58,7 +58,7 @@ mod shell {
         console_error_panic_hook::set_once();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| match from_js::<Request>(e.data()) {
             Ok(request) => HOST.with_borrow_mut(|host| host.handle(request, &mut carry_out)),
-            Err(message) => reply(&Update::Failed(message)),
+            Err(detail) => reply(&Update::Failed(tongwen::protocol::Failure::Message { detail })),
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();

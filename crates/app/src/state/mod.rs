@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use tongwen::model::{DocumentAnalysis, Passage};
 
+use crate::problems::{Failure, Problem, Refusal};
+
 mod reduce;
 #[cfg(test)]
 mod tests;
@@ -49,7 +51,7 @@ pub enum WordsStatus {
     /// Segmenting the corpus: (documents done, total).
     Segmenting(usize, usize),
     Ready,
-    Failed(String),
+    Failed(Failure),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +60,10 @@ pub enum Status {
     /// The worker is analyzing: the stage it reported last.
     Analyzing(tongwen::analysis::Stage),
     Ready,
-    Failed(String),
-    /// The worker stopped (the message says why); a new one was started.
+    Failed(Problem),
+    /// The reader stopped the analysis before anything was shown.
+    Cancelled,
+    /// The worker stopped (the browser's message says why); a new one was started.
     Crashed(String),
 }
 
@@ -101,9 +105,9 @@ pub struct AppState {
     /// The open user corpus; `None` is the built-in one.
     pub corpus: Option<tongwen::corpus::CorpusMeta>,
     /// Files that could not be added, each with why.
-    pub rejected: Rc<Vec<(String, String)>>,
+    pub rejected: Rc<Vec<(String, Refusal)>>,
     /// A message about storage or exports, until dismissed.
-    pub notice: Option<String>,
+    pub notice: Option<Problem>,
 }
 
 /// What a change of state asks of the world outside it; the app's effects
@@ -124,7 +128,7 @@ pub enum Effect {
 pub enum Action {
     Loaded(Vec<Source>, Vec<Passage>, Vec<Vec<f64>>),
     Progress(tongwen::analysis::Stage),
-    Failed(String),
+    Failed(Problem),
     /// The worker died; a new one is starting and the corpus is kept.
     Crashed(String),
     Select(usize),
@@ -148,7 +152,7 @@ pub enum Action {
     Cancelled,
     Segmenting(usize, usize),
     WordsReady(Vec<tongwen::segment::Candidate>),
-    WordsFailed(String),
+    WordsFailed(Failure),
     GotWords(tongwen::protocol::ArticleWords),
     Found(tongwen::search::SearchResults),
     ToggleWordView,
@@ -168,8 +172,8 @@ pub enum Action {
     /// A corpus was opened (`None`: the built-in one); its analysis follows.
     CorpusOpened(Option<tongwen::corpus::CorpusMeta>),
     CorpusRenamed(tongwen::corpus::CorpusMeta),
-    Rejected(Vec<(String, String)>),
-    Notice(Option<String>),
+    Rejected(Vec<(String, Refusal)>),
+    Notice(Option<Problem>),
 }
 
 impl AppState {

@@ -40,7 +40,7 @@ impl AppState {
             Action::Crashed(message) => next.status = Status::Crashed(message),
             Action::Progress(stage) => next.status = Status::Analyzing(stage),
             Action::Settings(settings) => next.settings = settings.clamped(),
-            Action::Cancelled => next.status = if next.sources.is_empty() { Status::Failed(String::new()) } else { Status::Ready },
+            Action::Cancelled => next.status = if next.sources.is_empty() { Status::Cancelled } else { Status::Ready },
             Action::Select(i) if i < next.sources.len() => {
                 next.selected = i;
                 next.article = 0;

@@ -11,6 +11,7 @@ use tongwen::segment::{KeywordMethod, UserWord};
 use tongwen::view::Route;
 
 use super::*;
+use crate::problems::{Failure, Problem, Refusal, StoreError};
 
 /// Three papers: two print the same report (one copy in its second
 /// article), the third prints something else.
@@ -77,13 +78,14 @@ fn progress_failure_crash_and_cancel_set_the_status() {
     state.reduce(Action::Progress(Stage::Reflow(1, 3)));
     assert_eq!(state.status, Status::Analyzing(Stage::Reflow(1, 3)));
     state.reduce(Action::Cancelled);
-    assert_eq!(state.status, Status::Failed(String::new()), "cancelled with nothing loaded");
+    assert_eq!(state.status, Status::Cancelled, "cancelled with nothing loaded");
     let mut state = loaded();
     state.reduce(Action::Progress(Stage::Passages));
     state.reduce(Action::Cancelled);
     assert_eq!(state.status, Status::Ready, "cancelled: what was shown stays");
-    state.reduce(Action::Failed("disk full".into()));
-    assert_eq!(state.status, Status::Failed("disk full".into()));
+    let full = Problem::Storage(StoreError::Full);
+    state.reduce(Action::Failed(full.clone()));
+    assert_eq!(state.status, Status::Failed(full));
     state.reduce(Action::Crashed("out of memory".into()));
     assert_eq!(state.status, Status::Crashed("out of memory".into()));
 }
@@ -203,8 +205,9 @@ fn words_are_asked_for_the_article_on_screen_once_they_are_ready() {
     // Moving on drops them.
     state.reduce(Action::Select(0));
     assert_eq!(state.article_words, None);
-    state.reduce(Action::WordsFailed("no dictionary".into()));
-    assert_eq!(state.words, WordsStatus::Failed("no dictionary".into()));
+    let gone = Failure::Load { url: "dict/dict.txt.gz".into(), detail: "HTTP 404".into() };
+    state.reduce(Action::WordsFailed(gone.clone()));
+    assert_eq!(state.words, WordsStatus::Failed(gone));
 }
 
 #[test]
@@ -262,10 +265,10 @@ fn opening_another_corpus_clears_the_screen_and_the_same_one_keeps_it() {
     assert_eq!(state.corpus, Some(meta("y")));
     state.reduce(Action::Corpora(vec![meta("x"), meta("y")]));
     assert_eq!(state.corpora.len(), 2);
-    state.reduce(Action::Rejected(vec![("a.png".into(), "not a text file".into())]));
+    state.reduce(Action::Rejected(vec![("a.png".into(), Refusal::Binary { kind: tongwen::intake::BinaryKind::Png })]));
     assert_eq!(state.rejected.len(), 1);
-    state.reduce(Action::Notice(Some("saved".into())));
-    assert_eq!(state.notice.as_deref(), Some("saved"));
+    state.reduce(Action::Notice(Some(Problem::IntakeStopped)));
+    assert_eq!(state.notice, Some(Problem::IntakeStopped));
 }
 
 #[test]

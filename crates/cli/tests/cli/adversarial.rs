@@ -38,7 +38,7 @@ fn binary_files_are_refused_by_name_with_what_they_look_like() {
     assert!(err.contains("no readable pages: photo.png: not a text file: this looks like a PNG image"), "{err}");
     // The engine itself, handed the bytes anyway, warns rather than fails.
     let doc = analyze_document("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-    assert!(doc.warnings.iter().any(|w| w.contains("NUL")), "{:?}", doc.warnings);
+    assert!(doc.warnings.contains(&tongwen::model::Warning::NulCharacters), "{:?}", doc.warnings);
 }
 
 /// A fresh, empty directory for one test.
