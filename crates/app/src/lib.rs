@@ -5,49 +5,42 @@
 //! Everything here that touches the browser is compiled for wasm32 only,
 //! so `cargo test` natively builds no yew and no web-sys.
 
+/// Modules that touch the browser: compiled for wasm32 only.
+macro_rules! browser_only {
+    ($($vis:vis mod $name:ident;)*) => {
+        $(
+            #[cfg(target_arch = "wasm32")]
+            $vis mod $name;
+        )*
+    };
+}
+
+browser_only! {
+    mod app;
+    mod corpus_actions;
+    pub mod compare;
+    pub mod dictionary;
+    mod effects;
+    mod files;
+    pub mod i18n;
+    pub mod library;
+    pub mod loader;
+    pub mod overview;
+    mod prefs;
+    pub mod reading;
+    pub mod search;
+    mod session;
+    pub mod sidebar;
+    mod store;
+    mod topbar;
+    mod window;
+    mod worker_client;
+}
+
 pub mod labels;
 pub mod messages;
 pub mod problems;
 pub mod state;
-
-#[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod corpus_actions;
-#[cfg(target_arch = "wasm32")]
-pub mod compare;
-#[cfg(target_arch = "wasm32")]
-pub mod dictionary;
-#[cfg(target_arch = "wasm32")]
-mod effects;
-#[cfg(target_arch = "wasm32")]
-mod files;
-#[cfg(target_arch = "wasm32")]
-pub mod i18n;
-#[cfg(target_arch = "wasm32")]
-pub mod library;
-#[cfg(target_arch = "wasm32")]
-pub mod loader;
-#[cfg(target_arch = "wasm32")]
-pub mod overview;
-#[cfg(target_arch = "wasm32")]
-mod prefs;
-#[cfg(target_arch = "wasm32")]
-pub mod reading;
-#[cfg(target_arch = "wasm32")]
-pub mod search;
-#[cfg(target_arch = "wasm32")]
-mod session;
-#[cfg(target_arch = "wasm32")]
-pub mod sidebar;
-#[cfg(target_arch = "wasm32")]
-mod store;
-#[cfg(target_arch = "wasm32")]
-mod topbar;
-#[cfg(target_arch = "wasm32")]
-mod window;
-#[cfg(target_arch = "wasm32")]
-mod worker_client;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
