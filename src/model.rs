@@ -177,6 +177,14 @@ pub enum Warning {
     Utf8MarkBeforeUtf16 { encoding: String },
 }
 
+/// A document's place in the corpus (0, 1, …), in the order it was
+/// analyzed: what the worker's word index, search results and the page's
+/// lists count by. Not its id (the file name, [`DocumentAnalysis::id`],
+/// which passages and links name documents by); the two never mix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocIndex(pub usize);
+
 /// One witness of a shared passage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {

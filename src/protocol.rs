@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Stage};
-use crate::model::{DocumentAnalysis, Passage};
+use crate::model::{DocIndex, DocumentAnalysis, Passage};
 use crate::search::SearchResults;
 use crate::segment::{Candidate, KeywordMethod, UserWord};
 
@@ -62,7 +62,7 @@ pub enum Request {
     /// The user's own words; the corpus is segmented again with them.
     UserWords(Vec<UserWord>),
     /// Word boundaries and keywords of one article (document, article).
-    Words { doc: usize, article: usize, method: KeywordMethod },
+    Words { doc: DocIndex, article: usize, method: KeywordMethod },
     Search(String),
     /// Cut a text into words (the dictionary is loaded first if need be).
     Segment(String),
@@ -90,7 +90,7 @@ pub struct Kept {
 /// One article's words, for the word view and the header's keywords.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleWords {
-    pub doc: usize,
+    pub doc: DocIndex,
     pub article: usize,
     pub method: KeywordMethod,
     /// Per paragraph, where each word ends (characters of its text).

@@ -11,7 +11,7 @@ use crate::text::Space;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::model::DocumentAnalysis;
+use crate::model::{DocIndex, DocumentAnalysis};
 use crate::segment::{Candidate, CandidateCounter, Idf, KeywordMethod, Segmenter, MIN_ARTICLES_FOR_CORPUS_IDF};
 
 /// Keeps articles apart in the character array, so no hit spans two.
@@ -35,7 +35,7 @@ pub enum Field {
 
 #[derive(Debug, Clone)]
 struct ArticleEntry {
-    doc: usize,
+    doc: DocIndex,
     article: usize,
     /// Each field and where it starts in `CorpusIndex::chars`, in order.
     fields: Vec<(Field, u32)>,
@@ -76,7 +76,7 @@ pub struct Hit {
 /// The hits of one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleHits {
-    pub doc: usize,
+    pub doc: DocIndex,
     pub article: usize,
     /// All hits, counted; `hits` may list fewer (see [`SearchResults::capped`]).
     pub count: usize,
@@ -92,7 +92,7 @@ pub struct SearchResults {
     pub total: usize,
     pub whole_words: usize,
     /// Per document (by index), the hits in it; documents without hits left out.
-    pub per_source: Vec<(usize, usize)>,
+    pub per_source: Vec<(DocIndex, usize)>,
     /// Articles with whole-word hits first, then by number of hits.
     pub articles: Vec<ArticleHits>,
     /// More hits exist than are listed with context.
@@ -119,7 +119,7 @@ impl CorpusIndex {
             progress(d, docs.len());
             for (k, article) in doc.articles.iter().enumerate() {
                 index.article_starts.push(index.chars.len() as u32);
-                let mut entry = ArticleEntry { doc: d, article: k, fields: Vec::new(), keywords: Vec::new() };
+                let mut entry = ArticleEntry { doc: DocIndex(d), article: k, fields: Vec::new(), keywords: Vec::new() };
                 let mut words = Vec::new();
                 let heads = [(Field::Title, &article.title), (Field::Subtitle, &article.subtitle), (Field::Byline, &article.byline), (Field::Dateline, &article.dateline)];
                 let paragraphs = article.paragraphs.iter().enumerate().flat_map(|(i, p)| [(Field::ParagraphDateline(i), p.dateline.as_ref()), (Field::Paragraph(i), Some(&p.text))]);
@@ -185,14 +185,14 @@ impl CorpusIndex {
         self.word_starts.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
-    fn entry(&self, doc: usize, article: usize) -> Option<(usize, &ArticleEntry)> {
+    fn entry(&self, doc: DocIndex, article: usize) -> Option<(usize, &ArticleEntry)> {
         // Articles are stored in (doc, article) order.
         let i = self.articles.binary_search_by(|e| (e.doc, e.article).cmp(&(doc, article))).ok()?;
         Some((i, &self.articles[i]))
     }
 
     /// Per paragraph of an article, where each word ends (in characters).
-    pub fn words(&self, doc: usize, article: usize) -> Option<Vec<Vec<u32>>> {
+    pub fn words(&self, doc: DocIndex, article: usize) -> Option<Vec<Vec<u32>>> {
         let (_, entry) = self.entry(doc, article)?;
         let out = entry
             .fields
@@ -208,11 +208,11 @@ impl CorpusIndex {
     }
 
     /// An article's keywords: TF-IDF from the index, or TextRank now.
-    pub fn keywords(&self, doc: usize, article: usize, method: KeywordMethod, seg: &Segmenter, docs: &[DocumentAnalysis]) -> Vec<(String, f64)> {
+    pub fn keywords(&self, doc: DocIndex, article: usize, method: KeywordMethod, seg: &Segmenter, docs: &[DocumentAnalysis]) -> Vec<(String, f64)> {
         match method {
             KeywordMethod::TfIdf => self.entry(doc, article).map(|(_, e)| e.keywords.clone()).unwrap_or_default(),
             KeywordMethod::TextRank => {
-                let Some(a) = docs.get(doc).and_then(|d| d.articles.get(article)) else { return Vec::new() };
+                let Some(a) = docs.get(doc.0).and_then(|d| d.articles.get(article)) else { return Vec::new() };
                 let text: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
                 seg.textrank(&text.join("\n"), KEYWORDS_KEPT)
             }
@@ -332,12 +332,12 @@ mod tests {
         let r = index.search("中亚", &seg);
         assert_eq!(r.total, 3);
         assert_eq!(r.whole_words, 2);
-        assert_eq!((r.articles[0].doc, r.articles[0].whole_words), (0, 2));
-        assert_eq!((r.articles[1].doc, r.articles[1].whole_words, r.articles[1].count), (1, 0, 1));
+        assert_eq!((r.articles[0].doc, r.articles[0].whole_words), (DocIndex(0), 2));
+        assert_eq!((r.articles[1].doc, r.articles[1].whole_words, r.articles[1].count), (DocIndex(1), 0, 1));
         let h = &r.articles[1].hits[0];
         assert_eq!((h.matched.as_str(), h.whole_word), ("中亚", false));
         assert!(h.before.ends_with('华') && h.after.starts_with('洲'));
-        assert_eq!(r.per_source, vec![(0, 2), (1, 1)]);
+        assert_eq!(r.per_source, vec![(DocIndex(0), 2), (DocIndex(1), 1)]);
         // A hit's place points at the paragraph text.
         let Field::Paragraph(k) = h.field else { panic!("{:?}", h.field) };
         let p = &docs[1].articles[r.articles[1].article].paragraphs[k];
@@ -348,7 +348,7 @@ mod tests {
     fn word_ends_cover_each_paragraph_and_follow_the_user_dictionary() {
         let docs = corpus(&["本报讯 哈萨克斯坦总统托卡耶夫在阿斯塔纳会见了他。\n\n第二段很短。\n"]);
         let seg = Segmenter::builtin(&[]);
-        let words = CorpusIndex::build(&docs, &seg, None, &mut |_, _| ()).words(0, 0).unwrap();
+        let words = CorpusIndex::build(&docs, &seg, None, &mut |_, _| ()).words(DocIndex(0), 0).unwrap();
         let paras = &docs[0].articles[0].paragraphs;
         assert_eq!(words.len(), paras.len());
         for (ends, p) in words.iter().zip(paras) {
@@ -358,7 +358,7 @@ mod tests {
         let toka = paras[0].text.find("托卡耶夫").map(|b| paras[0].text[..b].chars().count()).unwrap() as u32;
         assert!(words[0].contains(&(toka + 1)), "split apart: 托 | 卡耶夫");
         let taught = Segmenter::builtin(&[UserWord { word: "托卡耶夫".into(), freq: None, tag: None }]);
-        let words = CorpusIndex::build(&docs, &taught, None, &mut |_, _| ()).words(0, 0).unwrap();
+        let words = CorpusIndex::build(&docs, &taught, None, &mut |_, _| ()).words(DocIndex(0), 0).unwrap();
         assert!(words[0].contains(&(toka + 4)) && !words[0].contains(&(toka + 1)), "{:?}", &text);
     }
 

@@ -11,6 +11,7 @@ use tongwen::protocol::{result_messages, Assembler, ExportKind, Failure, FileIn,
 fn gone(url: &str) -> Failure {
     Failure::Load { url: url.into(), detail: "HTTP 404".into() }
 }
+use tongwen::model::DocIndex;
 use tongwen::segment::{KeywordMethod, UserWord};
 
 /// A clock that moves one millisecond per reading.
@@ -110,7 +111,7 @@ fn words_wait_for_the_dictionary_fetched_once_and_index_when_it_lands() {
     // Asked again while the fetches are in flight: no second fetch.
     assert!(step(&mut host, Request::IndexWords).is_empty());
     // Words and search are not answered before the index exists.
-    assert!(step(&mut host, Request::Words { doc: 0, article: 0, method: KeywordMethod::TfIdf }).is_empty());
+    assert!(step(&mut host, Request::Words { doc: DocIndex(0), article: 0, method: KeywordMethod::TfIdf }).is_empty());
     assert!(step(&mut host, Request::Search("北京".into())).is_empty());
     // The dictionary lands first: still waiting for the IDF table.
     assert!(updates(&land(&mut host, Resource::Dictionary, Ok(dictionary()))).is_empty());
@@ -137,11 +138,11 @@ fn an_unreachable_idf_table_still_indexes_by_the_corpus_alone() {
 #[test]
 fn words_and_search_are_answered_from_the_index() {
     let mut host = indexed();
-    let out = step(&mut host, Request::Words { doc: 1, article: 0, method: KeywordMethod::TfIdf });
+    let out = step(&mut host, Request::Words { doc: DocIndex(1), article: 0, method: KeywordMethod::TfIdf });
     let Some(Update::Words(w)) = updates(&out).first().copied() else { panic!("{out:?}") };
-    assert_eq!((w.doc, w.article), (1, 0));
+    assert_eq!((w.doc, w.article), (DocIndex(1), 0));
     assert!(!w.ends.is_empty() && !w.keywords.is_empty());
-    assert!(step(&mut host, Request::Words { doc: 9, article: 0, method: KeywordMethod::TfIdf }).is_empty(), "no such document: no answer");
+    assert!(step(&mut host, Request::Words { doc: DocIndex(9), article: 0, method: KeywordMethod::TfIdf }).is_empty(), "no such document: no answer");
     let out = step(&mut host, Request::Search("北京".into()));
     let Some(Update::Found(found)) = updates(&out).first().copied() else { panic!("{out:?}") };
     assert!(!found.articles.is_empty());
@@ -280,9 +281,9 @@ fn an_analysis_during_a_dictionary_fetch_indexes_the_new_corpus_only_when_asked(
     let out = step(&mut host, Request::IndexWords);
     assert!(fetches(&out).iter().all(|r| **r != Resource::Dictionary), "the dictionary is kept");
     assert!(matches!(updates(&out).last(), Some(Update::WordsReady { .. })), "{out:?}");
-    let out = step(&mut host, Request::Words { doc: 0, article: 0, method: KeywordMethod::TfIdf });
+    let out = step(&mut host, Request::Words { doc: DocIndex(0), article: 0, method: KeywordMethod::TfIdf });
     assert!(matches!(updates(&out)[..], [Update::Words(_)]));
-    assert!(step(&mut host, Request::Words { doc: 1, article: 0, method: KeywordMethod::TfIdf }).is_empty(), "the old second document is gone");
+    assert!(step(&mut host, Request::Words { doc: DocIndex(1), article: 0, method: KeywordMethod::TfIdf }).is_empty(), "the old second document is gone");
 }
 
 #[test]

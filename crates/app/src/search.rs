@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::state::{Source, WordsStatus};
 use super::i18n::use_strings;
 use crate::labels::article_label;
+use tongwen::model::DocIndex;
 use tongwen::search::{Hit, SearchResults};
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +19,7 @@ pub struct SearchProps {
     pub concordance: bool,
     pub sources: Rc<Vec<Source>>,
     /// (document, article, field, begin)
-    pub on_open: Callback<(usize, usize, tongwen::search::Field, usize)>,
+    pub on_open: Callback<(DocIndex, usize, tongwen::search::Field, usize)>,
     pub on_mode: Callback<bool>,
 }
 
@@ -72,9 +73,9 @@ pub fn search_view(props: &SearchProps) -> Html {
         };
         return html! { <section class="search-view"><p class="empty" role="status">{ note }</p></section> };
     };
-    let name = |doc: usize| props.sources.get(doc).map(|s| s.doc.name.clone()).unwrap_or_default();
-    let title = |doc: usize, article: usize| props.sources.get(doc).and_then(|s| s.doc.articles.get(article)).map(article_label).unwrap_or_default();
-    let open = |doc: usize, article: usize, h: &Hit| {
+    let name = |doc: DocIndex| props.sources.get(doc.0).map(|s| s.doc.name.clone()).unwrap_or_default();
+    let title = |doc: DocIndex, article: usize| props.sources.get(doc.0).and_then(|s| s.doc.articles.get(article)).map(article_label).unwrap_or_default();
+    let open = |doc: DocIndex, article: usize, h: &Hit| {
         let cb = props.on_open.clone();
         let (p, b) = (h.field, h.begin);
         Callback::from(move |()| cb.emit((doc, article, p, b)))
@@ -97,7 +98,7 @@ pub fn search_view(props: &SearchProps) -> Html {
             if found.total > 0 {
                 <ul class="per-source" aria-label={t.per_source}>
                     { for found.per_source.iter().map(|&(doc, n)| html! {
-                        <li class="source-count" data-doc={doc.to_string()}><span class="source-name">{ name(doc) }</span>{" "}<span class="count">{ n }</span></li>
+                        <li class="source-count" data-doc={doc.0.to_string()}><span class="source-name">{ name(doc) }</span>{" "}<span class="count">{ n }</span></li>
                     }) }
                 </ul>
             }

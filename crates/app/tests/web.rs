@@ -173,7 +173,7 @@ async fn word_view_draws_each_word_and_a_click_asks_for_its_concordance() {
     let asked = Rc::new(std::cell::RefCell::new(None));
     let words = tongwen_app::reading::WordsContext {
         word_view: true,
-        article_words: Some(Rc::new(ArticleWords { doc: 0, article: 0, method: Default::default(), ends: vec![ends], keywords: vec![("中亚".into(), 1.0)] })),
+        article_words: Some(Rc::new(ArticleWords { doc: tongwen::model::DocIndex(0), article: 0, method: Default::default(), ends: vec![ends], keywords: vec![("中亚".into(), 1.0)] })),
         query: "阿斯塔纳".into(),
         on_word: {
             let asked = asked.clone();

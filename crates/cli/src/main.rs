@@ -249,7 +249,7 @@ mod cli {
         let mut out = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for (k, a) in doc.articles.iter().enumerate() {
-                let mut words = index.keywords(d, k, method, &seg, &docs);
+                let mut words = index.keywords(tongwen::model::DocIndex(d), k, method, &seg, &docs);
                 words.truncate(top);
                 if json {
                     out.push(serde_json::json!({ "document": doc.id, "article": a.id, "title": a.title, "keywords": words }));

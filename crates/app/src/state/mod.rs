@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use tongwen::model::{DocumentAnalysis, Passage};
+use tongwen::model::{DocIndex, DocumentAnalysis, Passage};
 
 use crate::problems::{Failure, Problem, Refusal};
 
@@ -163,7 +163,7 @@ pub enum Action {
     Concordance(String),
     ShowSearch { concordance: bool },
     /// Open a hit: (document, article, field, begin).
-    OpenHit(usize, usize, tongwen::search::Field, usize),
+    OpenHit(DocIndex, usize, tongwen::search::Field, usize),
     /// Open the best hit of the current results.
     OpenFirstHit,
     SetUserWords(Vec<tongwen::segment::UserWord>),

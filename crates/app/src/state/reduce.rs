@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use tongwen::protocol::Request;
 
-use super::{default_right, Action, AppState, Effect, Status, View, WordsStatus};
+use super::{default_right, Action, AppState, DocIndex, Effect, Status, View, WordsStatus};
 
 impl AppState {
     /// Applies `action`, and returns what the change asks of the world.
@@ -96,7 +96,7 @@ impl AppState {
             Action::WordsFailed(message) => next.words = WordsStatus::Failed(message),
             Action::GotWords(words) => {
                 let here = next.sources.get(next.selected).is_some();
-                if here && words.doc == next.selected && words.article == next.article && words.method == next.keyword_method {
+                if here && words.doc == DocIndex(next.selected) && words.article == next.article && words.method == next.keyword_method {
                     next.article_words = Some(Rc::new(words));
                 }
             }
@@ -125,7 +125,7 @@ impl AppState {
                 next.view = View::Search { concordance: true };
             }
             Action::ShowSearch { concordance } => next.view = View::Search { concordance },
-            Action::OpenHit(doc, article, field, begin) => {
+            Action::OpenHit(DocIndex(doc), article, field, begin) => {
                 if let Some(source) = next.sources.get(doc) {
                     next.selected = doc;
                     next.article = article.min(source.doc.articles.len().saturating_sub(1));
@@ -204,7 +204,7 @@ impl AppState {
         let article = (self.selected, self.article, self.keyword_method, self.words_generation, Rc::as_ptr(&self.sources));
         let article_before = (before.selected, before.article, before.keyword_method, before.words_generation, Rc::as_ptr(&before.sources));
         if ready && (article != article_before || !was_ready) {
-            effects.push(Effect::Ask(Request::Words { doc: self.selected, article: self.article, method: self.keyword_method }));
+            effects.push(Effect::Ask(Request::Words { doc: DocIndex(self.selected), article: self.article, method: self.keyword_method }));
         }
         let query = self.query.trim();
         if ready && !query.is_empty() && (query != before.query.trim() || self.words_generation != before.words_generation || !was_ready) {

@@ -48,7 +48,7 @@ fn asks(effects: &[Effect]) -> Vec<&Request> {
 
 fn hit_results(query: &str, doc: usize, article: usize) -> SearchResults {
     let hit = Hit { field: Field::Paragraph(0), begin: 3, end: 5, whole_word: true, before: String::new(), matched: query.into(), after: String::new() };
-    SearchResults { query: query.into(), articles: vec![ArticleHits { doc, article, count: 1, whole_words: 1, hits: vec![hit] }], total: 1, ..Default::default() }
+    SearchResults { query: query.into(), articles: vec![ArticleHits { doc: DocIndex(doc), article, count: 1, whole_words: 1, hits: vec![hit] }], total: 1, ..Default::default() }
 }
 
 #[test]
@@ -188,15 +188,15 @@ fn words_are_asked_for_the_article_on_screen_once_they_are_ready() {
     assert_eq!(state.words, WordsStatus::Segmenting(1, 3));
     let effects = state.reduce(Action::WordsReady(Vec::new()));
     assert_eq!(state.words, WordsStatus::Ready);
-    assert_eq!(asks(&effects), [&Request::Words { doc: 0, article: 0, method: KeywordMethod::TfIdf }]);
+    assert_eq!(asks(&effects), [&Request::Words { doc: DocIndex(0), article: 0, method: KeywordMethod::TfIdf }]);
     let effects = state.reduce(Action::SelectArticle(1, 1));
-    assert_eq!(asks(&effects), [&Request::Words { doc: 1, article: 1, method: KeywordMethod::TfIdf }]);
+    assert_eq!(asks(&effects), [&Request::Words { doc: DocIndex(1), article: 1, method: KeywordMethod::TfIdf }]);
     let effects = state.reduce(Action::KeywordMethod(KeywordMethod::TextRank));
-    assert_eq!(asks(&effects), [&Request::Words { doc: 1, article: 1, method: KeywordMethod::TextRank }]);
+    assert_eq!(asks(&effects), [&Request::Words { doc: DocIndex(1), article: 1, method: KeywordMethod::TextRank }]);
     assert!(asks(&state.reduce(Action::ToggleWordView)).is_empty());
     assert!(state.word_view);
     // Words for another article, or by another method, are not shown here.
-    let words = |doc, article, method| ArticleWords { doc, article, method, ends: vec![vec![2]], keywords: vec![("北京".into(), 1.0)] };
+    let words = |doc, article, method| ArticleWords { doc: DocIndex(doc), article, method, ends: vec![vec![2]], keywords: vec![("北京".into(), 1.0)] };
     state.reduce(Action::GotWords(words(0, 0, KeywordMethod::TextRank)));
     state.reduce(Action::GotWords(words(1, 1, KeywordMethod::TfIdf)));
     assert_eq!(state.article_words, None);
@@ -244,7 +244,7 @@ fn search_follows_the_query_and_enter_opens_the_best_hit() {
     assert_eq!(state.view, View::Search { concordance: true });
     assert_eq!(asks(&effects), [&Request::Search("王毅".into())]);
     // A hit in a source that is not there opens nothing.
-    state.reduce(Action::OpenHit(9, 0, Field::Title, 0));
+    state.reduce(Action::OpenHit(DocIndex(9), 0, Field::Title, 0));
     assert_eq!(state.view, View::Search { concordance: true });
     // New words (the user's dictionary changed) search again.
     let effects = state.reduce(Action::WordsReady(Vec::new()));
