@@ -13,14 +13,18 @@ use tongwen::view::Route;
 use super::*;
 use crate::problems::{Failure, Problem, Refusal, StoreError};
 
-/// Three papers: two print the same report (one copy in its second
-/// article), the third prints something else.
+/// Three papers. a and b print the same report (b in its second
+/// article); c prints only its lead, and a sports item a prints too. So a
+/// has three passages: the lead (a, b, c), the rest (a, b), the sports
+/// item (a, c).
 fn corpus() -> (Vec<Source>, Vec<Passage>, Vec<Vec<f64>>) {
-    let report = "新华社北京6月18日电 国家主席习近平结束出席第二届中国—中亚峰会后乘专机回到北京。随同出访的有蔡奇、王毅等。此次活动成果丰硕，各方一致认为合作前景广阔。";
+    let lead = "新华社北京6月18日电 国家主席习近平结束出席第二届中国—中亚峰会后乘专机回到北京。";
+    let rest = "随同出访的有蔡奇、王毅等。此次活动成果丰硕，各方一致认为合作前景广阔，双方将继续深化各领域务实合作。";
+    let sports = "本报讯 昨晚的比赛中，主队以三比一战胜客队，球迷们欢欣鼓舞，久久不愿离去。";
     let texts = [
-        ("a.txt", format!("习近平回到北京\n\n{report}\n")),
-        ("b.txt", format!("本地新闻\n\n本报讯 今天天气晴朗，市民外出踏青，公园里游人如织，一派热闹景象。\n\n\n习近平回到北京\n\n{report}\n")),
-        ("c.txt", "体育新闻\n\n本报讯 昨晚的比赛中，主队以三比一战胜客队，球迷们欢欣鼓舞。\n".to_owned()),
+        ("a.txt", format!("习近平回到北京\n\n{lead}{rest}\n\n\n体育新闻\n\n{sports}\n")),
+        ("b.txt", format!("本地新闻\n\n本报讯 今天天气晴朗，市民外出踏青，公园里游人如织，一派热闹景象。\n\n\n习近平回到北京\n\n{lead}{rest}\n")),
+        ("c.txt", format!("习近平回国\n\n{lead}\n\n\n体育新闻\n\n{sports}\n")),
     ];
     let (analysis, texts) = tongwen::analysis::analyze_corpus_with(texts.iter().map(|(id, t)| (*id, t.as_bytes())), Settings::default(), &mut |_| ());
     let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
@@ -282,4 +286,74 @@ fn the_url_is_set_only_when_ready_and_only_when_it_changes() {
     // Search results have no route of their own.
     let effects = state2.reduce(Action::ShowSearch { concordance: false });
     assert!(effects.is_empty(), "{effects:?}");
+}
+
+#[test]
+fn the_corpus_gives_a_three_passages() {
+    let state = loaded();
+    let docs: Vec<Vec<&str>> = state.passages.iter().map(|p| p.members.iter().map(|m| m.doc.as_str()).collect()).collect();
+    assert_eq!(state.reading_order("a.txt").len(), 3, "{docs:?}");
+}
+
+#[test]
+fn out_of_range_indices_change_nothing_and_the_last_member_stands_in() {
+    let mut state = loaded();
+    let (sources, passages) = (state.sources.len(), state.passages.len());
+    state.reduce(Action::Select(1));
+    state.reduce(Action::Select(sources));
+    state.reduce(Action::SelectArticle(sources, 0));
+    assert_eq!(state.selected, 1, "one past the last source is no source");
+    state.reduce(Action::Compare(passages, 0));
+    assert_eq!(state.view, View::Read, "one past the last passage is no passage");
+    // A member past the end is the passage's last member.
+    let last = state.passages[0].members.len() - 1;
+    state.reduce(Action::Compare(0, 99));
+    let View::Compare { left, right, .. } = state.view else { panic!("{:?}", state.view) };
+    assert_eq!(left, last);
+    // Any other member can be the right one; one past the last cannot.
+    let other = (0..=last).find(|&m| m != left && m != right);
+    state.reduce(Action::CompareWith(last + 1));
+    assert_eq!(state.view, View::Compare { passage: 0, left, right });
+    if let Some(other) = other {
+        state.reduce(Action::CompareWith(other));
+        assert_eq!(state.view, View::Compare { passage: 0, left, right: other });
+    }
+}
+
+#[test]
+fn stepping_visits_each_of_a_papers_passages_in_print_order() {
+    let mut state = loaded();
+    let order = state.reading_order("a.txt");
+    let (p0, m0) = order[0];
+    state.reduce(Action::CompareMembers(p0, m0, state.passages[p0].members.iter().position(|m| m.doc != "a.txt").unwrap()));
+    let mut seen = vec![(p0, m0)];
+    for _ in 1..order.len() {
+        state.reduce(Action::Step(1));
+        let View::Compare { passage, left, .. } = state.view else { panic!() };
+        seen.push((passage, left));
+    }
+    assert_eq!(seen, order, "n walks a's passages in the order a prints them");
+    state.reduce(Action::Step(-1));
+    let View::Compare { passage, left, .. } = state.view else { panic!() };
+    assert_eq!((passage, left), order[order.len() - 2], "p goes back one");
+}
+
+#[test]
+fn a_compare_view_closes_only_when_its_passage_is_gone() {
+    let (sources, passages, shares) = corpus();
+    let mut state = loaded();
+    state.reduce(Action::Compare(1, 0));
+    // The same corpus analyzed again, every passage still there: it stays.
+    state.reduce(Action::Loaded(sources.clone(), passages.clone(), shares.clone()));
+    assert!(matches!(state.view, View::Compare { passage: 1, .. }));
+    // The same corpus, fewer passages (a longer minimum): passage 1 is gone.
+    state.reduce(Action::Loaded(sources, passages[..1].to_vec(), shares));
+    assert_eq!(state.view, View::Read);
+}
+
+#[test]
+fn an_empty_query_asks_for_no_search() {
+    let mut state = with_words();
+    let effects = state.reduce(Action::Query("   ".into()));
+    assert!(asks(&effects).is_empty(), "{effects:?}");
 }
