@@ -11,7 +11,7 @@ use crate::corpus_actions::CorpusActions;
 use crate::i18n::Lang;
 use crate::reading::{ReadingPane, WordsContext};
 use crate::send;
-use crate::session::{ask, start_worker, Analyzer, SharedAnalyzer};
+use crate::analyzer::{ask, start_worker, Analyzer, SharedAnalyzer};
 use crate::sidebar::Sidebar;
 use crate::state::{Action, AppState, View};
 use crate::topbar::TopBar;

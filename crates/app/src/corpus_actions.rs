@@ -6,7 +6,8 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::library::PickedFiles;
-use crate::session::{self, SharedAnalyzer};
+use crate::analyzer::SharedAnalyzer;
+use crate::session;
 use crate::state::{Action, AppState};
 use tongwen::corpus::CorpusMeta;
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::session::{ask, SharedAnalyzer};
+use crate::analyzer::{ask, SharedAnalyzer};
 use crate::state::{Action, AppState, Effect};
 
 thread_local! {

@@ -16,6 +16,7 @@ macro_rules! browser_only {
 }
 
 browser_only! {
+    mod analyzer;
     mod app;
     mod corpus_actions;
     pub mod compare;
@@ -34,6 +35,8 @@ browser_only! {
     mod store;
     mod topbar;
     mod window;
+    mod witnesses;
+    mod words;
     mod worker_client;
 }
 

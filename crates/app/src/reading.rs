@@ -3,30 +3,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::state::Source;
+pub use crate::words::WordsContext;
+use crate::words::Keywords;
 use super::i18n::{use_strings, Strings};
-use crate::labels::witness_label;
 use tongwen::model::{Article, BlockKind, MarkerKind, Passage};
-use tongwen::protocol::ArticleWords;
 use tongwen::search::Field;
-use tongwen::segment::KeywordMethod;
 use tongwen::view::{article_members, find_all, highlight, runs};
-
-/// What the reading pane needs from the word engine, given by the app as a
-/// context so it does not thread through every component.
-#[derive(Clone, PartialEq, Default)]
-pub struct WordsContext {
-    pub word_view: bool,
-    /// The words and keywords of the article on screen, once segmented.
-    pub article_words: Option<Rc<ArticleWords>>,
-    pub method: KeywordMethod,
-    /// The search query, whose occurrences are marked in the text.
-    pub query: String,
-    /// The hit to scroll to: (field, begin).
-    pub focus: Option<(Field, usize)>,
-    /// A word or keyword was chosen: search for it (concordance: `true`).
-    pub on_word: Callback<(String, bool)>,
-    pub on_method: Callback<KeywordMethod>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ReadingPaneProps {
@@ -328,62 +310,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
             { marker(MarkerKind::ContinuedOn) }
             if let Some((pi, mi, _)) = *hovered {
-                // (mi: the member being read, whose length the heading gives.)
-                <aside class="witnesses" id="witnesses" role="group" aria-label={t.witnesses} ref={popover.clone()}
-                       onmouseenter={{ let k = keep.clone(); Callback::from(move |e: MouseEvent| k.emit(e.into())) }}
-                       onfocusin={{ let k = keep.clone(); Callback::from(move |e: FocusEvent| k.emit(e.into())) }}
-                       onmouseleave={{ let l = leave.clone(); Callback::from(move |e: MouseEvent| l.emit(e.into())) }}
-                       onfocusout={{ let l = leave.clone(); Callback::from(move |e: FocusEvent| l.emit(e.into())) }}>
-                    <h3>{ (t.also_in)(props.passages[pi].members[mi].text.chars().filter(|c| !c.is_whitespace()).count()) }</h3>
-                    <ul>
-                        { for props.passages[pi].members.iter().enumerate()
-                            // Each other article once, the one being read never.
-                            .filter(|(i, m)| m.article != a.id && props.passages[pi].members[..*i].iter().all(|e| e.article != m.article))
-                            .map(|(i, m)| {
-                            let (source, title) = witness_label(&props.sources, &m.doc, &m.article);
-                            let snippet: String = m.text.chars().filter(|c| *c != '\n').take(36).collect();
-                            // A real link: the compare view of this witness against the one being read.
-                            let href = tongwen::view::Route::Compare { passage: pi, left: mi, right: i }.to_hash();
-                            html! {
-                                <li class="witness">
-                                    <a class="witness-link" href={href}>
-                                        <span class="witness-source">{ source }</span>
-                                        <span class="witness-title">{ title }</span>
-                                        <span class="witness-snippet">{ format!("{snippet}…") }</span>
-                                    </a>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                    <p class="hint">{ t.click_to_compare }</p>
-                </aside>
+                <crate::witnesses::WitnessesPopover passages={props.passages.clone()} sources={props.sources.clone()}
+                    passage={pi} member={mi} article={a.id.clone()} node={popover.clone()} on_keep={keep.clone()} on_leave={leave.clone()} />
             }
         </article>
-    }
-}
-
-/// The article's keywords; each runs a search. TF-IDF or TextRank.
-#[function_component(Keywords)]
-fn keywords() -> Html {
-    let t = use_strings();
-    let words = use_context::<WordsContext>().unwrap_or_default();
-    let Some(article_words) = &words.article_words else { return html! {} };
-    let toggle = {
-        let (cb, next) = (words.on_method.clone(), if words.method == KeywordMethod::TfIdf { KeywordMethod::TextRank } else { KeywordMethod::TfIdf });
-        Callback::from(move |_| cb.emit(next))
-    };
-    html! {
-        <div class="keywords">
-            <span class="keywords-label">{ t.keywords }</span>
-            <ul aria-label={t.keywords}>
-                { for article_words.keywords.iter().take(tongwen::search::KEYWORDS).map(|(w, _)| {
-                    let (cb, w2) = (words.on_word.clone(), w.clone());
-                    html! { <li><button class="keyword" onclick={Callback::from(move |_| cb.emit((w2.clone(), false)))}>{ w }</button></li> }
-                }) }
-            </ul>
-            <button class="toggle method" onclick={toggle} title={t.keyword_method}>
-                { if words.method == KeywordMethod::TfIdf { "TF-IDF" } else { "TextRank" } }
-            </button>
-        </div>
     }
 }

@@ -197,17 +197,18 @@ impl AppState {
             effects.push(Effect::SaveUserWords(self.user_words.clone()));
             effects.push(Effect::Ask(Request::UserWords(self.user_words.to_vec())));
         }
+        // Words becoming ready always counts a new generation, so a change
+        // of generation is what asks again.
         let ready = self.words == WordsStatus::Ready;
-        let was_ready = before.words == WordsStatus::Ready;
         // The article's words follow the screen, and come again when the
         // words are indexed anew.
         let article = (self.selected, self.article, self.keyword_method, self.words_generation, Rc::as_ptr(&self.sources));
         let article_before = (before.selected, before.article, before.keyword_method, before.words_generation, Rc::as_ptr(&before.sources));
-        if ready && (article != article_before || !was_ready) {
+        if ready && article != article_before {
             effects.push(Effect::Ask(Request::Words { doc: DocIndex(self.selected), article: self.article, method: self.keyword_method }));
         }
         let query = self.query.trim();
-        if ready && !query.is_empty() && (query != before.query.trim() || self.words_generation != before.words_generation || !was_ready) {
+        if ready && !query.is_empty() && (query != before.query.trim() || self.words_generation != before.words_generation) {
             effects.push(Effect::Ask(Request::Search(query.to_owned())));
         }
         let route = |s: &AppState| if s.status == Status::Ready { s.route() } else { None };

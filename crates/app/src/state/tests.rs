@@ -352,8 +352,14 @@ fn a_compare_view_closes_only_when_its_passage_is_gone() {
 }
 
 #[test]
-fn an_empty_query_asks_for_no_search() {
+fn an_empty_query_asks_for_no_search_and_nothing_asks_twice() {
     let mut state = with_words();
     let effects = state.reduce(Action::Query("   ".into()));
     assert!(asks(&effects).is_empty(), "{effects:?}");
+    assert_eq!(asks(&state.reduce(Action::Query("北京".into()))), [&Request::Search("北京".into())]);
+    // What changes neither the query, the article nor the words asks nothing.
+    for action in [Action::ToggleRaw, Action::ToggleHelp, Action::ToggleWordView, Action::ShowSearch { concordance: true }] {
+        let effects = state.reduce(action.clone());
+        assert!(asks(&effects).is_empty(), "{action:?}: {effects:?}");
+    }
 }

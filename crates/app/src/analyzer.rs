@@ -1,0 +1,165 @@
+//! The page's side of the analysis: the worker it owns (started, replaced
+//! when it crashes or is cancelled), what it sends it, and how its updates
+//! become actions.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::problems::{Failure, Problem};
+use crate::state::{Action, AppState, Source};
+use tongwen::protocol::{FileIn, Kept, Request, Update};
+
+/// What the worker's intake gives back: the files kept, with their bytes,
+/// and the files refused, each with why.
+pub type TakenIn = (Vec<(Kept, Vec<u8>)>, Vec<(String, tongwen::intake::Refusal)>);
+
+/// The page's side of the analysis: the current worker, the corpus it
+/// analyses, and whether a job is running.
+#[derive(Default)]
+pub struct Analyzer {
+    client: Option<crate::worker_client::WorkerClient>,
+    pub files: Vec<tongwen::protocol::FileIn>,
+    /// passim output of the corpus, if it has any.
+    pub passim: Vec<tongwen::protocol::FileIn>,
+    busy: bool,
+    /// The settings of the last analysis, for the next corpus opened.
+    pub settings: tongwen::reuse::Settings,
+    /// The open corpus came precomputed; its files are not fetched yet.
+    pub precomputed: bool,
+    /// The first result has been shown (and the page's deep link followed).
+    shown_once: bool,
+    /// Where the worker's answer to a [`Request::TakeIn`] goes; dropped
+    /// (so the wait ends) when the worker is replaced.
+    intake_reply: Option<futures::channel::oneshot::Sender<TakenIn>>,
+}
+
+pub type SharedAnalyzer = Rc<std::cell::RefCell<Analyzer>>;
+
+/// Starts a worker (terminating any previous one) whose reports go to
+/// `dispatcher`. A worker that crashes is reported and replaced.
+pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>) {
+    use tongwen::protocol::Assembler;
+    use crate::worker_client::{Event, WorkerClient};
+    let weak = Rc::downgrade(analyzer);
+    let assembler = std::cell::RefCell::new(Assembler::<(Source, Vec<f64>)>::default());
+    let idle = {
+        let weak = weak.clone();
+        move || {
+            if let Some(a) = weak.upgrade() {
+                a.borrow_mut().busy = false;
+            }
+        }
+    };
+    let on_failure = dispatcher.clone();
+    let on_event = move |event: Event| match event {
+        Event::Update(mut update) => {
+            if assembler.borrow_mut().take(&mut update, Source::from_worker) {
+                return;
+            }
+            match update {
+                Update::Progress(stage) => dispatcher.dispatch(Action::Progress(stage)),
+                Update::Done => {
+                    idle();
+                    let (documents, passages) = assembler.borrow_mut().finish();
+                    let (sources, shares) = documents.into_iter().unzip();
+                    dispatcher.dispatch(Action::Loaded(sources, passages, shares));
+                    // Words once the result is painted (the next frame, then a turn).
+                    if let (Some(a), Some(window)) = (weak.upgrade(), web_sys::window()) {
+                        let weak = Rc::downgrade(&a);
+                        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                            let index = wasm_bindgen::closure::Closure::once_into_js(move || {
+                                if let Some(a) = weak.upgrade() {
+                                    ask(&a, &tongwen::protocol::Request::IndexWords);
+                                }
+                            });
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(index.unchecked_ref(), 0);
+                            }
+                        });
+                        let _ = window.request_animation_frame(later.unchecked_ref());
+                    }
+                    // A deep link opened the page: go there, the first time
+                    // only (a corpus opened later starts at its beginning).
+                    let first = weak.upgrade().is_some_and(|a| !std::mem::replace(&mut a.borrow_mut().shown_once, true));
+                    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| tongwen::view::Route::parse(&h)).filter(|_| first) {
+                        dispatcher.dispatch(Action::Navigate(route));
+                    }
+                }
+                Update::Failed(message) => {
+                    idle();
+                    dispatcher.dispatch(Action::Failed(message.into()));
+                }
+                Update::Segmenting(done, total) => dispatcher.dispatch(Action::Segmenting(done, total)),
+                Update::WordsReady { candidates } => dispatcher.dispatch(Action::WordsReady(candidates)),
+                Update::WordsFailed(failure) => dispatcher.dispatch(Action::WordsFailed(failure)),
+                Update::Words(words) => dispatcher.dispatch(Action::GotWords(words)),
+                Update::Found(found) => dispatcher.dispatch(Action::Found(found)),
+                Update::Ready | Update::Documents(_) | Update::Passages(_) | Update::Segmented { .. } | Update::Exported { .. } | Update::TakenIn { .. } => {}
+            }
+        }
+        Event::WithBytes(Update::Exported { name, mime }, files) => {
+            if let Some(Err(e)) = files.first().map(|bytes| super::files::download(&name, &mime, bytes)) {
+                dispatcher.dispatch(Action::Notice(Some(Problem::Download { detail: format!("{e:?}") })));
+            }
+        }
+        Event::WithBytes(Update::TakenIn { kept, rejected }, files) => {
+            let reply = weak.upgrade().and_then(|a| a.borrow_mut().intake_reply.take());
+            if let Some(reply) = reply {
+                let _ = reply.send((kept.into_iter().zip(files.iter().map(|f| f.to_vec())).collect(), rejected));
+            }
+        }
+        Event::WithBytes(..) => {}
+        Event::Crashed(message) => {
+            idle();
+            dispatcher.dispatch(Action::Crashed(message));
+            // Not from inside this callback: replacing the worker drops it.
+            let (weak, dispatcher) = (weak.clone(), dispatcher.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(a) = weak.upgrade() {
+                    start_worker(&a, dispatcher);
+                }
+            });
+        }
+    };
+    let client = WorkerClient::spawn(on_event);
+    let mut a = analyzer.borrow_mut();
+    a.busy = false;
+    a.intake_reply = None; // a wait on the old worker ends
+    a.client = None; // terminate the old worker before the new one starts work
+    match client {
+        Ok(client) => a.client = Some(client),
+        Err(detail) => on_failure.dispatch(Action::Failed(Failure::WorkerStart { detail }.into())),
+    }
+}
+
+/// Sends a request to the current worker, if there is one.
+pub fn ask(analyzer: &SharedAnalyzer, request: &tongwen::protocol::Request) {
+    if let Some(client) = &analyzer.borrow().client {
+        client.send(request);
+    }
+}
+
+/// Analyses the corpus with `settings`; a job still running is stopped first.
+pub fn analyze(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
+    if analyzer.borrow().busy {
+        start_worker(analyzer, dispatcher.clone());
+    }
+    let mut a = analyzer.borrow_mut();
+    a.settings = settings;
+    let job = tongwen::protocol::Job { files: a.files.clone(), min_len: settings.min_len, boilerplate: settings.boilerplate, stock: settings.stock, passim: a.passim.clone() };
+    if let Some(client) = &a.client {
+        client.send(&tongwen::protocol::Request::Analyze(job));
+        a.busy = true;
+    }
+}
+
+/// Has the worker sort files joining a corpus whose ids are `taken`
+/// ([`Request::TakeIn`]); `None` if the worker stopped first.
+pub async fn take_in(analyzer: &SharedAnalyzer, files: Vec<FileIn>, taken: Vec<String>) -> Option<TakenIn> {
+    let (reply, answer) = futures::channel::oneshot::channel();
+    analyzer.borrow_mut().intake_reply = Some(reply);
+    ask(analyzer, &Request::TakeIn { files, taken });
+    answer.await.ok()
+}
