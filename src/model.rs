@@ -149,7 +149,7 @@ pub struct DocumentAnalysis {
 /// perhaps not as its author meant. Data, so each front end words it
 /// (`Display` is the CLI's English) and the JSON stays stable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "warning", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Warning {
     #[error("the file is empty")]
     Empty,

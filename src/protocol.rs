@@ -110,7 +110,7 @@ pub struct DocumentOut {
 /// Why the worker could not do what the page asked; it still runs. Data,
 /// so the page says it in the reader's language (`Display` is English).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "failure", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Failure {
     /// A file of the site could not be fetched (`detail`: the HTTP status
     /// or the network's reason).

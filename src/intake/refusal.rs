@@ -28,7 +28,7 @@ pub enum BinaryKind {
 
 /// Why a file, a zip member or a path was passed over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "refusal", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Refusal {
     #[error("the file is empty")]
     Empty,
