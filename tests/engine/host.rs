@@ -1,8 +1,8 @@
 //! The worker's logic without the worker: every request the page can send
 //! to [`Host`], what it answers, what it fetches, and what waits for what.
 
+use std::cell::Cell;
 use std::io::Write;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use tongwen::host::{Host, Outgoing, Resource};
 use tongwen::protocol::{result_messages, Assembler, ExportKind, Failure, FileIn, Job, Kept, Request, Update, CHUNK_CHARS};
@@ -14,10 +14,16 @@ fn gone(url: &str) -> Failure {
 use tongwen::model::DocIndex;
 use tongwen::segment::{KeywordMethod, UserWord};
 
-/// A clock that moves one millisecond per reading.
+/// A clock that moves one millisecond per reading (per test thread, so
+/// tests running side by side do not move each other's clocks).
 fn ticks() -> f64 {
-    static NOW: AtomicU64 = AtomicU64::new(0);
-    NOW.fetch_add(1, Ordering::Relaxed) as f64
+    thread_local! {
+        static NOW: Cell<u64> = const { Cell::new(0) };
+    }
+    NOW.with(|now| {
+        now.set(now.get() + 1);
+        now.get() as f64
+    })
 }
 
 fn gzip(text: &str) -> Vec<u8> {
@@ -161,8 +167,9 @@ fn a_text_to_cut_waits_for_a_late_dictionary_and_a_failed_one_is_said() {
     // A later request tries again, and this time the dictionary arrives.
     assert_eq!(fetches(&step(&mut host, Request::Segment("中华人民共和国".into()))), [&Resource::Dictionary]);
     let out = land(&mut host, Resource::Dictionary, Ok(dictionary()));
-    let Some(Update::Segmented { words, .. }) = updates(&out).first().copied() else { panic!("{out:?}") };
+    let Some(Update::Segmented { words, init_ms, cut_ms }) = updates(&out).first().copied() else { panic!("{out:?}") };
     assert_eq!(words.concat(), "中华人民共和国");
+    assert_eq!((*init_ms, *cut_ms), (1.0, 1.0), "each step timed by the host's clock");
     // With the dictionary here, a cut is answered at once.
     assert!(matches!(updates(&step(&mut host, Request::Segment("北京".into())))[..], [Update::Segmented { .. }]));
 }
@@ -225,7 +232,9 @@ fn a_precomputed_analysis_is_fetched_relayed_and_kept_for_exports() {
     assert!(updates(&out).iter().any(|u| matches!(u, Update::Documents(_))));
     let out = step(&mut host, Request::Export(ExportKind::Json));
     let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
-    assert!(serde_json::from_slice::<serde_json::Value>(&bytes[0]).unwrap()["passages"].as_array().is_some_and(|p| !p.is_empty()));
+    let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
+    assert!(json["passages"].as_array().is_some_and(|p| !p.is_empty()));
+    assert_eq!(json["documents"].as_array().map(Vec::len), Some(2), "the documents are kept too");
 }
 
 #[test]
@@ -352,4 +361,44 @@ fn files_handed_over_are_sorted_in_the_worker_with_ids_unique_in_their_corpus() 
     let refused: Vec<&str> = rejected.iter().map(|r| r.0.as_str()).collect();
     assert_eq!(refused, ["day.zip/pages/notes.pdf", "photo.png"]);
     assert!(rejected.iter().all(|(_, why)| matches!(why, tongwen::intake::Refusal::Binary { .. })), "{rejected:?}");
+}
+
+#[test]
+fn a_second_precomputed_load_makes_the_first_answer_stale() {
+    let mut host = Host::new(ticks);
+    let out = step(&mut host, Request::Precomputed("old/analysis.jsonl".into()));
+    let [Outgoing::Fetch(first)] = &out[..] else { panic!("{out:?}") };
+    let out = step(&mut host, Request::Precomputed("new/analysis.jsonl".into()));
+    let [Outgoing::Fetch(second)] = &out[..] else { panic!("{out:?}") };
+    assert!(land(&mut host, first.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty(), "the first load was superseded");
+    assert_eq!(updates(&land(&mut host, second.clone(), Ok(precomputed_lines(&two_seeds())))).last(), Some(&&Update::Done));
+}
+
+/// `n` pages of one short article each.
+fn small_pages(n: usize) -> Job {
+    job((0..n).map(|i| file(&format!("{i:03}.txt"), format!("第{i}号消息\n\n本报讯 今天发生了第{i}件事情，市民纷纷议论。\n").into_bytes())).collect())
+}
+
+#[test]
+fn the_idf_table_is_fetched_only_below_thirty_articles() {
+    for (pages, wants_idf) in [(29, true), (30, false)] {
+        let mut host = Host::new(ticks);
+        step(&mut host, Request::Analyze(small_pages(pages)));
+        let asked = step(&mut host, Request::IndexWords);
+        assert_eq!(fetches(&asked).contains(&&Resource::Idf), wants_idf, "{pages} articles");
+    }
+}
+
+#[test]
+fn progress_comes_at_most_once_a_percent_and_ends_complete() {
+    let mut host = Host::new(ticks);
+    let out = step(&mut host, Request::Analyze(small_pages(250)));
+    let reflow: Vec<(usize, usize)> = updates(&out).iter().filter_map(|u| if let Update::Progress(tongwen::analysis::Stage::Reflow(d, t)) = u { Some((*d, *t)) } else { None }).collect();
+    assert!(reflow.len() > 50 && reflow.len() <= 101, "{} reflow reports for 250 pages", reflow.len());
+    assert!(reflow.windows(2).all(|w| w[0].0 * 100 / 250 < w[1].0 * 100 / 250), "one per percent");
+    step(&mut host, Request::IndexWords);
+    let out = land(&mut host, Resource::Dictionary, Ok(dictionary()));
+    let segmenting: Vec<(usize, usize)> = updates(&out).iter().filter_map(|u| if let Update::Segmenting(d, t) = u { Some((*d, *t)) } else { None }).collect();
+    assert!(segmenting.len() > 50 && segmenting.len() <= 101, "{} segmenting reports for 250 pages", segmenting.len());
+    assert!(segmenting.windows(2).all(|w| w[0].0 * 100 / 250 < w[1].0 * 100 / 250), "one per percent");
 }
