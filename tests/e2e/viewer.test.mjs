@@ -386,3 +386,21 @@ test('keyboard only: search, open a hit, word view, compare, step and go back, a
   await compareByKeyboard(page);
   assert.deepEqual(page.problems, []);
 });
+
+test('a link to nothing says what was not found, keeps the URL, and offers the way back', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  const reading = await page.locator('article.article').first().innerText();
+  for (const bad of ['#/read/nope.txt/99', '#/compare/999/1/2']) {
+    await page.evaluate((hash) => { window.location.hash = hash; }, bad);
+    const missing = page.locator('section.missing');
+    await missing.waitFor();
+    assert.ok((await missing.innerText()).includes(bad), await missing.innerText());
+    assert.equal(await page.locator('article.article').count(), 0, 'the old article is not left on screen');
+    assert.equal(new URL(page.url()).hash, bad, 'the URL still says what was asked for');
+    await missing.locator('a').click();
+    await page.locator('article.article').first().waitFor();
+    assert.equal(await page.locator('article.article').first().innerText(), reading, 'back to the article read before');
+  }
+  assert.deepEqual(page.problems, []);
+});

@@ -17,6 +17,7 @@ use crate::state::{Action, AppState, View};
 use crate::topbar::TopBar;
 use crate::window::{use_file_drop, use_hash_navigation, use_keys};
 use tongwen::protocol::{ExportKind, Request};
+use tongwen::view::Route;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -140,6 +141,15 @@ pub fn app() -> Html {
                                                    concordance={concordance} sources={state.sources.clone()}
                                                    on_open={send(&state, |(d, a, f, b)| Action::OpenHit(d, a, f, b))}
                                                    on_mode={send(&state, |concordance| Action::ShowSearch { concordance })} />
+                    },
+                    (View::Missing, source) => html! {
+                        <section class="missing" role="alert">
+                            <h2>{ t.not_found_title }</h2>
+                            <p>{ (t.not_found)(&state.missing.as_ref().map(|r| r.to_hash()).unwrap_or_default()) }</p>
+                            <a class="toggle" href={source.map_or_else(|| "#/overview".to_owned(), |s| Route::Read { doc: s.doc.id, article: state.article }.to_hash())}>
+                                { t.back_to_reading }
+                            </a>
+                        </section>
                     },
                     (View::Overview, _) => html! {
                         <crate::overview::OverviewView sources={state.sources.clone()} passages={state.passages.clone()}

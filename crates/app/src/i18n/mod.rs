@@ -171,6 +171,10 @@ pub struct Strings {
     pub shared_passage: fn(usize) -> String,
     pub also_in: fn(usize) -> String,
     pub click_to_compare: &'static str,
+    /// A link named an article or passage the corpus does not have.
+    pub not_found_title: &'static str,
+    pub not_found: fn(&str) -> String,
+    pub back_to_reading: &'static str,
     /// The popover's name: the witnesses of the passage under the cursor.
     pub witnesses: &'static str,
     pub compare: &'static str,

@@ -41,6 +41,9 @@ pub enum View {
     Compare { passage: usize, left: usize, right: usize },
     /// Search results: by article, or as a concordance (keyword in context).
     Search { concordance: bool },
+    /// A link named an article or passage this corpus does not have
+    /// ([`AppState::missing`]); the page says so and offers the way back.
+    Missing,
 }
 
 /// Where the word engine stands; reading never waits for it.
@@ -108,6 +111,8 @@ pub struct AppState {
     pub rejected: Rc<Vec<(String, Refusal)>>,
     /// A message about storage or exports, until dismissed.
     pub notice: Option<Problem>,
+    /// The link that named nothing, while [`View::Missing`] is shown.
+    pub missing: Option<tongwen::view::Route>,
 }
 
 /// What a change of state asks of the world outside it; the app's effects
@@ -182,7 +187,9 @@ impl AppState {
         match self.view {
             View::Compare { passage, left, right } => Some(tongwen::view::Route::Compare { passage, left, right }),
             View::Overview => Some(tongwen::view::Route::Overview),
-            View::Search { .. } => None,
+            // No route of their own: the URL keeps what the reader typed
+            // or followed (a link to nothing stays, with the page saying so).
+            View::Search { .. } | View::Missing => None,
             View::Read => self.sources.get(self.selected).map(|s| tongwen::view::Route::Read { doc: s.doc.id.clone(), article: self.article }),
         }
     }
@@ -209,12 +216,14 @@ impl AppState {
 
     /// Compares two members of a passage, if they exist and differ (a
     /// link or a click may name anything), and shows the left one's article.
-    pub(crate) fn open_compare(&mut self, passage: usize, left: usize, right: usize) {
-        let Some(p) = self.passages.get(passage) else { return };
-        if left < p.members.len() && right < p.members.len() && left != right {
+    pub(crate) fn open_compare(&mut self, passage: usize, left: usize, right: usize) -> bool {
+        let Some(p) = self.passages.get(passage) else { return false };
+        let exists = left < p.members.len() && right < p.members.len() && left != right;
+        if exists {
             self.view = View::Compare { passage, left, right };
             self.go_to_member(passage, left);
         }
+        exists
     }
 
     /// Shows the article a member belongs to.
@@ -265,6 +274,7 @@ impl Default for AppState {
             corpus: None,
             rejected: Rc::new(Vec::new()),
             notice: None,
+            missing: None,
         }
     }
 }

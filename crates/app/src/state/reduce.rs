@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use tongwen::protocol::Request;
 
+use tongwen::view::Route;
+
 use super::{default_right, Action, AppState, DocIndex, Effect, Status, View, WordsStatus};
 
 impl AppState {
@@ -44,8 +46,10 @@ impl AppState {
             Action::Select(i) if i < next.sources.len() => {
                 next.selected = i;
                 next.article = 0;
+                next.leave_missing();
             }
             Action::SelectArticle(i, a) if i < next.sources.len() => {
+                next.leave_missing();
                 next.selected = i;
                 next.article = a.min(next.sources[i].doc.articles.len().saturating_sub(1));
                 next.raw = false;
@@ -164,18 +168,33 @@ impl AppState {
             Action::Rejected(list) => next.rejected = Rc::new(list),
             Action::Notice(notice) => next.notice = notice,
             Action::ShowOverview => next.view = View::Overview,
-            Action::CompareMembers(passage, left, right) => next.open_compare(passage, left, right),
-            Action::Navigate(route) => match route {
-                tongwen::view::Route::Overview => next.view = View::Overview,
-                tongwen::view::Route::Read { doc, article } => {
-                    if let Some(i) = next.sources.iter().position(|s| s.doc.id == doc) {
-                        next.selected = i;
-                        next.article = article.min(next.sources[i].doc.articles.len().saturating_sub(1));
-                        next.view = View::Read;
+            Action::CompareMembers(passage, left, right) => {
+                next.open_compare(passage, left, right);
+            }
+            Action::Navigate(route) => {
+                let found = match &route {
+                    Route::Overview => {
+                        next.view = View::Overview;
+                        true
                     }
+                    Route::Read { doc, article } => match next.sources.iter().position(|s| &s.doc.id == doc) {
+                        Some(i) if *article < next.sources[i].doc.articles.len() => {
+                            next.selected = i;
+                            next.article = *article;
+                            next.view = View::Read;
+                            true
+                        }
+                        _ => false,
+                    },
+                    Route::Compare { passage, left, right } => next.open_compare(*passage, *left, *right),
+                };
+                // A link to nothing: the article read before stays selected,
+                // and the page says what was not found.
+                next.missing = (!found).then_some(route);
+                if !found {
+                    next.view = View::Missing;
                 }
-                tongwen::view::Route::Compare { passage, left, right } => next.open_compare(passage, left, right),
-            },
+            }
         }
         // Words and a hit to show belong to one article.
         if (next.selected, next.article) != (before.0, before.1) || !Rc::ptr_eq(&next.sources, &before.2) {
@@ -183,6 +202,14 @@ impl AppState {
             if !opening_hit {
                 next.focus = None;
             }
+        }
+    }
+
+    /// Back to reading from the page that said a link named nothing.
+    fn leave_missing(&mut self) {
+        if self.view == View::Missing {
+            self.view = View::Read;
+            self.missing = None;
         }
     }
 

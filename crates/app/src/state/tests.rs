@@ -162,18 +162,39 @@ fn escape_closes_the_shortcuts_first_then_compare() {
 }
 
 #[test]
-fn navigating_follows_links_and_ignores_what_does_not_exist() {
+fn navigating_follows_links_and_says_when_one_names_nothing() {
     let mut state = loaded();
     state.reduce(Action::Navigate(Route::Read { doc: "b.txt".into(), article: 1 }));
-    assert_eq!((state.selected, state.article), (1, 1));
-    state.reduce(Action::Navigate(Route::Read { doc: "nope.txt".into(), article: 0 }));
-    assert_eq!((state.selected, state.article), (1, 1));
+    assert_eq!((state.selected, state.article, state.view), (1, 1, View::Read));
     state.reduce(Action::Navigate(Route::Overview));
     assert_eq!(state.view, View::Overview);
     state.reduce(Action::Navigate(Route::Compare { passage: 0, left: 0, right: 1 }));
     assert_eq!(state.view, View::Compare { passage: 0, left: 0, right: 1 });
+    let reading = (state.selected, state.article);
+    // No such document, no such article, no such passage or member: the
+    // page says so, keeps the article read before, and leaves the URL be.
+    let articles_in_b = state.sources[1].doc.articles.len();
+    for bad in [
+        Route::Read { doc: "nope.txt".into(), article: 0 },
+        Route::Read { doc: "b.txt".into(), article: articles_in_b },
+        Route::Compare { passage: 999, left: 0, right: 1 },
+        Route::Compare { passage: 0, left: 0, right: 99 },
+    ] {
+        let effects = state.reduce(Action::Navigate(bad.clone()));
+        assert_eq!((state.view, state.missing.as_ref()), (View::Missing, Some(&bad)));
+        assert_eq!((state.selected, state.article), reading);
+        assert!(effects.is_empty(), "the URL keeps the link followed: {effects:?}");
+    }
+    // Choosing an article leaves the page that said so.
+    state.reduce(Action::SelectArticle(0, 0));
+    assert_eq!((state.view, state.missing.clone()), (View::Read, None));
+    state.reduce(Action::Navigate(Route::Read { doc: "nope.txt".into(), article: 0 }));
+    state.reduce(Action::Select(2));
+    assert_eq!((state.view, state.selected), (View::Read, 2));
+    // A good link after a bad one clears it.
     state.reduce(Action::Navigate(Route::Compare { passage: 999, left: 0, right: 1 }));
-    assert_eq!(state.view, View::Compare { passage: 0, left: 0, right: 1 });
+    state.reduce(Action::Navigate(Route::Overview));
+    assert_eq!((state.view, state.missing.clone()), (View::Overview, None));
 }
 
 #[test]
