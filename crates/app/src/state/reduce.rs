@@ -11,7 +11,7 @@ use super::{default_right, Action, AppState, DocIndex, Effect, Status, View, Wor
 impl AppState {
     /// Applies `action`, and returns what the change asks of the world.
     pub fn reduce(&mut self, action: Action) -> Vec<Effect> {
-        let before = self.clone();
+        let before = Watched::of(self);
         self.apply(action);
         self.effects_since(&before)
     }
@@ -215,34 +215,56 @@ impl AppState {
 
     /// The effects of going from `before` to this state: what the screen
     /// now needs from the worker, what to save, and the URL to show.
-    fn effects_since(&self, before: &AppState) -> Vec<Effect> {
+    fn effects_since(&self, before: &Watched) -> Vec<Effect> {
+        let now = Watched::of(self);
         let mut effects = Vec::new();
-        if self.settings != before.settings {
+        if now.settings != before.settings {
             effects.push(Effect::Reanalyze(self.settings));
         }
-        if !Rc::ptr_eq(&self.user_words, &before.user_words) {
+        if now.user_words != before.user_words {
             effects.push(Effect::SaveUserWords(self.user_words.clone()));
             effects.push(Effect::Ask(Request::UserWords(self.user_words.to_vec())));
         }
         // Words becoming ready always counts a new generation, so a change
-        // of generation is what asks again.
+        // of generation is what asks again. The article's words follow the
+        // screen, and come again when the words are indexed anew.
         let ready = self.words == WordsStatus::Ready;
-        // The article's words follow the screen, and come again when the
-        // words are indexed anew.
-        let article = (self.selected, self.article, self.keyword_method, self.words_generation, Rc::as_ptr(&self.sources));
-        let article_before = (before.selected, before.article, before.keyword_method, before.words_generation, Rc::as_ptr(&before.sources));
-        if ready && article != article_before {
+        if ready && (now.article != before.article || now.generation != before.generation) {
             effects.push(Effect::Ask(Request::Words { doc: DocIndex(self.selected), article: self.article, method: self.keyword_method }));
         }
-        let query = self.query.trim();
-        if ready && !query.is_empty() && (query != before.query.trim() || self.words_generation != before.words_generation) {
-            effects.push(Effect::Ask(Request::Search(query.to_owned())));
+        if ready && !now.query.is_empty() && (now.query != before.query || now.generation != before.generation) {
+            effects.push(Effect::Ask(Request::Search(now.query.clone())));
         }
-        let route = |s: &AppState| if s.status == Status::Ready { s.route() } else { None };
-        if let Some(r) = route(self).filter(|r| Some(r) != route(before).as_ref()) {
-            effects.push(Effect::ShowRoute(r));
+        if let Some(route) = now.route.filter(|r| Some(r) != before.route.as_ref()) {
+            effects.push(Effect::ShowRoute(route));
         }
         effects
+    }
+}
+
+/// What the effects of a change depend on, taken before and after it (a
+/// few fields, not a copy of the state).
+struct Watched {
+    settings: tongwen::reuse::Settings,
+    user_words: *const Vec<tongwen::segment::UserWord>,
+    /// The article on screen: (source, article, keyword method, the sources' identity).
+    article: (usize, usize, tongwen::segment::KeywordMethod, *const Vec<crate::state::Source>),
+    generation: u32,
+    query: String,
+    /// The URL for what is shown, once the analysis is ready.
+    route: Option<Route>,
+}
+
+impl Watched {
+    fn of(s: &AppState) -> Self {
+        Watched {
+            settings: s.settings,
+            user_words: Rc::as_ptr(&s.user_words),
+            article: (s.selected, s.article, s.keyword_method, Rc::as_ptr(&s.sources)),
+            generation: s.words_generation,
+            query: s.query.trim().to_owned(),
+            route: if s.status == Status::Ready { s.route() } else { None },
+        }
     }
 }
 
