@@ -217,12 +217,11 @@ impl Host {
         if self.fetching_dict || self.fetching_idf {
             return; // the fetch in flight indexes when it lands
         }
-        let Some(dict) = &self.dict else { return };
-        if self.segmenter.is_none() {
-            match Segmenter::new(dict, &self.user_words) {
-                Ok(seg) => self.segmenter = Some(seg),
-                Err(detail) => return out(Outgoing::Update(Update::WordsFailed(Failure::Dictionary { detail }))),
-            }
+        if self.dict.is_none() {
+            return;
+        }
+        if let Err(failure) = self.ensure_segmenter() {
+            return out(Outgoing::Update(Update::WordsFailed(failure)));
         }
         let seg = self.segmenter.as_ref().expect("just built");
         let mut last = usize::MAX;
@@ -238,14 +237,21 @@ impl Host {
         out(Outgoing::Update(Update::WordsReady { candidates }));
     }
 
+    /// The segmenter for the dictionary and the user's words, built the
+    /// first time it is needed after either changed.
+    fn ensure_segmenter(&mut self) -> Result<(), Failure> {
+        if self.segmenter.is_none() {
+            let seg = Segmenter::new(self.dict.as_deref().unwrap_or_default(), &self.user_words).map_err(|detail| Failure::Dictionary { detail })?;
+            self.segmenter = Some(seg);
+        }
+        Ok(())
+    }
+
     /// Cuts a text into words (the dictionary is here).
     fn cut(&mut self, text: String, out: &mut dyn FnMut(Outgoing)) {
         let t0 = (self.clock)();
-        if self.segmenter.is_none() {
-            match Segmenter::new(self.dict.as_deref().unwrap_or_default(), &self.user_words) {
-                Ok(seg) => self.segmenter = Some(seg),
-                Err(detail) => return out(Outgoing::Update(Update::WordsFailed(Failure::Dictionary { detail }))),
-            }
+        if let Err(failure) = self.ensure_segmenter() {
+            return out(Outgoing::Update(Update::WordsFailed(failure)));
         }
         let t1 = (self.clock)();
         let seg = self.segmenter.as_ref().expect("just built");
