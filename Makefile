@@ -11,10 +11,7 @@ serve: dist
 	node scripts/serve.mjs dist $(PORT)
 
 ## Set up, build, then run every test: native, wasm in Chromium, end to end.
-## Two lanes run side by side (scripts/test-lanes.sh): the site and its
-## Playwright tests, and the native then wasm tests.
-test: setup-test
-	bash scripts/test-lanes.sh
+test: setup-test dist-test test-native test-wasm test-e2e
 	@echo "make test: all test layers passed"
 
 setup:
