@@ -14,7 +14,7 @@
 
 use crate::analysis::{analyze_with_passim, texts_from_chars, Analysis, Lazy, Stage};
 use crate::model::{DocumentAnalysis, Passage};
-use crate::protocol::{result_messages, ArticleWords, ExportKind, Failure, FileIn, Job, Kept, Request, Update};
+use crate::protocol::{parse_precomputed, result_messages, ArticleWords, ExportKind, Failure, FileIn, Job, Kept, Request, Update};
 use crate::reuse::Settings;
 use crate::search::CorpusIndex;
 use crate::segment::{gunzip_text, Idf, Segmenter, UserWord, MIN_ARTICLES_FOR_CORPUS_IDF};
@@ -69,6 +69,9 @@ pub struct Host {
     waiting_cuts: Vec<String>,
     /// Counts analyses and precomputed loads: only the newest may land.
     generation: u64,
+    /// A precomputed analysis is on its way: what asks about the corpus
+    /// (exports, words, search) waits here for it, in order.
+    loading: Option<Vec<Request>>,
     /// Milliseconds on the worker's clock (timings reported to the page).
     clock: fn() -> f64,
 }
@@ -89,12 +92,17 @@ impl Host {
             wants_index: false,
             waiting_cuts: Vec::new(),
             generation: 0,
+            loading: None,
             clock,
         }
     }
 
     /// Answers one request from the page.
     pub fn handle(&mut self, request: Request, out: &mut dyn FnMut(Outgoing)) {
+        if let (Some(waiting), Request::Export(_) | Request::Words { .. } | Request::Search(_)) = (&mut self.loading, &request) {
+            waiting.push(request);
+            return;
+        }
         match request {
             // Words wait for the page's `IndexWords`, sent once the result
             // is painted: fetching and parsing the dictionary would compete
@@ -134,6 +142,7 @@ impl Host {
             Request::TakeIn { files, taken } => out(take_in(files, &taken)),
             Request::Precomputed(url) => {
                 self.generation += 1;
+                self.loading.get_or_insert_with(Vec::new);
                 out(Outgoing::Fetch(Resource::Precomputed { url, generation: self.generation }));
             }
             Request::Search(query) => {
@@ -185,11 +194,20 @@ impl Host {
                 if generation != self.generation {
                     return; // a newer analysis or load came first
                 }
-                let relayed = got.and_then(|bytes| String::from_utf8(bytes).map_err(|_| Failure::NotUtf8 { url }));
-                if let Err(message) = relayed.and_then(|text| self.relay_precomputed(&text, out)) {
-                    out(Outgoing::Update(Update::Failed(message)));
+                match got.and_then(|bytes| parse_precomputed(&bytes, &url)) {
+                    Ok(updates) => self.hold_precomputed(updates, out),
+                    Err(message) => out(Outgoing::Update(Update::Failed(message))),
                 }
+                self.answer_waiting(out);
             }
+        }
+    }
+
+    /// Answers what waited for a precomputed load, now that it landed, failed
+    /// or was replaced by an analysis.
+    fn answer_waiting(&mut self, out: &mut dyn FnMut(Outgoing)) {
+        for request in self.loading.take().unwrap_or_default() {
+            self.handle(request, out);
         }
     }
 
@@ -289,6 +307,8 @@ impl Host {
             }
         });
         drop(job);
+        // A precomputed load this analysis replaces will never land.
+        let waiting = self.loading.take();
         self.docs = analysis.documents.clone();
         self.passages = analysis.passages.clone();
         self.index = None;
@@ -297,33 +317,25 @@ impl Host {
         for message in result_messages(analysis, texts_from_chars(chars), shares) {
             out(Outgoing::Update(message));
         }
+        self.loading = waiting;
+        self.answer_waiting(out);
     }
 
-    /// Sends a precomputed analysis on to the page, keeping its documents
-    /// and passages for words, search and exports.
-    fn relay_precomputed(&mut self, text: &str, out: &mut dyn FnMut(Outgoing)) -> Result<(), Failure> {
-        let mut updates = Vec::new();
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            updates.push(serde_json::from_str::<Update>(line).map_err(|e| Failure::PrecomputedDamaged { line: n + 1, detail: e.to_string() })?);
-        }
-        if updates.last() != Some(&Update::Done) {
-            return Err(Failure::PrecomputedIncomplete);
-        }
+    /// Keeps a precomputed analysis the page already shows: its documents
+    /// for words and search, its passages for exports. Words the page asked
+    /// for while it was on its way are indexed now.
+    fn hold_precomputed(&mut self, updates: Vec<Update>, out: &mut dyn FnMut(Outgoing)) {
         self.docs.clear();
         self.passages.clear();
         self.index = None;
-        self.wants_index = false;
-        for u in &updates {
-            match u {
-                Update::Documents(d) => self.docs.extend(d.iter().map(|d| d.doc.clone())),
-                Update::Passages(p) => self.passages.extend(p.iter().cloned()),
+        for update in updates {
+            match update {
+                Update::Documents(d) => self.docs.extend(d.into_iter().map(|d| d.doc)),
+                Update::Passages(mut p) => self.passages.append(&mut p),
                 _ => {}
             }
         }
-        for u in updates {
-            out(Outgoing::Update(u));
-        }
-        Ok(())
+        self.index_words(out);
     }
 }
 

@@ -69,8 +69,10 @@ pub enum Request {
     /// The result is on screen: load the dictionary and index the words.
     IndexWords,
     Export(ExportKind),
-    /// Show the analysis `tongwen build-site` precomputed, at this URL
-    /// (JSON Lines of [`Update`]s), instead of analyzing.
+    /// The page shows the analysis precomputed at this URL (JSON Lines of
+    /// [`Update`]s, [`parse_precomputed`]): hold it for words, search and
+    /// exports instead of analyzing. Nothing of it is sent back; the page
+    /// read it itself, before this worker even started.
     Precomputed(String),
     /// Sort files the user handed over ([`crate::intake::take_in`]): zips
     /// opened, binaries refused, passim told from pages, ids made unique
@@ -205,6 +207,23 @@ pub fn result_messages(analysis: Analysis, texts: Vec<String>, shares: Vec<Vec<f
         (!chunk.is_empty()).then_some(Update::Passages(chunk))
     });
     doc_chunks.chain(passage_chunks).chain(std::iter::once(Update::Done))
+}
+
+/// Reads an analysis `tongwen build-site` precomputed (JSON Lines of
+/// [`Update`]s, the messages [`result_messages`] makes) back into those
+/// messages. The page reads it to show it at once; the worker reads it to
+/// answer words, search and exports about it. A file cut short (no final
+/// [`Update::Done`]) is refused, never shown in part.
+pub fn parse_precomputed(bytes: &[u8], url: &str) -> Result<Vec<Update>, Failure> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Failure::NotUtf8 { url: url.to_owned() })?;
+    let mut updates = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        updates.push(serde_json::from_str::<Update>(line).map_err(|e| Failure::PrecomputedDamaged { line: n + 1, detail: e.to_string() })?);
+    }
+    if updates.last() != Some(&Update::Done) {
+        return Err(Failure::PrecomputedIncomplete);
+    }
+    Ok(updates)
 }
 
 /// Collects a streamed result on the page, turning each document into the

@@ -222,19 +222,62 @@ fn precomputed_lines(job: &Job) -> Vec<u8> {
 }
 
 #[test]
-fn a_precomputed_analysis_is_fetched_relayed_and_kept_for_exports() {
+fn a_precomputed_analysis_is_fetched_and_held_for_exports_not_sent_back() {
+    // The page read and showed it before the worker started: sending it
+    // again would cost the page a second parse for nothing.
     let mut host = Host::new(ticks);
     let out = step(&mut host, Request::Precomputed("corpus/analysis.jsonl".into()));
     let [Outgoing::Fetch(resource @ Resource::Precomputed { url, .. })] = &out[..] else { panic!("{out:?}") };
     assert_eq!(url, "corpus/analysis.jsonl");
     let out = land(&mut host, resource.clone(), Ok(precomputed_lines(&two_seeds())));
-    assert_eq!(updates(&out).last(), Some(&&Update::Done));
-    assert!(updates(&out).iter().any(|u| matches!(u, Update::Documents(_))));
+    assert!(out.is_empty(), "{out:?}");
     let out = step(&mut host, Request::Export(ExportKind::Json));
     let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
     let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
     assert!(json["passages"].as_array().is_some_and(|p| !p.is_empty()));
     assert_eq!(json["documents"].as_array().map(Vec::len), Some(2), "the documents are kept too");
+}
+
+#[test]
+fn an_export_or_search_asked_while_the_precomputed_analysis_is_on_its_way_waits_for_it() {
+    // The worker starts when the reader first exports or searches, and its
+    // first job is to fetch the analysis the page shows: the answer must be
+    // about that analysis, not the empty corpus before it.
+    let mut host = Host::new(ticks);
+    let out = step(&mut host, Request::Precomputed("corpus/analysis.jsonl".into()));
+    let [Outgoing::Fetch(resource)] = &out[..] else { panic!("{out:?}") };
+    assert!(step(&mut host, Request::Export(ExportKind::Json)).is_empty(), "the export waits");
+    let out = land(&mut host, resource.clone(), Ok(precomputed_lines(&two_seeds())));
+    let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+    let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
+    assert_eq!(json["documents"].as_array().map(Vec::len), Some(2));
+    // A load that fails still answers what waited (about what the worker has).
+    let out = step(&mut host, Request::Precomputed("gone.jsonl".into()));
+    let [Outgoing::Fetch(resource)] = &out[..] else { panic!("{out:?}") };
+    assert!(step(&mut host, Request::Export(ExportKind::Json)).is_empty());
+    let out = land(&mut host, resource.clone(), Err(gone("gone.jsonl")));
+    assert!(matches!(&out[..], [Outgoing::Update(Update::Failed(_)), Outgoing::WithBytes { .. }]), "{out:?}");
+    // And an analysis that replaces a load in flight answers them too.
+    step(&mut host, Request::Precomputed("slow.jsonl".into()));
+    assert!(step(&mut host, Request::Export(ExportKind::Json)).is_empty());
+    let out = step(&mut host, Request::Analyze(job(vec![file("004.txt", seed("004"))])));
+    assert!(matches!(out.last(), Some(Outgoing::WithBytes { .. })), "{out:?}");
+}
+
+#[test]
+fn words_asked_for_before_the_precomputed_analysis_lands_are_indexed_when_it_does() {
+    let mut host = Host::new(ticks);
+    let out = step(&mut host, Request::Precomputed("corpus/analysis.jsonl".into()));
+    let [Outgoing::Fetch(resource)] = &out[..] else { panic!("{out:?}") };
+    assert!(fetches(&step(&mut host, Request::IndexWords)).is_empty(), "nothing to index yet");
+    let out = land(&mut host, resource.clone(), Ok(precomputed_lines(&two_seeds())));
+    assert!(fetches(&out).contains(&&Resource::Dictionary), "{out:?}");
+    land(&mut host, Resource::Idf, Err(gone("dict/idf.txt.gz")));
+    let out = land(&mut host, Resource::Dictionary, Ok(dictionary()));
+    let Some(Update::WordsReady { candidates }) = updates(&out).last().copied() else { panic!("{out:?}") };
+    assert!(!candidates.is_empty());
+    let out = step(&mut host, Request::Words { doc: DocIndex(1), article: 0, method: KeywordMethod::TfIdf });
+    assert!(matches!(updates(&out)[..], [Update::Words(_)]), "{out:?}");
 }
 
 #[test]
@@ -371,7 +414,11 @@ fn a_second_precomputed_load_makes_the_first_answer_stale() {
     let out = step(&mut host, Request::Precomputed("new/analysis.jsonl".into()));
     let [Outgoing::Fetch(second)] = &out[..] else { panic!("{out:?}") };
     assert!(land(&mut host, first.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty(), "the first load was superseded");
-    assert_eq!(updates(&land(&mut host, second.clone(), Ok(precomputed_lines(&two_seeds())))).last(), Some(&&Update::Done));
+    assert!(land(&mut host, second.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty());
+    let out = step(&mut host, Request::Export(ExportKind::Json));
+    let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+    let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
+    assert_eq!(json["documents"].as_array().map(Vec::len), Some(2), "the second load is held");
 }
 
 /// `n` pages of one short article each.
