@@ -95,6 +95,9 @@ mod cli {
             #[arg(long, default_value = "dist")]
             app: PathBuf,
         },
+        /// Analyse a built site's own corpus now, so it opens without a worker (make dist runs it).
+        #[command(hide = true)]
+        Precompute { site: PathBuf },
         /// Write a site's service-worker precache list, precache.json (make dist runs it).
         #[command(hide = true)]
         Precache { site: PathBuf },
@@ -124,6 +127,16 @@ mod cli {
                     }
                     let passim = if summary.passim > 0 { format!(" (from {} passim files)", summary.passim) } else { String::new() };
                     out!("wrote {} with {} documents and {} shared passages{passim}", summary.out.display(), summary.documents, summary.passages);
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("tongwen: {err}");
+                    ExitCode::from(2)
+                }
+            },
+            Command::Precompute { site } => match crate::site::precompute(&site) {
+                Ok((documents, passages)) => {
+                    out!("{}: {documents} documents and {passages} shared passages precomputed", site.join("corpus").join(crate::site::PRECOMPUTED).display());
                     ExitCode::SUCCESS
                 }
                 Err(err) => {

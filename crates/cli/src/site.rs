@@ -204,10 +204,20 @@ fn write_site(dir: &Path, app: &Path, intake: tongwen::intake::Intake) -> Result
             .collect(),
         precomputed: Some(PRECOMPUTED.to_owned()),
     };
+    let counts = write_analysis(&corpus_dir, intake)?;
+    std::fs::write(corpus_dir.join("manifest.json"), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?).map_err(io)?;
+    write_precache(dir).map_err(io)?;
+    Ok(counts)
+}
+
+/// Analyses `intake` now and writes the result to `corpus_dir`/[`PRECOMPUTED`],
+/// as the messages the worker would send; returns (documents, passages).
+fn write_analysis(corpus_dir: &Path, intake: tongwen::intake::Intake) -> Result<(usize, usize), String> {
+    let io = |e: io::Error| format!("cannot write {}: {e}", corpus_dir.join(PRECOMPUTED).display());
     // Stock phrases by part of speech too: the native build has the dictionary.
     let names = tongwen::segment::Segmenter::builtin_names_test();
     let (analysis, chars) = tongwen::analysis::analyze_intake(intake, tongwen::reuse::Settings::default(), Some(&names), &mut |_| ());
-    let (documents, passages) = (analysis.documents.len(), analysis.passages.len());
+    let counts = (analysis.documents.len(), analysis.passages.len());
     let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
     // Written a message at a time, never the whole analysis as one string.
     let file = std::fs::File::create(corpus_dir.join(PRECOMPUTED)).map_err(io)?;
@@ -217,10 +227,29 @@ fn write_site(dir: &Path, app: &Path, intake: tongwen::intake::Intake) -> Result
         io::Write::write_all(&mut w, b"\n").map_err(io)?;
     }
     io::Write::flush(&mut w).map_err(io)?;
-    drop(w);
-    std::fs::write(corpus_dir.join("manifest.json"), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?).map_err(io)?;
-    write_precache(dir).map_err(io)?;
-    Ok((documents, passages))
+    Ok(counts)
+}
+
+/// Analyses the built-in corpus of a built site (`make dist` runs this on
+/// `dist/`): the files its `corpus/manifest.json` lists, written as
+/// [`PRECOMPUTED`] and named in the manifest, so the page shows the corpus
+/// without starting a worker. Returns (documents, passages).
+pub fn precompute(site: &Path) -> Result<(usize, usize), String> {
+    let corpus_dir = site.join("corpus");
+    let manifest_path = corpus_dir.join("manifest.json");
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let mut manifest: Manifest = serde_json::from_slice(&read(&manifest_path)?).map_err(|e| format!("{} is not a corpus manifest: {e}", manifest_path.display()))?;
+    let mut intake = tongwen::intake::Intake::default();
+    for entry in &manifest.documents {
+        let bytes = read(&corpus_dir.join(&entry.file))?;
+        let list = if entry.passim { &mut intake.passim } else { &mut intake.documents };
+        list.push((entry.file.clone(), bytes));
+    }
+    let counts = write_analysis(&corpus_dir, intake)?;
+    manifest.precomputed = Some(PRECOMPUTED.to_owned());
+    let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+    std::fs::write(&manifest_path, json).map_err(|e| format!("cannot write {}: {e}", manifest_path.display()))?;
+    Ok(counts)
 }
 
 /// Renames the finished `staging` to `out`, moving an earlier site aside

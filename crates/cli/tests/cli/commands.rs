@@ -160,3 +160,40 @@ fn precache_lists_the_site_with_a_version_that_follows_its_content() {
     assert_ne!(run()["version"], first["version"], "a changed file, a new version");
     std::fs::remove_dir_all(&site).ok();
 }
+
+#[test]
+fn precompute_writes_the_analysis_the_page_shows_and_names_it_in_the_manifest() {
+    // `make dist` runs it on the built site: the seeds' analysis must be the
+    // one `analyze --json` gives, in the messages the page reads.
+    let site = std::env::temp_dir().join(format!("tongwen-precompute-{}", std::process::id()));
+    let corpus = site.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for entry in std::fs::read_dir(std::path::Path::new(super::ROOT).join("www/corpus")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    let out = tongwen().arg("precompute").arg(&site).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let manifest: tongwen::corpus::Manifest = serde_json::from_slice(&std::fs::read(corpus.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest.precomputed.as_deref(), Some("analysis.jsonl"));
+    assert_eq!(manifest.documents.len(), 5, "the listed files are kept");
+    let updates = tongwen::protocol::parse_precomputed(&std::fs::read(corpus.join("analysis.jsonl")).unwrap(), "analysis.jsonl").unwrap();
+    let mut assembler = tongwen::protocol::Assembler::default();
+    for mut update in updates {
+        assembler.take(&mut update, |d| d);
+    }
+    let (documents, passages) = assembler.finish();
+    let listed = manifest.documents.iter().map(|d| corpus.join(&d.file));
+    let expected: serde_json::Value = serde_json::from_slice(&tongwen().args(["analyze", "--json"]).args(listed).output().unwrap().stdout).unwrap();
+    let ids: Vec<&str> = documents.iter().map(|d| d.doc.id.as_str()).collect();
+    let expected_ids: Vec<&str> = expected["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, expected_ids);
+    assert_eq!(passages.len(), expected["passages"].as_array().unwrap().len());
+    assert!(documents.iter().all(|d| d.text.chars().count() == d.doc.chars), "each document carries its decoded text");
+    // A site without a manifest is refused with a reason.
+    std::fs::remove_file(corpus.join("manifest.json")).unwrap();
+    let out = tongwen().arg("precompute").arg(&site).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("manifest.json"));
+    std::fs::remove_dir_all(&site).ok();
+}
