@@ -57,6 +57,33 @@ function closed(worker) {
   };
 }
 
+test('the built-in corpus shows its first highlight before any worker is started, then one starts for words', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  // The page's own clock: when the first highlight enters the DOM, and
+  // when the page first constructs a Worker.
+  await page.addInitScript(() => {
+    window.__stamps = {};
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(...args) {
+        window.__stamps.worker ??= performance.now();
+        super(...args);
+      }
+    };
+    new MutationObserver(() => {
+      if (!window.__stamps.highlight && document.querySelector('p.para mark.shared')) window.__stamps.highlight = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(h.url);
+  await page.locator('p.para mark.shared').first().waitFor();
+  // Then words, which need the worker and the dictionary: keywords appear.
+  await page.locator('.keywords .keyword').first().waitFor({ timeout: 30_000 });
+  const stamps = await page.evaluate(() => window.__stamps);
+  assert.ok(stamps.highlight > 0 && stamps.worker > 0, JSON.stringify(stamps));
+  assert.ok(stamps.worker > stamps.highlight, `the worker started at ${stamps.worker} ms, the first highlight was at ${stamps.highlight} ms`);
+  assert.deepEqual(page.problems, []);
+});
+
 test('Cancel stops the busy worker itself, and the next analysis runs in a fresh one', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
   const firstWorker = page.waitForEvent('worker');
@@ -75,7 +102,8 @@ test('a crashed worker is reported, replaced, and the corpus is kept', async () 
   await page.goto(h.url);
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
   const title = await page.locator('h2.article-title').innerText();
-  const [old] = page.workers();
+  // The worker starts after the first paint, for words: wait for it.
+  const old = page.workers()[0] ?? await page.waitForEvent('worker');
   const gone = closed(old);
   const replacement = page.waitForEvent('worker');
   // An uncaught error inside the worker, as a panic or out-of-memory would be.

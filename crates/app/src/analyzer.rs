@@ -26,8 +26,12 @@ pub struct Analyzer {
     busy: bool,
     /// The settings of the last analysis, for the next corpus opened.
     pub settings: tongwen::reuse::Settings,
-    /// The open corpus came precomputed; its files are not fetched yet.
-    pub precomputed: bool,
+    /// The open corpus came precomputed, from this URL; its files are
+    /// fetched only when the reader changes a setting.
+    pub precomputed: Option<String>,
+    /// Where the worker's reports go. The worker starts only when the page
+    /// first needs it ([`ask`]), never before the first paint.
+    dispatcher: Option<UseReducerDispatcher<AppState>>,
     /// The first result has been shown (and the page's deep link followed).
     shown_once: bool,
     /// Where the worker's answer to a [`Request::TakeIn`] goes; dropped
@@ -55,7 +59,7 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
     let on_failure = dispatcher.clone();
     let on_event = move |event: Event| match event {
         Event::Update(mut update) => {
-            if assembler.borrow_mut().take(&mut update, Source::from_worker) {
+            if assembler.borrow_mut().take(&mut update, Source::from_output) {
                 return;
             }
             match update {
@@ -63,28 +67,8 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
                 Update::Done => {
                     idle();
                     let (documents, passages) = assembler.borrow_mut().finish();
-                    let (sources, shares) = documents.into_iter().unzip();
-                    dispatcher.dispatch(Action::Loaded(sources, passages, shares));
-                    // Words once the result is painted (the next frame, then a turn).
-                    if let (Some(a), Some(window)) = (weak.upgrade(), web_sys::window()) {
-                        let weak = Rc::downgrade(&a);
-                        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-                            let index = wasm_bindgen::closure::Closure::once_into_js(move || {
-                                if let Some(a) = weak.upgrade() {
-                                    ask(&a, &tongwen::protocol::Request::IndexWords);
-                                }
-                            });
-                            if let Some(w) = web_sys::window() {
-                                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(index.unchecked_ref(), 0);
-                            }
-                        });
-                        let _ = window.request_animation_frame(later.unchecked_ref());
-                    }
-                    // A deep link opened the page: go there, the first time
-                    // only (a corpus opened later starts at its beginning).
-                    let first = weak.upgrade().is_some_and(|a| !std::mem::replace(&mut a.borrow_mut().shown_once, true));
-                    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| tongwen::view::Route::parse(&h)).filter(|_| first) {
-                        dispatcher.dispatch(Action::Navigate(route));
+                    if let Some(a) = weak.upgrade() {
+                        show_result(&a, &dispatcher, documents, passages);
                     }
                 }
                 Update::Failed(message) => {
@@ -128,22 +112,74 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
     a.busy = false;
     a.intake_reply = None; // a wait on the old worker ends
     a.client = None; // terminate the old worker before the new one starts work
+    a.dispatcher = Some(on_failure.clone());
     match client {
-        Ok(client) => a.client = Some(client),
+        Ok(client) => {
+            // What a new worker needs to answer about what the page shows:
+            // the reader's own words, and a precomputed corpus to hold.
+            client.send(&Request::UserWords(crate::prefs::user_words()));
+            if let Some(url) = a.precomputed.clone().filter(|_| a.files.is_empty()) {
+                client.send(&Request::Precomputed(url));
+            }
+            a.client = Some(client);
+        }
         Err(detail) => on_failure.dispatch(Action::Failed(Failure::WorkerStart { detail }.into())),
     }
 }
 
-/// Sends a request to the current worker, if there is one.
+/// Where the worker's reports will go, before any worker is started.
+pub fn attach(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>) {
+    analyzer.borrow_mut().dispatcher = Some(dispatcher);
+}
+
+/// Sends a request to the worker, starting one first if there is none:
+/// the worker, its wasm and the dictionary load only when the reader
+/// needs them.
 pub fn ask(analyzer: &SharedAnalyzer, request: &tongwen::protocol::Request) {
+    ensure_worker(analyzer);
     if let Some(client) = &analyzer.borrow().client {
         client.send(request);
     }
 }
 
+fn ensure_worker(analyzer: &SharedAnalyzer) {
+    let idle = analyzer.borrow().client.is_none();
+    let dispatcher = analyzer.borrow().dispatcher.clone();
+    if let (true, Some(dispatcher)) = (idle, dispatcher) {
+        start_worker(analyzer, dispatcher);
+    }
+}
+
+/// Puts a complete result on screen, from the worker or precomputed; once
+/// it is painted, asks for words; and the first time, follows the page's
+/// deep link (a corpus opened later starts at its beginning).
+pub fn show_result(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, documents: Vec<(Source, Vec<f64>)>, passages: Vec<tongwen::model::Passage>) {
+    let (sources, shares) = documents.into_iter().unzip();
+    dispatcher.dispatch(Action::Loaded(sources, passages, shares));
+    // Words once the result is painted (the next frame, then a turn).
+    if let Some(window) = web_sys::window() {
+        let weak = Rc::downgrade(analyzer);
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let index = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(a) = weak.upgrade() {
+                    ask(&a, &Request::IndexWords);
+                }
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(index.unchecked_ref(), 0);
+            }
+        });
+        let _ = window.request_animation_frame(later.unchecked_ref());
+    }
+    let first = !std::mem::replace(&mut analyzer.borrow_mut().shown_once, true);
+    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| tongwen::view::Route::parse(&h)).filter(|_| first) {
+        dispatcher.dispatch(Action::Navigate(route));
+    }
+}
+
 /// Analyses the corpus with `settings`; a job still running is stopped first.
 pub fn analyze(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
-    if analyzer.borrow().busy {
+    if analyzer.borrow().busy || analyzer.borrow().client.is_none() {
         start_worker(analyzer, dispatcher.clone());
     }
     let mut a = analyzer.borrow_mut();

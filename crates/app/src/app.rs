@@ -25,11 +25,12 @@ pub fn app() -> Html {
     // The worker lives as long as the app; analysis never runs on this thread.
     let analyzer: SharedAnalyzer = use_mut_ref(Analyzer::default);
     {
-        let (analyzer, dispatcher, user_words) = (analyzer.clone(), state.dispatcher(), state.user_words.clone());
+        let (analyzer, dispatcher) = (analyzer.clone(), state.dispatcher());
         use_effect_with((), move |_| {
-            start_worker(&analyzer, dispatcher.clone());
-            // The user's own words, remembered from the last visit.
-            ask(&analyzer, &Request::UserWords(user_words.to_vec()));
+            // No worker yet: a precomputed corpus is shown without one, and
+            // the first request for analysis, words or search starts it
+            // (with the user's own words, remembered from the last visit).
+            crate::analyzer::attach(&analyzer, dispatcher.clone());
             // The corpus open last time, else the built-in one.
             wasm_bindgen_futures::spawn_local(async move {
                 crate::session::open_corpus(analyzer, dispatcher.clone(), crate::prefs::open_corpus()).await;

@@ -47,7 +47,7 @@ mod tests {
     #[test]
     fn a_witness_is_its_source_and_article_or_its_ids_when_unknown() {
         let doc = tongwen::model::DocumentAnalysis { id: "a.txt".into(), name: "人民日报".into(), articles: vec![article("a1", Some("标题"), "正文")], ..Default::default() };
-        let sources = [Source::from_worker(tongwen::protocol::DocumentOut { doc, text: String::new(), shares: Vec::new() }).0];
+        let sources = [Source::from_output(tongwen::protocol::DocumentOut { doc, text: String::new(), shares: Vec::new() }).0];
         assert_eq!(witness_label(&sources, "a.txt", "a1"), ("人民日报".to_owned(), "标题".to_owned()));
         assert_eq!(witness_label(&sources, "a.txt", "a9"), ("人民日报".to_owned(), String::new()));
         assert_eq!(witness_label(&sources, "b.txt", "b1"), ("b.txt".to_owned(), "b1".to_owned()));

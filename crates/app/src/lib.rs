@@ -60,5 +60,10 @@ pub(crate) fn send<T: 'static>(state: &yew::UseReducerHandle<AppState>, f: impl 
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
     console_error_panic_hook::set_once();
+    // The built-in corpus (unless the reader's own opens) is fetched while
+    // the page renders for the first time, not after.
+    if prefs::open_corpus().is_none() {
+        loader::prefetch_builtin_corpus();
+    }
     yew::Renderer::<App>::new().render();
 }

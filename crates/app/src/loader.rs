@@ -4,7 +4,11 @@
 use tongwen::protocol::Failure;
 use tongwen_web::fetch_bytes;
 
+use futures::channel::oneshot;
 use tongwen::corpus::Manifest;
+use tongwen::model::Passage;
+
+use crate::state::Source;
 
 /// Where the built-in corpus lives, relative to `index.html`.
 pub const CORPUS_DIR: &str = "corpus/";
@@ -35,12 +39,12 @@ pub fn corpus_dir() -> String {
 /// link, few enough that a large corpus does not flood the page.
 const PARALLEL_FETCHES: usize = 8;
 
-/// The built-in corpus: its files, or, for a site built by `tongwen
-/// build-site`, where its precomputed analysis is (the files are then
-/// fetched only if the reader changes a setting).
+/// The built-in corpus: its files, or its analysis precomputed (by `make
+/// dist` or `tongwen build-site`; the files are then fetched only if the
+/// reader changes a setting).
 pub enum Builtin {
     Files(Vec<RawFile>),
-    Precomputed { analysis: String },
+    Precomputed { url: String, documents: Vec<(Source, Vec<f64>)>, passages: Vec<Passage> },
 }
 
 pub async fn fetch_manifest() -> Result<Manifest, Failure> {
@@ -50,14 +54,54 @@ pub async fn fetch_manifest() -> Result<Manifest, Failure> {
         .and_then(|b| serde_json::from_slice(&b).map_err(|e| Failure::Manifest { detail: e.to_string() }))
 }
 
-/// Fetches the manifest and then every file it lists, unless the analysis
-/// was precomputed.
+thread_local! {
+    /// The built-in corpus, on its way since before the first render.
+    static EARLY: std::cell::RefCell<Option<oneshot::Receiver<Result<Builtin, Failure>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts fetching the built-in corpus before the app first renders, so
+/// its files are on their way while the page builds itself; the first
+/// [`fetch_builtin_corpus`] takes the result.
+pub fn prefetch_builtin_corpus() {
+    let (send, receive) = oneshot::channel();
+    EARLY.with_borrow_mut(|early| *early = Some(receive));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = send.send(fetch_builtin_now().await);
+    });
+}
+
+/// The built-in corpus: the manifest, then the precomputed analysis it
+/// names, or else every file it lists.
 pub async fn fetch_builtin_corpus() -> Result<Builtin, Failure> {
+    match EARLY.with_borrow_mut(Option::take) {
+        Some(early) => match early.await {
+            Ok(result) => result,
+            Err(_) => fetch_builtin_now().await,
+        },
+        None => fetch_builtin_now().await,
+    }
+}
+
+async fn fetch_builtin_now() -> Result<Builtin, Failure> {
     let manifest = fetch_manifest().await?;
     match manifest.precomputed.as_deref().filter(|p| tongwen::corpus::is_safe_relative_dir(p)) {
-        Some(p) => Ok(Builtin::Precomputed { analysis: format!("{}{p}", corpus_dir()) }),
+        Some(p) => {
+            let url = format!("{}{p}", corpus_dir());
+            let (documents, passages) = fetch_precomputed(&url).await?;
+            Ok(Builtin::Precomputed { url, documents, passages })
+        }
         None => fetch_files(manifest).await.map(Builtin::Files),
     }
+}
+
+/// A precomputed analysis, read on the page ([`tongwen::protocol::parse_precomputed`]).
+async fn fetch_precomputed(url: &str) -> Result<(Vec<(Source, Vec<f64>)>, Vec<Passage>), Failure> {
+    let bytes = fetch_bytes(url).await?;
+    let mut assembler = tongwen::protocol::Assembler::default();
+    for mut update in tongwen::protocol::parse_precomputed(&bytes, url)? {
+        assembler.take(&mut update, Source::from_output);
+    }
+    Ok(assembler.finish())
 }
 
 /// Every file a manifest lists, in its order.

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::analyzer::{analyze, ask, SharedAnalyzer};
+use crate::analyzer::{analyze, SharedAnalyzer};
 use crate::problems::{Problem, Refusal};
 use crate::state::{Action, AppState};
 use tongwen::corpus::{CorpusMeta, DocMeta};
@@ -20,17 +20,19 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 let (passim, pages) = split_raw(raw);
                 Ok((None, pages, passim))
             }
-            // Built by `tongwen build-site`: the worker reads the analysis itself.
-            Ok(Builtin::Precomputed { analysis }) => {
+            // Analysed at build time (`make dist`, `tongwen build-site`):
+            // shown as it is, with no worker. One starts after the first
+            // paint, for words and search, and holds it too.
+            Ok(Builtin::Precomputed { url, documents, passages }) => {
                 crate::prefs::set_open_corpus(None);
                 {
                     let mut a = analyzer.borrow_mut();
                     a.files.clear();
                     a.passim.clear();
-                    a.precomputed = true;
+                    a.precomputed = Some(url);
                 }
                 dispatcher.dispatch(Action::CorpusOpened(None));
-                ask(&analyzer, &tongwen::protocol::Request::Precomputed(analysis));
+                crate::analyzer::show_result(&analyzer, &dispatcher, documents, passages);
                 return;
             }
             Err(failure) => Err(Problem::from(failure)),
@@ -52,7 +54,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 let mut a = analyzer.borrow_mut();
                 a.files = pages;
                 a.passim = passim;
-                a.precomputed = false;
+                a.precomputed = None;
                 a.settings
             };
             dispatcher.dispatch(Action::CorpusOpened(meta));
@@ -77,7 +79,7 @@ fn split_raw(raw: Vec<super::loader::RawFile>) -> (Vec<FileIn>, Vec<FileIn>) {
 /// Analyses the open corpus again with new settings; a precomputed corpus
 /// has its files fetched first.
 pub async fn reanalyze(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, settings: tongwen::reuse::Settings) {
-    if analyzer.borrow().precomputed && analyzer.borrow().files.is_empty() {
+    if analyzer.borrow().precomputed.is_some() && analyzer.borrow().files.is_empty() {
         let files = match super::loader::fetch_manifest().await {
             Ok(manifest) => super::loader::fetch_files(manifest).await,
             Err(e) => Err(e),

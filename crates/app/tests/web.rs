@@ -20,7 +20,7 @@ fn source(id: &str, bytes: &[u8]) -> Source {
     let decoded = tongwen::decode::decode(bytes);
     let text = decoded.text.clone();
     let doc = tongwen::analysis::analyze_decoded(id, decoded);
-    Source::from_worker(tongwen::protocol::DocumentOut { doc, text, shares: Vec::new() }).0
+    Source::from_output(tongwen::protocol::DocumentOut { doc, text, shares: Vec::new() }).0
 }
 
 fn mount_point() -> web_sys::Element {

@@ -25,8 +25,9 @@ pub struct Source {
 }
 
 impl Source {
-    /// A document of the worker's result, with its share meters.
-    pub fn from_worker(d: tongwen::protocol::DocumentOut) -> (Self, Vec<f64>) {
+    /// A document of a result (the worker's or a precomputed one), with
+    /// its share meters.
+    pub fn from_output(d: tongwen::protocol::DocumentOut) -> (Self, Vec<f64>) {
         (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), doc: d.doc }, d.shares)
     }
 }

@@ -28,7 +28,7 @@ fn corpus() -> (Vec<Source>, Vec<Passage>, Vec<Vec<f64>>) {
     ];
     let (analysis, texts) = tongwen::analysis::analyze_corpus_with(texts.iter().map(|(id, t)| (*id, t.as_bytes())), Settings::default(), &mut |_| ());
     let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
-    let sources = analysis.documents.into_iter().zip(texts).zip(shares.clone()).map(|((doc, text), shares)| Source::from_worker(DocumentOut { doc, text, shares }).0).collect();
+    let sources = analysis.documents.into_iter().zip(texts).zip(shares.clone()).map(|((doc, text), shares)| Source::from_output(DocumentOut { doc, text, shares }).0).collect();
     (sources, analysis.passages, shares)
 }
 
