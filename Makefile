@@ -18,7 +18,14 @@ serve: dist
 	node scripts/serve.mjs dist $(PORT)
 
 ## Set up, build, then run every test: native, wasm in Chromium, end to end.
-test: setup-test dist-test test-native test-wasm test-e2e
+## The site is built after the native tests, with the CLI they built for
+## its precompute step: `cargo run` would build the engine once more, with
+## fewer features unified (the tests' dev-dependencies add some), about a
+## minute of a cold run.
+test: setup-test
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory dist-test TONGWEN_CLI=target/debug/tongwen
+	$(MAKE) --no-print-directory test-wasm test-e2e
 	@echo "make test: all test layers passed"
 
 setup:

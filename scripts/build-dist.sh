@@ -21,6 +21,11 @@ cp index.html "$out/"
 cp -r www/. "$out/"
 # The built-in corpus never changes: analysed now, the page shows it
 # without starting a worker. Then the service worker's list of it all.
-cargo run --quiet -p tongwen-cli -- precompute "$out"
-cargo run --quiet -p tongwen-cli -- precache "$out"
+# TONGWEN_CLI: a tongwen binary built already (make test passes the one
+# its native tests built); else cargo builds and runs it.
+tongwen() {
+  if [ -n "${TONGWEN_CLI:-}" ]; then "$TONGWEN_CLI" "$@"; else cargo run --quiet -p tongwen-cli -- "$@"; fi
+}
+tongwen precompute "$out"
+tongwen precache "$out"
 node scripts/sizes.mjs "$out"
