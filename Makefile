@@ -18,14 +18,13 @@ serve: dist
 	node scripts/serve.mjs dist $(PORT)
 
 ## Set up, build, then run every test: native, wasm in Chromium, end to end.
-## The site is built after the native tests, with the CLI they built for
-## its precompute step: `cargo run` would build the engine once more, with
-## fewer features unified (the tests' dev-dependencies add some), about a
-## minute of a cold run.
+## The site and the Playwright tests come after the native tests and use
+## the CLI those built (TONGWEN_CLI): `cargo run` would build the engine
+## once more, with fewer features unified (the tests' dev-dependencies add
+## some), about a minute of a cold run.
 test: setup-test
 	$(MAKE) --no-print-directory test-native
-	$(MAKE) --no-print-directory dist-test TONGWEN_CLI=target/debug/tongwen
-	$(MAKE) --no-print-directory test-wasm test-e2e
+	$(MAKE) --no-print-directory dist-test test-wasm test-e2e TONGWEN_CLI=target/debug/tongwen
 	@echo "make test: all test layers passed"
 
 setup:

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, SHOTS, ROOT, openReady } from './harness.mjs';
+import { start, SHOTS, ROOT, openReady, tongwen } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -47,7 +47,7 @@ async function download(page, button) {
 function cliJson(names) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongwen-cli-'));
   for (const n of names) fs.writeFileSync(path.join(dir, n), FILES[n]);
-  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'tongwen', '--', 'analyze', '--json', ...names.map((n) => path.join(dir, n))], { cwd: ROOT, maxBuffer: 1 << 28 });
+  const out = tongwen(['analyze', '--json', ...names.map((n) => path.join(dir, n))], { maxBuffer: 1 << 28 });
   fs.rmSync(dir, { recursive: true });
   return JSON.parse(out);
 }

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: serve the built dist/ over HTTP on a
 // free loopback port and drive Debian's Chromium through playwright-core.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -49,4 +50,13 @@ export async function tabTo(page, selector, max = 200) {
     await page.keyboard.press('Tab');
   }
   return page.evaluate((s) => document.activeElement?.matches(s), selector);
+}
+
+/** Runs the `tongwen` CLI with `args` and returns its stdout: the binary in
+ * TONGWEN_CLI when given (`make test` passes the one its native tests
+ * built), else through `cargo run`. */
+export function tongwen(args, options = {}) {
+  const cli = process.env.TONGWEN_CLI;
+  const [file, argv] = cli ? [path.resolve(ROOT, cli), args] : ['cargo', ['run', '--quiet', '--bin', 'tongwen', '--', ...args]];
+  return execFileSync(file, argv, { cwd: ROOT, ...options });
 }

@@ -2,11 +2,10 @@
 // a sub-path as GitHub Pages would, opens with no analysis step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, SHOTS, ROOT } from './harness.mjs';
+import { start, SHOTS, ROOT, tongwen } from './harness.mjs';
 
 let h;
 let tmp;
@@ -18,7 +17,7 @@ before(async () => {
     fs.copyFileSync(path.join(ROOT, 'www/corpus', f), path.join(corpus, f));
   }
   fs.writeFileSync(path.join(corpus, 'notes.pdf'), '%PDF-1.4 not a page');
-  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'tongwen', '--', 'build-site', corpus, '-o', path.join(tmp, 'site'), '--app', path.join(ROOT, 'dist')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = tongwen(['build-site', corpus, '-o', path.join(tmp, 'site'), '--app', path.join(ROOT, 'dist')], { stdio: ['ignore', 'pipe', 'pipe'] });
   assert.match(out.toString(), /with 3 documents and \d+ shared passages/);
   h = await start({ dir: path.join(tmp, 'site'), prefix: '/tongwen/' });
 });
