@@ -413,8 +413,9 @@ fn a_second_precomputed_load_makes_the_first_answer_stale() {
     let [Outgoing::Fetch(first)] = &out[..] else { panic!("{out:?}") };
     let out = step(&mut host, Request::Precomputed("new/analysis.jsonl".into()));
     let [Outgoing::Fetch(second)] = &out[..] else { panic!("{out:?}") };
-    assert!(land(&mut host, first.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty(), "the first load was superseded");
+    // The second lands first; the first, landing late, must not replace it.
     assert!(land(&mut host, second.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty());
+    assert!(land(&mut host, first.clone(), Ok(precomputed_lines(&job(vec![file("004.txt", seed("004"))])))).is_empty());
     let out = step(&mut host, Request::Export(ExportKind::Json));
     let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
     let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
