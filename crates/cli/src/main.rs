@@ -106,6 +106,20 @@ mod cli {
         Layout { file: PathBuf },
     }
 
+    /// Says what a command did, or why it could not (exit code 2).
+    fn report(done: Result<String, String>) -> ExitCode {
+        match done {
+            Ok(message) => {
+                out!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("tongwen: {err}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
@@ -120,40 +134,21 @@ mod cli {
                 (Ok(intake), Ok(words)) => keywords(&intake.documents, top, textrank, json, &words),
                 (Err(code), _) | (_, Err(code)) => code,
             },
-            Command::BuildSite { corpus_dir, out, app } => match crate::site::build_site(&corpus_dir, &out, &app) {
-                Ok(summary) => {
-                    for (name, why) in &summary.skipped {
-                        eprintln!("tongwen: skipped {name}: {why}");
-                    }
-                    let passim = if summary.passim > 0 { format!(" (from {} passim files)", summary.passim) } else { String::new() };
-                    out!("wrote {} with {} documents and {} shared passages{passim}", summary.out.display(), summary.documents, summary.passages);
-                    ExitCode::SUCCESS
+            Command::BuildSite { corpus_dir, out, app } => report(crate::site::build_site(&corpus_dir, &out, &app).map(|summary| {
+                for (name, why) in &summary.skipped {
+                    eprintln!("tongwen: skipped {name}: {why}");
                 }
-                Err(err) => {
-                    eprintln!("tongwen: {err}");
-                    ExitCode::from(2)
-                }
-            },
-            Command::Precompute { site } => match crate::site::precompute(&site) {
-                Ok((documents, passages)) => {
-                    out!("{}: {documents} documents and {passages} shared passages precomputed", site.join("corpus").join(crate::site::PRECOMPUTED).display());
-                    ExitCode::SUCCESS
-                }
-                Err(err) => {
-                    eprintln!("tongwen: {err}");
-                    ExitCode::from(2)
-                }
-            },
-            Command::Precache { site } => match crate::site::write_precache(&site) {
-                Ok((version, n)) => {
-                    out!("precache.json: version {version}, {n} files precached");
-                    ExitCode::SUCCESS
-                }
-                Err(err) => {
-                    eprintln!("tongwen: cannot write the precache list in {}: {err}", site.display());
-                    ExitCode::from(2)
-                }
-            },
+                let passim = if summary.passim > 0 { format!(" (from {} passim files)", summary.passim) } else { String::new() };
+                format!("wrote {} with {} documents and {} shared passages{passim}", summary.out.display(), summary.documents, summary.passages)
+            })),
+            Command::Precompute { site } => report(crate::site::precompute(&site).map(|(documents, passages)| {
+                format!("{}: {documents} documents and {passages} shared passages precomputed", site.join("corpus").join(crate::site::PRECOMPUTED).display())
+            })),
+            Command::Precache { site } => report(
+                crate::site::write_precache(&site)
+                    .map(|(version, n)| format!("precache.json: version {version}, {n} files precached"))
+                    .map_err(|err| format!("cannot write the precache list in {}: {err}", site.display())),
+            ),
             Command::Layout { file } => match std::fs::read(&file) {
                 Ok(bytes) => {
                     out!("{}", tongwen::reflow::debug_layout(&tongwen::decode::decode(&bytes).text).trim_end());
