@@ -44,6 +44,12 @@ mod cli {
             /// Print the analysis as JSON.
             #[arg(long)]
             json: bool,
+            /// Print the analysis as JSON Lines: a line per document
+            /// (`{"document": …}`), then a line per passage (`{"passage": …}`),
+            /// the same objects as --json; for corpora too big to read as
+            /// one JSON value.
+            #[arg(long, conflicts_with = "json")]
+            jsonl: bool,
             /// Minimum shared-passage length in characters (8 to 200).
             #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(8..=200))]
             min_len: u16,
@@ -123,8 +129,9 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
-            Command::Analyze { files, json, min_len, boilerplate, stock } => {
-                analyze(&files, json, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate, stock })
+            Command::Analyze { files, json, jsonl, min_len, boilerplate, stock } => {
+                let output = if json { Output::Json } else if jsonl { Output::JsonLines } else { Output::Text };
+                analyze(&files, output, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate, stock })
             }
             Command::Segment { file, json, user_dict } => match (read_inputs(std::slice::from_ref(&file)), read_user_dict(user_dict.as_deref())) {
                 (Ok(intake), Ok(words)) => segment(&intake.documents[0], json, &words),
@@ -273,7 +280,39 @@ mod cli {
         ExitCode::SUCCESS
     }
 
-    fn analyze(files: &[PathBuf], json: bool, settings: tongwen::reuse::Settings) -> ExitCode {
+    /// How `analyze` prints its result.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Output {
+        Text,
+        Json,
+        JsonLines,
+    }
+
+    /// One line of `analyze --jsonl`.
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Line<'a> {
+        Document(&'a tongwen::DocumentAnalysis),
+        Passage(&'a tongwen::Passage),
+    }
+
+    /// The analysis as JSON or JSON Lines, written as it is serialized:
+    /// the output of a large corpus is never one string in memory.
+    fn write_json(analysis: &tongwen::analysis::Analysis, output: Output, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        if output == Output::Json {
+            serde_json::to_writer(&mut *w, analysis)?;
+            w.write_all(b"\n")?;
+        } else {
+            let lines = analysis.documents.iter().map(Line::Document).chain(analysis.passages.iter().map(Line::Passage));
+            for line in lines {
+                serde_json::to_writer(&mut *w, &line)?;
+                w.write_all(b"\n")?;
+            }
+        }
+        w.flush()
+    }
+
+    fn analyze(files: &[PathBuf], output: Output, settings: tongwen::reuse::Settings) -> ExitCode {
         let intake = match read_inputs(files) {
             Ok(intake) => intake,
             Err(code) => return code,
@@ -282,16 +321,9 @@ mod cli {
         let names = tongwen::segment::Segmenter::builtin_names_test();
         let (analysis, chars) = tongwen::analysis::analyze_intake(intake, settings, Some(&names), &mut |_| ());
         drop(chars);
-        if json {
-            // Streamed: the JSON of a large corpus is never one string.
-            let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            let written = serde_json::to_writer(&mut w, &analysis).map_err(std::io::Error::from).and_then(|()| {
-                use std::io::Write;
-                w.write_all(b"\n")?;
-                w.flush()
-            });
-            match written {
+        if output != Output::Text {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            match write_json(&analysis, output, &mut w) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(err) => {

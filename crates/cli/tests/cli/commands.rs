@@ -197,3 +197,19 @@ fn precompute_writes_the_analysis_the_page_shows_and_names_it_in_the_manifest() 
     assert!(String::from_utf8_lossy(&out.stderr).contains("manifest.json"));
     std::fs::remove_dir_all(&site).ok();
 }
+
+#[test]
+fn analyze_jsonl_is_the_json_analysis_a_document_or_passage_per_line() {
+    let json: serde_json::Value = serde_json::from_slice(&tongwen().args(["analyze", "--json"]).args(SEEDS).output().unwrap().stdout).unwrap();
+    let out = tongwen().args(["analyze", "--jsonl"]).args(SEEDS).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let documents: Vec<&serde_json::Value> = lines.iter().filter_map(|l| l.get("document")).collect();
+    let passages: Vec<&serde_json::Value> = lines.iter().filter_map(|l| l.get("passage")).collect();
+    assert_eq!(documents.len() + passages.len(), lines.len(), "every line is a document or a passage");
+    assert_eq!(documents, json["documents"].as_array().unwrap().iter().collect::<Vec<_>>());
+    assert_eq!(passages, json["passages"].as_array().unwrap().iter().collect::<Vec<_>>());
+    assert!(!passages.is_empty());
+    let both = tongwen().args(["analyze", "--json", "--jsonl"]).args(SEEDS).output().unwrap();
+    assert_eq!(both.status.code(), Some(2), "one format at a time");
+}
