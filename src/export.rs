@@ -115,9 +115,14 @@ pub fn articles_zip(docs: &[DocumentAnalysis], format: TextFormat) -> Result<Vec
     Ok(out)
 }
 
-/// Passages as CSV, one row per witness.
+/// What Excel needs at the start of a CSV to read it as UTF-8.
+pub const UTF8_BOM: &str = "\u{feff}";
+
+/// Passages as CSV, one row per witness, starting with a UTF-8 byte order
+/// mark: without it Excel reads a CSV in the system's legacy code page and
+/// garbles the Chinese; other readers skip it.
 pub fn passages_csv(passages: &[Passage]) -> Result<String, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(UTF8_BOM.as_bytes().to_vec());
     w.write_record(["passage", "story", "witnesses", "kind", "document", "article", "begin", "end", "text"]).map_err(|e| e.to_string())?;
     for p in passages {
         for m in &p.members {
@@ -226,7 +231,9 @@ mod tests {
             &mut |_| (),
         );
         let csv = passages_csv(&analysis.passages).unwrap();
-        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let body = csv.strip_prefix(UTF8_BOM).expect("the CSV starts with a byte order mark, for Excel");
+        assert!(body.starts_with("passage,story,"), "{body}");
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 2);
         assert!(rows[0][8].contains("\"引号\""));

@@ -130,7 +130,10 @@ test('exports parse, the JSON is the CLI\'s, and passim JSON Lines round-trip to
     assert.equal(names.length, analysis.documents.reduce((n, d) => n + d.articles.length, 0));
     assert.ok(names[0].startsWith('000/01-'), names[0]);
   }
-  const csv = (await download(page, '#export-csv')).bytes.toString().trim().split('\n');
+  const csvBytes = (await download(page, '#export-csv')).bytes;
+  // A byte order mark first, so Excel reads the Chinese as UTF-8.
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const csv = csvBytes.subarray(3).toString().trim().split('\n');
   assert.equal(csv[0], 'passage,story,witnesses,kind,document,article,begin,end,text');
   const jsonl = await download(page, '#export-passim');
   const records = jsonl.bytes.toString().trim().split('\n').map((l) => JSON.parse(l));
