@@ -12,7 +12,9 @@ use crate::model::{Article, DocumentAnalysis, Passage};
 
 /// The analysis as the CLI prints it with `--json`.
 pub fn analysis_json(analysis: &Analysis) -> String {
-    serde_json::to_string(analysis).unwrap_or_default()
+    // Ends in a newline, as `tongwen analyze --json` does: the two are the
+    // same bytes.
+    serde_json::to_string(analysis).map(|json| json + "\n").unwrap_or_default()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

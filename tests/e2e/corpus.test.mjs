@@ -43,13 +43,13 @@ async function download(page, button) {
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
 }
 
-/** The CLI's JSON for the same files, under the same names. */
+/** The CLI's JSON for the same files, under the same names, as bytes. */
 function cliJson(names) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongwen-cli-'));
   for (const n of names) fs.writeFileSync(path.join(dir, n), FILES[n]);
   const out = tongwen(['analyze', '--json', ...names.map((n) => path.join(dir, n))], { maxBuffer: 1 << 28 });
   fs.rmSync(dir, { recursive: true });
-  return JSON.parse(out);
+  return out;
 }
 
 /** A cluster as the sorted (document, begin, end) of its witnesses. */
@@ -116,7 +116,10 @@ test('exports parse, the JSON is the CLI\'s, and passim JSON Lines round-trip to
   const json = await download(page, '#export-json');
   assert.equal(json.name, 'tongwen-analysis.json');
   const analysis = JSON.parse(json.bytes);
-  assert.deepEqual(analysis, cliJson(['000.txt', '001.txt', '002-gb18030.txt']));
+  // The same bytes as the CLI's, the final newline included.
+  const cli = cliJson(['000.txt', '001.txt', '002-gb18030.txt']);
+  assert.deepEqual(analysis, JSON.parse(cli));
+  assert.ok(json.bytes.equals(cli), `${json.bytes.length} bytes against the CLI's ${cli.length}`);
   assert.ok(analysis.passages.length > 0);
 
   const md = (await download(page, '#export-md')).bytes.toString();
