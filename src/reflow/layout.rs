@@ -268,9 +268,20 @@ const PARALLEL: f32 = 0.15;
 fn headline_over_headline(lines: &[Line], i: usize) -> bool {
     let (line, Some(next)) = (&lines[i], lines.get(i + 1)) else { return false };
     let parallel = |a: &Line, b: &Line| headline_like(a) && headline_like(b) && (b.width - a.width).abs() <= (PARALLEL * a.width).max(1.5);
-    let opens = line.content().chars().filter(|c| "【（(“《[".contains(*c)).count() > line.content().chars().filter(|c| "】）)”》]".contains(*c)).count();
+    // Checked only for the few parallel pairs: this runs for every line.
+    let opens = || {
+        let (mut open, mut close) = (0, 0);
+        for c in line.content().chars() {
+            match c {
+                '【' | '（' | '(' | '“' | '《' | '[' => open += 1,
+                '】' | '）' | ')' | '”' | '》' | ']' => close += 1,
+                _ => {}
+            }
+        }
+        open > close
+    };
     parallel(line, next)
-        && !opens
+        && !opens()
         && !(i > 0 && parallel(&lines[i - 1], line))
         && !lines.get(i + 2).is_some_and(|after| parallel(next, after))
 }
