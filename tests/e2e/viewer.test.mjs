@@ -195,6 +195,19 @@ async function compareByKeyboard(page) {
   await page.locator('article.article').waitFor();
 }
 
+test('the skip link is the first Tab stop and reaches the first highlight within 5 Tabs', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.keyboard.press('Tab');
+  const skip = page.locator('button.skip-link');
+  assert.ok(await skip.evaluate((e) => e === document.activeElement), 'the first Tab stop is the skip link');
+  assert.ok(await skip.isVisible(), 'it shows while focused');
+  await page.keyboard.press('Enter');
+  // One Tab spent on the skip link, at most four more to the first highlight.
+  assert.ok(await tabTo(page, 'article.article mark.shared', 4), 'a highlight within 5 Tabs of the page top');
+  assert.deepEqual(page.problems, []);
+});
+
 test('keyboard only: Tab to a highlight, Enter, then n steps to another passage', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
   await ready(page);

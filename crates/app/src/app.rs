@@ -91,6 +91,7 @@ pub fn app() -> Html {
         <ContextProvider<Lang> context={*lang}>
         <ContextProvider<WordsContext> context={words_context}>
         <div class="app">
+            <button class="toggle skip-link" onclick={Callback::from(|_| crate::window::focus_text())}>{ t.skip_to_text }</button>
             <TopBar state={state.clone()} lang={*lang} on_lang={on_lang} on_cancel={on_cancel} on_export={export.clone()} />
             if state.help {
                 <div class="shortcuts" role="dialog" aria-label={t.shortcuts}>

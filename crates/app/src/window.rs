@@ -99,3 +99,16 @@ pub fn use_file_drop(on_files: Callback<PickedFiles>) -> bool {
     }
     *dragging
 }
+
+/// Moves keyboard focus to the text on screen: the first paragraph of the
+/// article (the next Tab reaches its first highlight), else the main pane.
+/// The skip link calls it, so the bars need not be tabbed through.
+pub fn focus_text() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let target = ["main.reading p.para", "main.reading"].iter().find_map(|s| document.query_selector(s).ok().flatten());
+    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // Focusable by script only; Tab order is unchanged.
+        let _ = element.set_attribute("tabindex", "-1");
+        let _ = element.focus();
+    }
+}

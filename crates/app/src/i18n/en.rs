@@ -124,6 +124,7 @@ pub static EN: Strings = Strings {
     not_found_title: "Not found",
     not_found: |link| format!("The link {link} names an article or passage this corpus does not have."),
     back_to_reading: "Back to the article you were reading",
+    skip_to_text: "Skip to the text",
     click_to_compare: "Click the passage, or a witness, to compare",
     witnesses: "Witnesses of this passage",
     compare: "Compare witnesses",

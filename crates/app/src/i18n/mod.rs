@@ -175,6 +175,8 @@ pub struct Strings {
     pub not_found_title: &'static str,
     pub not_found: fn(&str) -> String,
     pub back_to_reading: &'static str,
+    /// The first thing Tab reaches: it skips the bars to the article's text.
+    pub skip_to_text: &'static str,
     /// The popover's name: the witnesses of the passage under the cursor.
     pub witnesses: &'static str,
     pub compare: &'static str,

@@ -124,6 +124,7 @@ pub static ZH: Strings = Strings {
     not_found_title: "找不到",
     not_found: |link| format!("链接 {link} 所指的文章或段落不在这个语料中。"),
     back_to_reading: "回到正在读的文章",
+    skip_to_text: "跳到正文",
     click_to_compare: "点击本段或某一版本对照阅读",
     witnesses: "共享此段的版本",
     compare: "对照",
