@@ -209,6 +209,14 @@ pub fn result_messages(analysis: Analysis, texts: Vec<String>, shares: Vec<Vec<f
     doc_chunks.chain(passage_chunks).chain(std::iter::once(Update::Done))
 }
 
+/// One update from its JSON. Every decoder of updates calls this one
+/// function (the page's for the worker's messages, [`parse_precomputed`]):
+/// in a release build each crate that instantiates serde's generic decoder
+/// gets its own copy, and two copies cost the page's wasm 160 KB.
+pub fn update_from_json(bytes: &[u8]) -> Result<Update, serde_json::Error> {
+    serde_json::from_slice(bytes)
+}
+
 /// Reads an analysis `tongwen build-site` precomputed (JSON Lines of
 /// [`Update`]s, the messages [`result_messages`] makes) back into those
 /// messages. The page reads it to show it at once; the worker reads it to
@@ -218,10 +226,7 @@ pub fn parse_precomputed(bytes: &[u8], url: &str) -> Result<Vec<Update>, Failure
     let text = std::str::from_utf8(bytes).map_err(|_| Failure::NotUtf8 { url: url.to_owned() })?;
     let mut updates = Vec::new();
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        // From bytes, as the page reads the worker's updates (`tongwen-web`):
-        // one reader type, so the page's wasm holds one copy of the
-        // decoder of every message, not two (160 KB).
-        updates.push(serde_json::from_slice::<Update>(line.as_bytes()).map_err(|e| Failure::PrecomputedDamaged { line: n + 1, detail: e.to_string() })?);
+        updates.push(update_from_json(line.as_bytes()).map_err(|e| Failure::PrecomputedDamaged { line: n + 1, detail: e.to_string() })?);
     }
     if updates.last() != Some(&Update::Done) {
         return Err(Failure::PrecomputedIncomplete);

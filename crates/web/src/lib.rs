@@ -43,7 +43,7 @@ pub fn update_to_bytes(update: &Update) -> js_sys::Uint8Array {
 
 pub fn update_from_bytes(value: &JsValue) -> Result<Update, String> {
     let bytes = value.dyn_ref::<js_sys::Uint8Array>().ok_or("a worker update is not bytes")?.to_vec();
-    serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+    tongwen::protocol::update_from_json(&bytes).map_err(|e| e.to_string())
 }
 
 /// An update, and the files that came beside it: the worker sends an
