@@ -34,7 +34,9 @@ mod cli {
 
     #[derive(Subcommand)]
     enum Command {
-        /// Analyze page dumps: reflow into articles (and, later, shared passages).
+        /// Reflow page dumps into articles and find the passages they share:
+        /// prints each article's clean text, then each passage with its
+        /// witnesses and variants (--passages: the passages alone).
         Analyze {
             /// Page dumps (UTF-8, UTF-16, GB18030/GBK, Big5 …), zips of them,
             /// passim output (its passages are shown instead of finding them),
@@ -50,6 +52,10 @@ mod cli {
             /// one JSON value.
             #[arg(long, conflicts_with = "json")]
             jsonl: bool,
+            /// Print the shared passages alone, without the reflowed text:
+            /// per passage its witnesses, length, opening characters and variants.
+            #[arg(long, conflicts_with_all = ["json", "jsonl"])]
+            passages: bool,
             /// Minimum shared-passage length in characters (8 to 200).
             #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(8..=200))]
             min_len: u16,
@@ -129,8 +135,16 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         match cli.command {
-            Command::Analyze { files, json, jsonl, min_len, boilerplate, stock } => {
-                let output = if json { Output::Json } else if jsonl { Output::JsonLines } else { Output::Text };
+            Command::Analyze { files, json, jsonl, passages, min_len, boilerplate, stock } => {
+                let output = if json {
+                    Output::Json
+                } else if jsonl {
+                    Output::JsonLines
+                } else if passages {
+                    Output::Passages
+                } else {
+                    Output::Text
+                };
                 analyze(&files, output, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate, stock })
             }
             Command::Segment { file, json, user_dict } => match (read_inputs(std::slice::from_ref(&file)), read_user_dict(user_dict.as_deref())) {
@@ -284,6 +298,8 @@ mod cli {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Output {
         Text,
+        /// The passages of the text output alone.
+        Passages,
         Json,
         JsonLines,
     }
@@ -321,7 +337,7 @@ mod cli {
         let names = tongwen::segment::Segmenter::builtin_names_test();
         let (analysis, chars) = tongwen::analysis::analyze_intake(intake, settings, Some(&names), &mut |_| ());
         drop(chars);
-        if output != Output::Text {
+        if matches!(output, Output::Json | Output::JsonLines) {
             let mut w = std::io::BufWriter::new(std::io::stdout().lock());
             match write_json(&analysis, output, &mut w) {
                 Ok(()) => {}
@@ -332,8 +348,10 @@ mod cli {
                 }
             }
         } else {
-            for doc in &analysis.documents {
-                print_document(doc);
+            if output == Output::Text {
+                for doc in &analysis.documents {
+                    print_document(doc);
+                }
             }
             for p in &analysis.passages {
                 let kind = match p.kind {
@@ -341,7 +359,8 @@ mod cli {
                     tongwen::PassageKind::Stock => " · stock phrase",
                     tongwen::PassageKind::Boilerplate => " · boilerplate",
                 };
-                out!("◆ passage {} · story {} · {} witnesses{kind}", p.id, p.story, p.size);
+                let length = p.members.iter().map(|m| m.text.chars().filter(|&c| c != '\n').count()).max().unwrap_or(0);
+                out!("◆ passage {} · story {} · {} witnesses · {length} characters{kind}", p.id, p.story, p.size);
                 for m in &p.members {
                     let text: String = m.text.chars().take(60).collect();
                     out!("  {} [{}, {}) {}", m.article, m.begin, m.end, text.replace('\n', "⏎"));

@@ -213,3 +213,22 @@ fn analyze_jsonl_is_the_json_analysis_a_document_or_passage_per_line() {
     let both = tongwen().args(["analyze", "--json", "--jsonl"]).args(SEEDS).output().unwrap();
     assert_eq!(both.status.code(), Some(2), "one format at a time");
 }
+
+#[test]
+fn analyze_passages_prints_the_passages_without_the_reflowed_text() {
+    let full = String::from_utf8(tongwen().arg("analyze").args(SEEDS).output().unwrap().stdout).unwrap();
+    let out = tongwen().args(["analyze", "--passages"]).args(SEEDS).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let passages = String::from_utf8(out.stdout).unwrap();
+    assert!(passages.starts_with("◆ passage "), "{}", &passages[..200.min(passages.len())]);
+    assert!(full.ends_with(&passages), "the passages are the text output's, without what comes before");
+    assert!(full.len() > 2 * passages.len(), "the reflowed text is left out");
+    // Each passage says its witnesses and length, then lists them.
+    let header = passages.lines().next().unwrap();
+    assert!(header.contains(" witnesses · ") && header.contains(" characters"), "{header}");
+    assert!(passages.lines().filter(|l| l.starts_with("◆ passage ")).count() >= 5);
+    let json: serde_json::Value = serde_json::from_slice(&tongwen().args(["analyze", "--json"]).args(SEEDS).output().unwrap().stdout).unwrap();
+    assert_eq!(passages.lines().filter(|l| l.starts_with("◆ passage ")).count(), json["passages"].as_array().unwrap().len());
+    let both = tongwen().args(["analyze", "--passages", "--json"]).args(SEEDS).output().unwrap();
+    assert_eq!(both.status.code(), Some(2));
+}
