@@ -135,3 +135,18 @@ test('whole-word hits come first; Enter in the search box opens the best one', a
   assert.equal(await page.locator('#focus-hit').innerText(), '中亚');
   assert.deepEqual(page.problems, []);
 });
+
+test('Enter pressed before the results arrive opens the best hit as soon as they do', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  // Words first (search needs the index), then a query whose results
+  // cannot be back yet when Enter follows at once.
+  await page.fill('#search', '合作');
+  await page.locator('.search-view h2', { hasText: 'hits' }).waitFor({ timeout: 30_000 });
+  await page.fill('#search', '阿斯塔纳');
+  await page.press('#search', 'Enter');
+  await page.locator('#focus-hit').waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('#focus-hit').innerText(), '阿斯塔纳');
+  assert.equal(await page.locator('.search-view').count(), 0, 'the article is open, not the results');
+  assert.deepEqual(page.problems, []);
+});

@@ -102,6 +102,9 @@ pub struct AppState {
     /// The search box's text; search results are for this query only.
     pub query: String,
     pub found: Option<Rc<tongwen::search::SearchResults>>,
+    /// Enter was pressed before the results of the query arrived: the best
+    /// hit opens as soon as they do (typing again cancels it).
+    pub open_first_hit: bool,
     /// A hit to show and scroll to in the reading pane: (field, begin).
     pub focus: Option<(tongwen::search::Field, usize)>,
     /// The user's stored corpora.
@@ -270,6 +273,7 @@ impl Default for AppState {
             dictionary_open: false,
             query: String::new(),
             found: None,
+            open_first_hit: false,
             focus: None,
             corpora: Rc::new(Vec::new()),
             corpus: None,

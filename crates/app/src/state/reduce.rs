@@ -107,6 +107,9 @@ impl AppState {
             Action::Found(found) => {
                 if found.query == next.query.trim() {
                     next.found = Some(Rc::new(found));
+                    if std::mem::take(&mut next.open_first_hit) {
+                        return next.apply(Action::OpenFirstHit);
+                    }
                 }
             }
             Action::ToggleWordView => next.word_view = !next.word_view,
@@ -122,6 +125,7 @@ impl AppState {
                 }
                 next.query = query;
                 next.focus = None;
+                next.open_first_hit = false;
             }
             Action::Concordance(word) => {
                 next.query = word;
@@ -139,8 +143,13 @@ impl AppState {
                 }
             }
             Action::OpenFirstHit => {
-                if let Some(hit) = next.found.as_ref().and_then(|f| f.articles.first()).and_then(|g| g.hits.first().map(|h| (g.doc, g.article, h.field, h.begin))) {
-                    return next.apply(Action::OpenHit(hit.0, hit.1, hit.2, hit.3));
+                // Only results for the query as it reads now; older ones may
+                // still be on screen while the new ones are on their way.
+                let current = next.found.as_ref().filter(|f| f.query == next.query.trim());
+                match current.map(|f| f.articles.first().and_then(|g| g.hits.first().map(|h| (g.doc, g.article, h.field, h.begin)))) {
+                    Some(Some(hit)) => return next.apply(Action::OpenHit(hit.0, hit.1, hit.2, hit.3)),
+                    Some(None) => {}
+                    None => next.open_first_hit = !next.query.trim().is_empty(),
                 }
             }
             Action::SetUserWords(words) => next.user_words = Rc::new(words),

@@ -246,6 +246,32 @@ fn user_words_are_saved_and_sent_and_the_dictionary_panel_toggles() {
 }
 
 #[test]
+fn enter_before_the_results_arrive_opens_the_best_hit_when_they_do() {
+    let mut state = with_words();
+    state.reduce(Action::Query("北".into()));
+    state.reduce(Action::Found(hit_results("北", 0, 0)));
+    state.reduce(Action::Query("北京".into()));
+    // The results on screen are for 北, not 北京: Enter waits for 北京's.
+    state.reduce(Action::OpenFirstHit);
+    assert_eq!(state.view, View::Search { concordance: false }, "nothing opens yet");
+    let effects = state.reduce(Action::Found(hit_results("北京", 1, 1)));
+    assert_eq!((state.selected, state.article, state.view), (1, 1, View::Read));
+    assert!(effects.contains(&Effect::ShowRoute(Route::Read { doc: "b.txt".into(), article: 1 })));
+    // Typing after Enter cancels it: the next results only show.
+    state.reduce(Action::Query("上".into()));
+    state.reduce(Action::OpenFirstHit);
+    state.reduce(Action::Query("上海".into()));
+    state.reduce(Action::Found(hit_results("上海", 0, 0)));
+    assert_eq!(state.view, View::Search { concordance: false });
+    // Results with no hit open nothing and leave nothing pending.
+    state.reduce(Action::Query("无".into()));
+    state.reduce(Action::Found(SearchResults { query: "无".into(), ..Default::default() }));
+    state.reduce(Action::OpenFirstHit);
+    assert_eq!(state.view, View::Search { concordance: false });
+    assert!(!state.open_first_hit);
+}
+
+#[test]
 fn search_follows_the_query_and_enter_opens_the_best_hit() {
     let mut state = with_words();
     let effects = state.reduce(Action::Query("北京 ".into()));
