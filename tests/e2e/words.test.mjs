@@ -143,8 +143,13 @@ test('Enter pressed before the results arrive opens the best hit as soon as they
   // cannot be back yet when Enter follows at once.
   await page.fill('#search', '合作');
   await page.locator('.search-view h2', { hasText: 'hits' }).waitFor({ timeout: 30_000 });
+  // Hold the worker busy for a moment, as a large corpus would: the
+  // results of the new query come after Enter, while 合作's are on screen.
+  const [worker] = page.workers();
+  const busy = worker.evaluate(() => { const end = Date.now() + 1500; while (Date.now() < end); });
   await page.fill('#search', '阿斯塔纳');
   await page.press('#search', 'Enter');
+  await busy;
   await page.locator('#focus-hit').waitFor({ timeout: 10_000 });
   assert.equal(await page.locator('#focus-hit').innerText(), '阿斯塔纳');
   assert.equal(await page.locator('.search-view').count(), 0, 'the article is open, not the results');
