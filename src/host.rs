@@ -307,8 +307,6 @@ impl Host {
             }
         });
         drop(job);
-        // A precomputed load this analysis replaces will never land.
-        let waiting = self.loading.take();
         self.docs = analysis.documents.clone();
         self.passages = analysis.passages.clone();
         self.index = None;
@@ -317,7 +315,8 @@ impl Host {
         for message in result_messages(analysis, texts_from_chars(chars), shares) {
             out(Outgoing::Update(message));
         }
-        self.loading = waiting;
+        // A precomputed load this analysis replaced will never land (its
+        // generation is stale): what waited for it is answered now.
         self.answer_waiting(out);
     }
 

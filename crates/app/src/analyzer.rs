@@ -112,7 +112,6 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
     a.busy = false;
     a.intake_reply = None; // a wait on the old worker ends
     a.client = None; // terminate the old worker before the new one starts work
-    a.dispatcher = Some(on_failure.clone());
     match client {
         Ok(client) => {
             // What a new worker needs to answer about what the page shows:
