@@ -44,9 +44,12 @@ dist-test: setup
 sizes:
 	node scripts/sizes.mjs dist
 
+## The property tests draw the same cases on every run here, so a red CI
+## run is never a coin toss; `cargo test` on its own draws new ones, and
+## proptest saves a failing case under tests/proptest-regressions/.
 test-native:
 	bash scripts/check-engine-purity.sh
-	cargo test --workspace
+	PROPTEST_RNG_SEED=20261126 cargo test --workspace
 
 test-wasm: setup-test
 	cargo test --profile wasm-test --target wasm32-unknown-unknown -p tongwen-app --test web

@@ -20,7 +20,7 @@
 //! ([`super::reflow_chars_witnessed`]), checking each against the page's own
 //! text, so a hint that does not fit the page changes nothing.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{DocumentAnalysis, MarkerKind, Passage, PassageKind};
 use crate::reuse::normalize::fold;
@@ -105,7 +105,9 @@ fn witnessed_one<'a>(d: &DocumentAnalysis, passages: impl Iterator<Item = &'a Pa
     }
     let index: HashMap<&str, usize> = d.articles.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
     // cover[k][witness article id] = the pieces of article k it aligns with.
-    let mut cover: Vec<HashMap<&str, Vec<Piece>>> = vec![HashMap::new(); d.articles.len()];
+    // Ordered: the runs moved and the titles voted follow its order, and a
+    // page must reflow the same way every time.
+    let mut cover: Vec<BTreeMap<&str, Vec<Piece>>> = vec![BTreeMap::new(); d.articles.len()];
     for p in passages {
         for m in p.members.iter().filter(|m| m.doc == d.id) {
             let Some(&k) = index.get(m.article.as_str()) else { continue };

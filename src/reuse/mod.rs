@@ -370,10 +370,11 @@ fn cluster(
         // only members that reach it): trimming a mark never removes a
         // member, or a stretch that starts on the full stop before it would
         // leave a hole in every witness of a long report.
-        let cut = witness::Cut {
-            story: cut.story,
-            members: cut.members.iter().map(|m| trim_dangling(&texts[m.article], &inputs[texts[m.article].doc], *m)).filter(|m| m.end > m.begin).collect(),
-        };
+        let mut members: Vec<witness::Stretch> = cut.members.iter().map(|m| trim_dangling(&texts[m.article], &inputs[texts[m.article].doc], *m)).filter(|m| m.end > m.begin).collect();
+        // Trimming a mark can leave a member that passed the cut just
+        // under the share of the whole that every member holds.
+        witness::keep_whole_sharers(&mut members);
+        let cut = witness::Cut { story: cut.story, members };
         if cut.members.len() < 2 {
             continue;
         }

@@ -263,14 +263,20 @@ fn cut_star(story: usize, pivot: usize, star: &[Pair], min_len: usize, out: &mut
         // A witness whose alignment ends inside an absorbed sliver still
         // shares nearly all of the stretch; one that shares much less is
         // not a member of it (every member shares the whole passage).
-        let longest = members.iter().map(|m| m.end - m.begin).max().unwrap_or(0);
-        members.retain(|m| 10 * (m.end - m.begin) >= 6 * longest);
+        keep_whole_sharers(&mut members);
         if members.len() >= 2 {
             members.sort_unstable();
             members.dedup();
             out.push(Cut { story, members });
         }
     }
+}
+
+/// Drops the members much shorter than the longest (under 60 %): they
+/// share only part of the passage, and every member shares all of it.
+pub fn keep_whole_sharers(members: &mut Vec<Stretch>) {
+    let longest = members.iter().map(|m| m.end - m.begin).max().unwrap_or(0);
+    members.retain(|m| 10 * (m.end - m.begin) >= 6 * longest);
 }
 
 /// A noise cluster can split one witness's alignment with the pivot in two

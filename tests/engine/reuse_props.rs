@@ -96,6 +96,25 @@ fn planted(seed: u64) -> (Vec<String>, String) {
     (vec![doc_a, doc_b], passage)
 }
 
+/// The text with every `（下转…）` / `（上接…）` marker cut out.
+fn without_jump_markers(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = ["（下转", "（上接"].iter().filter_map(|m| rest.find(m)).min() {
+        let Some(close) = rest[at..].find('）') else { break };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + close + '）'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn jump_markers_are_cut_from_the_planted_text() {
+    assert_eq!(without_jump_markers("充电（下转第二版）形成（上接第一版）为"), "充电形成为");
+    assert_eq!(without_jump_markers("无标记（下转"), "无标记（下转");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -113,7 +132,10 @@ proptest! {
         let (docs, passage) = planted(seed);
         let a = tongwen::analyze_documents([("a.txt", docs[0].as_bytes()), ("b.txt", docs[1].as_bytes())]);
         check_members(&a, &docs)?;
-        let core: String = passage.chars().skip(30).take(20).collect();
+        // The chain learned the seeds' jump markers (`（下转第二版）`),
+        // and reflow rightly reads none of them into the text, so the core
+        // is taken from the passage as it reads.
+        let core: String = without_jump_markers(&passage).chars().skip(30).take(20).collect();
         // Reflow may cut the planted text in two articles (a line of it can
         // read as a headline); the passages shared by a and b must still
         // hold the core and most of the planted text on both sides.
@@ -133,6 +155,25 @@ proptest! {
         let ids: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
         let a = tongwen::analyze_documents(ids.iter().map(String::as_str).zip(texts.iter().map(|t| t.as_bytes())));
         check_members(&a, &texts)?;
+    }
+}
+
+#[test]
+fn the_same_corpus_gives_the_same_analysis_every_time() {
+    // A map seeded at random (std's `HashMap`) once chose, by its
+    // iteration order, the characters the generator's scan slips put in:
+    // the corpus of one seed, and the score on it, moved run to run. The
+    // corpus is generated afresh each time, and analysed.
+    for seed in [5648, 7417, 11] {
+        let run = || {
+            let corpus = tongwen_testkit::synth::reprint_corpus(seed, 4, 6);
+            let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i:05}.txt")).collect();
+            serde_json::to_string(&tongwen::analyze_documents(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())))).unwrap()
+        };
+        let first = run();
+        for _ in 0..4 {
+            assert!(run() == first, "seed {seed}: two analyses of one corpus differ");
+        }
     }
 }
 

@@ -316,13 +316,15 @@ impl Page {
 /// Fresh pseudo-Chinese from an order-1 character chain trained on the
 /// seeds: realistic character statistics, but no long runs shared by chance.
 pub struct Markov {
-    followers: std::collections::HashMap<char, Vec<char>>,
+    /// Ordered, so that what the generator draws from it depends on the
+    /// seed alone (a `HashMap` iterates in a new order every run).
+    followers: std::collections::BTreeMap<char, Vec<char>>,
     starts: Vec<char>,
 }
 
 impl Markov {
     pub fn from_seeds() -> Self {
-        let mut followers: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
+        let mut followers: std::collections::BTreeMap<char, Vec<char>> = std::collections::BTreeMap::new();
         let mut starts = Vec::new();
         for src in SEED_SOURCES {
             let cs: Vec<char> = src.chars().filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*')).collect();
