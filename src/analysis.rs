@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::readable_name;
 use crate::decode::{decode, Decoded};
 use crate::model::{DocumentAnalysis, Passage, Warning};
 use crate::reflow;
@@ -39,7 +38,7 @@ fn analyze_keeping_chars(id: &str, decoded: Decoded) -> (DocumentAnalysis, Vec<c
         doc.warnings.push(Warning::OnlyWhitespace);
     }
     reflow::reflow_chars_into(&mut doc, &chars);
-    doc.name = readable_name(&doc, &text);
+    crate::masthead::name_source(&mut doc, &text);
     (doc, chars)
 }
 
@@ -192,6 +191,7 @@ pub fn analyze_sources<'a, I: AsRef<str>>(
         chars.push(text);
         documents.push(doc);
     }
+    crate::masthead::distinct_names(&mut documents);
     progress(Stage::Passages);
     let mut passages = match passages {
         Passages::Find(settings, names) => reuse::find_passages_with(&documents, &chars, settings, names),
@@ -219,7 +219,6 @@ pub fn reflow_witnessed(documents: &mut [DocumentAnalysis], chars: &[Vec<char>],
         let reflow::Reflowed { articles, other, markup } = reflow::reflow_chars_witnessed(&doc.id, &chars[d], hints);
         if articles != doc.articles {
             (doc.articles, doc.other, doc.markup) = (articles, other, markup);
-            doc.name = readable_name(doc, &chars[d].iter().collect::<String>());
             changed.insert(doc.id.clone(), d);
         }
     }

@@ -1,9 +1,6 @@
-//! Corpora: the built-in seed pages and how documents are named.
+//! Corpora: the built-in seed pages and a user's stored corpora.
 
 use serde::{Deserialize, Serialize};
-
-use crate::model::DocumentAnalysis;
-use crate::text::{cell_width, is_clause_punct, Space};
 
 /// `www/corpus/manifest.json`: which files make up the built-in corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,28 +21,6 @@ pub struct ManifestEntry {
     pub passim: bool,
 }
 
-/// A readable name for a document: its first article title, else the first
-/// line that looks like a headline, else the file name without extension.
-/// Hash file names like `000_7db16642f3192162.txt` mean nothing to a reader.
-pub fn readable_name(doc: &DocumentAnalysis, text: &str) -> String {
-    if let Some(title) = doc.articles.iter().find_map(|a| a.title.as_deref()) {
-        return title.to_owned();
-    }
-    if let Some(line) = text.lines().map(|l| l.trim_matches(|c: char| c.is_space())).find(|l| looks_like_headline(l)) {
-        return line.trim_start_matches('#').trim().to_owned();
-    }
-    let stem = doc.id.rsplit_once('.').map_or(doc.id.as_str(), |(s, _)| s);
-    stem.to_owned()
-}
-
-fn looks_like_headline(line: &str) -> bool {
-    let w = cell_width(line);
-    (4.0..=40.0).contains(&w)
-        && !line.chars().any(is_clause_punct)
-        && line.chars().filter(|c| crate::text::is_cjk(*c)).count() >= 4
-        && !line.ends_with('电')
-}
-
 /// A user's corpus as stored in the browser: its name and documents. The
 /// documents' bytes are stored apart, as given, so a different encoding
 /// can always be chosen later.
@@ -63,6 +38,10 @@ pub struct DocMeta {
     /// An encoding the user chose instead of the detected one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// The name the user gave the source (the engine's is `paper · date`
+    /// or the file name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// passim output rather than a page.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub passim: bool,

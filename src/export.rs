@@ -123,18 +123,25 @@ pub const UTF8_BOM: &str = "\u{feff}";
 /// Passages as CSV, one row per witness, starting with a UTF-8 byte order
 /// mark: without it Excel reads a CSV in the system's legacy code page and
 /// garbles the Chinese; other readers skip it.
-pub fn passages_csv(passages: &[Passage]) -> Result<String, String> {
+/// Each witness is named as a reader names it too: its source (the
+/// paper and date, or the name its user gave it) and its article's title.
+pub fn passages_csv(documents: &[DocumentAnalysis], passages: &[Passage]) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(UTF8_BOM.as_bytes().to_vec());
-    w.write_record(["passage", "story", "witnesses", "kind", "document", "article", "begin", "end", "text"]).map_err(|e| e.to_string())?;
+    w.write_record(["passage", "story", "witnesses", "kind", "document", "source", "date", "article", "title", "begin", "end", "text"]).map_err(|e| e.to_string())?;
     for p in passages {
         for m in &p.members {
+            let doc = documents.iter().find(|d| d.id == m.doc);
+            let title = doc.and_then(|d| d.articles.iter().find(|a| a.id == m.article)).and_then(|a| a.title.clone());
             w.write_record([
                 p.id.to_string(),
                 p.story.to_string(),
                 p.size.to_string(),
                 serde_json::to_value(p.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
                 m.doc.clone(),
+                doc.map(|d| d.name.clone()).unwrap_or_default(),
+                doc.and_then(|d| d.date.clone()).unwrap_or_default(),
                 m.article.clone(),
+                title.unwrap_or_default(),
                 m.begin.to_string(),
                 m.end.to_string(),
                 m.text.clone(),
@@ -232,13 +239,15 @@ mod tests {
             Default::default(),
             &mut |_| (),
         );
-        let csv = passages_csv(&analysis.passages).unwrap();
+        let csv = passages_csv(&analysis.documents, &analysis.passages).unwrap();
         let body = csv.strip_prefix(UTF8_BOM).expect("the CSV starts with a byte order mark, for Excel");
         assert!(body.starts_with("passage,story,"), "{body}");
         let mut reader = csv::Reader::from_reader(body.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 2);
-        assert!(rows[0][8].contains("\"引号\""));
+        assert!(rows[0][11].contains("\"引号\""));
+        assert_eq!((&rows[0][4], &rows[0][5], &rows[0][6]), ("a.txt", "a", ""), "the document, its source name and its date");
+        assert_eq!((&rows[0][7], &rows[0][8]), ("a.txt#1", "致力永久睦邻友好"), "the article and its title");
         assert_eq!((&rows[0][1], &rows[1][1]), ("0", "0"), "both witnesses in story 0");
         let md = article_text(&analysis.documents[0].articles[0], TextFormat::Markdown);
         assert!(md.starts_with("# 致力永久睦邻友好\n\n**新华社北京6月18日电** 双方合作"), "{md}");

@@ -306,6 +306,8 @@ impl Host {
                 out(Outgoing::Update(Update::Progress(stage)));
             }
         });
+        let mut analysis = analysis;
+        crate::masthead::give_names(&mut analysis.documents, job.files.iter().filter_map(|f| Some((f.id.as_str(), f.name.as_deref()?))));
         drop(job);
         self.docs = analysis.documents.clone();
         self.passages = analysis.passages.clone();
@@ -361,7 +363,7 @@ fn export(kind: ExportKind, docs: &[DocumentAnalysis], passages: &[Passage]) -> 
         ExportKind::Json => ("tongwen-analysis.json".into(), "application/json", analysis_json(&analysis).into_bytes()),
         ExportKind::Articles(f) => (format!("tongwen-articles.{}", f.extension()), "text/plain;charset=utf-8", articles_file(docs, f).into_bytes()),
         ExportKind::ArticlesZip(f) => (format!("tongwen-articles-{}.zip", f.extension()), "application/zip", articles_zip(docs, f).map_err(failed)?),
-        ExportKind::PassagesCsv => ("tongwen-passages.csv".into(), "text/csv;charset=utf-8", passages_csv(passages).map_err(failed)?.into_bytes()),
+        ExportKind::PassagesCsv => ("tongwen-passages.csv".into(), "text/csv;charset=utf-8", passages_csv(docs, passages).map_err(failed)?.into_bytes()),
         ExportKind::PassimJsonl => {
             ("tongwen-passim.jsonl".into(), "application/jsonl", crate::passim::to_jsonl(&crate::passim::to_records(passages, docs)).into_bytes())
         }

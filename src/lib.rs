@@ -13,6 +13,7 @@ pub mod decode;
 pub mod export;
 pub mod host;
 pub mod intake;
+pub mod masthead;
 pub mod model;
 pub mod passim;
 pub mod protocol;

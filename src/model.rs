@@ -131,8 +131,15 @@ impl Article {
 pub struct DocumentAnalysis {
     /// The input file name; unique within a corpus.
     pub id: String,
-    /// A readable name: the first headline, never the hash file name.
+    /// What to call the source: `paper · date` from the page's furniture,
+    /// else the file name ([`crate::masthead`]); distinct in a corpus.
     pub name: String,
+    /// The paper its masthead or 版 lines name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<String>,
+    /// The date its page header prints, as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Length of the decoded text in code points.
     pub chars: usize,
     pub encoding: String,

@@ -23,6 +23,10 @@ pub struct FileIn {
     /// The encoding the user chose, if not the detected one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// The name the user gave the source, instead of the one the engine
+    /// finds ([`crate::masthead`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// One analysis request.

@@ -93,9 +93,9 @@ test('a file can be read in another encoding, renamed and removed; a second corp
   await page.selectOption('.doc-controls select.encoding', '');
   await page.locator('.source-meta', { hasText: /GBK|gb18030/i }).waitFor({ timeout: 30_000 });
   await page.locator('button.source').nth(1).click();
-  page.once('dialog', (d) => d.accept('第二版.txt'));
+  page.once('dialog', (d) => d.accept('第二版'));
   await page.click('.doc-controls .rename-doc');
-  await page.locator('button.source[title="第二版.txt"]').waitFor({ timeout: 30_000 });
+  await page.locator('button.source[title="002-gb18030.txt"] .source-name', { hasText: '第二版' }).waitFor({ timeout: 30_000 });
   await page.locator('button.source').nth(1).click();
   await page.click('.doc-controls .remove-doc');
   await page.locator('.status[data-state="ready"]', { hasText: '1 sources' }).waitFor({ timeout: 30_000 });
@@ -105,6 +105,35 @@ test('a file can be read in another encoding, renamed and removed; a second corp
   await page.locator('.status[data-state="ready"]', { hasText: '1 sources' }).waitFor({ timeout: 30_000 });
   await page.waitForFunction((first) => document.querySelector('#corpus option:checked')?.textContent.startsWith('001 · '), first, { timeout: 30_000 });
   assert.ok((await page.locator('#corpus option').allInnerTexts()).includes(first), 'the first corpus is still there');
+  assert.deepEqual(page.problems, []);
+});
+
+test('sources are named by the paper and date their pages print, told apart everywhere, and renamed by the user', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
+  await ready(page);
+  const header = (line, file) => [file, Buffer.concat([Buffer.from(`${line}\n\n`), FILES[file.startsWith('a') ? '000.txt' : '001.txt']])];
+  await drop(page, [header('人民日报 2025年6月19日 星期四 第03版', 'a.txt'), header('新疆日报 2025年6月19日 星期四 第01版', 'b.txt')]);
+  await page.locator('.status[data-state="ready"]', { hasText: '2 sources' }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await page.locator('.source .source-name').allInnerTexts(), ['人民日报 · 2025-06-19', '新疆日报 · 2025-06-19']);
+  // The matrix names each article by its paper, date and title.
+  await page.getByRole('button', { name: /^Overview$/ }).click();
+  const heads = await page.locator('table.matrix tbody th').allInnerTexts();
+  assert.ok(heads.some((t) => t.startsWith('人民日报 · 2025-06-19 · ')) && heads.some((t) => t.startsWith('新疆日报 · 2025-06-19 · ')), JSON.stringify(heads));
+  assert.ok(!heads.some((t) => /^\d+·\d+$/.test(t)), 'no bare numbers');
+  await page.screenshot({ path: path.join(SHOTS, 'overview-named-sources.png') });
+  // A name the user gives is kept with the corpus and travels in exports.
+  await page.locator('button.source').nth(1).click();
+  page.once('dialog', (d) => d.accept('阿勒泰日报'));
+  await page.click('.doc-controls .rename-doc');
+  await page.locator('.source .source-name', { hasText: '阿勒泰日报' }).waitFor({ timeout: 30_000 });
+  const json = JSON.parse((await download(page, '#export-json')).bytes);
+  assert.deepEqual(json.documents.map((d) => d.name), ['人民日报 · 2025-06-19', '阿勒泰日报']);
+  assert.equal(json.documents[0].paper, '人民日报');
+  assert.equal(json.documents[0].date, '2025-06-19');
+  await page.reload();
+  await page.locator('.status[data-state="ready"]', { hasText: '2 sources' }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await page.locator('.source .source-name').allInnerTexts(), ['人民日报 · 2025-06-19', '阿勒泰日报']);
+  await page.screenshot({ path: path.join(SHOTS, 'sources-renamed.png') });
   assert.deepEqual(page.problems, []);
 });
 
@@ -137,7 +166,7 @@ test('exports parse, the JSON is the CLI\'s, and passim JSON Lines round-trip to
   // A byte order mark first, so Excel reads the Chinese as UTF-8.
   assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const csv = csvBytes.subarray(3).toString().trim().split('\n');
-  assert.equal(csv[0], 'passage,story,witnesses,kind,document,article,begin,end,text');
+  assert.equal(csv[0], 'passage,story,witnesses,kind,document,source,date,article,title,begin,end,text');
   const jsonl = await download(page, '#export-passim');
   const records = jsonl.bytes.toString().trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(records.length, analysis.passages.reduce((n, p) => n + p.members.length, 0));
@@ -170,7 +199,8 @@ test('a passim output fixture shows passim\'s clusters instead of computed ones'
   await page.locator('mark.shared', { hasText: '2025年6月16日' }).first().hover();
   const panel = page.locator('aside.witnesses');
   await panel.waitFor();
-  assert.match(await panel.innerText(), /圆满结束出席第二届中国—中亚峰会/);
+  // The witness is 001, named by its file (it prints no masthead).
+  assert.match(await panel.innerText(), /^001/m);
   assert.deepEqual(page.problems, []);
 });
 

@@ -300,7 +300,7 @@ test('the overview matrix has the 000/001/002 block hottest, and a cell opens th
   await page.getByRole('button', { name: /^Overview$/ }).click();
   await page.locator('table.matrix').waitFor();
   assert.equal(await page.evaluate(() => location.hash), '#/overview');
-  // The hottest cell: rows and columns are labelled "<source>·<article>".
+  // The hottest cell: rows and columns are labelled "<source> · <title>".
   const hottest = await page.evaluate(() => {
     let best = null;
     for (const td of document.querySelectorAll('table.matrix td[data-shared]')) {
@@ -313,8 +313,8 @@ test('the overview matrix has the 000/001/002 block hottest, and a cell opens th
     }
     return best;
   });
-  const src = (label) => Number(label.split('·')[0]);
-  assert.ok([1, 2, 3].includes(src(hottest.row)) && [1, 2, 3].includes(src(hottest.col)), JSON.stringify(hottest));
+  const src = (label) => label.split(' · ')[0].trim();
+  assert.ok(['000', '001', '002'].includes(src(hottest.row)) && ['000', '001', '002'].includes(src(hottest.col)), JSON.stringify(hottest));
   await page.screenshot({ path: path.join(SHOTS, 'overview.png') });
   await page.locator('table.matrix td.h5 button').first().click();
   await page.locator('section.compare').waitFor();

@@ -43,7 +43,7 @@ fn seed(name: &str) -> Vec<u8> {
 }
 
 fn file(id: &str, bytes: Vec<u8>) -> FileIn {
-    FileIn { id: id.into(), bytes, encoding: None }
+    FileIn { id: id.into(), bytes, encoding: None, name: None }
 }
 
 fn job(files: Vec<FileIn>) -> Job {
@@ -196,6 +196,26 @@ fn user_words_index_the_corpus_again_with_them() {
     let Some(Update::Segmented { words, .. }) = updates(&out).first().copied() else { panic!("{out:?}") };
     assert!(words.iter().any(|w| w == "乘专机"), "{words:?}");
     assert!(!updates(&before).is_empty());
+}
+
+#[test]
+fn a_name_the_user_gave_a_source_is_its_name_in_the_result_and_exports() {
+    let mut host = Host::new(ticks);
+    let mut job = two_seeds();
+    job.files[1].name = Some("人民日报 · 6月19日".into());
+    let mut asm = Assembler::default();
+    for u in updates(&step(&mut host, Request::Analyze(job))) {
+        asm.take(&mut u.clone(), |d| d);
+    }
+    let names: Vec<String> = asm.finish().0.into_iter().map(|d| d.doc.name).collect();
+    assert_eq!(names, ["000", "人民日报 · 6月19日"]);
+    let out = step(&mut host, Request::Export(ExportKind::Json));
+    let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+    let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
+    assert_eq!(json["documents"][1]["name"], "人民日报 · 6月19日");
+    let out = step(&mut host, Request::Export(ExportKind::PassagesCsv));
+    let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+    assert!(String::from_utf8_lossy(&bytes[0]).contains("人民日报 · 6月19日"), "the CSV names its witnesses by source name");
 }
 
 #[test]

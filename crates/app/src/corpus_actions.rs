@@ -18,7 +18,7 @@ pub struct CorpusActions {
     pub add: Callback<PickedFiles>,
     /// Files for a new corpus.
     pub add_new: Callback<PickedFiles>,
-    /// (old id, new id) of a document.
+    /// (document, the name its user gives the source; blank: the found one).
     pub rename_document: Callback<(String, String)>,
     pub rename: Callback<String>,
     pub delete: Callback<()>,
@@ -48,10 +48,8 @@ impl CorpusActions {
             },
             rename_document: {
                 let (a, d, c) = (a.clone(), d.clone(), c.clone());
-                Callback::from(move |(old, new)| {
-                    if let Some(meta) = c.clone() {
-                        spawn_local(session::rename_document(a.clone(), d.clone(), meta, old, new));
-                    }
+                Callback::from(move |(doc, name): (String, String)| {
+                    change(&a, &d, &c, true, |m| m.documents.iter_mut().filter(|x| x.id == doc).for_each(|x| x.name = (!name.is_empty()).then(|| name.clone())))
                 })
             },
             rename: {

@@ -28,6 +28,22 @@ pub fn witness_label(sources: &[Source], doc: &str, article: &str) -> (String, S
     }
 }
 
+/// A witness in a narrow place (a matrix header, a tag): the source's
+/// whole name, which tells it from every other, and the title's opening.
+pub fn witness_short(sources: &[Source], doc: &str, article: &str) -> String {
+    let (source, title) = witness_label(sources, doc, article);
+    let mut chars = title.chars();
+    let opening: String = chars.by_ref().take(SHORT_TITLE).collect();
+    match (opening.is_empty(), chars.next().is_some()) {
+        (true, _) => source,
+        (false, true) => format!("{source} · {opening}…"),
+        (false, false) => format!("{source} · {opening}"),
+    }
+}
+
+/// Characters of a title a short witness label keeps.
+const SHORT_TITLE: usize = 8;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +67,16 @@ mod tests {
         assert_eq!(witness_label(&sources, "a.txt", "a1"), ("人民日报".to_owned(), "标题".to_owned()));
         assert_eq!(witness_label(&sources, "a.txt", "a9"), ("人民日报".to_owned(), String::new()));
         assert_eq!(witness_label(&sources, "b.txt", "b1"), ("b.txt".to_owned(), "b1".to_owned()));
+    }
+
+    #[test]
+    fn a_short_witness_keeps_the_whole_source_name_and_the_title_opening() {
+        let articles = vec![article("a1", Some("弘扬中国—中亚精神，致力永久睦邻友好"), "正文"), article("a2", Some("回到北京"), "正文"), article("a3", Some("一二三四五六七八"), "正文")];
+        let doc = tongwen::model::DocumentAnalysis { id: "a.txt".into(), name: "人民日报 · 2025-06-19".into(), articles, ..Default::default() };
+        let sources = [Source::from_output(tongwen::protocol::DocumentOut { doc, text: String::new(), shares: Vec::new() }).0];
+        assert_eq!(witness_short(&sources, "a.txt", "a1"), "人民日报 · 2025-06-19 · 弘扬中国—中亚精…");
+        assert_eq!(witness_short(&sources, "a.txt", "a2"), "人民日报 · 2025-06-19 · 回到北京");
+        assert_eq!(witness_short(&sources, "a.txt", "a3"), "人民日报 · 2025-06-19 · 一二三四五六七八");
+        assert_eq!(witness_short(&sources, "a.txt", "a9"), "人民日报 · 2025-06-19");
     }
 }

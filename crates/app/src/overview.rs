@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::state::Source;
 use super::i18n::use_strings;
-use crate::labels::witness_label;
+use crate::labels::{witness_label, witness_short};
 use tongwen::model::Passage;
 use tongwen::view::{overview, stories};
 
@@ -17,16 +17,6 @@ pub struct OverviewProps {
     pub passages: Rc<Vec<Passage>>,
     /// Open (passage, left member, right member) in the compare view.
     pub on_pair: Callback<(usize, usize, usize)>,
-}
-
-/// A short label for an article: its source's number and its position.
-fn short(sources: &[Source], article: &str) -> String {
-    for (i, s) in sources.iter().enumerate() {
-        if let Some(k) = s.doc.articles.iter().position(|a| a.id == article) {
-            return format!("{}·{}", i + 1, k + 1);
-        }
-    }
-    article.to_owned()
 }
 
 #[function_component(OverviewView)]
@@ -56,7 +46,7 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                             <th scope="col"></th>
                             { for o.articles.iter().map(|a| {
                                 let (src, title) = witness_label(&props.sources, &doc_of(a), a);
-                                html! { <th scope="col" title={format!("{src} · {title}")}>{ short(&props.sources, a) }</th> }
+                                html! { <th scope="col" class="across" title={format!("{src} · {title}")}>{ witness_short(&props.sources, &doc_of(a), a) }</th> }
                             }) }
                         </tr>
                     </thead>
@@ -65,7 +55,7 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                             let (src, title) = witness_label(&props.sources, &doc_of(a), a);
                             html! {
                                 <tr>
-                                    <th scope="row" title={format!("{src} · {title}")}>{ short(&props.sources, a) }</th>
+                                    <th scope="row" title={format!("{src} · {title}")}>{ witness_short(&props.sources, &doc_of(a), a) }</th>
                                     { for (0..o.articles.len()).map(|j| {
                                         let v = o.shared[i][j];
                                         let level = o.level(i, j);
@@ -74,7 +64,7 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                                                 let cb = props.on_pair.clone();
                                                 html! {
                                                     <td class={format!("heat h{level}")} data-shared={v.to_string()}>
-                                                        <button aria-label={format!("{level} · {} × {}: {}", short(&props.sources, a), short(&props.sources, &o.articles[j]), (t.chars)(v))}
+                                                        <button aria-label={format!("{level} · {} × {}: {}", witness_short(&props.sources, &doc_of(a), a), witness_short(&props.sources, &doc_of(&o.articles[j]), &o.articles[j]), (t.chars)(v))}
                                                                 title={(t.chars)(v)} onclick={Callback::from(move |_| cb.emit(pair))}>{ level.to_string() }</button>
                                                     </td>
                                                 }
@@ -112,7 +102,7 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                                 <span class="cluster-snippet">{ format!("{snippet}…") }</span>
                             </button>
                             <span class="cluster-witnesses">
-                                { for story.articles.iter().map(|a| { let (s, title) = witness_label(&props.sources, &doc_of(a), a); html! { <span class="tag" title={format!("{s} · {title}")}>{ s.chars().take(14).collect::<String>() }</span> } }) }
+                                { for story.articles.iter().map(|a| { let (s, title) = witness_label(&props.sources, &doc_of(a), a); html! { <span class="tag" title={format!("{s} · {title}")}>{ witness_short(&props.sources, &doc_of(a), a) }</span> } }) }
                             </span>
                             if story.passages.len() > 1 {
                                 <ol class="cluster-list">

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::state::{Source, WordsStatus};
 use super::i18n::use_strings;
-use crate::labels::article_label;
+use crate::labels::{article_label, witness_short};
 use tongwen::model::DocIndex;
 use tongwen::search::{Hit, SearchResults};
 
@@ -75,6 +75,10 @@ pub fn search_view(props: &SearchProps) -> Html {
     };
     let name = |doc: DocIndex| props.sources.get(doc.0).map(|s| s.doc.name.clone()).unwrap_or_default();
     let title = |doc: DocIndex, article: usize| props.sources.get(doc.0).and_then(|s| s.doc.articles.get(article)).map(article_label).unwrap_or_default();
+    // A concordance line names its article too, not only the paper.
+    let witness = |doc: DocIndex, article: usize| {
+        props.sources.get(doc.0).and_then(|s| s.doc.articles.get(article).map(|a| witness_short(&props.sources, &s.doc.id, &a.id))).unwrap_or_default()
+    };
     let open = |doc: DocIndex, article: usize, h: &Hit| {
         let cb = props.on_open.clone();
         let (p, b) = (h.field, h.begin);
@@ -109,7 +113,7 @@ pub fn search_view(props: &SearchProps) -> Html {
                         { for concordance_lines(found).into_iter().take(*pages * LINES_PER_PAGE).map(|(g, h)| html! {
                             <tr class="kwic-line" tabindex="0" role="link" onclick={open(g.doc, g.article, h).reform(|_: MouseEvent| ())}
                                 onkeydown={on_enter(open(g.doc, g.article, h))}>
-                                <td class="kwic-source" title={title(g.doc, g.article)}>{ name(g.doc) }</td>
+                                <td class="kwic-source" title={format!("{} · {}", name(g.doc), title(g.doc, g.article))}>{ witness(g.doc, g.article) }</td>
                                 <td class="kwic-left">{ &h.before }</td>
                                 <td class={classes!("kwic-key", (!h.whole_word).then_some("substring"))}>{ &h.matched }</td>
                                 <td class="kwic-right">{ &h.after }</td>

@@ -8,7 +8,6 @@ use crate::analyzer::{analyze, SharedAnalyzer};
 use crate::problems::{Problem, Refusal};
 use crate::state::{Action, AppState};
 use tongwen::corpus::{CorpusMeta, DocMeta};
-use tongwen::intake::UniqueNames;
 use tongwen::protocol::{FileIn, Kept};
 
 /// Opens a corpus (`None`: the built-in one) and analyses it.
@@ -42,7 +41,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 .documents
                 .iter()
                 .zip(bytes)
-                .map(|(d, b)| (d.passim, FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone() }))
+                .map(|(d, b)| (d.passim, FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone(), name: d.name.clone() }))
                 .partition(|(passim, _)| *passim);
             (Some(meta), pages.into_iter().map(|f| f.1).collect(), passim.into_iter().map(|f| f.1).collect())
         }),
@@ -72,7 +71,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
 /// The built-in corpus's files as (passim output, pages).
 fn split_raw(raw: Vec<super::loader::RawFile>) -> (Vec<FileIn>, Vec<FileIn>) {
     let (passim, pages): (Vec<_>, Vec<_>) = raw.into_iter().partition(|f| f.passim);
-    let to_file = |f: super::loader::RawFile| FileIn { id: f.id, bytes: f.bytes, encoding: None };
+    let to_file = |f: super::loader::RawFile| FileIn { id: f.id, bytes: f.bytes, encoding: None, name: None };
     (passim.into_iter().map(to_file).collect(), pages.into_iter().map(to_file).collect())
 }
 
@@ -119,7 +118,7 @@ pub async fn add_files(
     let readable: Vec<FileIn> = files
         .into_iter()
         .filter_map(|(name, bytes)| match bytes {
-            Ok(bytes) => Some(FileIn { id: name, bytes, encoding: None }),
+            Ok(bytes) => Some(FileIn { id: name, bytes, encoding: None, name: None }),
             Err(e) => {
                 rejected.push((name, Refusal::Unreadable { detail: e }));
                 None
@@ -138,7 +137,7 @@ pub async fn add_files(
     let mut meta = current.unwrap_or_else(|| super::store::new_corpus(Some(&first)));
     let mut added = Vec::new();
     for (Kept { id, passim }, bytes) in kept {
-        meta.documents.push(DocMeta { id: id.clone(), encoding: None, passim, bytes: bytes.len() });
+        meta.documents.push(DocMeta { id: id.clone(), encoding: None, name: None, passim, bytes: bytes.len() });
         added.push((id, bytes));
     }
     match super::store::save(&meta, &added, &[]).await {
@@ -162,24 +161,6 @@ pub async fn change_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispa
                 dispatcher.dispatch(Action::CorpusRenamed(meta));
             }
         }
-        Err(error) => dispatcher.dispatch(Action::Notice(Some(error.into()))),
-    }
-}
-
-/// Renames a document of the open corpus: its bytes move to the new key
-/// in the same transaction that changes the record.
-pub async fn rename_document(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, mut meta: CorpusMeta, old: String, new: String) {
-    let bytes = match super::store::load(&meta.id).await {
-        Ok((stored, bytes)) => stored.documents.iter().zip(bytes).find(|(d, _)| d.id == old).map(|(_, b)| b),
-        Err(error) => return dispatcher.dispatch(Action::Notice(Some(error.into()))),
-    };
-    let Some(bytes) = bytes else { return };
-    let new = UniqueNames::with_taken(meta.documents.iter().filter(|d| d.id != old).map(|d| d.id.as_str())).claim(new);
-    if let Some(d) = meta.documents.iter_mut().find(|d| d.id == old) {
-        d.id = new.clone();
-    }
-    match super::store::save(&meta, &[(new, bytes)], &[old]).await {
-        Ok(()) => open_corpus(analyzer, dispatcher, Some(meta.id)).await,
         Err(error) => dispatcher.dispatch(Action::Notice(Some(error.into()))),
     }
 }

@@ -161,13 +161,13 @@ fn doc_controls(
         })
     };
     let rename = {
-        let id = id.clone();
+        let (id, current) = (id.clone(), doc.name.clone());
         Callback::from(move |_| {
             let prompt = super::i18n::page_strings().rename_doc_prompt;
-            if let Some(name) = web_sys::window().and_then(|w| w.prompt_with_message_and_default(prompt, &id).ok().flatten()) {
-                let name = name.trim().replace(['/', '\\'], "_");
-                if !name.is_empty() && name != id {
-                    on_rename.emit((id.clone(), name));
+            if let Some(name) = web_sys::window().and_then(|w| w.prompt_with_message_and_default(prompt, &current).ok().flatten()) {
+                // A blank name gives back the one the engine finds.
+                if name.trim() != current {
+                    on_rename.emit((id.clone(), name.trim().to_owned()));
                 }
             }
         })

@@ -57,7 +57,7 @@ pub static EN: Strings = Strings {
     paste_name: "Name (optional)",
     rename: "Rename",
     rename_prompt: "Corpus name",
-    rename_doc_prompt: "File name",
+    rename_doc_prompt: "Name of this source (blank: the paper and date the page prints, or the file name)",
     new_corpus: "New corpus",
     delete: "Delete",
     delete_confirm: "Delete this corpus and all its files?",

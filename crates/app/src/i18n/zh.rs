@@ -57,7 +57,7 @@ pub static ZH: Strings = Strings {
     paste_name: "名称（可选）",
     rename: "重命名",
     rename_prompt: "语料名称",
-    rename_doc_prompt: "文件名称",
+    rename_doc_prompt: "来源名称（留空则用版面印的报名和日期，或文件名）",
     new_corpus: "新建语料",
     delete: "删除",
     delete_confirm: "删除这个语料及其全部文件？",

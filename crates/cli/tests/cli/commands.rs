@@ -25,7 +25,8 @@ fn analyze_json_lists_documents_with_id_name_and_chars() {
     let docs = json["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 5);
     assert_eq!(docs[0]["id"], "000_7db16642f3192162.txt");
-    assert_eq!(docs[1]["name"], "圆满结束出席第二届中国—中亚峰会 习近平回到北京");
+    // No seed prints a masthead, so each is called by its file name.
+    assert_eq!(docs[1]["name"], "001");
     for (doc, path) in docs.iter().zip(SEEDS) {
         let chars = std::fs::read_to_string(path).unwrap().chars().count();
         assert_eq!(doc["chars"].as_u64().unwrap() as usize, chars, "{path}");
