@@ -291,12 +291,85 @@ pub struct Candidate {
 /// them a lone character, that recur, nearly always together, in several
 /// articles (`托 卡耶夫`), and names joined with `·`. Fed one article at a
 /// time, so a large corpus is never held as tokens all at once.
+///
+/// Two of the usual new-word tests keep out phrases: no part of a word is
+/// a function character (`共赢的`, `尊重和`, `亮点是习近平` were proposed
+/// before), and a word is free on both sides (branching entropy): it
+/// meets different neighbours left and right. A reprinted report repeats a
+/// phrase with its context, so repetition alone proves nothing here.
 #[derive(Debug, Default)]
 pub struct CandidateCounter<'a> {
-    /// Per n-gram of adjacent tokens: count, last article seen in, articles.
-    grams: HashMap<Vec<&'a str>, (usize, usize, usize)>,
+    grams: HashMap<Vec<&'a str>, GramStats<'a>>,
     tokens: HashMap<&'a str, usize>,
     articles: usize,
+}
+
+/// What is known of one n-gram of adjacent tokens.
+#[derive(Debug)]
+struct GramStats<'a> {
+    count: usize,
+    last_article: usize,
+    articles: usize,
+    /// The tokens seen just before and just after it, with their counts
+    /// (`None`: the start or end of a text, a different context each time).
+    left: Vec<(Option<&'a str>, u32)>,
+    right: Vec<(Option<&'a str>, u32)>,
+}
+
+/// Characters that glue words together rather than make them: particles,
+/// conjunctions, prepositions, the copula, measure words and demonstratives.
+/// A proposed word neither starts nor ends with one, nor has one as a part.
+const FUNCTION_CHARS: &str = "的了着过地得和与及或并而且是在把被对从向为以于将让给由等也都就又再还之其这那此该个们吗呢吧啊呀即则更最很太越较";
+
+/// Localizers close the noun phrase before them (`框架内`): a lone one
+/// inside a proposal, not at its end, joins two phrases.
+const LOCALIZERS: &str = "内上下中里外前后间";
+
+/// Prefixes bind to what follows (`新时代`): a lone one at a proposal's
+/// end is cut from its word.
+const PREFIXES: &str = "新老大小各全多每首第";
+
+fn is_function_char(c: char) -> bool {
+    FUNCTION_CHARS.contains(c)
+}
+
+/// Shannon entropy, in bits, of the neighbours seen; each text edge counts
+/// as a neighbour of its own.
+fn branching_entropy(neighbours: &[(Option<&str>, u32)]) -> f64 {
+    let total: u32 = neighbours.iter().map(|(_, n)| n).sum();
+    let mut h = 0.0;
+    for &(w, n) in neighbours {
+        let weights: Vec<u32> = if w.is_some() { vec![n] } else { vec![1; n as usize] };
+        for k in weights {
+            let p = f64::from(k) / f64::from(total.max(1));
+            h -= p * p.log2();
+        }
+    }
+    h
+}
+
+/// The least branching entropy, on either side, of a word: below it the
+/// string is a piece of one longer phrase. Two different neighbours seen
+/// once and twice give 0.92 bits.
+const MIN_BRANCHING_ENTROPY: f64 = 0.9;
+
+/// Does a gram meet different neighbours on both sides? On the left, one
+/// word of two or more characters mostly before it (`总统` before
+/// `托卡耶夫`) still leaves it free: titles and roles precede names. On the
+/// right, a fixed neighbour means a fragment (`跨国有组织` before `犯罪`).
+fn free_on_both_sides(s: &GramStats) -> bool {
+    let one_word = |side: &[(Option<&str>, u32)]| {
+        side.iter().max_by_key(|(_, n)| *n).is_some_and(|(w, _)| w.is_some_and(|w| w.chars().count() >= 2 && w.chars().all(is_han)))
+    };
+    let free = |side: &[(Option<&str>, u32)]| branching_entropy(side) >= MIN_BRANCHING_ENTROPY;
+    (free(&s.left) || one_word(&s.left)) && free(&s.right)
+}
+
+fn note_neighbour<'a>(seen: &mut Vec<(Option<&'a str>, u32)>, w: Option<&'a str>) {
+    match seen.iter_mut().find(|(x, _)| *x == w && w.is_some()) {
+        Some((_, n)) => *n += 1,
+        None => seen.push((w, 1)),
+    }
 }
 
 impl<'a> CandidateCounter<'a> {
@@ -308,7 +381,7 @@ impl<'a> CandidateCounter<'a> {
             *self.tokens.entry(w).or_default() += 1;
         }
         for n in 2..=3 {
-            for win in words.windows(n) {
+            for (i, win) in words.windows(n).enumerate() {
                 let dotted = n == 3 && win[1] == "·" && han(win[0]) && han(win[2]);
                 // A stray single character is the sign of a bad split.
                 let lens: Vec<usize> = win.iter().map(|w| w.chars().count()).collect();
@@ -316,13 +389,21 @@ impl<'a> CandidateCounter<'a> {
                     && lens.iter().all(|&l| l <= 3)
                     && lens.contains(&1)
                     && (3..=6).contains(&lens.iter().sum::<usize>());
-                if dotted || short {
-                    let e = self.grams.entry(win.to_vec()).or_insert((0, usize::MAX, 0));
-                    e.0 += 1;
-                    if e.1 != a {
-                        e.1 = a;
-                        e.2 += 1;
+                let lone = |w: &str, set: &str| w.chars().count() == 1 && w.chars().all(|c| set.contains(c));
+                let glue = win.iter().any(|w| lone(w, FUNCTION_CHARS))
+                    || win[0].starts_with(is_function_char)
+                    || win[n - 1].ends_with(is_function_char)
+                    || win[..n - 1].iter().any(|w| lone(w, LOCALIZERS))
+                    || lone(win[n - 1], PREFIXES);
+                if (dotted || short) && !glue {
+                    let e = self.grams.entry(win.to_vec()).or_insert(GramStats { count: 0, last_article: usize::MAX, articles: 0, left: Vec::new(), right: Vec::new() });
+                    e.count += 1;
+                    if e.last_article != a {
+                        e.last_article = a;
+                        e.articles += 1;
                     }
+                    note_neighbour(&mut e.left, i.checked_sub(1).map(|k| words[k]));
+                    note_neighbour(&mut e.right, words.get(i + n).copied());
                 }
             }
         }
@@ -334,18 +415,27 @@ impl<'a> CandidateCounter<'a> {
         let mut out: Vec<Candidate> = self
             .grams
             .into_iter()
-            .filter(|(g, (count, _, articles))| {
+            .filter(|(g, s)| {
                 // Cohesive: the parts rarely occur apart from each other.
                 let rarest = g.iter().filter(|w| **w != "·").map(|w| tokens[w]).min().unwrap_or(0);
-                *count >= 3 && *articles >= 2 && *count * 10 >= rarest * 8
+                s.count >= 3
+                    && s.articles >= 2
+                    && s.count * 10 >= rarest * 8
+                    && free_on_both_sides(s)
             })
-            .map(|(g, (count, _, _))| Candidate { word: g.concat(), count, split: g.join(" ") })
+            .map(|(g, s)| Candidate { word: g.concat(), count: s.count, split: g.join(" ") })
             .filter(|c| !seg.knows(&c.word))
             .collect();
         out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
-        // A 3-gram that contains a proposed 2-gram wins over it.
-        let words: Vec<String> = out.iter().map(|c| c.word.clone()).collect();
-        out.retain(|c| !words.iter().any(|w| w.len() > c.word.len() && w.contains(&c.word)));
+        // Of a proposal and a longer one that contains it, the longer wins
+        // if the shorter never occurs without it; else the shorter, which
+        // is the word (`托卡耶夫` over `总统托卡耶夫`).
+        let words: Vec<(String, usize)> = out.iter().map(|c| (c.word.clone(), c.count)).collect();
+        out.retain(|c| {
+            let inside_as_often = words.iter().any(|(w, n)| w.len() > c.word.len() && w.contains(&c.word) && *n >= c.count);
+            let holds_a_commoner = words.iter().any(|(w, n)| w.len() < c.word.len() && c.word.contains(w.as_str()) && *n > c.count);
+            !inside_as_often && !holds_a_commoner
+        });
         out.truncate(limit);
         out
     }
@@ -420,5 +510,59 @@ mod tests {
         }
         let found = counter.finish(&seg, 10);
         assert!(found.iter().any(|c| c.word == "托卡耶夫" && c.count == 4), "{found:?}");
+    }
+
+    /// Counts `articles` (already cut into tokens) and returns the words proposed.
+    fn proposed(articles: &[&[&str]]) -> Vec<String> {
+        let seg = Segmenter::builtin(&[]);
+        let mut counter = CandidateCounter::default();
+        for a in articles {
+            counter.add_article(a);
+        }
+        counter.finish(&seg, 50).into_iter().map(|c| c.word).collect()
+    }
+
+    #[test]
+    fn phrases_glued_by_function_characters_are_never_proposed() {
+        // Each repeated in three articles with varied neighbours: only the
+        // function character (or localizer, or dangling prefix) keeps it out.
+        let a: &[&str] = &["。", "互利", "共", "赢", "的", "目标", "，", "尊重", "和", "支持", "；", "框架", "内", "建立", "。", "进入", "新", "阶段", "，", "斯", "凯里", "特", "说"];
+        let b: &[&str] = &["：", "互利", "共", "赢", "的", "道路", "；", "尊重", "和", "理解", "，", "框架", "内", "建立", "；", "进入", "新", "时期", "。", "斯", "凯里", "特", "表示"];
+        let c: &[&str] = &["，", "互利", "共", "赢", "的", "关系", "。", "尊重", "和", "信任", "。", "框架", "内", "建立", "，", "进入", "新", "高度", "；", "斯", "凯里", "特", "指出"];
+        let words = proposed(&[a, b, c]);
+        assert!(words.contains(&"斯凯里特".to_owned()), "a name in varied company is proposed: {words:?}");
+        for phrase in ["互利共赢的", "共赢的", "尊重和", "框架内建立", "进入新"] {
+            assert!(!words.contains(&phrase.to_owned()), "{phrase} proposed: {words:?}");
+        }
+    }
+
+    #[test]
+    fn a_string_always_followed_by_one_word_is_a_fragment_not_a_word() {
+        let a: &[&str] = &["。", "跨国", "有", "组织", "犯罪", "，"];
+        let b: &[&str] = &["打击", "跨国", "有", "组织", "犯罪", "。"];
+        let c: &[&str] = &["，", "跨国", "有", "组织", "犯罪", "；"];
+        assert!(!proposed(&[a, b, c]).contains(&"跨国有组织".to_owned()));
+        // Followed by different words, it is free on the right.
+        let c: &[&str] = &["，", "跨国", "有", "组织", "活动", "；"];
+        let d: &[&str] = &["，", "跨国", "有", "组织", "行为", "；"];
+        assert!(proposed(&[a, b, c, d]).contains(&"跨国有组织".to_owned()));
+    }
+
+    #[test]
+    fn a_title_always_before_a_name_leaves_the_name_free_and_the_name_wins() {
+        let a: &[&str] = &["总统", "托", "卡耶夫", "说", "，", "总统", "托", "卡耶夫", "表示"];
+        let b: &[&str] = &["总统", "托", "卡耶夫", "指出", "。"];
+        let c: &[&str] = &["。", "托", "卡耶夫", "认为", "，"];
+        let words = proposed(&[a, b, c]);
+        assert!(words.contains(&"托卡耶夫".to_owned()), "{words:?}");
+        assert!(!words.contains(&"总统托卡耶夫".to_owned()), "the name, not the name with its title: {words:?}");
+    }
+
+    #[test]
+    fn branching_entropy_counts_each_text_edge_apart() {
+        assert_eq!(branching_entropy(&[(Some("说"), 4)]), 0.0);
+        assert!((branching_entropy(&[(Some("说"), 1), (Some("表示"), 1)]) - 1.0).abs() < 1e-9);
+        assert!((branching_entropy(&[(None, 2)]) - 1.0).abs() < 1e-9, "two edges are two contexts");
+        assert!((branching_entropy(&[(Some("说"), 2), (Some("表示"), 1)]) - 0.918).abs() < 1e-3);
     }
 }
