@@ -48,9 +48,6 @@ pub fn masthead(text: &str) -> Masthead {
     let mut dates: BTreeMap<String, usize> = BTreeMap::new();
     for line in text.lines() {
         let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        if squeezed.is_empty() || squeezed.chars().count() > 60 {
-            continue;
-        }
         if let Some(m) = MASTHEAD.captures(&squeezed) {
             *papers.entry(m[1].to_owned()).or_default() += 1;
             continue;
@@ -114,16 +111,16 @@ pub fn name_source(doc: &mut DocumentAnalysis, text: &str) {
 }
 
 /// Makes the names of a corpus's sources distinct: where two would share
-/// a name (two pages of one issue), each gets its file name after it.
+/// a name (two pages of one issue), each gets its file name after it; two
+/// files called alike (`a.txt`, `a.md`) are called by their whole names.
 pub fn distinct_names(documents: &mut [DocumentAnalysis]) {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for doc in documents.iter() {
         *seen.entry(doc.name.clone()).or_default() += 1;
     }
-    for doc in documents.iter_mut() {
-        if seen[&doc.name] > 1 && doc.name != file_stem(&doc.id) {
-            doc.name = format!("{} ({})", doc.name, file_stem(&doc.id));
-        }
+    for doc in documents.iter_mut().filter(|d| seen[&d.name] > 1) {
+        let stem = file_stem(&doc.id);
+        doc.name = if doc.name == stem { doc.id.clone() } else { format!("{} ({stem})", doc.name) };
     }
 }
 
@@ -164,6 +161,9 @@ mod tests {
         assert_eq!(masthead(page), Masthead { paper: Some("人民日报".into()), date: Some("2025-10-20".into()) });
         let page = "人民日报 2025年10月20日 星期一\n新疆日报 2025年10月21日 星期二\n";
         assert_eq!(masthead(page), Masthead::default());
+        // Masthead lines count as often as they are printed.
+        let page = "人民日报\n正文。\n人民日报\n新疆日报 第01版\n";
+        assert_eq!(masthead(page).paper.as_deref(), Some("人民日报"));
         let page = "2025年13月20日 星期一\n";
         assert_eq!(masthead(page).date, None);
     }
@@ -190,17 +190,18 @@ mod tests {
     #[test]
     fn two_pages_of_one_issue_get_their_file_names_after_the_paper() {
         let page = "人民日报 2025年10月20日 星期一 第05版\n正文。\n";
-        let mut docs: Vec<DocumentAnalysis> = ["p5.txt", "p6.txt", "other.txt"].iter().map(|id| DocumentAnalysis { id: (*id).into(), ..Default::default() }).collect();
-        for (doc, text) in docs.iter_mut().zip([page, page, "正文。\n"]) {
+        let ids = ["p5.txt", "p6.txt", "other.txt", "x.txt", "a.txt", "a.md"];
+        let mut docs: Vec<DocumentAnalysis> = ids.iter().map(|id| DocumentAnalysis { id: (*id).into(), ..Default::default() }).collect();
+        for (doc, text) in docs.iter_mut().zip([page, page, "正文。\n", "新疆日报\n正文。\n", "", ""]) {
             name_source(doc, text);
         }
         distinct_names(&mut docs);
         let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
-        assert_eq!(names, ["人民日报 · 2025-10-20 (p5)", "人民日报 · 2025-10-20 (p6)", "other"]);
+        assert_eq!(names, ["人民日报 · 2025-10-20 (p5)", "人民日报 · 2025-10-20 (p6)", "other", "新疆日报", "a.txt", "a.md"]);
         assert_eq!(docs[0].paper.as_deref(), Some("人民日报"));
         assert_eq!(docs[0].date.as_deref(), Some("2025-10-20"));
         give_names(&mut docs, [("p6.txt", " 第六版 "), ("other.txt", "  "), ("none.txt", "无")]);
         let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
-        assert_eq!(names, ["人民日报 · 2025-10-20 (p5)", "第六版", "other"]);
+        assert_eq!(&names[..3], ["人民日报 · 2025-10-20 (p5)", "第六版", "other"]);
     }
 }
