@@ -98,11 +98,11 @@ test('a file can be read in another encoding, renamed and removed; a second corp
   await page.locator('button.source[title="002-gb18030.txt"] .source-name', { hasText: '第二版' }).waitFor({ timeout: 30_000 });
   await page.locator('button.source').nth(1).click();
   await page.click('.doc-controls .remove-doc');
-  await page.locator('.status[data-state="ready"]', { hasText: '1 sources' }).waitFor({ timeout: 30_000 });
+  await page.locator('.status[data-state="ready"]', { hasText: 'Ready · 1 source ·' }).waitFor({ timeout: 30_000 });
   // Files picked with "New corpus" start another corpus beside this one.
   const first = await page.locator('#corpus option:checked').innerText();
   await page.locator('#new-corpus').setInputFiles({ name: '001.txt', mimeType: 'text/plain', buffer: FILES['001.txt'] });
-  await page.locator('.status[data-state="ready"]', { hasText: '1 sources' }).waitFor({ timeout: 30_000 });
+  await page.locator('.status[data-state="ready"]', { hasText: 'Ready · 1 source ·' }).waitFor({ timeout: 30_000 });
   await page.waitForFunction((first) => document.querySelector('#corpus option:checked')?.textContent.startsWith('001 · '), first, { timeout: 30_000 });
   assert.ok((await page.locator('#corpus option').allInnerTexts()).includes(first), 'the first corpus is still there');
   assert.deepEqual(page.problems, []);
@@ -134,6 +134,19 @@ test('sources are named by the paper and date their pages print, told apart ever
   await page.locator('.status[data-state="ready"]', { hasText: '2 sources' }).waitFor({ timeout: 30_000 });
   assert.deepEqual(await page.locator('.source .source-name').allInnerTexts(), ['人民日报 · 2025-06-19', '阿勒泰日报']);
   await page.screenshot({ path: path.join(SHOTS, 'sources-renamed.png') });
+  assert.deepEqual(page.problems, []);
+});
+
+test('pasted text is the source the user named, not a line wrapped from its middle', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
+  await ready(page);
+  await page.getByRole('button', { name: 'Paste text' }).click();
+  // Hard-wrapped text whose second line looks like a headline.
+  await page.fill('#paste-text', FILES['000.txt'].toString().split('\n').slice(0, 40).join('\n'));
+  await page.fill('#paste-name', '我的剪报');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.locator('.status[data-state="ready"]', { hasText: 'Ready · 1 source ·' }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await page.locator('.source .source-name').allInnerTexts(), ['我的剪报']);
   assert.deepEqual(page.problems, []);
 });
 

@@ -249,6 +249,12 @@ test('the filter narrows the list, and provenance marks the article on the raw p
   await page.getByRole('button', { name: /Raw page/ }).click();
   const marked = await page.locator('pre.raw-text mark.prov').allInnerTexts();
   assert.ok(marked.join('').includes('将军山国际滑雪度假区'), 'the article is marked in the raw page');
+  // It opens scrolled to the article, which starts far down the page.
+  await page.waitForFunction(() => {
+    const box = document.querySelector('pre.raw-text mark.prov').getBoundingClientRect();
+    return box.top >= 0 && box.top < innerHeight;
+  }, null, { timeout: 5_000 });
+  assert.ok(await page.locator('pre.raw-text').evaluate((pre) => pre.getBoundingClientRect().top < -1000), 'the page is scrolled past its top');
   assert.deepEqual(page.problems, []);
 });
 
@@ -322,16 +328,22 @@ test('the overview matrix has the 000/001/002 block hottest, and a cell opens th
   assert.deepEqual(page.problems, []);
 });
 
-test('? shows the shortcuts, and the theme toggle switches and is remembered', async () => {
+test('? shows the shortcuts, and the theme menu switches at the first choice and is remembered', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
   await ready(page);
   await page.keyboard.press('?');
   await page.getByRole('dialog', { name: /Keyboard shortcuts/ }).waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await page.getByRole('dialog').count(), 0);
-  await page.getByRole('button', { name: /Theme/ }).click(); // auto → light
-  await page.getByRole('button', { name: /Theme/ }).click(); // light → dark
+  // On a light system, the first choice already changes what is seen.
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const before = await background();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.notEqual(await background(), before, 'the page is dark at once');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('auto');
+  assert.equal(await background(), before, 'auto on a light system is light');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await page.reload();
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');

@@ -39,6 +39,13 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
         let cb = props.on_toggle_raw.clone();
         Callback::from(move |_| cb.emit(()))
     };
+    // The raw page opens where the article starts, not at the page's top.
+    use_effect_with((props.raw, doc.id.clone(), props.article), |(raw, _, _)| {
+        if *raw {
+            crate::window::scroll_into_view("pre.raw-text mark.prov", web_sys::ScrollLogicalPosition::Start);
+        }
+        || ()
+    });
     html! {
         <div class="source-view">
             <div class="source-bar">
@@ -123,11 +130,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // A hit opened from the search results: bring it into view.
     use_effect_with((words.focus, a.id.clone()), |(focus, _)| {
         if focus.is_some() {
-            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("focus-hit")) {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
-            }
+            crate::window::scroll_into_view("#focus-hit", web_sys::ScrollLogicalPosition::Center);
         }
         || ()
     });

@@ -64,11 +64,16 @@ pub fn top_bar(props: &TopBarProps) -> Html {
         crate::prefs::set_theme(t);
         || ()
     });
+    // A menu, not a cycle: on a light system a cycle's first step (auto to
+    // light) changed nothing on screen, and looked broken.
     let on_theme = {
         let theme = theme.clone();
-        Callback::from(move |_| theme.set(match theme.as_str() { "auto" => "light", "light" => "dark", _ => "auto" }.to_owned()))
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                theme.set(select.value());
+            }
+        })
     };
-    let theme_name = match theme.as_str() { "light" => t.theme_light, "dark" => t.theme_dark, _ => t.theme_auto };
     let other_lang = if props.lang == Lang::Zh { Lang::En } else { Lang::Zh };
     // The export menu closes once a format is chosen, so it never covers the text.
     let export_menu = use_node_ref();
@@ -107,7 +112,11 @@ pub fn top_bar(props: &TopBarProps) -> Html {
                     onclick={send(state, |_| Action::ToggleWordView)} title={t.word_view_hint}>{ t.word_view }</button>
             <button class="toggle" aria-expanded={state.dictionary_open.to_string()} onclick={send(state, |_| Action::ToggleDictionary)}>{ t.dictionary }</button>
             <SettingsBar settings={state.settings} on_change={send(state, Action::Settings)} />
-            <button class="toggle theme" onclick={on_theme} title={t.theme} aria-label={format!("{theme_name} · {}", t.theme)}>{ theme_name }</button>
+            <select class="theme" onchange={on_theme} title={t.theme} aria-label={t.theme}>
+                { for [("auto", t.theme_auto), ("light", t.theme_light), ("dark", t.theme_dark)].into_iter().map(|(value, name)| html! {
+                    <option value={value} selected={theme.as_str() == value}>{ name }</option>
+                }) }
+            </select>
             <button class="toggle lang" onclick={props.on_lang.reform(move |_| other_lang)} title={t.language}
                     aria-label={format!("{} · {}", t.switch_to, t.language)}>{ t.switch_to }</button>
             <details class="export-menu" ref={export_menu.clone()}>

@@ -100,6 +100,18 @@ pub fn use_file_drop(on_files: Callback<PickedFiles>) -> bool {
     *dragging
 }
 
+/// Scrolls the first element `selector` finds into view, at `block`
+/// (`Center` for a word; `Start` for a long run, whose top a centred view
+/// would hide; its CSS `scroll-margin-top` keeps it clear of the bars).
+pub fn scroll_into_view(selector: &str, block: web_sys::ScrollLogicalPosition) {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(el) = found {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(block);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Moves keyboard focus to the text on screen: the first paragraph of the
 /// article (the next Tab reaches its first highlight), else the main pane.
 /// The skip link calls it, so the bars need not be tabbed through.

@@ -199,3 +199,20 @@ async fn word_view_draws_each_word_and_a_click_asks_for_its_concordance() {
     toka.click();
     assert_eq!(*asked.borrow(), Some(("托卡耶夫".to_owned(), true)));
 }
+
+/// English counts agree with their noun (the i18n module is browser-only:
+/// its hook reads the page's language).
+#[wasm_bindgen_test]
+fn one_of_a_thing_is_singular_and_any_other_count_plural() {
+    assert_eq!((tongwen_app::i18n::EN.ready)(1, 1), "Ready · 1 source · 1 shared passage");
+    assert_eq!((tongwen_app::i18n::EN.ready)(0, 2), "Ready · 0 sources · 2 shared passages");
+    assert_eq!((tongwen_app::i18n::EN.found)(1, 1, 0), "1 hit in 1 article (0 whole-word)");
+    assert_eq!((tongwen_app::i18n::EN.hit_count)(1, 1), " 1 hit (1 whole-word)");
+    assert_eq!((tongwen_app::i18n::EN.source_meta)(1, 1, "UTF-8"), "1 article · 1 char · UTF-8");
+    assert_eq!((tongwen_app::i18n::EN.compare_info)(1, 3, 1, 2, 1), "Passage 1 of 3 · witness 1/2 · 1 difference");
+    assert_eq!((tongwen_app::i18n::EN.overview_hint)(1, 1), "1 article shares text · 1 passage · click a cell to compare");
+    assert_eq!((tongwen_app::i18n::EN.overview_hint)(2, 3), "2 articles share text · 3 passages · click a cell to compare");
+    assert_eq!((tongwen_app::i18n::EN.story_meta)(2, 1, 1), "Story · 2 articles · 1 char · 1 passage");
+    assert_eq!((tongwen_app::i18n::EN.imported)(1), "Imported 1 word.");
+    assert_eq!((tongwen_app::i18n::EN.shared_passage)(1), "Shared passage, in 1 other place");
+}
