@@ -108,6 +108,18 @@ test('searching 阿斯塔纳 counts hits per source correctly, lists a concordan
   const xs = await keys.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
   assert.equal(new Set(xs).size, 1, 'aligned on the keyword');
   await page.screenshot({ path: path.join(SHOTS, 'concordance.png') });
+  // Sorted by right context, the lines read in order of what follows; no
+  // right context is clipped; each line names its article, not only its paper.
+  await page.getByRole('button', { name: 'right context' }).click();
+  const rights = await page.locator('.kwic-right').allInnerTexts();
+  assert.deepEqual(rights, [...rights].sort(), 'right contexts in order');
+  assert.ok(await page.locator('.kwic-right').evaluateAll((els) => els.every((e) => e.scrollWidth <= e.clientWidth + 1)), 'no right context clipped');
+  assert.ok((await page.locator('.kwic-source').allInnerTexts()).every((t) => / · /.test(t)), 'source · article');
+  await page.screenshot({ path: path.join(SHOTS, 'concordance-sorted-right.png') });
+  await page.getByRole('button', { name: 'left context' }).click();
+  const lefts = (await page.locator('.kwic-left').allInnerTexts()).map((t) => [...t.replace(/…/g, '')].reverse().join(''));
+  assert.deepEqual(lefts, [...lefts].sort(), 'left contexts in order, read leftwards from the keyword');
+  await page.getByRole('button', { name: 'text order' }).click();
   // A hit far down its article: opening it scrolls there and marks it.
   const last = page.locator('.kwic-line').last();
   const context = await last.locator('.kwic-left').innerText();

@@ -40,6 +40,7 @@ browser_only! {
     mod worker_client;
 }
 
+pub mod concordance;
 pub mod labels;
 pub mod messages;
 pub mod problems;

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::state::{Source, WordsStatus};
 use super::i18n::use_strings;
+use crate::concordance::{lines, Order};
 use crate::labels::{article_label, witness_short};
 use tongwen::model::DocIndex;
 use tongwen::search::{Hit, SearchResults};
@@ -42,13 +43,6 @@ pub const ARTICLES_PER_PAGE: usize = 40;
 /// Hits shown under each article in the by-article list.
 pub const HITS_PER_ARTICLE: usize = 5;
 
-/// Every listed hit in corpus order: source, article, place in the article.
-fn concordance_lines(found: &SearchResults) -> Vec<(&tongwen::search::ArticleHits, &Hit)> {
-    let mut lines: Vec<_> = found.articles.iter().flat_map(|g| g.hits.iter().map(move |h| (g, h))).collect();
-    lines.sort_by_key(|(g, h)| (g.doc, g.article, h.field.reading_order(), h.begin));
-    lines
-}
-
 #[function_component(SearchView)]
 pub fn search_view(props: &SearchProps) -> Html {
     let t = use_strings();
@@ -64,6 +58,11 @@ pub fn search_view(props: &SearchProps) -> Html {
     let more = {
         let pages = pages.clone();
         Callback::from(move |_| pages.set(*pages + 1))
+    };
+    let order = use_state(Order::default);
+    let sort = |o: Order| {
+        let order = order.clone();
+        Callback::from(move |_| order.set(o))
     };
     let Some(found) = props.found.as_ref().filter(|f| f.query == props.query.trim()) else {
         let note = match &props.words {
@@ -108,9 +107,15 @@ pub fn search_view(props: &SearchProps) -> Html {
             }
             if found.capped { <p class="hint">{ (t.capped)(tongwen::search::MAX_LISTED_HITS) }</p> }
             if props.concordance {
+                <div class="kwic-sort" role="group" aria-label={t.sort_by}>
+                    { t.sort_by }{" "}
+                    { for Order::ALL.into_iter().map(|o| html! {
+                        <button class={classes!("toggle", (*order == o).then_some("current"))} aria-pressed={(*order == o).to_string()} onclick={sort(o)}>{ (t.concordance_order)(o) }</button>
+                    }) }
+                </div>
                 <table class="kwic">
                     <tbody>
-                        { for concordance_lines(found).into_iter().take(*pages * LINES_PER_PAGE).map(|(g, h)| html! {
+                        { for lines(found, &props.sources, *order).into_iter().take(*pages * LINES_PER_PAGE).map(|(g, h)| html! {
                             <tr class="kwic-line" tabindex="0" role="link" onclick={open(g.doc, g.article, h).reform(|_: MouseEvent| ())}
                                 onkeydown={on_enter(open(g.doc, g.article, h))}>
                                 <td class="kwic-source" title={format!("{} · {}", name(g.doc), title(g.doc, g.article))}>{ witness(g.doc, g.article) }</td>

@@ -101,6 +101,8 @@ pub struct Strings {
     pub more_in_article: fn(usize) -> String,
     pub by_article: &'static str,
     pub concordance: &'static str,
+    pub sort_by: &'static str,
+    pub concordance_order: fn(crate::concordance::Order) -> &'static str,
     pub per_source: &'static str,
     pub capped: fn(usize) -> String,
     /// (hits, whole-word hits)
