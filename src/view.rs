@@ -217,6 +217,8 @@ pub enum Route {
     Overview,
     Read { doc: String, article: usize },
     Compare { passage: usize, left: usize, right: usize },
+    /// Search results for `query`, by article or as a concordance.
+    Search { query: String, concordance: bool },
 }
 
 impl Route {
@@ -225,13 +227,19 @@ impl Route {
             Route::Overview => "#/overview".to_owned(),
             Route::Read { doc, article } => format!("#/read/{}/{}", encode(doc), article + 1),
             Route::Compare { passage, left, right } => format!("#/compare/{passage}/{}/{}", left + 1, right + 1),
+            Route::Search { query, concordance: false } => format!("#/search/{}", encode(query)),
+            Route::Search { query, concordance: true } => format!("#/concordance/{}", encode(query)),
         }
     }
 
+    /// The route a hash names; what follows a `?` is left to [`Shown`].
     pub fn parse(hash: &str) -> Option<Route> {
-        let parts: Vec<&str> = hash.trim_start_matches('#').trim_start_matches('/').split('/').collect();
+        let path = hash.split_once('?').map_or(hash, |(p, _)| p);
+        let parts: Vec<&str> = path.trim_start_matches('#').trim_start_matches('/').split('/').collect();
         match parts.as_slice() {
             ["overview"] => Some(Route::Overview),
+            ["search", q] if !q.is_empty() => Some(Route::Search { query: decode(q), concordance: false }),
+            ["concordance", q] if !q.is_empty() => Some(Route::Search { query: decode(q), concordance: true }),
             ["read", doc, k] => Some(Route::Read { doc: decode(doc), article: k.parse::<usize>().ok()?.checked_sub(1)? }),
             ["compare", p, l, r] => Some(Route::Compare {
                 passage: p.parse().ok()?,
@@ -241,6 +249,57 @@ impl Route {
             _ => None,
         }
     }
+}
+
+/// What a link says beyond the screen, after `?`: the settings that
+/// change what is found, and the word view (`?min=30&stock&words`; a flag
+/// is written only when on). The app writes them into every hash it
+/// shows; a hash with no `?` (a link inside the page, one typed by hand)
+/// keeps the settings as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shown {
+    pub settings: crate::reuse::Settings,
+    pub words: bool,
+}
+
+impl Shown {
+    /// `?min=…` and the flags that are on.
+    pub fn to_query(&self) -> String {
+        let mut query = format!("?min={}", self.settings.min_len);
+        for (on, name) in [(self.settings.boilerplate, "boilerplate"), (self.settings.stock, "stock"), (self.words, "words")] {
+            if on {
+                query.push('&');
+                query.push_str(name);
+            }
+        }
+        query
+    }
+
+    /// Reads what follows the `?` of a hash (`None`: there is none); what
+    /// it does not say is the default, and a bad minimum length is ignored.
+    pub fn parse(hash: &str) -> Option<Shown> {
+        let mut shown = Shown::default();
+        let (_, query) = hash.split_once('?')?;
+        for part in query.split('&') {
+            match part.split_once('=') {
+                Some(("min", n)) => {
+                    if let Ok(n) = n.parse() {
+                        shown.settings.min_len = n;
+                    }
+                }
+                None if part == "boilerplate" => shown.settings.boilerplate = true,
+                None if part == "stock" => shown.settings.stock = true,
+                None if part == "words" => shown.words = true,
+                _ => {}
+            }
+        }
+        Some(shown)
+    }
+}
+
+/// The whole hash for a screen: its route, then its settings.
+pub fn link(route: &Route, shown: &Shown) -> String {
+    format!("{}{}", route.to_hash(), shown.to_query())
 }
 
 /// What a file name may hold that a hash path may not: everything but
@@ -266,10 +325,13 @@ mod route_tests {
             Route::Read { doc: "我的 文件#1.txt".into(), article: 0 },
             Route::Compare { passage: 4, left: 0, right: 2 },
             Route::Overview,
+            Route::Search { query: "阿斯塔纳 峰会/?&".into(), concordance: false },
+            Route::Search { query: "中亚".into(), concordance: true },
         ] {
             assert_eq!(Route::parse(&r.to_hash()), Some(r.clone()), "{}", r.to_hash());
         }
         assert_eq!(Route::parse("#/nonsense"), None);
+        assert_eq!(Route::parse("#/search/"), None);
         assert_eq!(Route::parse("#/read/x/0"), None);
         assert_eq!(Route::parse("#/compare/1/2/%"), None);
     }
@@ -490,5 +552,24 @@ mod run_tests {
         assert_eq!(find_all("中亚与中亚国家", "中亚"), vec![(0, 2), (3, 5)]);
         assert_eq!(find_all("abc", " "), vec![]);
         assert_eq!(find_all("aaa", "aa"), vec![(0, 2)]);
+    }
+
+    #[test]
+    fn a_link_carries_the_settings_that_differ_from_the_default() {
+        let read = Route::Read { doc: "a.txt".into(), article: 2 };
+        assert_eq!(link(&read, &Shown::default()), "#/read/a.txt/3?min=20");
+        let shown = Shown { settings: crate::reuse::Settings { min_len: 30, boilerplate: true, stock: true }, words: true };
+        let hash = link(&read, &shown);
+        assert_eq!(hash, "#/read/a.txt/3?min=30&boilerplate&stock&words");
+        assert_eq!((Route::parse(&hash), Shown::parse(&hash)), (Some(read), Some(shown)));
+        assert_eq!(Shown::parse("#/overview"), None, "no query: the settings stay as they are");
+        for (hash, min) in [("#/overview?min=x", 20), ("#/overview?min=", 20), ("#/overview?what&min=40", 40), ("#/overview?", 20)] {
+            let parsed = Shown::parse(hash).unwrap();
+            assert_eq!((parsed.settings.min_len, parsed.words, parsed.settings.stock), (min, false, false), "{hash}");
+        }
+        assert_eq!(Shown::parse("#/overview?stock").unwrap().settings, crate::reuse::Settings { stock: true, ..Default::default() });
+        assert_eq!(Shown::parse("#/overview?boilerplate").unwrap().settings, crate::reuse::Settings { boilerplate: true, ..Default::default() });
+        assert!(Shown::parse("#/overview?words").unwrap().words);
+        assert_eq!(Route::parse("#/concordance/%E4%B8%AD?words"), Some(Route::Search { query: "中".into(), concordance: true }));
     }
 }

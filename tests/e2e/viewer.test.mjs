@@ -300,6 +300,35 @@ test('settings apply live: a longer minimum re-analyses in the worker and finds 
   assert.deepEqual(page.problems, []);
 });
 
+test('the URL says the settings, the word view and the search, and a reload restores them', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await page.fill('#min-len', '40');
+  await page.locator('#min-len').press('Enter');
+  await page.check('#show-stock');
+  await page.waitForFunction(() => /[?&]min=40&stock$/.test(location.hash), null, { timeout: 30_000 });
+  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
+  await page.click('button.word-view');
+  await page.waitForFunction(() => location.hash.endsWith('&stock&words'));
+  const reading = await page.evaluate(() => location.hash);
+  await page.reload();
+  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('#min-len')?.value === '40', null, { timeout: 30_000 });
+  assert.equal(await page.isChecked('#show-stock'), true);
+  assert.equal(await page.locator('button.word-view').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => location.hash), reading);
+  // A search, in concordance mode, is a link too.
+  await page.fill('#search', '阿斯塔纳');
+  await page.locator('.search-view h2', { hasText: 'hits' }).waitFor({ timeout: 30_000 });
+  await page.click('button:has-text("Concordance")');
+  await page.waitForFunction(() => location.hash.startsWith('#/concordance/' + encodeURIComponent('阿斯塔纳')) && location.hash.includes('min=40'));
+  await page.reload();
+  await page.locator('.kwic-line').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.inputValue('#search'), '阿斯塔纳');
+  assert.equal(await page.locator('button:has-text("Concordance")').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(page.problems, []);
+});
+
 test('the overview matrix has the 000/001/002 block hottest, and a cell opens that pair', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
   await ready(page);

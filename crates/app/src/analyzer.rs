@@ -171,8 +171,10 @@ pub fn show_result(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
         let _ = window.request_animation_frame(later.unchecked_ref());
     }
     let first = !std::mem::replace(&mut analyzer.borrow_mut().shown_once, true);
-    if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| tongwen::view::Route::parse(&h)).filter(|_| first) {
-        dispatcher.dispatch(Action::Navigate(route));
+    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()).filter(|_| first) {
+        if let Some(route) = tongwen::view::Route::parse(&hash) {
+            dispatcher.dispatch(Action::FollowLink(route, tongwen::view::Shown::parse(&hash)));
+        }
     }
 }
 

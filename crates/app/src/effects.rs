@@ -34,11 +34,18 @@ pub fn run_pending(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
             Effect::Ask(request) => ask(analyzer, &request),
             Effect::SaveUserWords(words) => crate::prefs::set_user_words(&words),
             // A new history entry per move, unless the URL says it already.
-            Effect::ShowRoute(route) => {
+            Effect::ShowRoute { route, shown, replace } => {
                 if let Some(window) = web_sys::window() {
-                    let hash = route.to_hash();
+                    let hash = tongwen::view::link(&route, &shown);
                     if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
-                        let _ = window.location().set_hash(&hash);
+                        match window.history() {
+                            Ok(history) if replace => {
+                                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+                            }
+                            _ => {
+                                let _ = window.location().set_hash(&hash);
+                            }
+                        }
                     }
                 }
             }

@@ -28,8 +28,10 @@ fn use_window_listener<F: Fn(web_sys::Event) + 'static>(event: &'static str, han
 #[hook]
 pub fn use_hash_navigation(dispatcher: UseReducerDispatcher<AppState>) {
     use_window_listener("hashchange", move |_| {
-        if let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| tongwen::view::Route::parse(&h)) {
-            dispatcher.dispatch(Action::Navigate(route));
+        if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+            if let Some(route) = tongwen::view::Route::parse(&hash) {
+                dispatcher.dispatch(Action::FollowLink(route, tongwen::view::Shown::parse(&hash)));
+            }
         }
     });
 }

@@ -129,8 +129,9 @@ pub enum Effect {
     Ask(tongwen::protocol::Request),
     /// Remember the user's words across visits.
     SaveUserWords(Rc<Vec<tongwen::segment::UserWord>>),
-    /// Make the URL hash say what is on screen.
-    ShowRoute(tongwen::view::Route),
+    /// Make the URL hash say what is on screen, and with which settings
+    /// (`replace`: instead of a new history entry, as while typing a query).
+    ShowRoute { route: tongwen::view::Route, shown: tongwen::view::Shown, replace: bool },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +153,9 @@ pub enum Action {
     CloseCompare,
     /// Go where a URL hash points.
     Navigate(tongwen::view::Route),
+    /// A link followed (a hash loaded or changed): its settings, if it
+    /// says them, then its route.
+    FollowLink(tongwen::view::Route, Option<tongwen::view::Shown>),
     Settings(tongwen::reuse::Settings),
     ShowOverview,
     ToggleHelp,
@@ -186,14 +190,23 @@ pub enum Action {
 }
 
 impl AppState {
+    /// The settings a link to this screen carries.
+    pub fn shown(&self) -> tongwen::view::Shown {
+        tongwen::view::Shown { settings: self.settings, words: self.word_view }
+    }
+
     /// The URL hash for what is on screen.
     pub fn route(&self) -> Option<tongwen::view::Route> {
         match self.view {
             View::Compare { passage, left, right } => Some(tongwen::view::Route::Compare { passage, left, right }),
             View::Overview => Some(tongwen::view::Route::Overview),
-            // No route of their own: the URL keeps what the reader typed
-            // or followed (a link to nothing stays, with the page saying so).
-            View::Search { .. } | View::Missing => None,
+            View::Search { concordance } => {
+                let query = self.query.trim();
+                (!query.is_empty()).then(|| tongwen::view::Route::Search { query: query.to_owned(), concordance })
+            }
+            // The URL keeps the link that was followed, with the page
+            // saying what it named that is not here.
+            View::Missing => None,
             View::Read => self.sources.get(self.selected).map(|s| tongwen::view::Route::Read { doc: s.doc.id.clone(), article: self.article }),
         }
     }

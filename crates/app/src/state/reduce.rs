@@ -180,8 +180,20 @@ impl AppState {
             Action::CompareMembers(passage, left, right) => {
                 next.open_compare(passage, left, right);
             }
+            Action::FollowLink(route, shown) => {
+                if let Some(shown) = shown {
+                    next.settings = shown.settings.clamped();
+                    next.word_view = shown.words;
+                }
+                next.apply(Action::Navigate(route));
+            }
             Action::Navigate(route) => {
                 let found = match &route {
+                    Route::Search { query, concordance } => {
+                        next.query = query.clone();
+                        next.view = View::Search { concordance: *concordance };
+                        true
+                    }
                     Route::Overview => {
                         next.view = View::Overview;
                         true
@@ -244,8 +256,10 @@ impl AppState {
         if ready && !now.query.is_empty() && (now.query != before.query || now.generation != before.generation) {
             effects.push(Effect::Ask(Request::Search(now.query.clone())));
         }
-        if let Some(route) = now.route.filter(|r| Some(r) != before.route.as_ref()) {
-            effects.push(Effect::ShowRoute(route));
+        if let Some((route, shown)) = now.route.filter(|r| Some(r) != before.route.as_ref()) {
+            // Typing a query rewrites the link; it does not add a step to Back.
+            let replace = matches!((&route, &before.route), (Route::Search { .. }, Some((Route::Search { .. }, _))));
+            effects.push(Effect::ShowRoute { route, shown, replace });
         }
         effects
     }
@@ -260,8 +274,8 @@ struct Watched {
     article: (usize, usize, tongwen::segment::KeywordMethod, *const Vec<crate::state::Source>),
     generation: u32,
     query: String,
-    /// The URL for what is shown, once the analysis is ready.
-    route: Option<Route>,
+    /// The URL for what is shown, and its settings, once the analysis is ready.
+    route: Option<(Route, tongwen::view::Shown)>,
 }
 
 impl Watched {
@@ -272,7 +286,7 @@ impl Watched {
             article: (s.selected, s.article, s.keyword_method, Rc::as_ptr(&s.sources)),
             generation: s.words_generation,
             query: s.query.trim().to_owned(),
-            route: if s.status == Status::Ready { s.route() } else { None },
+            route: if s.status == Status::Ready { s.route().map(|r| (r, s.shown())) } else { None },
         }
     }
 }

@@ -8,7 +8,12 @@ use tongwen::protocol::{ArticleWords, DocumentOut, Request};
 use tongwen::reuse::Settings;
 use tongwen::search::{ArticleHits, Field, Hit, SearchResults};
 use tongwen::segment::{KeywordMethod, UserWord};
-use tongwen::view::Route;
+use tongwen::view::{Route, Shown};
+
+/// The URL effect of moving to `route` with the default settings.
+fn shows(route: Route) -> Effect {
+    Effect::ShowRoute { route, shown: Shown::default(), replace: false }
+}
 
 use super::*;
 use crate::problems::{Failure, Problem, Refusal, StoreError};
@@ -64,7 +69,7 @@ fn a_loaded_corpus_is_ready_and_a_new_one_starts_at_the_top() {
     assert_eq!(state.status, Status::Ready);
     assert_eq!(state.sources.len(), 3);
     assert!(!state.passages.is_empty(), "the shared report is a passage");
-    assert_eq!(effects, [Effect::ShowRoute(Route::Read { doc: "a.txt".into(), article: 0 })], "the URL says what is on screen");
+    assert_eq!(effects, [shows(Route::Read { doc: "a.txt".into(), article: 0 })], "the URL says what is on screen");
     // The same corpus analyzed again keeps the reader's place.
     state.reduce(Action::SelectArticle(1, 1));
     state.reduce(Action::Loaded(sources.clone(), passages.clone(), shares.clone()));
@@ -118,7 +123,7 @@ fn compare_opens_on_the_fullest_other_paper_and_steps_through_one_papers_passage
     let right = p.members.iter().position(|m| m.doc == "b.txt").unwrap();
     let effects = state.reduce(Action::Compare(0, left));
     assert_eq!(state.view, View::Compare { passage: 0, left, right });
-    assert_eq!(effects, [Effect::ShowRoute(Route::Compare { passage: 0, left, right })]);
+    assert_eq!(effects, [shows(Route::Compare { passage: 0, left, right })]);
     // A left member past the end is the last one; a passage past the end does nothing.
     state.reduce(Action::Compare(99, 0));
     assert_eq!(state.view, View::Compare { passage: 0, left, right });
@@ -202,8 +207,34 @@ fn new_settings_are_clamped_and_analysed_again_once() {
     let mut state = loaded();
     let effects = state.reduce(Action::Settings(Settings { min_len: 3, ..Settings::default() }));
     assert_eq!(state.settings.min_len, 8);
-    assert_eq!(effects, [Effect::Reanalyze(state.settings)]);
+    let shown = Shown { settings: state.settings, words: false };
+    let read = Route::Read { doc: "a.txt".into(), article: 0 };
+    assert_eq!(effects, [Effect::Reanalyze(state.settings), Effect::ShowRoute { route: read, shown, replace: false }], "analysed again, and the URL says so");
     assert!(state.reduce(Action::Settings(state.settings)).is_empty(), "the same settings: no new analysis");
+}
+
+#[test]
+fn a_link_followed_brings_its_settings_and_word_view_and_one_without_keeps_them() {
+    let mut state = loaded();
+    let shown = Shown { settings: Settings { min_len: 300, stock: true, boilerplate: true }, words: true };
+    let effects = state.reduce(Action::FollowLink(Route::Overview, Some(shown)));
+    assert_eq!((state.settings.min_len, state.settings.stock, state.settings.boilerplate, state.word_view), (200, true, true, true), "clamped");
+    assert!(effects.contains(&Effect::Reanalyze(state.settings)), "{effects:?}");
+    assert_eq!(state.view, View::Overview);
+    state.reduce(Action::FollowLink(Route::Read { doc: "b.txt".into(), article: 0 }, None));
+    assert_eq!((state.settings.min_len, state.word_view, state.selected), (200, true, 1), "no query: the settings stay");
+}
+
+#[test]
+fn a_search_is_a_link_and_typing_rewrites_it_without_a_history_step() {
+    let mut state = loaded();
+    state.reduce(Action::FollowLink(Route::Search { query: "中亚".into(), concordance: true }, None));
+    assert_eq!((state.query.as_str(), &state.view), ("中亚", &View::Search { concordance: true }));
+    let effects = state.reduce(Action::Query("中亚峰会".into()));
+    let route = Route::Search { query: "中亚峰会".into(), concordance: true };
+    assert!(effects.contains(&Effect::ShowRoute { route, shown: Shown::default(), replace: true }), "{effects:?}");
+    let effects = state.reduce(Action::ShowOverview);
+    assert!(effects.contains(&shows(Route::Overview)), "leaving the search is a step back can undo: {effects:?}");
 }
 
 #[test]
@@ -256,7 +287,7 @@ fn enter_before_the_results_arrive_opens_the_best_hit_when_they_do() {
     assert_eq!(state.view, View::Search { concordance: false }, "nothing opens yet");
     let effects = state.reduce(Action::Found(hit_results("北京", 1, 1)));
     assert_eq!((state.selected, state.article, state.view), (1, 1, View::Read));
-    assert!(effects.contains(&Effect::ShowRoute(Route::Read { doc: "b.txt".into(), article: 1 })));
+    assert!(effects.contains(&shows(Route::Read { doc: "b.txt".into(), article: 1 })));
     // Typing after Enter cancels it: the next results only show.
     state.reduce(Action::Query("上".into()));
     state.reduce(Action::OpenFirstHit);
@@ -285,7 +316,7 @@ fn search_follows_the_query_and_enter_opens_the_best_hit() {
     let effects = state.reduce(Action::OpenFirstHit);
     assert_eq!((state.selected, state.article, state.view), (1, 1, View::Read));
     assert_eq!(state.focus, Some((Field::Paragraph(0), 3)), "the hit is shown");
-    assert!(effects.contains(&Effect::ShowRoute(Route::Read { doc: "b.txt".into(), article: 1 })));
+    assert!(effects.contains(&shows(Route::Read { doc: "b.txt".into(), article: 1 })));
     // An empty query closes the results.
     state.reduce(Action::ShowSearch { concordance: true });
     state.reduce(Action::Query("  ".into()));
@@ -329,7 +360,7 @@ fn the_url_is_set_only_when_ready_and_only_when_it_changes() {
     let mut state2 = loaded();
     assert!(state2.reduce(Action::ToggleRaw).is_empty(), "the same route");
     state.reduce(Action::Progress(Stage::Passages));
-    assert!(!state.reduce(Action::ShowOverview).iter().any(|e| matches!(e, Effect::ShowRoute(_))), "analyzing: the URL waits");
+    assert!(!state.reduce(Action::ShowOverview).iter().any(|e| matches!(e, Effect::ShowRoute { .. })), "analyzing: the URL waits");
     // Search results have no route of their own.
     let effects = state2.reduce(Action::ShowSearch { concordance: false });
     assert!(effects.is_empty(), "{effects:?}");
