@@ -534,6 +534,16 @@ mod tests {
         for phrase in ["互利共赢的", "共赢的", "尊重和", "框架内建立", "进入新"] {
             assert!(!words.contains(&phrase.to_owned()), "{phrase} proposed: {words:?}");
         }
+        // A token that starts or ends with a function character, at the
+        // proposal's edge, keeps it out too.
+        let edge = |w: &'static str, x: &'static str, y: &'static str| -> Vec<&'static str> { vec![x, "扎", w, y] };
+        let (a, b, c) = (edge("里别克的", "。", "说"), edge("里别克的", "，", "表示"), edge("里别克的", "；", "指出"));
+        assert!(!proposed(&[&a, &b, &c]).iter().any(|w| w.contains("里别克")), "ends in 的");
+        let edge = |x: &'static str, y: &'static str| -> Vec<&'static str> { vec![x, "在扎", "里别克", y] };
+        let (a, b, c) = (edge("。", "说"), edge("，", "表示"), edge("；", "指出"));
+        assert!(!proposed(&[&a, &b, &c]).iter().any(|w| w.contains("在扎")), "starts with 在");
+        let (a, b, c) = (vec!["。", "扎", "里别克", "说"], vec!["，", "扎", "里别克", "表示"], vec!["；", "扎", "里别克", "指出"]);
+        assert!(proposed(&[&a, &b, &c]).contains(&"扎里别克".to_owned()), "without them it is proposed");
     }
 
     #[test]
