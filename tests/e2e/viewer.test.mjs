@@ -266,6 +266,23 @@ test('on a phone the sidebar folds behind a button and the text stays readable',
   const box = await para.boundingBox();
   assert.ok(box && box.x >= 0 && box.x + box.width <= 375, `paragraph fits the screen: ${JSON.stringify(box)}`);
   await page.screenshot({ path: path.join(SHOTS, 'mobile-light.png') });
+  // The text has at least three quarters of the screen: every control
+  // folds behind one menu, and the corpus controls behind the sources.
+  const text = async () => (await page.locator('main.reading').boundingBox()).height;
+  assert.ok(await text() >= 0.75 * 800, `the text gets ${await text()} of 800 px`);
+  assert.equal(await page.locator('#search').isVisible(), false);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  assert.equal(await page.locator('#search').isVisible(), true);
+  await page.screenshot({ path: path.join(SHOTS, 'mobile-menu.png') });
+  await page.getByRole('button', { name: 'Menu' }).click();
+  // Scrolling down the text hides the bars; scrolling up brings them back.
+  await page.locator('main.reading').evaluate((m) => { m.scrollTop = 400; });
+  await page.waitForFunction(() => document.querySelector('.topbar').offsetParent === null);
+  assert.ok(await text() >= 790, `the bars give the text the screen: ${await text()}`);
+  await page.screenshot({ path: path.join(SHOTS, 'mobile-reading.png') });
+  await page.locator('main.reading').evaluate((m) => { m.scrollTop = 100; });
+  await page.locator('.topbar').waitFor({ state: 'visible' });
+  await page.locator('main.reading').evaluate((m) => { m.scrollTop = 0; });
   await page.locator('.sidebar-toggle').click();
   assert.equal(await page.locator('.source-list').isVisible(), true);
   await page.screenshot({ path: path.join(SHOTS, 'mobile-sidebar.png') });

@@ -47,6 +47,7 @@ pub fn app() -> Html {
     }
     use_hash_navigation(state.dispatcher());
     use_keys(state.dispatcher());
+    let bars_hidden = crate::window::use_bars_hidden_on_scroll();
     let corpus = CorpusActions::new(&analyzer, &state.dispatcher(), &state.corpus);
     let dragging = use_file_drop(corpus.add.clone());
     // Interface language: the browser's, unless the reader chose; remembered.
@@ -90,7 +91,7 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Lang> context={*lang}>
         <ContextProvider<WordsContext> context={words_context}>
-        <div class="app">
+        <div class={classes!("app", bars_hidden.then_some("bars-hidden"))}>
             <button class="toggle skip-link" onclick={Callback::from(|_| crate::window::focus_text())}>{ t.skip_to_text }</button>
             <TopBar state={state.clone()} lang={*lang} on_lang={on_lang} on_cancel={on_cancel} on_export={export.clone()} />
             if state.help {

@@ -87,9 +87,16 @@ pub fn top_bar(props: &TopBarProps) -> Html {
         })
     };
     let reading = state.view != View::Overview;
+    // On a phone every control but the status folds behind one menu.
+    let menu = use_state_eq(|| false);
+    let toggle_menu = {
+        let menu = menu.clone();
+        Callback::from(move |_| menu.set(!*menu))
+    };
     html! {
-        <header class="topbar">
+        <header class={classes!("topbar", menu.then_some("menu-open"))}>
             <h1 class="brand">{"同文"}<span class="brand-latin">{" tongwen"}</span></h1>
+            <button class="toggle menu-toggle" aria-expanded={menu.to_string()} aria-label={t.menu} onclick={toggle_menu}>{ "☰" }</button>
             <p class="status" role="status" aria-live="polite"
                data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analyzing(_) => "analyzing", Status::Failed(_) | Status::Cancelled => "failed", Status::Crashed(_) => "crashed" }}>
                 {status}

@@ -24,6 +24,46 @@ fn use_window_listener<F: Fn(web_sys::Event) + 'static>(event: &'static str, han
     });
 }
 
+/// How far down the text must be before the bars hide, and how far a
+/// scroll must go to count (a finger's jitter is not a scroll).
+const BARS_HIDE_AFTER_PX: i32 = 48;
+const SCROLL_STEP_PX: i32 = 8;
+
+/// On a phone, the bars leave the screen to the text while the reader
+/// scrolls down it, and come back on the way up (CSS applies the class
+/// on narrow screens only). Returns whether they are hidden now.
+#[hook]
+pub fn use_bars_hidden_on_scroll() -> bool {
+    let hidden = use_state_eq(|| false);
+    let last = use_mut_ref(|| 0i32);
+    {
+        let hidden = hidden.clone();
+        use_effect_with((), move |_| {
+            // Scroll events do not bubble: listen in the capture phase.
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|el| el.matches("main.reading").unwrap_or(false)) else { return };
+                let top = el.scroll_top();
+                let before = std::mem::replace(&mut *last.borrow_mut(), top);
+                if top > before + SCROLL_STEP_PX && top > BARS_HIDE_AFTER_PX {
+                    hidden.set(true);
+                } else if top + SCROLL_STEP_PX < before || top <= BARS_HIDE_AFTER_PX {
+                    hidden.set(false);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback_and_bool("scroll", listener.as_ref().unchecked_ref(), true);
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback_and_bool("scroll", listener.as_ref().unchecked_ref(), true);
+                }
+            }
+        });
+    }
+    *hidden
+}
+
 /// The screen follows the URL hash (links, reload, back and forward).
 #[hook]
 pub fn use_hash_navigation(dispatcher: UseReducerDispatcher<AppState>) {

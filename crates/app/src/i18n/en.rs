@@ -31,6 +31,7 @@ pub static EN: Strings = Strings {
     by_article: "By article",
     concordance: "Concordance",
     sort_by: "Sort:",
+    menu: "Menu",
     concordance_order: |o| match o {
         crate::concordance::Order::Text => "text order",
         crate::concordance::Order::Left => "left context",

@@ -102,6 +102,8 @@ pub struct Strings {
     pub by_article: &'static str,
     pub concordance: &'static str,
     pub sort_by: &'static str,
+    /// The phone's one menu of the top bar's controls.
+    pub menu: &'static str,
     pub concordance_order: fn(crate::concordance::Order) -> &'static str,
     pub per_source: &'static str,
     pub capped: fn(usize) -> String,

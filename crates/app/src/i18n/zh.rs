@@ -26,6 +26,7 @@ pub static ZH: Strings = Strings {
     by_article: "按文章",
     concordance: "语境索引",
     sort_by: "排序：",
+    menu: "菜单",
     concordance_order: |o| match o {
         crate::concordance::Order::Text => "原文顺序",
         crate::concordance::Order::Left => "左语境",
