@@ -92,7 +92,7 @@ test('each entry of the witnesses popover opens compare with that witness', asyn
     // The pointer travels from the highlight to the popover: it stays open.
     await links.nth(k).click();
     await page.locator('section.compare').waitFor();
-    assert.match(await page.evaluate(() => location.hash), /^#\/compare\/\d+\/\d+\/\d+$/);
+    assert.match(await page.evaluate(() => location.hash), /^#\/compare\/\d+\/\d+\/\d+\?min=20$/);
     assert.equal((await page.locator('.witness-col.right .witness-source').innerText()).trim(), targets[k]);
     assert.equal((await page.locator('.witness-col.left .witness-source').innerText()).trim(), names[0], 'the article being read stays on the left');
   }
@@ -223,7 +223,7 @@ test('a deep link to a compare view survives reload; back and forward work', asy
   await page.locator('mark.shared', { hasText: '仲夏时节' }).first().click();
   await page.locator('section.compare').waitFor();
   const hash = await page.evaluate(() => location.hash);
-  assert.match(hash, /^#\/compare\/\d+\/\d+\/\d+$/);
+  assert.match(hash, /^#\/compare\/\d+\/\d+\/\d+\?min=20$/);
   const info = await page.locator('.compare-info').innerText();
   const right = await page.locator('.witness-col.right .compare-text').innerText();
   await page.reload();
@@ -351,7 +351,7 @@ test('the overview matrix has the 000/001/002 block hottest, and a cell opens th
   await ready(page);
   await page.getByRole('button', { name: /^Overview$/ }).click();
   await page.locator('table.matrix').waitFor();
-  assert.equal(await page.evaluate(() => location.hash), '#/overview');
+  assert.equal(await page.evaluate(() => location.hash), '#/overview?min=20');
   // The hottest cell: rows and columns are labelled "<source> · <title>".
   const hottest = await page.evaluate(() => {
     let best = null;

@@ -64,7 +64,8 @@ test('word view splits 托卡耶夫 until the word is added to the user dictiona
   // After a reload the dictionary is still there, and still applied.
   await page.reload();
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
-  await page.click('button.word-view');
+  // The word view is still on: the URL says so.
+  assert.equal(await page.locator('button.word-view').getAttribute('aria-pressed'), 'true');
   await page.waitForFunction(() => [...document.querySelectorAll('p.para .w')].some((e) => e.textContent === '托卡耶夫'), null, { timeout: 30_000 });
   await page.click('button:has-text("Dictionary")');
   assert.equal(await page.locator('.user-word .word').innerText(), '托卡耶夫');
