@@ -19,6 +19,14 @@ test('opens on the five seed sources, each named apart from the others', async (
   // the download hash. Named by first headline, two of them differed only
   // in a dash.
   assert.deepEqual(names, ['000', '001', '002', '003', '004']);
+  // The search box shows its whole placeholder.
+  const fits = await page.locator('#search').evaluate((input) => {
+    const style = getComputedStyle(input);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    return ctx.measureText(input.placeholder).width <= input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  });
+  assert.ok(fits, 'the placeholder is not cut off');
   // The engine runs in a Web Worker started from the same origin.
   const workers = page.workers().map((w) => w.url());
   assert.ok(workers.some((u) => u.endsWith('/worker-loader.js')), JSON.stringify(workers));

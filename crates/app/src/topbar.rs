@@ -96,7 +96,6 @@ pub fn top_bar(props: &TopBarProps) -> Html {
     html! {
         <header class={classes!("topbar", menu.then_some("menu-open"))}>
             <h1 class="brand">{"同文"}<span class="brand-latin">{" tongwen"}</span></h1>
-            <button class="toggle menu-toggle" aria-expanded={menu.to_string()} aria-label={t.menu} onclick={toggle_menu}>{ "☰" }</button>
             <p class="status" role="status" aria-live="polite"
                data-state={match state.status { Status::Ready => "ready", Status::Loading => "loading", Status::Analyzing(_) => "analyzing", Status::Failed(_) | Status::Cancelled => "failed", Status::Crashed(_) => "crashed" }}>
                 {status}
@@ -106,6 +105,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
                     <button class="toggle cancel" onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
                 }
             </p>
+            <button class="toggle menu-toggle" aria-expanded={menu.to_string()} aria-label={t.menu} onclick={toggle_menu}>{ "☰" }</button>
             <input class="search" id="search" type="search" placeholder={t.search_placeholder} aria-label={t.search_label}
                    value={state.query.clone()} oninput={on_query} onkeydown={on_query_key} />
             if let Some(w) = words_status { <span class="words-status" role="status">{ w }</span> }
