@@ -569,6 +569,17 @@ mod tests {
     }
 
     #[test]
+    fn a_neighbour_seen_again_counts_again_and_only_a_han_word_frees_the_left() {
+        // Right: 说 three times, 表示 once: 0.81 bits, a fixed context.
+        let text = |l: &'static str, r: &'static str| -> Vec<&'static str> { vec![l, "扎", "里别克", r] };
+        let (a, b, c, d) = (text("。", "说"), text("，", "说"), text("；", "说"), text("：", "表示"));
+        assert!(!proposed(&[&a, &b, &c, &d]).contains(&"扎里别克".to_owned()));
+        // Left: always a dash, which is no title: not free on that side.
+        let (a, b, c) = (text("——", "说"), text("——", "表示"), text("——", "指出"));
+        assert!(!proposed(&[&a, &b, &c]).contains(&"扎里别克".to_owned()));
+    }
+
+    #[test]
     fn branching_entropy_counts_each_text_edge_apart() {
         assert_eq!(branching_entropy(&[(Some("说"), 4)]), 0.0);
         assert!((branching_entropy(&[(Some("说"), 1), (Some("表示"), 1)]) - 1.0).abs() < 1e-9);
