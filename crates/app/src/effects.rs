@@ -34,12 +34,18 @@ pub fn run_pending(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
             Effect::Ask(request) => ask(analyzer, &request),
             Effect::SaveUserWords(words) => crate::prefs::set_user_words(&words),
             // A new history entry per move, unless the URL says it already.
+            // Where it names this screen already, only without the settings
+            // (a link inside the page, one typed by hand), or only the
+            // settings changed, the entry is rewritten: Back goes to the
+            // screen before, never to the same screen.
             Effect::ShowRoute { route, shown, replace } => {
                 if let Some(window) = web_sys::window() {
                     let hash = tongwen::view::link(&route, &shown);
-                    if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+                    let now = window.location().hash().unwrap_or_default();
+                    let same_screen = tongwen::view::Route::parse(&now).as_ref() == Some(&route);
+                    if now != hash {
                         match window.history() {
-                            Ok(history) if replace => {
+                            Ok(history) if replace || same_screen => {
                                 let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
                             }
                             _ => {
