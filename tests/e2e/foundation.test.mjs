@@ -27,6 +27,9 @@ test('opens on the five seed sources, each named apart from the others', async (
     return ctx.measureText(input.placeholder).width <= input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   });
   assert.ok(fits, 'the placeholder is not cut off');
+  // At 1280 px the top bar is one row (it was two: 79 px).
+  const bar = (await page.locator('.topbar').boundingBox()).height;
+  assert.ok(bar < 60, `the top bar is ${bar} px high`);
   // The engine runs in a Web Worker started from the same origin.
   const workers = page.workers().map((w) => w.url());
   assert.ok(workers.some((u) => u.endsWith('/worker-loader.js')), JSON.stringify(workers));

@@ -44,6 +44,11 @@ export async function openReady(page, url) {
 }
 
 /** Presses Tab until the focused element matches `selector` (at most `max` times); true if it does. */
+/** Opens the top bar's settings menu (minimum length, theme, language), as a reader clicks it. */
+export async function openSettings(page) {
+  if (!(await page.locator('details.settings-menu').evaluate((d) => d.open))) await page.click('details.settings-menu summary');
+}
+
 export async function tabTo(page, selector, max = 200) {
   for (let i = 0; i < max; i++) {
     if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return true;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, SHOTS, ROOT, tongwen } from './harness.mjs';
+import { start, SHOTS, ROOT, tongwen, openSettings } from './harness.mjs';
 
 let h;
 let tmp;
@@ -42,6 +42,7 @@ test('a built site opens on its own corpus under /tongwen/ without analyzing: no
   // Words and search still work (the worker keeps the precomputed analysis).
   await page.locator('.keywords .keyword').first().waitFor({ timeout: 30_000 });
   // A new setting needs the pages themselves: they are fetched and analyzed.
+  await openSettings(page);
   await page.fill('#min-len', '120');
   await page.locator('#min-len').press('Enter');
   await page.locator('progress').waitFor({ timeout: 10_000 }).catch(() => {});

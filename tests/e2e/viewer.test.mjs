@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, SHOTS, openReady, tabTo } from './harness.mjs';
+import { start, SHOTS, openReady, tabTo, openSettings } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -303,6 +303,7 @@ test('settings apply live: a longer minimum re-analyses in the worker and finds 
   await ready(page);
   const count = async () => Number((await page.locator('.status').innerText()).match(/(\d+) shared passages/)[1]);
   const before = await count();
+  await openSettings(page);
   await page.fill('#min-len', '120');
   await page.locator('#min-len').press('Enter');
   await page.waitForFunction((b) => {
@@ -320,6 +321,7 @@ test('settings apply live: a longer minimum re-analyses in the worker and finds 
 test('the URL says the settings, the word view and the search, and a reload restores them', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
   await ready(page);
+  await openSettings(page);
   await page.fill('#min-len', '40');
   await page.locator('#min-len').press('Enter');
   await page.check('#show-stock');
@@ -384,6 +386,7 @@ test('? shows the shortcuts, and the theme menu switches at the first choice and
   // On a light system, the first choice already changes what is seen.
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const before = await background();
+  await openSettings(page);
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.notEqual(await background(), before, 'the page is dark at once');
@@ -402,6 +405,7 @@ test('the interface follows the browser language, switches to Chinese, and remem
   await ready(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.match(await page.locator('.status').innerText(), /shared passages/);
+  await openSettings(page);
   await page.getByRole('button', { name: /Interface language/ }).click();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   assert.match(await page.locator('.status').innerText(), /共享段落/);

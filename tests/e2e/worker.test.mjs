@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, ROOT } from './harness.mjs';
+import { start, ROOT, openSettings } from './harness.mjs';
 
 let h;
 let site;
@@ -114,6 +114,7 @@ test('a crashed worker is reported, replaced, and the corpus is kept', async () 
   await replacement;
   // Still reading the same article; the next analysis runs in the new worker.
   assert.equal(await page.locator('h2.article-title').innerText(), title);
+  await openSettings(page);
   await page.fill('#min-len', '40');
   await page.locator('#min-len').press('Enter');
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });

@@ -118,14 +118,21 @@ pub fn top_bar(props: &TopBarProps) -> Html {
             <button class={classes!("toggle", "word-view", state.word_view.then_some("current"))} aria-pressed={state.word_view.to_string()}
                     onclick={send(state, |_| Action::ToggleWordView)} title={t.word_view_hint}>{ t.word_view }</button>
             <button class="toggle" aria-expanded={state.dictionary_open.to_string()} onclick={send(state, |_| Action::ToggleDictionary)}>{ t.dictionary }</button>
-            <SettingsBar settings={state.settings} on_change={send(state, Action::Settings)} />
-            <select class="theme" onchange={on_theme} title={t.theme} aria-label={t.theme}>
-                { for [("auto", t.theme_auto), ("light", t.theme_light), ("dark", t.theme_dark)].into_iter().map(|(value, name)| html! {
-                    <option value={value} selected={theme.as_str() == value}>{ name }</option>
-                }) }
-            </select>
-            <button class="toggle lang" onclick={props.on_lang.reform(move |_| other_lang)} title={t.language}
-                    aria-label={format!("{} · {}", t.switch_to, t.language)}>{ t.switch_to }</button>
+            // Settings, theme and language in one menu: the bar fits one
+            // row at 1280 px, and the search keeps its whole placeholder.
+            <details class="settings-menu">
+                <summary class="toggle">{ t.settings }</summary>
+                <div class="settings-items">
+                    <SettingsBar settings={state.settings} on_change={send(state, Action::Settings)} />
+                    <select class="theme" onchange={on_theme} title={t.theme} aria-label={t.theme}>
+                        { for [("auto", t.theme_auto), ("light", t.theme_light), ("dark", t.theme_dark)].into_iter().map(|(value, name)| html! {
+                            <option value={value} selected={theme.as_str() == value}>{ name }</option>
+                        }) }
+                    </select>
+                    <button class="toggle lang" onclick={props.on_lang.reform(move |_| other_lang)} title={t.language}
+                            aria-label={format!("{} · {}", t.switch_to, t.language)}>{ t.switch_to }</button>
+                </div>
+            </details>
             <details class="export-menu" ref={export_menu.clone()}>
                 <summary class="toggle">{ t.export }</summary>
                 <div class="export-items" role="menu">
