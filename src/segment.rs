@@ -580,6 +580,36 @@ mod tests {
     }
 
     #[test]
+    fn only_short_runs_of_han_tokens_with_a_lone_character_are_proposed() {
+        // Each in three articles, with different neighbours on both sides.
+        let thrice = |gram: &[&'static str]| -> Vec<String> {
+            let around = [("。", "说"), ("，", "表示"), ("；", "指出")];
+            let texts: Vec<Vec<&str>> = around.iter().map(|&(l, r)| [&[l][..], gram, &[r][..]].concat()).collect();
+            proposed(&texts.iter().map(Vec::as_slice).collect::<Vec<_>>())
+        };
+        assert_eq!(thrice(&["扎", "里别克"]), ["扎里别克"]);
+        assert!(thrice(&["扎", "里别克斯坦"]).is_empty(), "a part over three characters");
+        assert!(thrice(&["扎里", "别克"]).is_empty(), "no lone character: jieba did not stumble");
+        assert!(thrice(&["扎", "B"]).is_empty(), "not all Han");
+        assert!(thrice(&["扎", "里别克", "斯坦诺"]).iter().all(|w| w != "扎里别克斯坦诺"), "over six characters");
+        // Names joined by a middle dot are proposed whole; Latin ones are not.
+        assert!(thrice(&["阿卜杜", "·", "拉赫曼"]).contains(&"阿卜杜·拉赫曼".to_owned()));
+        assert!(thrice(&["Abdul", "·", "Rahman"]).is_empty());
+        assert!(thrice(&["阿卜杜", "-", "拉赫曼"]).is_empty());
+    }
+
+    #[test]
+    fn parts_that_often_stand_apart_are_not_one_word() {
+        let with = |l: &'static str, r: &'static str| -> Vec<&'static str> { vec![l, "扎", "里别克", r] };
+        let (a, b, c) = (with("。", "说"), with("，", "表示"), with("；", "指出"));
+        // Both parts also stand alone, three times more each (the rarest
+        // part decides: a part seen only in the run binds it).
+        let apart: Vec<&str> = vec!["。", "里别克", "说", "，", "里别克", "表示", "；", "里别克", "指出", "扎", "说", "扎", "说", "扎"];
+        assert!(proposed(&[&a, &b, &c]).contains(&"扎里别克".to_owned()));
+        assert!(!proposed(&[&a, &b, &c, &apart]).contains(&"扎里别克".to_owned()));
+    }
+
+    #[test]
     fn branching_entropy_counts_each_text_edge_apart() {
         assert_eq!(branching_entropy(&[(Some("说"), 4)]), 0.0);
         assert!((branching_entropy(&[(Some("说"), 1), (Some("表示"), 1)]) - 1.0).abs() < 1e-9);
