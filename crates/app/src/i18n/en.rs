@@ -21,7 +21,7 @@ pub static EN: Strings = Strings {
     words_failed: |m| format!("Words unavailable: {m}"),
     words_loading: "Loading the dictionary and segmenting; search is ready in a moment…",
     searching: "Searching…",
-    search_placeholder: "Search the corpus (word or string)",
+    search_placeholder: "Search (a word or any string)",
     search_label: "Search all articles",
     search_results: "Search results",
     found: |n, a, w| format!("{} in {} ({w} whole-word)", count(n, "hit", "hits"), count(a, "article", "articles")),

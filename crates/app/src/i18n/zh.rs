@@ -16,7 +16,7 @@ pub static ZH: Strings = Strings {
     words_failed: |m| format!("分词不可用：{m}"),
     words_loading: "正在载入词典并分词，稍候即可搜索…",
     searching: "搜索中…",
-    search_placeholder: "搜索语料（词或字串）",
+    search_placeholder: "搜索（词或任意字串）",
     search_label: "搜索全部文章",
     search_results: "搜索结果",
     found: |n, a, w| format!("{n} 处，{a} 篇文章（整词 {w} 处）"),
