@@ -588,6 +588,7 @@ mod tests {
             proposed(&texts.iter().map(Vec::as_slice).collect::<Vec<_>>())
         };
         assert_eq!(thrice(&["扎", "里别克"]), ["扎里别克"]);
+        assert_eq!(thrice(&["扎", "里别", "内"]), ["扎里别内"], "a localizer may end a proposal, not stand inside one");
         assert!(thrice(&["扎", "里别克斯坦"]).is_empty(), "a part over three characters");
         assert!(thrice(&["扎里", "别克"]).is_empty(), "no lone character: jieba did not stumble");
         assert!(thrice(&["扎", "B"]).is_empty(), "not all Han");
