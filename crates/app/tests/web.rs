@@ -50,7 +50,7 @@ async fn mount_reading(source: Source) -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn sidebar_lists_sources_by_name_and_reports_clicks() {
     let sources = Rc::new(vec![
-        source("001_a.txt", "# 习近平回到北京\n\n正文。\n".as_bytes()),
+        source("001_a.txt", "人民日报 2025年6月19日 星期四\n\n# 习近平回到北京\n\n正文。\n".as_bytes()),
         source("002_b.txt", "致力永久睦邻友好\n\n正文。\n".as_bytes()),
     ]);
     let clicked = Rc::new(Cell::new(None));
@@ -78,7 +78,8 @@ async fn sidebar_lists_sources_by_name_and_reports_clicks() {
     let names: Vec<String> = (0..2)
         .map(|i| root.query_selector_all(".source-name").unwrap().item(i).unwrap().text_content().unwrap())
         .collect();
-    assert_eq!(names, ["习近平回到北京", "致力永久睦邻友好"]);
+    // By the paper and date the page prints, else by file name.
+    assert_eq!(names, ["人民日报 · 2025-06-19", "002_b"]);
     // The selected source lists its articles.
     assert_eq!(root.query_selector_all(".article-link").unwrap().length(), 1);
 
