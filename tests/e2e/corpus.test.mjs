@@ -134,6 +134,10 @@ test('sources are named by the paper and date their pages print, told apart ever
   await page.locator('.status[data-state="ready"]', { hasText: '2 sources' }).waitFor({ timeout: 30_000 });
   assert.deepEqual(await page.locator('.source .source-name').allInnerTexts(), ['人民日报 · 2025-06-19', '阿勒泰日报']);
   await page.screenshot({ path: path.join(SHOTS, 'sources-renamed.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(SHOTS, 'sources-renamed-dark.png') });
+  await page.getByRole('button', { name: /^Overview$/ }).click();
+  await page.screenshot({ path: path.join(SHOTS, 'overview-named-sources-dark.png') });
   assert.deepEqual(page.problems, []);
 });
 

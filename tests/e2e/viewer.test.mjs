@@ -280,6 +280,9 @@ test('on a phone the sidebar folds behind a button and the text stays readable',
   await page.waitForFunction(() => document.querySelector('.topbar').offsetParent === null);
   assert.ok(await text() >= 790, `the bars give the text the screen: ${await text()}`);
   await page.screenshot({ path: path.join(SHOTS, 'mobile-reading.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(SHOTS, 'mobile-reading-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.locator('main.reading').evaluate((m) => { m.scrollTop = 100; });
   await page.locator('.topbar').waitFor({ state: 'visible' });
   await page.locator('main.reading').evaluate((m) => { m.scrollTop = 0; });
