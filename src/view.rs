@@ -332,6 +332,7 @@ mod route_tests {
         }
         assert_eq!(Route::parse("#/nonsense"), None);
         assert_eq!(Route::parse("#/search/"), None);
+        assert_eq!(Route::parse("#/concordance/?min=20"), None);
         assert_eq!(Route::parse("#/read/x/0"), None);
         assert_eq!(Route::parse("#/compare/1/2/%"), None);
     }
