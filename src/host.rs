@@ -295,7 +295,7 @@ impl Host {
         // already (it is fetched for words and search, never for this alone).
         let segmenter = self.segmenter.as_ref();
         let names = |text: &str| segmenter.is_some_and(|s| s.is_only_names(text));
-        let (analysis, chars) = analyze_with_passim(inputs, job.files.len(), passim, settings, segmenter.is_some().then_some(&names as _), &mut |stage| {
+        let (mut analysis, chars) = analyze_with_passim(inputs, job.files.len(), passim, settings, segmenter.is_some().then_some(&names as _), &mut |stage| {
             // At most one report per percent, however many files.
             let percent = match stage {
                 Stage::Reflow(done, total) => done * 100 / total.max(1),
@@ -306,7 +306,6 @@ impl Host {
                 out(Outgoing::Update(Update::Progress(stage)));
             }
         });
-        let mut analysis = analysis;
         crate::masthead::give_names(&mut analysis.documents, job.files.iter().filter_map(|f| Some((f.id.as_str(), f.name.as_deref()?))));
         drop(job);
         self.docs = analysis.documents.clone();

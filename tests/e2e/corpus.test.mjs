@@ -145,8 +145,9 @@ test('pasted text is the source the user named, not a line wrapped from its midd
   const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
   await ready(page);
   await page.getByRole('button', { name: 'Paste text' }).click();
-  // Hard-wrapped text whose second line looks like a headline.
-  await page.fill('#paste-text', FILES['000.txt'].toString().split('\n').slice(0, 40).join('\n'));
+  // Hard-wrapped text whose second line looks like a headline, under a
+  // masthead: the name typed still wins.
+  await page.fill('#paste-text', '人民日报 2025年6月19日 星期四\n\n' + FILES['000.txt'].toString().split('\n').slice(0, 40).join('\n'));
   await page.fill('#paste-name', '我的剪报');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.locator('.status[data-state="ready"]', { hasText: 'Ready · 1 source ·' }).waitFor({ timeout: 30_000 });

@@ -121,7 +121,7 @@ pub fn app() -> Html {
                      on_rename_doc={corpus.rename_document.clone()}>
                 <crate::library::CorpusBar corpora={state.corpora.clone()} current={state.corpus.clone()}
                     rejected={state.rejected.clone()} notice={state.notice.clone()}
-                    on_open={corpus.open} on_files={corpus.add} on_new={corpus.add_new} on_rename={corpus.rename}
+                    on_open={corpus.open} on_files={corpus.add} on_new={corpus.add_new} on_paste={corpus.paste} on_rename={corpus.rename}
                     on_delete={corpus.delete} on_reset={corpus.reset} on_dismiss={corpus.dismiss} />
             </Sidebar>
             <main class="reading">

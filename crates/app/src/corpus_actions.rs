@@ -18,6 +18,8 @@ pub struct CorpusActions {
     pub add: Callback<PickedFiles>,
     /// Files for a new corpus.
     pub add_new: Callback<PickedFiles>,
+    /// Pasted text for the open corpus, with the name typed for it.
+    pub paste: Callback<(Option<String>, PickedFiles)>,
     /// (document, the name its user gives the source; blank: the found one).
     pub rename_document: Callback<(String, String)>,
     pub rename: Callback<String>,
@@ -40,11 +42,15 @@ impl CorpusActions {
             },
             add: {
                 let (a, d, c) = (a.clone(), d.clone(), c.clone());
-                Callback::from(move |files| spawn_local(session::add_files(a.clone(), d.clone(), c.clone(), files)))
+                Callback::from(move |files| spawn_local(session::add_files(a.clone(), d.clone(), c.clone(), files, None)))
             },
             add_new: {
                 let (a, d) = (a.clone(), d.clone());
-                Callback::from(move |files| spawn_local(session::add_files(a.clone(), d.clone(), None, files)))
+                Callback::from(move |files| spawn_local(session::add_files(a.clone(), d.clone(), None, files, None)))
+            },
+            paste: {
+                let (a, d, c) = (a.clone(), d.clone(), c.clone());
+                Callback::from(move |(name, files)| spawn_local(session::add_files(a.clone(), d.clone(), c.clone(), files, name)))
             },
             rename_document: {
                 let (a, d, c) = (a.clone(), d.clone(), c.clone());

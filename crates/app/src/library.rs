@@ -25,6 +25,8 @@ pub struct CorpusBarProps {
     pub on_files: Callback<PickedFiles>,
     /// Files that start a new corpus, whatever is open.
     pub on_new: Callback<PickedFiles>,
+    /// Pasted text: (the name typed for the source, if any; the file).
+    pub on_paste: Callback<(Option<String>, PickedFiles)>,
     pub on_rename: Callback<String>,
     pub on_delete: Callback<()>,
     pub on_reset: Callback<()>,
@@ -69,7 +71,7 @@ pub fn corpus_bar(props: &CorpusBarProps) -> Html {
         Callback::from(move |_| pasting.set(!*pasting))
     };
     let on_paste = {
-        let (cb, pasting, text, name) = (props.on_files.clone(), pasting.clone(), paste_text.clone(), paste_name.clone());
+        let (cb, pasting, text, name) = (props.on_paste.clone(), pasting.clone(), paste_text.clone(), paste_name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let body = text.cast::<web_sys::HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
@@ -77,8 +79,9 @@ pub fn corpus_bar(props: &CorpusBarProps) -> Html {
                 return;
             }
             let given = name.cast::<web_sys::HtmlInputElement>().map(|i| i.value().trim().to_owned()).unwrap_or_default();
-            let file = if given.is_empty() { "pasted.txt".to_owned() } else if given.contains('.') { given } else { format!("{given}.txt") };
-            cb.emit(vec![(file, Ok(body.into_bytes()))]);
+            let file = if given.is_empty() { "pasted.txt".to_owned() } else if given.contains('.') { given.clone() } else { format!("{given}.txt") };
+            // The typed name names the source, even where the text prints a masthead.
+            cb.emit(((!given.is_empty()).then_some(given), vec![(file, Ok(body.into_bytes()))]));
             pasting.set(false);
         })
     };

@@ -113,6 +113,8 @@ pub async fn add_files(
     dispatcher: UseReducerDispatcher<AppState>,
     current: Option<CorpusMeta>,
     files: Vec<(String, Result<Vec<u8>, String>)>,
+    // The name the user typed for the source (pasted text: one file).
+    name: Option<String>,
 ) {
     let mut rejected = Vec::new();
     let readable: Vec<FileIn> = files
@@ -137,7 +139,7 @@ pub async fn add_files(
     let mut meta = current.unwrap_or_else(|| super::store::new_corpus(Some(&first)));
     let mut added = Vec::new();
     for (Kept { id, passim }, bytes) in kept {
-        meta.documents.push(DocMeta { id: id.clone(), encoding: None, name: None, passim, bytes: bytes.len() });
+        meta.documents.push(DocMeta { id: id.clone(), encoding: None, name: name.clone(), passim, bytes: bytes.len() });
         added.push((id, bytes));
     }
     match super::store::save(&meta, &added, &[]).await {
