@@ -324,6 +324,29 @@ fn a_damaged_or_cut_short_precomputed_analysis_is_refused_with_a_reason() {
 }
 
 #[test]
+fn files_dropped_while_the_built_in_analysis_loads_are_exported_at_once_and_after_it_lands() {
+    // The page's path when a reader drops files on the built-in corpus
+    // before the worker has its precomputed analysis: the worker is told
+    // to hold it, takes the files in, analyses them, and every export
+    // answers at once, before and after the old load lands.
+    let mut host = Host::new(ticks);
+    step(&mut host, Request::UserWords(Vec::new()));
+    let out = step(&mut host, Request::Precomputed("corpus/analysis.jsonl".into()));
+    let [Outgoing::Fetch(stale)] = &out[..] else { panic!("{out:?}") };
+    let taken = step(&mut host, Request::TakeIn { files: vec![file("004.txt", seed("004"))], taken: Vec::new() });
+    assert!(matches!(&taken[..], [Outgoing::WithBytes { update: Update::TakenIn { .. }, .. }]), "{taken:?}");
+    step(&mut host, Request::Analyze(job(vec![file("004.txt", seed("004"))])));
+    let exported = |out: &[Outgoing]| matches!(out, [Outgoing::WithBytes { update: Update::Exported { .. }, .. }]);
+    assert!(exported(&step(&mut host, Request::Export(ExportKind::Json))));
+    assert!(land(&mut host, stale.clone(), Ok(precomputed_lines(&two_seeds()))).is_empty(), "the old load changes nothing");
+    let out = step(&mut host, Request::Export(ExportKind::Json));
+    assert!(exported(&out), "{out:?}");
+    let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { unreachable!() };
+    let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
+    assert_eq!(json["documents"][0]["id"], "004.txt");
+}
+
+#[test]
 fn a_late_precomputed_answer_never_overwrites_a_newer_analysis() {
     // The reader changed a setting while the precomputed analysis was on
     // its way: the new analysis is what the page shows, and the old answer
