@@ -336,16 +336,16 @@ fn is_function_char(c: char) -> bool {
 /// Shannon entropy, in bits, of the neighbours seen; each text edge counts
 /// as a neighbour of its own.
 fn branching_entropy(neighbours: &[(Option<&str>, u32)]) -> f64 {
-    let total: u32 = neighbours.iter().map(|(_, n)| n).sum();
-    let mut h = 0.0;
-    for &(w, n) in neighbours {
-        let weights: Vec<u32> = if w.is_some() { vec![n] } else { vec![1; n as usize] };
-        for k in weights {
-            let p = f64::from(k) / f64::from(total.max(1));
-            h -= p * p.log2();
-        }
-    }
-    h
+    let total = f64::from(neighbours.iter().map(|(_, n)| n).sum::<u32>().max(1));
+    let surprise = |k: f64| -(k / total) * (k / total).log2();
+    neighbours
+        .iter()
+        .map(|&(w, n)| match w {
+            Some(_) => surprise(f64::from(n)),
+            // `n` text edges: `n` contexts seen once each.
+            None => f64::from(n) * surprise(1.0),
+        })
+        .sum()
 }
 
 /// The least branching entropy, on either side, of a word: below it the
