@@ -31,6 +31,13 @@ pub struct CorpusMeta {
     pub documents: Vec<DocMeta>,
 }
 
+impl CorpusMeta {
+    /// The names the user gave its sources, kept with the corpus.
+    pub fn given_names(&self) -> crate::masthead::GivenNames {
+        self.documents.iter().filter_map(|d| Some((d.id.clone(), d.name.clone()?))).collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocMeta {
     /// The file name; unique within the corpus, and the document's id.
@@ -65,6 +72,13 @@ pub fn is_safe_relative_dir(dir: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_given_to_sources_are_kept_with_the_corpus() {
+        let doc = |id: &str, name: Option<&str>| DocMeta { id: id.into(), encoding: None, name: name.map(str::to_owned), passim: false, bytes: 1 };
+        let meta = CorpusMeta { id: "c".into(), name: "c".into(), documents: vec![doc("a.txt", Some("人民日报")), doc("b.txt", None)] };
+        assert_eq!(meta.given_names(), [("a.txt".to_owned(), "人民日报".to_owned())].into());
+    }
 
     #[test]
     fn only_plain_relative_directories_are_safe() {

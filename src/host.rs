@@ -50,6 +50,9 @@ pub struct Host {
     docs: Vec<DocumentAnalysis>,
     /// And its passages, for exports.
     passages: Vec<Passage>,
+    /// What the engine named each of `docs`; they show the reader's names.
+    found_names: Vec<String>,
+    given_names: crate::masthead::GivenNames,
     user_words: Vec<UserWord>,
     /// jieba's dictionary text, once fetched (kept to rebuild the segmenter
     /// when the user removes a word, which jieba cannot undo).
@@ -81,6 +84,8 @@ impl Host {
         Host {
             docs: Vec::new(),
             passages: Vec::new(),
+            found_names: Vec::new(),
+            given_names: Default::default(),
             user_words: Vec::new(),
             dict: None,
             idf: None,
@@ -108,6 +113,10 @@ impl Host {
             // is painted: fetching and parsing the dictionary would compete
             // with it.
             Request::Analyze(job) => self.analyze(job, out),
+            Request::Names(names) => {
+                self.given_names = names;
+                self.show_given_names();
+            }
             Request::IndexWords => {
                 self.wants_index = true;
                 self.index_words(out);
@@ -295,7 +304,7 @@ impl Host {
         // already (it is fetched for words and search, never for this alone).
         let segmenter = self.segmenter.as_ref();
         let names = |text: &str| segmenter.is_some_and(|s| s.is_only_names(text));
-        let (mut analysis, chars) = analyze_with_passim(inputs, job.files.len(), passim, settings, segmenter.is_some().then_some(&names as _), &mut |stage| {
+        let (analysis, chars) = analyze_with_passim(inputs, job.files.len(), passim, settings, segmenter.is_some().then_some(&names as _), &mut |stage| {
             // At most one report per percent, however many files.
             let percent = match stage {
                 Stage::Reflow(done, total) => done * 100 / total.max(1),
@@ -306,10 +315,11 @@ impl Host {
                 out(Outgoing::Update(Update::Progress(stage)));
             }
         });
-        crate::masthead::give_names(&mut analysis.documents, job.files.iter().filter_map(|f| Some((f.id.as_str(), f.name.as_deref()?))));
         drop(job);
         self.docs = analysis.documents.clone();
         self.passages = analysis.passages.clone();
+        self.found_names = self.docs.iter().map(|d| d.name.clone()).collect();
+        self.show_given_names();
         self.index = None;
         self.wants_index = false;
         let shares = crate::view::shared_shares(&analysis.documents, &analysis.passages);
@@ -335,7 +345,17 @@ impl Host {
                 _ => {}
             }
         }
+        self.found_names = self.docs.iter().map(|d| d.name.clone()).collect();
+        self.show_given_names();
         self.index_words(out);
+    }
+
+    /// Names the held documents as their reader did (the page, sent the
+    /// engine's names, does the same on its side).
+    fn show_given_names(&mut self) {
+        for (doc, found) in self.docs.iter_mut().zip(&self.found_names) {
+            doc.name = crate::masthead::shown_name(&doc.id, found, &self.given_names).to_owned();
+        }
     }
 }
 

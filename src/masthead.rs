@@ -124,15 +124,15 @@ pub fn distinct_names(documents: &mut [DocumentAnalysis]) {
     }
 }
 
-/// Gives sources the names their user chose, `(id, name)`, as given. A
-/// blank name gives back the one the engine found.
-pub fn give_names<'a>(documents: &mut [DocumentAnalysis], names: impl IntoIterator<Item = (&'a str, &'a str)>) {
-    for (id, name) in names {
-        let name = name.trim();
-        if let Some(doc) = documents.iter_mut().find(|d| d.id == id).filter(|_| !name.is_empty()) {
-            doc.name = name.to_owned();
-        }
-    }
+/// The names readers gave sources, by document id. A name is a view over
+/// the analysis, never an input to it: renaming a source re-analyses
+/// nothing, and taking a name back (blank) shows the found one again.
+pub type GivenNames = BTreeMap<String, String>;
+
+/// What a source is called: the name its reader gave it, unless blank,
+/// else `found`, the one [`name_source`] and [`distinct_names`] chose.
+pub fn shown_name<'a>(id: &str, found: &'a str, given: &'a GivenNames) -> &'a str {
+    given.get(id).map(|n| n.trim()).filter(|n| !n.is_empty()).unwrap_or(found)
 }
 
 #[cfg(test)]
@@ -200,8 +200,8 @@ mod tests {
         assert_eq!(names, ["人民日报 · 2025-10-20 (p5)", "人民日报 · 2025-10-20 (p6)", "other", "新疆日报", "a.txt", "a.md"]);
         assert_eq!(docs[0].paper.as_deref(), Some("人民日报"));
         assert_eq!(docs[0].date.as_deref(), Some("2025-10-20"));
-        give_names(&mut docs, [("p6.txt", " 第六版 "), ("other.txt", "  "), ("none.txt", "无")]);
-        let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        let given: GivenNames = [("p6.txt", " 第六版 "), ("other.txt", "  "), ("none.txt", "无")].map(|(id, n)| (id.to_owned(), n.to_owned())).into();
+        let names: Vec<&str> = docs.iter().map(|d| shown_name(&d.id, &d.name, &given)).collect();
         assert_eq!(&names[..3], ["人民日报 · 2025-10-20 (p5)", "第六版", "other"]);
     }
 }

@@ -23,10 +23,6 @@ pub struct FileIn {
     /// The encoding the user chose, if not the detected one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
-    /// The name the user gave the source, instead of the one the engine
-    /// finds ([`crate::masthead`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
 }
 
 /// One analysis request.
@@ -65,6 +61,10 @@ pub enum Request {
     Analyze(Job),
     /// The user's own words; the corpus is segmented again with them.
     UserWords(Vec<UserWord>),
+    /// The names the reader gave sources ([`crate::masthead::GivenNames`]),
+    /// kept across analyses: exports name sources by them. The page
+    /// applies them itself; nothing is sent back.
+    Names(crate::masthead::GivenNames),
     /// Word boundaries and keywords of one article (document, article).
     Words { doc: DocIndex, article: usize, method: KeywordMethod },
     Search(String),

@@ -141,6 +141,40 @@ test('sources are named by the paper and date their pages print, told apart ever
   assert.deepEqual(page.problems, []);
 });
 
+test('a built-in source is renamed without an analysis, keeps its name across visits and in exports, and a blank name gives back the found one', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
+  await ready(page);
+  const names = () => page.locator('.source .source-name').allInnerTexts();
+  assert.deepEqual((await names()).slice(0, 2), ['000', '001']);
+  await page.locator('button.source').nth(1).click();
+  assert.equal(await page.locator('.doc-controls .remove-doc').count(), 0, "the site's sources cannot be removed");
+  // Every state the status line passes through from here.
+  await page.evaluate(() => {
+    window.statesSeen = [];
+    new MutationObserver(() => window.statesSeen.push(document.querySelector('.status')?.dataset.state)).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  page.once('dialog', (d) => d.accept('新疆日报 · 6月19日'));
+  await page.click('.doc-controls .rename-doc');
+  await page.locator('.source .source-name', { hasText: '新疆日报 · 6月19日' }).waitFor({ timeout: 10_000 });
+  assert.deepEqual([...new Set(await page.evaluate(() => window.statesSeen))], ['ready'], 'no analysis ran');
+  const json = JSON.parse((await download(page, '#export-json')).bytes);
+  assert.deepEqual(json.documents.map((d) => d.name).slice(0, 2), ['000', '新疆日报 · 6月19日']);
+  await page.reload();
+  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
+  assert.deepEqual((await names()).slice(0, 2), ['000', '新疆日报 · 6月19日']);
+  // The overview's matrix and list name it so too.
+  await page.getByRole('button', { name: /^Overview$/ }).click();
+  assert.ok((await page.locator('table.matrix tbody th').allInnerTexts()).some((t) => t.startsWith('新疆日报 · 6月19日 · ')));
+  await page.locator('button.source').nth(1).click();
+  page.once('dialog', (d) => d.accept(''));
+  await page.click('.doc-controls .rename-doc');
+  await page.waitForFunction(() => document.querySelectorAll('.source .source-name')[1]?.textContent === '001', null, { timeout: 10_000 });
+  await page.reload();
+  await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
+  assert.deepEqual((await names()).slice(0, 2), ['000', '001']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('pasted text is the source the user named, not a line wrapped from its middle', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
   await ready(page);

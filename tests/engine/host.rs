@@ -43,7 +43,7 @@ fn seed(name: &str) -> Vec<u8> {
 }
 
 fn file(id: &str, bytes: Vec<u8>) -> FileIn {
-    FileIn { id: id.into(), bytes, encoding: None, name: None }
+    FileIn { id: id.into(), bytes, encoding: None }
 }
 
 fn job(files: Vec<FileIn>) -> Job {
@@ -199,23 +199,36 @@ fn user_words_index_the_corpus_again_with_them() {
 }
 
 #[test]
-fn a_name_the_user_gave_a_source_is_its_name_in_the_result_and_exports() {
+fn a_name_the_user_gave_a_source_names_it_in_exports_across_analyses_and_a_blank_gives_back_the_found_one() {
     let mut host = Host::new(ticks);
-    let mut job = two_seeds();
-    job.files[1].name = Some("人民日报 · 6月19日".into());
+    let export_names = |host: &mut Host| {
+        let out = step(host, Request::Export(ExportKind::Json));
+        let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
+        let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
+        json["documents"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    let given = |name: &str| Request::Names([("001.txt".to_owned(), name.to_owned())].into());
+    // Given before the analysis: it holds for it.
+    assert!(step(&mut host, given("人民日报 · 6月19日")).is_empty(), "names are applied, not answered");
     let mut asm = Assembler::default();
-    for u in updates(&step(&mut host, Request::Analyze(job))) {
+    for u in updates(&step(&mut host, Request::Analyze(two_seeds()))) {
         asm.take(&mut u.clone(), |d| d);
     }
     let names: Vec<String> = asm.finish().0.into_iter().map(|d| d.doc.name).collect();
-    assert_eq!(names, ["000", "人民日报 · 6月19日"]);
-    let out = step(&mut host, Request::Export(ExportKind::Json));
-    let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
-    let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
-    assert_eq!(json["documents"][1]["name"], "人民日报 · 6月19日");
+    assert_eq!(names, ["000", "001"], "the page is sent the names the engine found, and applies the reader's itself");
+    assert_eq!(export_names(&mut host), ["000", "人民日报 · 6月19日"]);
     let out = step(&mut host, Request::Export(ExportKind::PassagesCsv));
     let [Outgoing::WithBytes { bytes, .. }] = &out[..] else { panic!("{out:?}") };
     assert!(String::from_utf8_lossy(&bytes[0]).contains("人民日报 · 6月19日"), "the CSV names its witnesses by source name");
+    // Renamed again, then taken back: no analysis runs.
+    step(&mut host, given("新疆日报"));
+    assert_eq!(export_names(&mut host), ["000", "新疆日报"]);
+    step(&mut host, given("  "));
+    assert_eq!(export_names(&mut host), ["000", "001"]);
+    // A name given after an analysis holds for the next one too.
+    step(&mut host, given("新疆日报"));
+    step(&mut host, Request::Analyze(two_seeds()));
+    assert_eq!(export_names(&mut host), ["000", "新疆日报"]);
 }
 
 #[test]
@@ -249,6 +262,8 @@ fn a_precomputed_analysis_is_fetched_and_held_for_exports_not_sent_back() {
     let out = step(&mut host, Request::Precomputed("corpus/analysis.jsonl".into()));
     let [Outgoing::Fetch(resource @ Resource::Precomputed { url, .. })] = &out[..] else { panic!("{out:?}") };
     assert_eq!(url, "corpus/analysis.jsonl");
+    // The reader's names for the built-in sources, sent as the worker starts.
+    step(&mut host, Request::Names([("000.txt".to_owned(), "人民日报".to_owned())].into()));
     let out = land(&mut host, resource.clone(), Ok(precomputed_lines(&two_seeds())));
     assert!(out.is_empty(), "{out:?}");
     let out = step(&mut host, Request::Export(ExportKind::Json));
@@ -256,6 +271,7 @@ fn a_precomputed_analysis_is_fetched_and_held_for_exports_not_sent_back() {
     let json: serde_json::Value = serde_json::from_slice(&bytes[0]).unwrap();
     assert!(json["passages"].as_array().is_some_and(|p| !p.is_empty()));
     assert_eq!(json["documents"].as_array().map(Vec::len), Some(2), "the documents are kept too");
+    assert_eq!((&json["documents"][0]["name"], &json["documents"][1]["name"]), (&"人民日报".into(), &"001".into()));
 }
 
 #[test]

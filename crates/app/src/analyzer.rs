@@ -32,6 +32,9 @@ pub struct Analyzer {
     /// Where the worker's reports go. The worker starts only when the page
     /// first needs it ([`ask`]), never before the first paint.
     dispatcher: Option<UseReducerDispatcher<AppState>>,
+    /// The names the reader gave the open corpus's sources, which every
+    /// worker is told, for its exports.
+    names: tongwen::masthead::GivenNames,
     /// The first result has been shown (and the page's deep link followed).
     shown_once: bool,
     /// Where the worker's answer to a [`Request::TakeIn`] goes; dropped
@@ -115,8 +118,11 @@ pub fn start_worker(analyzer: &SharedAnalyzer, dispatcher: UseReducerDispatcher<
     match client {
         Ok(client) => {
             // What a new worker needs to answer about what the page shows:
-            // the reader's own words, and a precomputed corpus to hold.
+            // the reader's own words and names, and a precomputed corpus to hold.
             client.send(&Request::UserWords(crate::prefs::user_words()));
+            if !a.names.is_empty() {
+                client.send(&Request::Names(a.names.clone()));
+            }
             if let Some(url) = a.precomputed.clone().filter(|_| a.files.is_empty()) {
                 client.send(&Request::Precomputed(url));
             }
@@ -147,6 +153,18 @@ fn ensure_worker(analyzer: &SharedAnalyzer) {
     if let (true, Some(dispatcher)) = (idle, dispatcher) {
         start_worker(analyzer, dispatcher);
     }
+}
+
+/// Shows the sources of the open corpus by the names their reader gave
+/// them; a running worker hears them for its exports, a later one when it
+/// starts (no worker starts for this).
+pub fn show_names(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, names: tongwen::masthead::GivenNames) {
+    dispatcher.dispatch(Action::NameSources(names.clone()));
+    let mut a = analyzer.borrow_mut();
+    if let Some(client) = &a.client {
+        client.send(&Request::Names(names.clone()));
+    }
+    a.names = names;
 }
 
 /// Puts a complete result on screen, from the worker or precomputed; once

@@ -54,8 +54,22 @@ impl CorpusActions {
             },
             rename_document: {
                 let (a, d, c) = (a.clone(), d.clone(), c.clone());
+                // A name re-analyses nothing: it is kept (with the user's
+                // corpus, or in the browser for the site's) and shown.
                 Callback::from(move |(doc, name): (String, String)| {
-                    change(&a, &d, &c, true, |m| m.documents.iter_mut().filter(|x| x.id == doc).for_each(|x| x.name = (!name.is_empty()).then(|| name.clone())))
+                    if c.is_some() {
+                        change(&a, &d, &c, false, |m| m.documents.iter_mut().filter(|x| x.id == doc).for_each(|x| x.name = (!name.is_empty()).then(|| name.clone())));
+                    } else {
+                        let dir = crate::loader::corpus_dir();
+                        let mut names = crate::prefs::builtin_names(&dir);
+                        if name.is_empty() {
+                            names.remove(&doc);
+                        } else {
+                            names.insert(doc, name);
+                        }
+                        crate::prefs::set_builtin_names(&dir, &names);
+                        crate::analyzer::show_names(&a, &d, names);
+                    }
                 })
             },
             rename: {

@@ -11,6 +11,8 @@ const THEME: &str = "tongwen.theme";
 const LANG: &str = "tongwen.lang";
 const USER_WORDS: &str = "tongwen.userdict";
 const OPEN_CORPUS: &str = "tongwen.corpus";
+/// Followed by the site's corpus directory: the names given to its sources.
+const BUILTIN_NAMES: &str = "tongwen.names.";
 
 /// A text value: JSON as `gloo-storage` writes it, or the bare text
 /// earlier versions wrote.
@@ -60,5 +62,20 @@ pub fn set_open_corpus(id: Option<&str>) {
     match id {
         Some(id) => set_text(OPEN_CORPUS, id),
         None => LocalStorage::delete(OPEN_CORPUS),
+    }
+}
+
+/// The names the reader gave the sources of the site's corpus in `dir`
+/// (a user corpus keeps its own, with it).
+pub fn builtin_names(dir: &str) -> tongwen::masthead::GivenNames {
+    LocalStorage::get(format!("{BUILTIN_NAMES}{dir}")).unwrap_or_default()
+}
+
+pub fn set_builtin_names(dir: &str, names: &tongwen::masthead::GivenNames) {
+    let key = format!("{BUILTIN_NAMES}{dir}");
+    if names.is_empty() {
+        LocalStorage::delete(key);
+    } else {
+        let _ = LocalStorage::set(key, names);
     }
 }

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::analyzer::{analyze, SharedAnalyzer};
+use crate::analyzer::{analyze, show_names, SharedAnalyzer};
 use crate::problems::{Problem, Refusal};
 use crate::state::{Action, AppState};
 use tongwen::corpus::{CorpusMeta, DocMeta};
@@ -31,6 +31,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                     a.precomputed = Some(url);
                 }
                 dispatcher.dispatch(Action::CorpusOpened(None));
+                show_names(&analyzer, &dispatcher, crate::prefs::builtin_names(&super::loader::corpus_dir()));
                 crate::analyzer::show_result(&analyzer, &dispatcher, documents, passages);
                 return;
             }
@@ -41,7 +42,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 .documents
                 .iter()
                 .zip(bytes)
-                .map(|(d, b)| (d.passim, FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone(), name: d.name.clone() }))
+                .map(|(d, b)| (d.passim, FileIn { id: d.id.clone(), bytes: b, encoding: d.encoding.clone() }))
                 .partition(|(passim, _)| *passim);
             (Some(meta), pages.into_iter().map(|f| f.1).collect(), passim.into_iter().map(|f| f.1).collect())
         }),
@@ -49,6 +50,10 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
     match loaded {
         Ok((meta, pages, passim)) => {
             crate::prefs::set_open_corpus(meta.as_ref().map(|m| m.id.as_str()));
+            let names = match &meta {
+                Some(meta) => meta.given_names(),
+                None => crate::prefs::builtin_names(&super::loader::corpus_dir()),
+            };
             let settings = {
                 let mut a = analyzer.borrow_mut();
                 a.files = pages;
@@ -57,6 +62,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 a.settings
             };
             dispatcher.dispatch(Action::CorpusOpened(meta));
+            show_names(&analyzer, &dispatcher, names);
             analyze(&analyzer, &dispatcher, settings);
         }
         // A corpus that cannot be read: say so, and fall back to the built-in one.
@@ -71,7 +77,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
 /// The built-in corpus's files as (passim output, pages).
 fn split_raw(raw: Vec<super::loader::RawFile>) -> (Vec<FileIn>, Vec<FileIn>) {
     let (passim, pages): (Vec<_>, Vec<_>) = raw.into_iter().partition(|f| f.passim);
-    let to_file = |f: super::loader::RawFile| FileIn { id: f.id, bytes: f.bytes, encoding: None, name: None };
+    let to_file = |f: super::loader::RawFile| FileIn { id: f.id, bytes: f.bytes, encoding: None };
     (passim.into_iter().map(to_file).collect(), pages.into_iter().map(to_file).collect())
 }
 
@@ -120,7 +126,7 @@ pub async fn add_files(
     let readable: Vec<FileIn> = files
         .into_iter()
         .filter_map(|(name, bytes)| match bytes {
-            Ok(bytes) => Some(FileIn { id: name, bytes, encoding: None, name: None }),
+            Ok(bytes) => Some(FileIn { id: name, bytes, encoding: None }),
             Err(e) => {
                 rejected.push((name, Refusal::Unreadable { detail: e }));
                 None
@@ -152,7 +158,7 @@ pub async fn add_files(
 }
 
 /// Stores a changed corpus record (renamed, a document removed or given
-/// another encoding) and opens it again.
+/// another encoding or name) and, when `reanalyze`, opens it again.
 pub async fn change_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, meta: CorpusMeta, removed: Vec<String>, reanalyze: bool) {
     match super::store::save(&meta, &[], &removed).await {
         Ok(()) => {
@@ -160,6 +166,7 @@ pub async fn change_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispa
             if reanalyze {
                 open_corpus(analyzer, dispatcher, Some(meta.id)).await;
             } else {
+                show_names(&analyzer, &dispatcher, meta.given_names());
                 dispatcher.dispatch(Action::CorpusRenamed(meta));
             }
         }

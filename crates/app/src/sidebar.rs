@@ -99,8 +99,8 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                                 <span class="source-name">{ &source.doc.name }</span>
                                 <span class="source-meta">{ (t.source_meta)(source.doc.articles.len(), source.doc.chars, &source.doc.encoding) }</span>
                             </button>
-                            if current && props.corpus.is_some() {
-                                { doc_controls(t, &source.doc, chosen_encoding(props.corpus.as_ref(), &source.doc.id), props.on_encoding.clone(), props.on_remove.clone(), props.on_rename_doc.clone()) }
+                            if i == props.selected {
+                                { doc_controls(t, &source.doc, props.corpus.as_ref(), props.on_encoding.clone(), props.on_remove.clone(), props.on_rename_doc.clone()) }
                             }
                             if current {
                                 <ul class="article-list">
@@ -136,15 +136,17 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     }
 }
 
-/// A user document's encoding (detected, or chosen) and removal.
 fn chosen_encoding(corpus: Option<&tongwen::corpus::CorpusMeta>, doc: &str) -> Option<String> {
     corpus?.documents.iter().find(|d| d.id == doc)?.encoding.clone()
 }
 
+/// What the reader may change of a source: its name; and of a document of
+/// their own (`corpus`, the open user corpus), its encoding (detected, or
+/// chosen) and whether it stays.
 fn doc_controls(
     t: &super::i18n::Strings,
     doc: &tongwen::model::DocumentAnalysis,
-    chosen: Option<String>,
+    corpus: Option<&tongwen::corpus::CorpusMeta>,
     on_encoding: Callback<(String, Option<String>)>,
     on_remove: Callback<String>,
     on_rename: Callback<(String, String)>,
@@ -173,16 +175,21 @@ fn doc_controls(
         })
     };
     let remove = Callback::from(move |_| on_remove.emit(id.clone()));
+    let chosen = chosen_encoding(corpus, &doc.id);
     html! {
         <div class="doc-controls">
-            <label>{ t.encoding }{" "}
-                <select class="encoding" onchange={change}>
-                    <option value="" selected={chosen.is_none()}>{ if chosen.is_none() { (t.detected)(&doc.encoding) } else { (t.detected)("…") } }</option>
-                    { for tongwen::corpus::ENCODINGS.iter().map(|e| html! { <option value={*e} selected={chosen.as_deref() == Some(*e)}>{ *e }</option> }) }
-                </select>
-            </label>
+            if corpus.is_some() {
+                <label>{ t.encoding }{" "}
+                    <select class="encoding" onchange={change}>
+                        <option value="" selected={chosen.is_none()}>{ if chosen.is_none() { (t.detected)(&doc.encoding) } else { (t.detected)("…") } }</option>
+                        { for tongwen::corpus::ENCODINGS.iter().map(|e| html! { <option value={*e} selected={chosen.as_deref() == Some(*e)}>{ *e }</option> }) }
+                    </select>
+                </label>
+            }
             <button class="toggle rename-doc" onclick={rename}>{ t.rename }</button>
-            <button class="toggle remove-doc" onclick={remove}>{ t.remove_doc }</button>
+            if corpus.is_some() {
+                <button class="toggle remove-doc" onclick={remove}>{ t.remove_doc }</button>
+            }
         </div>
     }
 }

@@ -117,7 +117,7 @@ fn worker_messages_survive_the_codec() {
     use tongwen::protocol::{result_messages, Assembler, FileIn, Job, Request};
     use tongwen_web::{from_js, to_js, update_from_bytes, update_to_bytes};
     // File bytes go as a Uint8Array, not an array of numbers.
-    let job = Job { files: vec![FileIn { id: "a.txt".into(), bytes: vec![0xE4, 0xB8, 0xAD, 0, 255], encoding: Some("GBK".into()), name: None }], min_len: 30, boilerplate: true, stock: false, passim: vec![] };
+    let job = Job { files: vec![FileIn { id: "a.txt".into(), bytes: vec![0xE4, 0xB8, 0xAD, 0, 255], encoding: Some("GBK".into()) }], min_len: 30, boilerplate: true, stock: false, passim: vec![] };
     let encoded = to_js(&Request::Analyze(job.clone()));
     let files = js_sys::Reflect::get(&js_sys::Reflect::get(&encoded, &"Analyze".into()).unwrap(), &"files".into()).unwrap();
     let bytes = js_sys::Reflect::get(&js_sys::Array::from(&files).get(0), &"bytes".into()).unwrap();

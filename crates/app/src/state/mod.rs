@@ -18,7 +18,10 @@ mod tests;
 /// A loaded document: the engine's analysis plus the decoded text it refers to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
+    /// Its `name` is the one shown: the reader's, or else `found_name`.
     pub doc: DocumentAnalysis,
+    /// The name the engine found ([`tongwen::masthead`]).
+    pub found_name: Rc<str>,
     pub text: Rc<str>,
     /// The same text as code points, which all offsets count.
     pub chars: Rc<Vec<char>>,
@@ -28,7 +31,7 @@ impl Source {
     /// A document of a result (the worker's or a precomputed one), with
     /// its share meters.
     pub fn from_output(d: tongwen::protocol::DocumentOut) -> (Self, Vec<f64>) {
-        (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), doc: d.doc }, d.shares)
+        (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), found_name: Rc::from(d.doc.name.as_str()), doc: d.doc }, d.shares)
     }
 }
 
@@ -117,6 +120,9 @@ pub struct AppState {
     pub notice: Option<Problem>,
     /// The link that named nothing, while [`View::Missing`] is shown.
     pub missing: Option<tongwen::view::Route>,
+    /// The names the reader gave the open corpus's sources; they hold
+    /// for every analysis of it.
+    pub given_names: Rc<tongwen::masthead::GivenNames>,
 }
 
 /// What a change of state asks of the world outside it; the app's effects
@@ -185,6 +191,9 @@ pub enum Action {
     /// A corpus was opened (`None`: the built-in one); its analysis follows.
     CorpusOpened(Option<tongwen::corpus::CorpusMeta>),
     CorpusRenamed(tongwen::corpus::CorpusMeta),
+    /// The reader's names for the open corpus's sources (all of them: a
+    /// source left out shows the name the engine found).
+    NameSources(tongwen::masthead::GivenNames),
     Rejected(Vec<(String, Refusal)>),
     Notice(Option<Problem>),
 }
@@ -293,6 +302,7 @@ impl Default for AppState {
             rejected: Rc::new(Vec::new()),
             notice: None,
             missing: None,
+            given_names: Rc::default(),
         }
     }
 }

@@ -6,7 +6,7 @@ use tongwen::protocol::Request;
 
 use tongwen::view::Route;
 
-use super::{default_right, Action, AppState, DocIndex, Effect, Status, View, WordsStatus};
+use super::{default_right, Action, AppState, DocIndex, Effect, Source, Status, View, WordsStatus};
 
 impl AppState {
     /// Applies `action`, and returns what the change asks of the world.
@@ -26,6 +26,7 @@ impl AppState {
                 let keep = next.sources.len() == sources.len();
                 next.shares = Rc::new(shares);
                 next.sources = Rc::new(sources);
+                next.show_given_names();
                 next.passages = Rc::new(passages);
                 if !keep {
                     next.selected = 0;
@@ -174,6 +175,10 @@ impl AppState {
                 next.words = WordsStatus::Waiting;
             }
             Action::CorpusRenamed(meta) => next.corpus = Some(meta),
+            Action::NameSources(names) => {
+                next.given_names = Rc::new(names);
+                next.show_given_names();
+            }
             Action::Rejected(list) => next.rejected = Rc::new(list),
             Action::Notice(notice) => next.notice = notice,
             Action::ShowOverview => next.view = View::Overview,
@@ -222,6 +227,18 @@ impl AppState {
             next.article_words = None;
             if !opening_hit {
                 next.focus = None;
+            }
+        }
+    }
+
+    /// Names the sources as the reader did, or as the engine found.
+    fn show_given_names(&mut self) {
+        let shown = |s: &Source| tongwen::masthead::shown_name(&s.doc.id, &s.found_name, &self.given_names).to_owned();
+        let renamed: Vec<(usize, String)> = self.sources.iter().enumerate().map(|(i, s)| (i, shown(s))).filter(|(i, name)| *name != self.sources[*i].doc.name).collect();
+        if !renamed.is_empty() {
+            let sources = Rc::make_mut(&mut self.sources);
+            for (i, name) in renamed {
+                sources[i].doc.name = name;
             }
         }
     }

@@ -354,6 +354,26 @@ fn opening_another_corpus_clears_the_screen_and_the_same_one_keeps_it() {
 }
 
 #[test]
+fn sources_show_the_names_their_reader_gave_them_across_analyses_and_a_blank_one_gives_back_the_found_name() {
+    let names = |state: &AppState| state.sources.iter().map(|s| s.doc.name.clone()).collect::<Vec<_>>();
+    let given = |pairs: &[(&str, &str)]| pairs.iter().map(|(id, n)| (id.to_string(), n.to_string())).collect::<tongwen::masthead::GivenNames>();
+    let mut state = loaded();
+    assert_eq!(names(&state), ["a", "b", "c"]);
+    let before = state.sources.clone();
+    state.reduce(Action::NameSources(given(&[("a.txt", "  ")])));
+    assert!(Rc::ptr_eq(&before, &state.sources), "nothing renamed, nothing copied");
+    state.reduce(Action::NameSources(given(&[("b.txt", " 人民日报 "), ("z.txt", "无")])));
+    assert_eq!(names(&state), ["a", "人民日报", "c"]);
+    // A new analysis (another setting) comes with the engine's names.
+    let (sources, passages, shares) = corpus();
+    state.reduce(Action::Loaded(sources, passages, shares));
+    assert_eq!(names(&state), ["a", "人民日报", "c"]);
+    state.reduce(Action::NameSources(given(&[("a.txt", "新疆日报")])));
+    assert_eq!(names(&state), ["新疆日报", "b", "c"], "b is taken back");
+    assert_eq!(&*state.sources[0].found_name, "a");
+}
+
+#[test]
 fn the_url_is_set_only_when_ready_and_only_when_it_changes() {
     let mut state = AppState::default();
     assert!(state.reduce(Action::Select(0)).is_empty(), "nothing on screen yet");
