@@ -162,6 +162,16 @@ test('a built-in source is renamed without an analysis, keeps its name across vi
   await page.reload();
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
   assert.deepEqual((await names()).slice(0, 2), ['000', '新疆日报 · 6月19日']);
+  // On a phone, in the folded source list, light and dark.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.click('.sidebar-toggle');
+  await page.locator('.source .source-name', { hasText: '新疆日报 · 6月19日' }).waitFor({ state: 'visible' });
+  await page.screenshot({ path: path.join(SHOTS, 'sources-renamed-phone.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(SHOTS, 'sources-renamed-phone-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.click('.sidebar-toggle');
+  await page.setViewportSize({ width: 1280, height: 900 });
   // The overview's matrix and list name it so too.
   await page.getByRole('button', { name: /^Overview$/ }).click();
   assert.ok((await page.locator('table.matrix tbody th').allInnerTexts()).some((t) => t.startsWith('新疆日报 · 6月19日 · ')));

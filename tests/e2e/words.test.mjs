@@ -117,6 +117,24 @@ test('searching 阿斯塔纳 counts hits per source correctly, lists a concordan
   assert.ok(await page.locator('.kwic-right').evaluateAll((els) => els.every((e) => e.scrollWidth <= e.clientWidth + 1)), 'no right context clipped');
   assert.ok((await page.locator('.kwic-source').allInnerTexts()).every((t) => / · /.test(t)), 'source · article');
   await page.screenshot({ path: path.join(SHOTS, 'concordance-sorted-right.png') });
+  // Dark, and on a phone: the keyword column still lines up, on a dark page.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const luminance = await page.locator('.kwic-line').first().evaluate((e) => {
+    let el = e;
+    while (el && getComputedStyle(el).backgroundColor === 'rgba(0, 0, 0, 0)') el = el.parentElement;
+    const [r, g, b] = getComputedStyle(el ?? document.body).backgroundColor.match(/\d+/g).map(Number);
+    return (r + g + b) / 3;
+  });
+  assert.ok(luminance < 80, `a dark background behind the lines (${luminance})`);
+  await page.screenshot({ path: path.join(SHOTS, 'concordance-sorted-right-dark.png') });
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  const phoneXs = await keys.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+  assert.equal(new Set(phoneXs).size, 1, 'aligned on the keyword on a phone');
+  assert.ok(phoneXs[0] > 375 / 4 && phoneXs[0] < 375 / 2, `the keyword near the middle of the screen (${phoneXs[0]})`);
+  await page.screenshot({ path: path.join(SHOTS, 'concordance-phone-dark.png') });
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('button', { name: 'left context' }).click();
   const lefts = (await page.locator('.kwic-left').allInnerTexts()).map((t) => [...t.replace(/…/g, '')].reverse().join(''));
   assert.deepEqual(lefts, [...lefts].sort(), 'left contexts in order, read leftwards from the keyword');
