@@ -30,7 +30,9 @@ pub fn analyze_decoded(id: &str, decoded: Decoded) -> DocumentAnalysis {
 /// reuse engine works on them; the text itself is not kept twice).
 fn analyze_keeping_chars(id: &str, decoded: Decoded) -> (DocumentAnalysis, Vec<char>) {
     let Decoded { text, encoding, warnings } = decoded;
-    let chars: Vec<char> = text.chars().collect();
+    // Sized exactly: collected, it would hold up to twice its length.
+    let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
     let mut doc = DocumentAnalysis { id: id.to_owned(), chars: chars.len(), encoding: encoding.to_owned(), warnings, ..Default::default() };
     if text.is_empty() {
         doc.warnings.push(Warning::Empty);
@@ -116,7 +118,7 @@ pub fn analyze_intake(
 /// (else they are found with `settings`). A passim file that does not parse
 /// becomes a warning on the first document. The worker and
 /// [`analyze_intake`] both come here.
-pub fn analyze_with_passim<'a, I: AsRef<str>>(
+pub fn analyze_with_passim<'a, I: AsRef<str> + Send>(
     inputs: impl IntoIterator<Item = (I, Lazy<'a>)>,
     total: usize,
     passim: impl IntoIterator<Item = (&'a str, &'a [u8])>,
@@ -177,7 +179,7 @@ pub enum Passages<'a> {
 /// Analyses `total` documents. With passim records, their clusters are the
 /// passages (records that do not fit become warnings on the first document).
 /// Returns each document's characters, which every offset refers to.
-pub fn analyze_sources<'a, I: AsRef<str>>(
+pub fn analyze_sources<'a, I: AsRef<str> + Send>(
     inputs: impl IntoIterator<Item = (I, Lazy<'a>)>,
     total: usize,
     passages: Passages,
@@ -185,11 +187,21 @@ pub fn analyze_sources<'a, I: AsRef<str>>(
 ) -> (Analysis, Vec<Vec<char>>) {
     let mut documents = Vec::with_capacity(total);
     let mut chars: Vec<Vec<char>> = Vec::with_capacity(total);
-    for (i, (id, lazy)) in inputs.into_iter().enumerate() {
-        progress(Stage::Reflow(i, total));
-        let (doc, text) = analyze_keeping_chars(id.as_ref(), lazy.decode());
-        chars.push(text);
-        documents.push(doc);
+    // Pages are reflowed a batch at a time, each batch on every core (one
+    // page at a time without the `parallel` feature): a batch's bytes are
+    // freed as it is decoded, and progress is told between batches, in
+    // steps of at most half a percent.
+    let batch = if crate::parallel::pieces() > 1 { (total / 200).clamp(1, 64) } else { 1 };
+    let mut inputs = inputs.into_iter().peekable();
+    let mut done = 0;
+    while inputs.peek().is_some() {
+        progress(Stage::Reflow(done, total));
+        let pages: Vec<(I, Lazy<'a>)> = inputs.by_ref().take(batch).collect();
+        done += pages.len();
+        for (doc, text) in crate::parallel::map(pages, |(id, lazy)| analyze_keeping_chars(id.as_ref(), lazy.decode())) {
+            chars.push(text);
+            documents.push(doc);
+        }
     }
     crate::masthead::distinct_names(&mut documents);
     progress(Stage::Passages);
@@ -214,9 +226,10 @@ pub fn analyze_sources<'a, I: AsRef<str>>(
 pub fn reflow_witnessed(documents: &mut [DocumentAnalysis], chars: &[Vec<char>], passages: &mut [Passage]) {
     let hints = reflow::witnessed::witnessed(documents, passages);
     let mut changed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (d, hints) in hints.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
+    let witnessed: Vec<usize> = (0..hints.len()).filter(|&d| !hints[d].is_empty()).collect();
+    let again = crate::parallel::map(witnessed.clone(), |d| reflow::reflow_chars_witnessed(&documents[d].id, &chars[d], &hints[d]));
+    for (d, reflow::Reflowed { articles, other, markup }) in witnessed.into_iter().zip(again) {
         let doc = &mut documents[d];
-        let reflow::Reflowed { articles, other, markup } = reflow::reflow_chars_witnessed(&doc.id, &chars[d], hints);
         if articles != doc.articles {
             (doc.articles, doc.other, doc.markup) = (articles, other, markup);
             changed.insert(doc.id.clone(), d);

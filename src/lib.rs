@@ -15,6 +15,7 @@ pub mod host;
 pub mod intake;
 pub mod masthead;
 pub mod model;
+pub mod parallel;
 pub mod passim;
 pub mod protocol;
 pub mod reflow;

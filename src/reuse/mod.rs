@@ -155,7 +155,13 @@ pub fn find_passages_with(docs: &[DocumentAnalysis], inputs: &[Vec<char>], setti
     // in practice, and the rest of the corpus is still compared.
     texts.truncate(LOW_MASK as usize);
     let threshold = boilerplate_threshold(texts.len());
-    let (pairs, frequent) = candidate_pairs(&texts, threshold, settings);
+    let (pairs, frequent) = candidate_pairs(&texts, threshold, settings, GRAMS_PER_SLICE);
+    let found = align_pairs(&pairs, &texts, &frequent, settings);
+    cluster(docs, inputs, &texts, found, settings, threshold, &frequent, names)
+}
+
+/// The passages of the candidate pairs, in their order.
+fn align_pairs(pairs: &[(usize, usize)], texts: &[ArticleText], frequent: &[u64], settings: Settings) -> Vec<PairPassage> {
     // Each article's grams, sorted (hash | position): built when its first
     // pair comes up and freed after its last, so only the articles with
     // pairs still to align hold grams (pairs come sorted, and reprints
@@ -167,24 +173,33 @@ pub fn find_passages_with(docs: &[DocumentAnalysis], inputs: &[Vec<char>], setti
     }
     let mut grams: Vec<Option<Vec<u64>>> = vec![None; texts.len()];
     let mut found: Vec<PairPassage> = Vec::new();
-    for (i, &(x, y)) in pairs.iter().enumerate() {
-        for a in [x, y] {
-            if grams[a].is_none() {
-                grams[a] = Some(article_grams(&texts[a], &frequent));
-            }
+    // A batch of pairs at a time, on every core: its articles' grams made,
+    // its pairs aligned, then the grams no later pair needs freed.
+    let batch = if crate::parallel::pieces() > 1 { 1024 } else { 1 };
+    for (b, run) in pairs.chunks(batch).enumerate() {
+        let mut needed: Vec<usize> = run.iter().flat_map(|&(x, y)| [x, y]).filter(|&a| grams[a].is_none()).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        for (a, g) in needed.iter().zip(crate::parallel::map(needed.clone(), |a| article_grams(&texts[a], frequent))) {
+            grams[*a] = Some(g);
         }
-        let (gx, gy) = (grams[x].as_deref().unwrap_or_default(), grams[y].as_deref().unwrap_or_default());
-        let mut als = align_pair(&texts[x], &texts[y], gx, gy, settings);
-        drop_dominated(&mut als);
-        found.extend(als.into_iter().map(|al| PairPassage { x, y, al }));
-        for a in [x, y] {
-            if last_use[a] == i {
-                grams[a] = None;
+        let grams_of = |a: usize| grams[a].as_deref().unwrap_or_default();
+        let aligned = crate::parallel::map(run.to_vec(), |(x, y)| {
+            let mut als = align_pair(&texts[x], &texts[y], grams_of(x), grams_of(y), settings);
+            drop_dominated(&mut als);
+            als.into_iter().map(move |al| PairPassage { x, y, al }).collect::<Vec<_>>()
+        });
+        found.extend(aligned.into_iter().flatten());
+        let end = (b + 1) * batch;
+        for &(x, y) in run {
+            for a in [x, y] {
+                if last_use[a] < end {
+                    grams[a] = None;
+                }
             }
         }
     }
-    drop(grams);
-    cluster(docs, inputs, &texts, found, settings, threshold, &frequent, names)
+    found
 }
 
 /// An article's grams as sorted `hash | position`, boilerplate grams left out.
@@ -202,15 +217,41 @@ fn article_grams(t: &ArticleText, frequent: &[u64]) -> Vec<u64> {
     g
 }
 
-/// Article pairs that share enough grams to hold a passage, from one sorted
-/// array of `hash | article`; also returns the boilerplate grams.
-fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings) -> (Vec<(usize, usize)>, Vec<u64>) {
-    let mut grams: Vec<u64> = Vec::with_capacity(texts.iter().map(ArticleText::len).sum());
-    for (i, t) in texts.iter().enumerate() {
-        grams.extend(t.norm.windows(K).map(|g| gram_hash(g) | i as u64));
-    }
-    grams.sort_unstable();
-    grams.dedup();
+/// How many grams [`candidate_pairs`] sorts at once: 64 MB of them.
+const GRAMS_PER_SLICE: usize = 1 << 23;
+
+/// Article pairs that share enough grams to hold a passage, from sorted
+/// arrays of `hash | article`; also returns the boilerplate grams.
+///
+/// Every gram of the corpus at 8 bytes is the largest thing the analysis
+/// would hold (a 100 MB corpus has 40 million), so the grams are made and
+/// sorted a slice of hash space at a time: a gram's slice holds every
+/// article that has it, and pairs are counted across slices.
+fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings, per_slice: usize) -> (Vec<(usize, usize)>, Vec<u64>) {
+    let total: usize = texts.iter().map(|t| t.len().saturating_sub(K - 1)).sum();
+    let slices = total.div_ceil(per_slice).max(1);
+    // The hash is the top 40 bits: slices are equal ranges of it.
+    let slice_of = move |h: u64| (((h >> LOW_BITS) as u128 * slices as u128) >> (64 - LOW_BITS)) as usize;
+    let batches: Vec<std::ops::Range<usize>> = {
+        let per = texts.len().div_ceil(crate::parallel::pieces()).max(1);
+        (0..texts.len()).step_by(per).map(|b| b..(b + per).min(texts.len())).collect()
+    };
+    let slice_grams = |slice: usize| -> Vec<u64> {
+        let parts = crate::parallel::map(batches.clone(), |batch| {
+            let mut grams = Vec::new();
+            for i in batch {
+                grams.extend(texts[i].norm.windows(K).map(gram_hash).filter(|&h| slices == 1 || slice_of(h) == slice).map(|h| h | i as u64));
+            }
+            grams
+        });
+        let mut grams = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            grams.extend(part);
+        }
+        crate::parallel::sort_unstable(&mut grams);
+        grams.dedup();
+        grams
+    };
     // A passage of min_len characters with one slip in ten keeps about a
     // quarter of its grams intact: ask for that many, and at least three.
     let needed = ((settings.min_len + 1).saturating_sub(K) / 4).max(3) as u32;
@@ -218,15 +259,112 @@ fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings) 
     // chance. A count-min sketch (fixed size, saturating) finds the pairs
     // that may reach `needed`; only those get an exact counter. A sketch
     // only overestimates, so no true candidate is lost.
-    let bits = (grams.len() * 2).next_power_of_two().clamp(1 << 16, 1 << 24);
-    let mut sketch = vec![0u8; bits * 2];
-    let slot = |key: u64, d: u64| -> usize {
-        let h = (key ^ d.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        d as usize * bits + ((h ^ (h >> 31)) as usize & (bits - 1))
-    };
+    let bits = (total * 2).next_power_of_two().clamp(1 << 16, 1 << 24);
+    let sketch = Sketch::new(bits);
     let mut frequent = Vec::new();
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    for pass in 0..2 {
+    // One slice's grams are kept between the passes when there is only one.
+    let mut kept: Option<Vec<u64>> = None;
+    for (pass, slice) in (0..2).flat_map(|pass| (0..slices).map(move |slice| (pass, slice))) {
+        let grams = match kept.take() {
+            Some(grams) => grams,
+            None => slice_grams(slice),
+        };
+        // The slice's gram groups, cut into a range per core.
+        let ranges = group_ranges(&grams, crate::parallel::pieces());
+        let scanned = crate::parallel::map(ranges, |range| {
+            let mut scan = Scan { pass, threshold, needed, boilerplate: settings.boilerplate, sketch: &sketch, frequent: Vec::new(), counts: FxHashMap::default() };
+            scan.groups(&grams[range]);
+            (scan.frequent, scan.counts)
+        });
+        for (f, c) in scanned {
+            frequent.extend(f);
+            if counts.is_empty() {
+                counts = c;
+            } else {
+                for (key, n) in c {
+                    *counts.entry(key).or_default() += n;
+                }
+            }
+        }
+        if slices == 1 && pass == 0 {
+            kept = Some(grams);
+        }
+    }
+    drop(sketch);
+    if settings.boilerplate {
+        frequent.clear();
+    }
+    let mut pairs: Vec<(usize, usize)> =
+        counts.into_iter().filter(|&(_, n)| n >= needed).map(|(k, _)| ((k >> 32) as usize, (k & 0xffff_ffff) as usize)).collect();
+    pairs.sort_unstable();
+    (pairs, frequent)
+}
+
+/// Cuts sorted `hash | article` grams into about `n` ranges, each whole
+/// gram groups.
+fn group_ranges(grams: &[u64], n: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let step = grams.len().div_ceil(n.max(1)).max(1);
+    while start < grams.len() {
+        let mut end = (start + step).min(grams.len());
+        while end < grams.len() && grams[end] & !LOW_MASK == grams[end - 1] & !LOW_MASK {
+            end += 1;
+        }
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges
+}
+
+/// A count-min sketch of article pairs: two rows of saturating counters,
+/// bumped from every core at once. A pair's count is never under its true
+/// count (both rows only add), so no true candidate is lost.
+struct Sketch {
+    bits: usize,
+    cells: Vec<std::sync::atomic::AtomicU8>,
+}
+
+impl Sketch {
+    fn new(bits: usize) -> Self {
+        Sketch { bits, cells: (0..bits * 2).map(|_| std::sync::atomic::AtomicU8::new(0)).collect() }
+    }
+
+    fn slots(&self, key: u64) -> [usize; 2] {
+        [0u64, 1].map(|d| {
+            let h = (key ^ d.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+            d as usize * self.bits + ((h ^ (h >> 31)) as usize & (self.bits - 1))
+        })
+    }
+
+    fn bump(&self, key: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        for s in self.slots(key) {
+            let _ = self.cells[s].fetch_update(Relaxed, Relaxed, |n| n.checked_add(1));
+        }
+    }
+
+    fn at_least(&self, key: u64, needed: u32) -> bool {
+        self.slots(key).iter().all(|&s| self.cells[s].load(std::sync::atomic::Ordering::Relaxed) as u32 >= needed)
+    }
+}
+
+/// One range of gram groups read in one pass of [`candidate_pairs`]: the
+/// first fills the sketch and lists the boilerplate grams, the second
+/// counts the pairs the sketch lets through.
+struct Scan<'a> {
+    pass: usize,
+    threshold: usize,
+    needed: u32,
+    boilerplate: bool,
+    sketch: &'a Sketch,
+    frequent: Vec<u64>,
+    counts: FxHashMap<u64, u32>,
+}
+
+impl Scan<'_> {
+    fn groups(&mut self, grams: &[u64]) {
         let mut arts: Vec<u64> = Vec::new();
         let mut i = 0;
         while i < grams.len() {
@@ -237,31 +375,21 @@ fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings) 
                 i += 1;
             }
             let df = arts.len();
-            if df > threshold {
-                if pass == 0 {
-                    frequent.push(h);
+            if df > self.threshold {
+                if self.pass == 0 {
+                    self.frequent.push(h);
                 }
-                if !settings.boilerplate {
+                if !self.boilerplate {
                     continue;
                 }
             }
             if df < 2 {
                 continue;
             }
-            let mut bump = |x: u64, y: u64| {
-                let key = x << 32 | y;
-                let (s0, s1) = (slot(key, 0), slot(key, 1));
-                if pass == 0 {
-                    sketch[s0] = sketch[s0].saturating_add(1);
-                    sketch[s1] = sketch[s1].saturating_add(1);
-                } else if sketch[s0].min(sketch[s1]) as u32 >= needed {
-                    *counts.entry(key).or_default() += 1;
-                }
-            };
             if df <= ALL_PAIRS {
                 for (p, &x) in arts.iter().enumerate() {
                     for &y in &arts[p + 1..] {
-                        bump(x, y);
+                        self.bump(x, y);
                     }
                 }
             } else {
@@ -270,20 +398,20 @@ fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings) 
                 // (`witness::cut_passages`), which a star gives and a chain
                 // of neighbours does not; both are linear.
                 for &y in &arts[1..] {
-                    bump(arts[0], y);
+                    self.bump(arts[0], y);
                 }
             }
         }
     }
-    drop(sketch);
-    drop(grams);
-    if settings.boilerplate {
-        frequent.clear();
+
+    fn bump(&mut self, x: u64, y: u64) {
+        let key = x << 32 | y;
+        if self.pass == 0 {
+            self.sketch.bump(key);
+        } else if self.sketch.at_least(key, self.needed) {
+            *self.counts.entry(key).or_default() += 1;
+        }
     }
-    let mut pairs: Vec<(usize, usize)> =
-        counts.into_iter().filter(|&(_, n)| n >= needed).map(|(k, _)| ((k >> 32) as usize, (k & 0xffff_ffff) as usize)).collect();
-    pairs.sort_unstable();
-    (pairs, frequent)
 }
 
 /// All passages between two articles. Seeds come from a merge-join of the
@@ -399,7 +527,7 @@ fn cluster(
         for (i, mi) in cut.members.iter().enumerate() {
             for (j, mj) in cut.members.iter().enumerate().skip(i + 1) {
                 let key = (mi.article.min(mj.article), mi.article.max(mj.article));
-                let mut v = Variant { members: [i, j], readings: Vec::new() };
+                let mut v = Variant { members: [i, j], readings: Default::default() };
                 let inside = |m: &witness::Stretch, art: usize, r0: usize, r1: usize| m.article == art && r0 >= m.begin && r1 <= m.end;
                 for &pi in by_pair.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
                     let p = &pairs[pi];
@@ -415,10 +543,11 @@ fn cluster(
                         // An insertion or deletion gets context on both sides.
                         let right = (a0 == a1 || b0 == b1) as usize;
                         let (ra, rb) = (reading(tx, inx, a0, a1, 1, right), reading(ty, iny, b0, b1, 1, right));
-                        v.readings.push(if forward { [ra, rb] } else { [rb, ra] });
+                        v.readings.push(if forward { [&ra, &rb] } else { [&rb, &ra] });
                     }
                 }
                 if !v.readings.is_empty() {
+                    v.readings.shrink_to_fit();
                     variants.push(v);
                 }
             }
@@ -507,6 +636,40 @@ mod tests {
     /// that ended at 16,777,231: an article's grams were indexed only up to
     /// position 2^24, the width of the packed position. They are indexed
     /// to the end now, and seeds past 2^24 are found.
+    /// The candidate pairs of a reprint corpus, its grams cut into `per_slice`.
+    fn pairs_sliced(per_slice: usize, boilerplate: bool) -> (Vec<(usize, usize)>, Vec<u64>) {
+        let corpus = tongwen_testkit::synth::reprint_corpus(3, 20, 60);
+        let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i}.txt")).collect();
+        let (analysis, texts) = crate::analysis::analyze_corpus_with(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())), Settings::default(), &mut |_| ());
+        let chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
+        let articles = analysis.documents.iter().enumerate().flat_map(|(d, doc)| doc.articles.iter().enumerate().map(move |(a, art)| (d, a, art)));
+        let texts: Vec<ArticleText> = articles.map(|(d, a, art)| ArticleText::new(d, a, art, &chars[d])).filter(|t| t.len() >= 20).collect();
+        let settings = Settings { boilerplate, ..Settings::default() };
+        candidate_pairs(&texts, boilerplate_threshold(texts.len()), settings, per_slice)
+    }
+
+    #[test]
+    fn grams_cut_into_slices_of_hash_space_give_the_same_candidates() {
+        for boilerplate in [false, true] {
+            let whole = pairs_sliced(usize::MAX, boilerplate);
+            assert!(whole.0.len() > 20, "{}", whole.0.len());
+            assert_eq!(whole.1.is_empty(), boilerplate, "boilerplate grams are listed unless reported");
+            for per_slice in [5_000, 777] {
+                assert_eq!(pairs_sliced(per_slice, boilerplate), whole, "{per_slice} grams a slice");
+            }
+        }
+        // Ranges of whole gram groups, covering every gram once.
+        let grams = [1u64 << 24, 1 << 24 | 1, 2 << 24, 3 << 24, 3 << 24 | 5, 3 << 24 | 6, 4 << 24];
+        for n in 1..=8 {
+            let ranges = group_ranges(&grams, n);
+            assert_eq!(ranges.first().map(|r| r.start), Some(0));
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start && grams[w[1].start] >> 24 != grams[w[1].start - 1] >> 24), "{ranges:?}");
+            assert_eq!(ranges.last().map(|r| r.end), Some(grams.len()));
+        }
+        assert_eq!(group_ranges(&grams, 3), [0..3, 3..6, 6..7]);
+        assert_eq!(group_ranges(&grams, 2), [0..6, 6..7], "a group is never cut");
+    }
+
     #[test]
     fn grams_past_two_to_the_24_are_indexed_and_seed_alignments() {
         let n = (1usize << 24) + 3000;

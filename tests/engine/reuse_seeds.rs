@@ -35,7 +35,7 @@ fn passage_with<'a>(a: &'a Analysis, docs: &[&str], text: &str) -> Option<&'a Pa
 
 /// Does the passage show `x` against `y` as a variant reading (either way round)?
 fn shows(p: &Passage, x: &str, y: &str) -> bool {
-    p.variants.iter().flat_map(|v| &v.readings).any(|[a, b]| {
+    p.variants.iter().flat_map(|v| v.readings.iter()).any(|[a, b]| {
         let fits = |a: &str, b: &str| a != b && ((x.contains(a) && y.contains(b)) || (a.contains(x) && b.contains(y)));
         fits(a, b) || fits(b, a)
     })
