@@ -156,33 +156,56 @@ pub fn find_passages_with(docs: &[DocumentAnalysis], inputs: &[Vec<char>], setti
     texts.truncate(LOW_MASK as usize);
     let threshold = boilerplate_threshold(texts.len());
     let (pairs, frequent) = candidate_pairs(&texts, threshold, settings, GRAMS_PER_SLICE);
-    let found = align_pairs(&pairs, &texts, &frequent, settings);
+    let found = align_pairs(&pairs, &texts, &frequent, settings, GRAMS_KEPT);
     cluster(docs, inputs, &texts, found, settings, threshold, &frequent, names)
 }
 
+/// How many grams [`align_pairs`] keeps made at once: 128 MB of them (it
+/// holds more when one batch of pairs needs more).
+const GRAMS_KEPT: usize = 1 << 24;
+
 /// The passages of the candidate pairs, in their order.
-fn align_pairs(pairs: &[(usize, usize)], texts: &[ArticleText], frequent: &[u64], settings: Settings) -> Vec<PairPassage> {
-    // Each article's grams, sorted (hash | position): built when its first
-    // pair comes up and freed after its last, so only the articles with
-    // pairs still to align hold grams (pairs come sorted, and reprints
-    // cluster), not the whole corpus at 8 bytes a character.
-    let mut last_use = vec![0usize; texts.len()];
-    for (i, &(x, y)) in pairs.iter().enumerate() {
-        last_use[x] = i;
-        last_use[y] = i;
-    }
+fn align_pairs(pairs: &[(usize, usize)], texts: &[ArticleText], frequent: &[u64], settings: Settings, keep: usize) -> Vec<PairPassage> {
+    // Each article's grams, sorted (hash | position), are made when its
+    // first pair comes up and kept for its later pairs, up to GRAMS_KEPT:
+    // past that, the grams needed again last are dropped (made again if
+    // need be), so a corpus of hundreds of megabytes never holds all its
+    // grams at 8 bytes a character.
+    let uses = Uses::of(pairs, texts.len());
     let mut grams: Vec<Option<Vec<u64>>> = vec![None; texts.len()];
+    let mut kept: Vec<usize> = Vec::new();
+    let mut kept_grams = 0;
     let mut found: Vec<PairPassage> = Vec::new();
     // A batch of pairs at a time, on every core: its articles' grams made,
     // its pairs aligned, then the grams no later pair needs freed.
     let batch = if crate::parallel::pieces() > 1 { 1024 } else { 1 };
     for (b, run) in pairs.chunks(batch).enumerate() {
+        let (start, end) = (b * batch, b * batch + run.len());
         let mut needed: Vec<usize> = run.iter().flat_map(|&(x, y)| [x, y]).filter(|&a| grams[a].is_none()).collect();
         needed.sort_unstable();
         needed.dedup();
+        let coming: usize = needed.iter().map(|&a| texts[a].len()).sum();
+        if kept_grams + coming > keep {
+            // Drop what this batch does not use, needed again last first.
+            kept.retain(|&a| grams[a].is_some());
+            kept.sort_unstable();
+            kept.dedup();
+            kept.sort_by_key(|&a| std::cmp::Reverse(uses.next(a, start)));
+            let mut k = 0;
+            while kept_grams + coming > keep / 2 && k < kept.len() {
+                let a = kept[k];
+                if uses.next(a, start) >= end && grams[a].is_some() {
+                    kept_grams -= texts[a].len();
+                    grams[a] = None;
+                }
+                k += 1;
+            }
+        }
         for (a, g) in needed.iter().zip(crate::parallel::map(needed.clone(), |a| article_grams(&texts[a], frequent))) {
             grams[*a] = Some(g);
+            kept.push(*a);
         }
+        kept_grams += coming;
         let grams_of = |a: usize| grams[a].as_deref().unwrap_or_default();
         let aligned = crate::parallel::map(run.to_vec(), |(x, y)| {
             let mut als = align_pair(&texts[x], &texts[y], grams_of(x), grams_of(y), settings);
@@ -190,16 +213,50 @@ fn align_pairs(pairs: &[(usize, usize)], texts: &[ArticleText], frequent: &[u64]
             als.into_iter().map(move |al| PairPassage { x, y, al }).collect::<Vec<_>>()
         });
         found.extend(aligned.into_iter().flatten());
-        let end = (b + 1) * batch;
         for &(x, y) in run {
             for a in [x, y] {
-                if last_use[a] < end {
-                    grams[a] = None;
+                if uses.next(a, end) == usize::MAX && grams[a].take().is_some() {
+                    kept_grams -= texts[a].len();
                 }
             }
         }
     }
     found
+}
+
+/// Where each article comes up in a list of pairs, in order.
+struct Uses {
+    /// `at[starts[a]..starts[a + 1]]`: the pairs of article `a`.
+    starts: Vec<usize>,
+    at: Vec<usize>,
+}
+
+impl Uses {
+    fn of(pairs: &[(usize, usize)], articles: usize) -> Self {
+        let mut starts = vec![0usize; articles + 1];
+        for &(x, y) in pairs {
+            starts[x + 1] += 1;
+            starts[y + 1] += 1;
+        }
+        for a in 0..articles {
+            starts[a + 1] += starts[a];
+        }
+        let mut fill = starts.clone();
+        let mut at = vec![0; starts[articles]];
+        for (i, &(x, y)) in pairs.iter().enumerate() {
+            for a in [x, y] {
+                at[fill[a]] = i;
+                fill[a] += 1;
+            }
+        }
+        Uses { starts, at }
+    }
+
+    /// The first pair of `a` at or after `from`; `usize::MAX` if none.
+    fn next(&self, a: usize, from: usize) -> usize {
+        let mine = &self.at[self.starts[a]..self.starts[a + 1]];
+        mine.get(mine.partition_point(|&i| i < from)).copied().unwrap_or(usize::MAX)
+    }
 }
 
 /// An article's grams as sorted `hash | position`, boilerplate grams left out.
@@ -636,16 +693,39 @@ mod tests {
     /// that ended at 16,777,231: an article's grams were indexed only up to
     /// position 2^24, the width of the packed position. They are indexed
     /// to the end now, and seeds past 2^24 are found.
-    /// The candidate pairs of a reprint corpus, its grams cut into `per_slice`.
-    fn pairs_sliced(per_slice: usize, boilerplate: bool) -> (Vec<(usize, usize)>, Vec<u64>) {
+    /// The articles of a reprint corpus, as the reuse engine reads them.
+    fn reprint_texts() -> Vec<ArticleText> {
         let corpus = tongwen_testkit::synth::reprint_corpus(3, 20, 60);
         let ids: Vec<String> = (0..corpus.pages.len()).map(|i| format!("{i}.txt")).collect();
         let (analysis, texts) = crate::analysis::analyze_corpus_with(ids.iter().map(String::as_str).zip(corpus.pages.iter().map(|p| p.text.as_bytes())), Settings::default(), &mut |_| ());
         let chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
         let articles = analysis.documents.iter().enumerate().flat_map(|(d, doc)| doc.articles.iter().enumerate().map(move |(a, art)| (d, a, art)));
-        let texts: Vec<ArticleText> = articles.map(|(d, a, art)| ArticleText::new(d, a, art, &chars[d])).filter(|t| t.len() >= 20).collect();
+        articles.map(|(d, a, art)| ArticleText::new(d, a, art, &chars[d])).filter(|t| t.len() >= 20).collect()
+    }
+
+    /// Their candidate pairs, the grams cut into `per_slice`.
+    fn pairs_sliced(per_slice: usize, boilerplate: bool) -> (Vec<(usize, usize)>, Vec<u64>) {
+        let texts = reprint_texts();
         let settings = Settings { boilerplate, ..Settings::default() };
         candidate_pairs(&texts, boilerplate_threshold(texts.len()), settings, per_slice)
+    }
+
+    #[test]
+    fn grams_dropped_for_want_of_room_and_made_again_give_the_same_alignments() {
+        let texts = reprint_texts();
+        let settings = Settings::default();
+        let (pairs, frequent) = candidate_pairs(&texts, boilerplate_threshold(texts.len()), settings, usize::MAX);
+        let spans = |keep: usize| -> Vec<(usize, usize, usize, usize, usize, usize)> {
+            align_pairs(&pairs, &texts, &frequent, settings, keep).iter().map(|p| (p.x, p.y, p.al.a0, p.al.a1, p.al.b0, p.al.b1)).collect()
+        };
+        let all = spans(usize::MAX);
+        assert!(all.len() > 20, "{}", all.len());
+        for keep in [0, 500, 5_000] {
+            assert_eq!(spans(keep), all, "{keep} grams kept");
+        }
+        // Where each article comes up.
+        let uses = Uses::of(&[(0, 2), (1, 2), (0, 1), (2, 3)], 4);
+        assert_eq!([uses.next(0, 0), uses.next(0, 1), uses.next(0, 3), uses.next(2, 2), uses.next(3, 0)], [0, 2, usize::MAX, 3, 3]);
     }
 
     #[test]

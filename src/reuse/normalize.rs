@@ -24,9 +24,13 @@ pub struct ArticleText {
     pub article: usize,
     /// Folded, whitespace-free characters.
     pub norm: Vec<char>,
-    /// Input offset (code points) of each character; the input holds the
-    /// character as printed, so no copy of it is kept here.
-    pub src: Vec<u32>,
+    /// The input offset (code points) of each character, as runs: from
+    /// `runs[r].0` on, characters come from `runs[r].1` on, one after
+    /// another. A run breaks only where the input skips something (a line
+    /// break, a space), so this is a tenth of an offset per character, on
+    /// corpora held whole. The input holds the characters as printed, so
+    /// no copy of them is kept here.
+    pub(crate) runs: Vec<(u32, u32)>,
     /// Where each paragraph after the first starts, as an index into
     /// `norm` (increasing). Kept as boundaries rather than a paragraph
     /// number per character: four bytes per character less, on corpora of
@@ -52,7 +56,7 @@ impl ArticleText {
     pub fn new(doc: usize, article_idx: usize, article: &Article, input: &[char]) -> Self {
         // Sized exactly: these are held for the whole corpus at once.
         let n: usize = article.paragraphs.iter().map(|p| p.text.chars().filter(|c| !c.is_space()).count()).sum();
-        let mut t = ArticleText { doc, article: article_idx, norm: Vec::with_capacity(n), src: Vec::with_capacity(n), ..Default::default() };
+        let mut t = ArticleText { doc, article: article_idx, norm: Vec::with_capacity(n), ..Default::default() };
         for (k, p) in article.paragraphs.iter().enumerate() {
             if k > 0 {
                 t.para_starts.push(t.norm.len() as u32);
@@ -61,11 +65,38 @@ impl ArticleText {
             for off in covered_offsets(&p.spans, input) {
                 // Spans and text agree by invariant; trust the text if not.
                 let shown = text_chars.next().unwrap_or(input[off]);
-                t.norm.push(fold(shown));
-                t.src.push(off as u32);
+                t.push(fold(shown), off);
             }
         }
+        t.runs.shrink_to_fit();
         t
+    }
+
+    /// Appends a character read at input offset `off`.
+    fn push(&mut self, c: char, off: usize) {
+        let k = self.norm.len() as u32;
+        let follows = self.runs.last().is_some_and(|&(i, o)| o as usize + (k - i) as usize == off);
+        if !follows {
+            self.runs.push((k, off as u32));
+        }
+        self.norm.push(c);
+    }
+
+    /// The input offset of character `k`.
+    pub fn src(&self, k: usize) -> usize {
+        let r = self.runs.partition_point(|&(i, _)| i as usize <= k) - 1;
+        let (i, o) = self.runs[r];
+        o as usize + (k - i as usize)
+    }
+
+    /// The input offsets of characters `[from, to)`, in order.
+    pub fn offsets(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.runs.partition_point(|&(i, _)| i as usize <= from).saturating_sub(1);
+        let ends = self.runs.iter().skip(first + 1).map(|&(j, _)| j as usize).chain([self.norm.len()]);
+        self.runs[first.min(self.runs.len())..].iter().zip(ends).flat_map(move |(&(i, o), end)| {
+            let (i, o) = (i as usize, o as usize);
+            (i.max(from)..end.min(to)).map(move |k| o + (k - i))
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -78,12 +109,12 @@ impl ArticleText {
 
     /// Input spans of characters `[from, to)`: runs merge across whitespace.
     pub fn spans(&self, from: usize, to: usize, input: &[char]) -> Vec<Span> {
-        spans_from_offsets(self.src[from..to].iter().map(|&o| o as usize), input)
+        spans_from_offsets(self.offsets(from, to), input)
     }
 
     /// The character `k` as printed.
     pub fn shown(&self, k: usize, input: &[char]) -> char {
-        input[self.src[k] as usize]
+        input[self.src(k)]
     }
 
     /// Display text of characters `[from, to)`, with a line break between
@@ -103,8 +134,8 @@ impl ArticleText {
                     out.push('\n');
                 } else if self.shown(k, input).is_ascii_alphanumeric()
                     && self.shown(k - 1, input).is_ascii_alphanumeric()
-                    && self.src[k] > self.src[k - 1] + 1
-                    && input[self.src[k - 1] as usize + 1..self.src[k] as usize].iter().any(|c| c.is_space())
+                    && self.src(k) > self.src(k - 1) + 1
+                    && input[self.src(k - 1) + 1..self.src(k)].iter().any(|c| c.is_space())
                 {
                     out.push(' ');
                 }
@@ -124,6 +155,23 @@ mod tests {
         let a: String = "中国—中亚“精神”ＡＢＣ１２".chars().map(fold).collect();
         let b: String = "中国－中亚\"精神\"abc12".chars().map(fold).collect();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn offsets_are_kept_as_runs_and_read_back_one_by_one_or_as_a_range() {
+        let offs = [3usize, 4, 5, 9, 10, 12, 13, 14, 15, 40];
+        let mut t = ArticleText::default();
+        for &o in &offs {
+            t.push('字', o);
+        }
+        assert_eq!(t.runs, [(0, 3), (3, 9), (5, 12), (9, 40)], "a run per jump");
+        assert_eq!((0..offs.len()).map(|k| t.src(k)).collect::<Vec<_>>(), offs);
+        for from in 0..=offs.len() {
+            for to in from..=offs.len() {
+                assert_eq!(t.offsets(from, to).collect::<Vec<_>>(), offs[from..to], "[{from}, {to})");
+            }
+        }
+        assert_eq!(ArticleText::default().offsets(0, 0).count(), 0);
     }
 
     #[test]
