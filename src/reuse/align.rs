@@ -21,7 +21,46 @@ pub struct Alignment {
     /// Matching characters.
     pub matches: usize,
     /// Differences: `(a range, b range)`, either possibly empty.
-    pub diffs: Vec<((usize, usize), (usize, usize))>,
+    pub diffs: Diffs,
+}
+
+/// A difference: `(a range, b range)`, either possibly empty.
+pub type Diff = ((usize, usize), (usize, usize));
+
+/// An alignment's differences, kept as `u32` (positions in one article):
+/// a 100 MB corpus's alignments hold millions of them until the variant
+/// readings are read off, and at 32 bytes each they were its largest
+/// passing allocation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Diffs(Vec<[u32; 4]>);
+
+impl Diffs {
+    pub fn push(&mut self, ((a0, a1), (b0, b1)): Diff) {
+        let at = |x: usize| u32::try_from(x).expect("an article under 4 G characters");
+        self.0.push([at(a0), at(a1), at(b0), at(b1)]);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Diff> + '_ {
+        self.0.iter().map(|&[a0, a1, b0, b1]| ((a0 as usize, a1 as usize), (b0 as usize, b1 as usize)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<Diff> for Diffs {
+    fn from_iter<I: IntoIterator<Item = Diff>>(diffs: I) -> Self {
+        let mut out = Diffs::default();
+        for d in diffs {
+            out.push(d);
+        }
+        out
+    }
 }
 
 impl Alignment {
@@ -134,13 +173,13 @@ pub const MAX_DIFF: usize = 8;
 pub fn align_split(a: &[char], b: &[char], chain: &[Anchor]) -> Vec<Alignment> {
     let whole = align(a, b, chain);
     let mut out = Vec::new();
-    let mut cur = Alignment { a0: whole.a0, b0: whole.b0, a1: whole.a0, b1: whole.b0, matches: 0, diffs: Vec::new() };
-    for &((x0, x1), (y0, y1)) in &whole.diffs {
+    let mut cur = Alignment { a0: whole.a0, b0: whole.b0, a1: whole.a0, b1: whole.b0, matches: 0, diffs: Diffs::default() };
+    for ((x0, x1), (y0, y1)) in whole.diffs.iter() {
         if (x1 - x0).max(y1 - y0) > MAX_DIFF {
             cur.matches += (x0 - cur.a1).min(y0 - cur.b1);
             cur.a1 = x0;
             cur.b1 = y0;
-            out.push(std::mem::replace(&mut cur, Alignment { a0: x1, b0: y1, a1: x1, b1: y1, matches: 0, diffs: Vec::new() }));
+            out.push(std::mem::replace(&mut cur, Alignment { a0: x1, b0: y1, a1: x1, b1: y1, matches: 0, diffs: Diffs::default() }));
         } else {
             cur.matches += (x0 - cur.a1).min(y0 - cur.b1);
             cur.diffs.push(((x0, x1), (y0, y1)));
@@ -167,7 +206,7 @@ pub fn align(a: &[char], b: &[char], chain: &[Anchor]) -> Alignment {
         a1: last.a + last.len + right,
         b1: last.b + last.len + right,
         matches: 0,
-        diffs: Vec::new(),
+        diffs: Diffs::default(),
     };
     // Walk anchors, diffing what lies between them.
     let (mut pa, mut pb) = (al.a0, al.b0);
@@ -210,8 +249,8 @@ fn diff_gap(a: &[char], b: &[char], (a0, a1): (usize, usize), (b0, b1): (usize, 
         }
     }
     // Adjacent delete+insert from Myers read better as one substitution.
-    let mut merged: Vec<((usize, usize), (usize, usize))> = Vec::new();
-    for d in al.diffs.drain(..) {
+    let mut merged: Vec<Diff> = Vec::new();
+    for d in std::mem::take(&mut al.diffs).iter() {
         match merged.last_mut() {
             Some(m) if m.0 .1 == d.0 .0 && m.1 .1 == d.1 .0 => {
                 m.0 .1 = d.0 .1;
@@ -220,7 +259,7 @@ fn diff_gap(a: &[char], b: &[char], (a0, a1): (usize, usize), (b0, b1): (usize, 
             _ => merged.push(d),
         }
     }
-    al.diffs = merged;
+    al.diffs = merged.into_iter().collect();
 }
 
 #[cfg(test)]
@@ -254,7 +293,7 @@ mod tests {
         let readings: Vec<(String, String)> = al
             .diffs
             .iter()
-            .map(|&((x0, x1), (y0, y1))| (a[x0..x1].iter().collect(), b[y0..y1].iter().collect()))
+            .map(|((x0, x1), (y0, y1))| (a[x0..x1].iter().collect(), b[y0..y1].iter().collect()))
             .collect();
         assert_eq!(readings, vec![("别".into(), "享".into()), ("".into(), "要".into())]);
         assert!(al.identity() > 0.9);

@@ -274,8 +274,8 @@ fn article_grams(t: &ArticleText, frequent: &[u64]) -> Vec<u64> {
     g
 }
 
-/// How many grams [`candidate_pairs`] sorts at once: 64 MB of them.
-const GRAMS_PER_SLICE: usize = 1 << 23;
+/// How many grams [`candidate_pairs`] sorts at once: 128 MB of them.
+const GRAMS_PER_SLICE: usize = 1 << 24;
 
 /// Article pairs that share enough grams to hold a passage, from sorted
 /// arrays of `hash | article`; also returns the boilerplate grams.
@@ -293,18 +293,27 @@ fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings, 
         let per = texts.len().div_ceil(crate::parallel::pieces()).max(1);
         (0..texts.len()).step_by(per).map(|b| b..(b + per).min(texts.len())).collect()
     };
+    let in_slice = move |h: u64, slice: usize| slices == 1 || slice_of(h) == slice;
     let slice_grams = |slice: usize| -> Vec<u64> {
-        let parts = crate::parallel::map(batches.clone(), |batch| {
-            let mut grams = Vec::new();
-            for i in batch {
-                grams.extend(texts[i].norm.windows(K).map(gram_hash).filter(|&h| slices == 1 || slice_of(h) == slice).map(|h| h | i as u64));
-            }
-            grams
+        // Counted first, then written in place, batch by batch: never the
+        // slice twice over.
+        let counts = crate::parallel::map(batches.clone(), |batch| -> usize {
+            batch.map(|i| if slices == 1 { texts[i].len().saturating_sub(K - 1) } else { texts[i].norm.windows(K).filter(|w| in_slice(gram_hash(w), slice)).count() }).sum()
         });
-        let mut grams = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        for part in parts {
-            grams.extend(part);
+        let mut grams = vec![0u64; counts.iter().sum()];
+        let mut rest: &mut [u64] = &mut grams;
+        let mut jobs = Vec::with_capacity(batches.len());
+        for (batch, &n) in batches.iter().zip(&counts) {
+            let (mine, after) = std::mem::take(&mut rest).split_at_mut(n);
+            jobs.push((batch.clone(), mine));
+            rest = after;
         }
+        crate::parallel::map(jobs, |(batch, out)| {
+            let hashes = batch.flat_map(|i| texts[i].norm.windows(K).map(gram_hash).filter(|&h| in_slice(h, slice)).map(move |h| h | i as u64));
+            for (slot, g) in out.iter_mut().zip(hashes) {
+                *slot = g;
+            }
+        });
         crate::parallel::sort_unstable(&mut grams);
         grams.dedup();
         grams
@@ -590,7 +599,7 @@ fn cluster(
                     let p = &pairs[pi];
                     let (tx, ty) = (&texts[p.x], &texts[p.y]);
                     let (inx, iny) = (&inputs[tx.doc], &inputs[ty.doc]);
-                    for &((a0, a1), (b0, b1)) in &p.al.diffs {
+                    for ((a0, a1), (b0, b1)) in p.al.diffs.iter() {
                         // A reading counts when it lies inside both members.
                         let forward = inside(mi, p.x, a0, a1) && inside(mj, p.y, b0, b1);
                         let backward = inside(mi, p.y, b0, b1) && inside(mj, p.x, a0, a1);

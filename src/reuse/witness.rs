@@ -37,7 +37,7 @@ impl Pair {
         Pair {
             x: self.y,
             y: self.x,
-            al: Alignment { a0: al.b0, a1: al.b1, b0: al.a0, b1: al.a1, matches: al.matches, diffs: al.diffs.iter().map(|&(a, b)| (b, a)).collect() },
+            al: Alignment { a0: al.b0, a1: al.b1, b0: al.a0, b1: al.a1, matches: al.matches, diffs: al.diffs.iter().map(|(a, b)| (b, a)).collect() },
         }
     }
 }
@@ -85,7 +85,7 @@ impl Sets {
 /// and an end to its end, so a member never begins or ends mid-variant.
 pub fn project(al: &Alignment, p: usize, is_end: bool) -> usize {
     let mut shift: isize = al.b0 as isize - al.a0 as isize;
-    for &((a0, a1), (b0, b1)) in &al.diffs {
+    for ((a0, a1), (b0, b1)) in al.diffs.iter() {
         if p < a0 || (p == a0 && !is_end) {
             break;
         }
@@ -100,8 +100,8 @@ pub fn project(al: &Alignment, p: usize, is_end: bool) -> usize {
 /// The part of `al` whose `a` side lies in `[from, to)`, with its diffs.
 fn restrict(al: &Alignment, from: usize, to: usize) -> Alignment {
     let (b0, b1) = (project(al, from, false), project(al, to, true));
-    let diffs: Vec<_> = al.diffs.iter().copied().filter(|&((a0, a1), _)| a0 >= from && a1 <= to).collect();
-    let changed: usize = diffs.iter().map(|&((a0, a1), (c0, c1))| (a1 - a0).max(c1 - c0)).sum();
+    let diffs: super::align::Diffs = al.diffs.iter().filter(|&((a0, a1), _)| a0 >= from && a1 <= to).collect();
+    let changed: usize = diffs.iter().map(|((a0, a1), (c0, c1))| (a1 - a0).max(c1 - c0)).sum();
     Alignment { a0: from, a1: to, b0, b1: b1.max(b0), matches: (to - from).saturating_sub(changed), diffs }
 }
 
@@ -370,7 +370,7 @@ mod tests {
     use super::*;
 
     fn exact(x: usize, y: usize, a: (usize, usize), b0: usize) -> Pair {
-        Pair { x, y, al: Alignment { a0: a.0, a1: a.1, b0, b1: b0 + a.1 - a.0, matches: a.1 - a.0, diffs: vec![] } }
+        Pair { x, y, al: Alignment { a0: a.0, a1: a.1, b0, b1: b0 + a.1 - a.0, matches: a.1 - a.0, diffs: Default::default() } }
     }
 
     fn shape(cuts: &[Cut]) -> Vec<Vec<(usize, usize, usize)>> {
@@ -448,7 +448,7 @@ mod tests {
         let mut asked = Vec::new();
         let (cuts, extra) = cut_passages(&pairs, 4, 20, &mut |x, y| {
             asked.push((x, y));
-            vec![Alignment { a0: 0, a1: 500, b0: 0, b1: 500, matches: 500, diffs: vec![] }]
+            vec![Alignment { a0: 0, a1: 500, b0: 0, b1: 500, matches: 500, diffs: Default::default() }]
         });
         assert_eq!(asked, [(0, 2)]);
         assert_eq!(extra.len(), 1);
@@ -469,7 +469,7 @@ mod tests {
     #[test]
     fn projection_keeps_variant_readings_whole() {
         // a: 0..10 matches b: 0..10; a 10..12 is b 10..15 (an insertion of 3); then 12..30 ↔ 15..33.
-        let al = Alignment { a0: 0, a1: 30, b0: 0, b1: 33, matches: 28, diffs: vec![((10, 12), (10, 15))] };
+        let al = Alignment { a0: 0, a1: 30, b0: 0, b1: 33, matches: 28, diffs: [((10, 12), (10, 15))].into_iter().collect() };
         assert_eq!(project(&al, 5, false), 5);
         assert_eq!(project(&al, 11, false), 10);
         assert_eq!(project(&al, 11, true), 15);
