@@ -283,6 +283,16 @@ mod tests {
     }
 
     #[test]
+    fn differences_packed_read_back_as_pushed() {
+        let diffs: Diffs = [((3, 4), (3, 4)), ((10, 10), (9, 12))].into_iter().collect();
+        assert_eq!(diffs.iter().collect::<Vec<_>>(), [((3, 4), (3, 4)), ((10, 10), (9, 12))]);
+        assert_eq!(diffs.len(), 2);
+        assert!(!diffs.is_empty() && Diffs::default().is_empty());
+        let al = Alignment { a0: 0, a1: 10, b0: 0, b1: 8, matches: 7, diffs };
+        assert_eq!(al.identity(), 0.7, "matches over the longer side");
+    }
+
+    #[test]
     fn substitution_and_insertion_are_found() {
         let a = chars("XX并同中亚五国元首分别举行双边会晤。这是今年我国对中亚地区最重大外交行动，务实高效YY");
         let b = chars("ZZZ并同中亚五国元首分享举行双边会晤。这是今年我国对中亚地区最重要大外交行动，务实高效QQ");
