@@ -173,7 +173,6 @@ fn align_pairs(pairs: &[(usize, usize)], texts: &[ArticleText], frequent: &[u64]
     // grams at 8 bytes a character.
     let uses = Uses::of(pairs, texts.len());
     let mut grams: Vec<Option<Vec<u64>>> = vec![None; texts.len()];
-    let mut kept: Vec<usize> = Vec::new();
     let mut kept_grams = 0;
     let mut found: Vec<PairPassage> = Vec::new();
     // A batch of pairs at a time, on every core: its articles' grams made,
@@ -187,23 +186,18 @@ fn align_pairs(pairs: &[(usize, usize)], texts: &[ArticleText], frequent: &[u64]
         let coming: usize = needed.iter().map(|&a| texts[a].len()).sum();
         if kept_grams + coming > keep {
             // Drop what this batch does not use, needed again last first.
-            kept.retain(|&a| grams[a].is_some());
-            kept.sort_unstable();
-            kept.dedup();
-            kept.sort_by_key(|&a| std::cmp::Reverse(uses.next(a, start)));
-            let mut k = 0;
-            while kept_grams + coming > keep / 2 && k < kept.len() {
-                let a = kept[k];
-                if uses.next(a, start) >= end && grams[a].is_some() {
-                    kept_grams -= texts[a].len();
-                    grams[a] = None;
+            let mut droppable: Vec<usize> = (0..grams.len()).filter(|&a| grams[a].is_some() && uses.next(a, start) >= end).collect();
+            droppable.sort_by_key(|&a| std::cmp::Reverse(uses.next(a, start)));
+            for a in droppable {
+                if kept_grams + coming <= keep / 2 {
+                    break;
                 }
-                k += 1;
+                kept_grams -= texts[a].len();
+                grams[a] = None;
             }
         }
         for (a, g) in needed.iter().zip(crate::parallel::map(needed.clone(), |a| article_grams(&texts[a], frequent))) {
             grams[*a] = Some(g);
-            kept.push(*a);
         }
         kept_grams += coming;
         let grams_of = |a: usize| grams[a].as_deref().unwrap_or_default();
