@@ -1,4 +1,4 @@
-//! Shows where reflow misses gold paragraph boundaries on synthetic pages:
+//! Shows where reflow misses gold paragraph boundaries and titles on synthetic pages:
 //! `cargo run --example reflow_diff [FIRST_SEED] [PAGES]`.
 
 use std::collections::HashSet;
@@ -22,6 +22,10 @@ fn main() {
         }
         for e in found.difference(&gold) {
             println!("seed {seed} SPURIOUS …{}…", ctx(*e));
+        }
+        let titles: HashSet<&str> = doc.articles.iter().filter_map(|a| a.title.as_deref()).collect();
+        for a in page.articles.iter().filter(|a| !titles.contains(a.title.as_str())) {
+            println!("seed {seed} TITLE MISSED {}  (found: {:?})", a.title, titles);
         }
     }
 }

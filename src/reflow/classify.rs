@@ -112,16 +112,18 @@ fn classify_unit(unit: Unit) -> Vec<Item> {
             } else {
                 let text = piece.text();
                 if patterns::opening_dateline_len(&text).is_some() {
-                    return classify_text(piece, 1, true, false);
+                    return classify_text(piece, 1, true, false, false);
                 }
                 vec![Item::Crosshead(piece)]
             }
         }
-        Unit::Text { piece, lines, last_full, overwide } => classify_text(piece, lines, last_full, overwide),
+        Unit::Text { piece, lines, last_full, overwide, headline } => classify_text(piece, lines, last_full, overwide, headline),
     }
 }
 
-fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool) -> Vec<Item> {
+/// `headline`: the unit is a line of a headline block (see
+/// [`super::headline_block`]).
+fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool) -> Vec<Item> {
     piece.clean_spaces(true);
     let text = piece.text();
     if patterns::is_closing_dateline(&text) {
@@ -148,7 +150,8 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
     let sub = text.starts_with("——") || text.starts_with("──");
     let short = text.chars().count() <= 60;
     let clause = text.chars().any(is_clause_punct);
-    if !ends_sentence(&text) && lines <= 3 && short && (sub || overwide || !last_full || (lines == 1 && !clause)) {
+    // A full stop inside ends a sentence there: text, never a headline.
+    if !ends_sentence(&text) && !text.contains('。') && (headline || lines <= 3 && short && (sub || overwide || !last_full || (lines == 1 && !clause))) {
         if let Some(at) = echo_len(piece.chars()) {
             let (echo, mut piece) = piece.split_at(at);
             piece.trim();
@@ -200,7 +203,7 @@ fn join_captions(items: impl Iterator<Item = Item>) -> Vec<Item> {
             if signed {
                 out.push(Item::Caption(joined));
             } else {
-                out.extend(classify_text(joined, 2, false, false));
+                out.extend(classify_text(joined, 2, false, false, false));
             }
         }
     }
@@ -278,6 +281,21 @@ mod tests {
         assert!(found.contains(&"Headline 亮点".to_owned()), "{found:?}");
         let found = items("这是第一段没有写完的\n\n亮点\n\n内容。\n");
         assert!(!found.contains(&"Crosshead 亮点".to_owned()), "{found:?}");
+    }
+
+    #[test]
+    fn a_headline_block_is_headlines_and_a_full_stop_inside_makes_text() {
+        let body = "王沪宁表示，一年来，全国政\n协坚决贯彻落实习近平总书记重要\n指示精神和中共中央决策部署，坚\n持团结和民主两大主题，坚持人民\n政协性质定位，坚持人民政协为人\n民理念。\n";
+        // Four narrow lines over a byline: a title of four lines (more
+        // than three lines is otherwise text).
+        let found = items(&format!("{body}【在希望的田\n野上】全国春\n播已由南向北\n陆续展开\n本报记者 李明 王嵘\n{body}"));
+        let at = found.iter().position(|i| i.starts_with("Headline")).expect("a headline");
+        assert_eq!(found[at..at + 2], ["Headline 【在希望的田野上】全国春播已由南向北陆续展开", "Byline 本报记者 李明 王嵘"], "{found:?}");
+        // Short, unfinished, not full: a headline, unless a sentence ends inside it.
+        let found = items(&format!("{body}\n同比增长十个百分点\n\n{body}"));
+        assert!(found.contains(&"Headline 同比增长十个百分点".to_owned()), "{found:?}");
+        let found = items(&format!("{body}\n开局良好。数据显示同比增长\n\n{body}"));
+        assert!(found.iter().any(|i| i.starts_with("Para") && i.contains("开局良好。数据显示同比增长")), "{found:?}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! markers, Markdown headings). This is where column breaks are told apart
 //! from paragraph ends, using a column width inferred from the page itself.
 
+use super::headline_block::HeadlineBlocks;
 use super::patterns;
 use super::piece::Piece;
 use crate::model::MarkerKind;
@@ -23,6 +24,10 @@ pub struct Line {
     pub column: f32,
     /// Press conventions the line's content matches, computed once.
     pub conv: Conventions,
+    /// Spaces stand between most of its characters (`出 口 达 到 3.75 万 亿`):
+    /// the typesetter stretched the line to its column, so it is full
+    /// whatever its count of characters says.
+    pub justified: bool,
 }
 
 /// What the patterns say about one line (each regex runs once per line).
@@ -59,13 +64,13 @@ impl Line {
         let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
         let text: String = slice.iter().collect();
         let conv = if lead < trail { Conventions::of(&convention_text(src, lead, trail)) } else { Conventions::default() };
-        Line { start, end, lead, trail, width: cell_width(&text), text, column: 0.0, conv }
+        Line { start, end, lead, trail, width: cell_width(&text), justified: justified(&slice[lead - start..trail - start]), text, column: 0.0, conv }
     }
 
     pub fn is_blank(&self) -> bool {
         self.lead == self.trail
     }
-    fn content(&self) -> &str {
+    pub(super) fn content(&self) -> &str {
         self.text.trim_matches(|c: char| c.is_space())
     }
     /// White space before the content (an invisible character such as a
@@ -73,6 +78,26 @@ impl Line {
     fn indented(&self) -> bool {
         self.lead > self.start && self.text.chars().take(self.lead - self.start).any(char::is_whitespace)
     }
+}
+
+/// How many cells short of its column a line must be, after a sentence
+/// ends at the column's edge, to read as a paragraph's first line whose
+/// indent the extraction ate. An indent is two cells; the text around a
+/// line's last figure or Latin word can leave a line of running text one
+/// cell short, rarely more.
+const EATEN_INDENT: f32 = 1.0;
+
+/// Fewest gaps that make a line justified: a name (`本报记者 李明 董越`)
+/// has two.
+const JUSTIFIED_GAPS: usize = 4;
+
+/// Do spaces stand between most characters of `content` (no white space
+/// at either end)? Counted per word: `3.75` is one.
+fn justified(content: &[char]) -> bool {
+    let gaps = content.windows(2).filter(|w| !w[0].is_space() && w[1].is_space()).count();
+    let words = gaps + 1;
+    let letters = content.iter().filter(|c| !c.is_space()).count();
+    gaps >= JUSTIFIED_GAPS && letters <= 2 * words
 }
 
 /// Splits `src` into lines and infers the column width around each.
@@ -195,7 +220,9 @@ fn infer_columns(lines: &mut [Line]) {
 #[derive(Debug, Clone)]
 pub enum Unit {
     /// Running text: one or more lines, maybe interrupted by column breaks.
-    Text { piece: Piece, lines: usize, last_full: bool, overwide: bool },
+    /// `headline`: the lines are a title or subtitle over a byline or
+    /// dateline ([`super::headline_block`]).
+    Text { piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool },
     /// A Markdown heading (`#` level) or a line wholly in `**bold**`.
     Heading { piece: Piece, level: u8 },
     Marker { piece: Piece, kind: MarkerKind },
@@ -216,6 +243,9 @@ fn full(line: &Line) -> bool {
 /// `first`: the line opens a paragraph, whose indent the extraction may have
 /// eaten, so it may be two or three cells short.
 fn full_with(line: &Line, first: bool) -> bool {
+    if line.justified {
+        return true;
+    }
     if wide(line) {
         return line.width >= 30.0;
     }
@@ -302,6 +332,7 @@ fn whole_bold(t: &str) -> Option<(usize, usize)> {
 
 struct Builder<'a> {
     src: &'a [char],
+    blocks: HeadlineBlocks,
     units: Vec<Unit>,
     cur: Option<(Piece, usize, usize)>, // piece, line count, last line index
 }
@@ -312,7 +343,7 @@ impl Builder<'_> {
             piece.trim();
             if !piece.is_blank() {
                 let l = &lines[last];
-                self.units.push(Unit::Text { piece, lines: n, last_full: full(l), overwide: overwide(l) });
+                self.units.push(Unit::Text { piece, lines: n, last_full: full(l), overwide: overwide(l), headline: self.blocks.member(last) });
             }
         }
     }
@@ -402,7 +433,7 @@ fn star_pairs(src: &[char], b: usize, e: usize) -> Vec<usize> {
 /// name), so inline `**` pairs are markup. Offsets of the markup removed
 /// are added to `markup`, so every input character stays accounted for.
 pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usize>) -> Vec<Unit> {
-    let mut b = Builder { src, units: Vec::new(), cur: None };
+    let mut b = Builder { src, blocks: super::headline_block::find(lines), units: Vec::new(), cur: None };
     // The next non-blank line after each line, found in one backward pass
     // (a search per blank line was quadratic in a run of blank lines).
     let mut next_nonblank_at = vec![None; lines.len()];
@@ -454,7 +485,10 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             ends_sentence(prev.content()) || !full(prev)
         });
         let joins_previous = b.cur.as_ref().is_some_and(|(_, _, last)| runs_on_into(&lines[*last], line));
-        if !joins_previous && (starts_block(line) || indented_start || b.cur.as_ref().is_some_and(|(_, _, last)| wide(&lines[*last]) && wide(line) && ends_sentence(lines[*last].content()))) {
+        // Inside a headline block only its own breaks count (a `——` may
+        // go on a bracketed title).
+        let in_block = b.blocks.member(i) && !b.blocks.opens(i);
+        if !joins_previous && !in_block && (starts_block(line) || indented_start || b.blocks.opens(i) || b.cur.as_ref().is_some_and(|(_, _, last)| wide(&lines[*last]) && wide(line) && ends_sentence(lines[*last].content()))) {
             b.flush(lines);
         }
         let unit_lines_before = b.cur.as_ref().map_or(0, |c| c.1);
@@ -500,7 +534,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 // The next line is short but text runs on after it: it opens
                 // a paragraph whose indent the extraction ate.
                 || next.is_some_and(|n| {
-                    !wide(n) && n.width <= n.column - 1.5 && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a))
+                    !wide(n) && n.width <= n.column - EATEN_INDENT && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a))
                 })
                 // The next line is a headline over a byline or dateline.
                 || next.is_some_and(|n| headline_like(n) && lines.get(i + 2).is_some_and(|a| a.conv.byline || a.conv.opening_dateline))
@@ -515,6 +549,8 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                     && next.is_some_and(|n| full(n) && !n.is_blank())
                     && !line.conv.opening_dateline)
         };
+        // Inside a headline block, its own breaks decide.
+        let ends_here = if b.blocks.member(i) && b.blocks.member(i + 1) { b.blocks.opens(i + 1) } else { ends_here };
         if ends_here && !next_nonblank(i).is_some_and(|j| runs_on_into(line, &lines[j])) {
             b.flush(lines);
         }
@@ -633,6 +669,21 @@ mod tests {
         // Wide lines (one paragraph per line, double spaced) keep their blank lines.
         let wide = format!("{}\n\n", "这是一整段很长的文字，它占满了一整行，后面还有更多的文字在这里继续写下去。".repeat(1)).repeat(6);
         assert_eq!(lines(&chars(&wide)).iter().filter(|l| l.is_blank()).count(), 7);
+    }
+
+    #[test]
+    fn a_justified_line_is_full_however_few_its_characters() {
+        let line = |t: &str| lines(&chars(t)).remove(0);
+        assert!(line("出 口 达 到 3.75 万 亿\n").justified);
+        assert!(line("示 ， 2 月 ， 国 内 市 场\n").justified);
+        // A name's two gaps, and a Latin sentence, are not justification.
+        assert!(!line("本报记者 李明 董越\n").justified);
+        assert!(!line("the new deal is here to stay\n").justified);
+        assert!(!line("蓬 勃 生 机，实现了高质量发展\n").justified);
+        // Stretched to its column, the line runs on into the next: one
+        // paragraph, not a short line (a headline) over text.
+        let text = "模创历史新高。\n前两个月，我国出口达到三万\n出 口 达 到 3.75 万 亿\n元，同比增长百分之十，作为观察外\n贸的“晴雨表”，国际市场运输规模。\n";
+        assert_eq!(unit_texts(text)[1], "前两个月，我国出口达到三万出口达到3.75万亿元，同比增长百分之十，作为观察外贸的“晴雨表”，国际市场运输规模。");
     }
 
     #[test]

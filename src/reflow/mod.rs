@@ -16,6 +16,7 @@
 mod assemble;
 mod classify;
 mod columns;
+mod headline_block;
 pub mod layout;
 pub mod patterns;
 pub mod piece;

@@ -1,0 +1,235 @@
+//! Headline blocks: the lines between the end of one article and the
+//! byline or dateline of the next.
+//!
+//! A byline (`本报记者 李明`) or an opening dateline (`本报西安3月10日电`)
+//! follows a headline. The short run of lines above it that ends no
+//! sentence, back to the last line that did, is that headline: its title,
+//! wrapped however narrow its box, and its subtitle. Typesetting gives no
+//! other sign in a text dump: the title's lines may be as wide as the body's
+//! column (`俄称拦截乌方防空导弹` over a ten-cell column) or a third of it
+//! (`全国政协十四届` / `常委会第五次会` / `议闭幕`), and the title may
+//! follow the last line of the article before with no blank line.
+//!
+//! Inside a block, the title ends where its wrap does: at a line shorter
+//! than the one above it (the title's last), or before a line longer than
+//! the one above it (which did not wrap). The rest is the subtitle.
+
+use super::layout::Line;
+use super::patterns;
+use crate::text::ends_sentence;
+
+/// Most characters a headline block holds, title and subtitle together.
+/// More than that is text whose sentence a page or column break cut.
+const BLOCK_MAX_CHARS: usize = 64;
+
+/// Most lines a headline block holds.
+const BLOCK_MAX_LINES: usize = 8;
+
+/// How much longer, in cells, a line must be than the one above it for the
+/// one above to be a whole line that did not wrap (a figure the wrap would
+/// not split leaves a line a cell or so short).
+const WRAP_SLACK: f32 = 1.0;
+
+/// Where the headline blocks of a page lie, line by line.
+#[derive(Debug, Default)]
+pub struct HeadlineBlocks {
+    /// The line is in a headline block.
+    member: Vec<bool>,
+    /// The line opens a headline line of its own: the block's first, or
+    /// the first of its subtitle.
+    opens: Vec<bool>,
+}
+
+impl HeadlineBlocks {
+    pub fn member(&self, line: usize) -> bool {
+        self.member.get(line).copied().unwrap_or(false)
+    }
+
+    pub fn opens(&self, line: usize) -> bool {
+        self.opens.get(line).copied().unwrap_or(false)
+    }
+}
+
+/// Does the line introduce an article's text: a byline or an opening dateline?
+fn credit(line: &Line) -> bool {
+    line.conv.byline || line.conv.opening_dateline
+}
+
+/// Can the line be part of a headline? Not when it ends a sentence, holds
+/// a full stop, or follows a convention of its own (caption, dateline,
+/// crosshead, furniture).
+fn headline_text(line: &Line) -> bool {
+    let t = line.content();
+    let c = line.conv;
+    !ends_sentence(t) && !t.contains('。') && !(c.byline || c.opening_dateline || c.closing_dateline || c.caption || c.crosshead) && !patterns::is_furniture(t)
+}
+
+/// Can a headline block start under the line: a blank line, a sentence's
+/// end, or a line of its own kind? Not under text whose sentence goes on
+/// (`撑。前2个月，长三角…` over `江苏增长12.8%，浙江增长`).
+fn bounds_a_block(line: &Line) -> bool {
+    let c = line.conv;
+    line.is_blank() || ends_sentence(line.content()) || c.byline || c.opening_dateline || c.closing_dateline || c.caption || c.crosshead || patterns::is_furniture(line.content())
+}
+
+/// How many brackets and quotes the line opens and leaves open (negative:
+/// closes ones opened above it, as `野上】全国春` under `【在希望的田`).
+fn bracket_depth(line: &Line) -> i32 {
+    line.content()
+        .chars()
+        .map(|c| match c {
+            '【' | '（' | '(' | '“' | '《' | '[' => 1,
+            '】' | '）' | ')' | '”' | '》' | ']' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// How close in width two lines must be to read as a title over a parallel
+/// subtitle (`烂漫春光好` / `赏花正当时`) when they are the whole block.
+fn parallel(a: &Line, b: &Line) -> bool {
+    (b.width - a.width).abs() <= (0.15 * a.width).max(1.5)
+}
+
+/// Finds the headline blocks of a page: for each byline or opening
+/// dateline, the lines above it back to the last blank line, sentence end
+/// or line of its own kind, if they are few and short.
+pub fn find(lines: &[Line]) -> HeadlineBlocks {
+    let mut blocks = HeadlineBlocks { member: vec![false; lines.len()], opens: vec![false; lines.len()] };
+    for j in 1..lines.len() {
+        // The credit directly under a block, not a second credit line.
+        if !credit(&lines[j]) || credit(&lines[j - 1]) {
+            continue;
+        }
+        let mut first = j;
+        let mut chars = 0;
+        let fits = loop {
+            let Some(line) = first.checked_sub(1).map(|k| &lines[k]) else { break true };
+            if line.is_blank() || !headline_text(line) {
+                break bounds_a_block(line);
+            }
+            chars += line.content().chars().filter(|c| !c.is_whitespace()).count();
+            first -= 1;
+            if chars > BLOCK_MAX_CHARS || j - first > BLOCK_MAX_LINES {
+                break false;
+            }
+        };
+        // A block already found (two credits under one headline) stays.
+        if !fits || first == j || blocks.member[first] {
+            continue;
+        }
+        mark(&mut blocks, lines, first..j);
+    }
+    blocks
+}
+
+/// Marks `range` as one headline block and opens its subtitle where the
+/// title's wrap ends.
+fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usize>) {
+    blocks.opens[range.start] = true;
+    let mut wrapped_from = range.start; // the first line of the current headline
+    let mut depth = 0; // brackets open since `wrapped_from`
+    for i in range.clone() {
+        blocks.member[i] = true;
+        depth += bracket_depth(&lines[i]);
+        if i + 1 >= range.end || depth > 0 {
+            continue;
+        }
+        let (w, next) = (lines[i].width, lines[i + 1].width);
+        // The line did not wrap: the next one is longer.
+        let whole = next >= w + WRAP_SLACK;
+        // The line is the short end of a wrapped headline.
+        let wrap_ends = i > wrapped_from && w + WRAP_SLACK <= lines[i - 1].width;
+        // Two lines alike, the whole block: a title and its subtitle.
+        let pair = range.len() == 2 && parallel(&lines[i], &lines[i + 1]);
+        // A `——` line is a subtitle (outside a bracket).
+        let dash = lines[i + 1].content().starts_with("——");
+        if whole || wrap_ends || pair || dash {
+            blocks.opens[i + 1] = true;
+            wrapped_from = i + 1;
+            depth = 0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks_of(text: &str) -> (Vec<String>, HeadlineBlocks) {
+        let src: Vec<char> = text.chars().collect();
+        let lines = super::super::layout::lines(&src);
+        let blocks = find(&lines);
+        (lines.iter().map(|l| l.text.clone()).collect(), blocks)
+    }
+
+    /// The headline lines the blocks open, each with the lines it holds.
+    fn headlines(text: &str) -> Vec<String> {
+        let (lines, blocks) = blocks_of(text);
+        let mut out: Vec<String> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if blocks.opens(i) {
+                out.push(l.clone());
+            } else if blocks.member(i) {
+                out.last_mut().expect("a member follows an opening").push_str(l);
+            }
+        }
+        out
+    }
+
+    const BODY: &str = "王沪宁表示，一年来，全国政\n协坚决贯彻落实习近平总书记重要\n指示精神和中共中央决策部署，坚\n持团结和民主两大主题，坚持人民\n政协性质定位，坚持人民政协为人\n民理念，扎实开展学习贯彻习近平\n新时代中国特色社会主义思想主题\n教育，紧扣中共二十大重大决策部\n署协商议政，大兴调查研究，拓展\n团结联谊广度深度。\n";
+
+    #[test]
+    fn a_title_wrapped_in_a_narrow_box_and_its_subtitle_over_a_byline() {
+        let page = format!("全国政协十四届\n常委会第五次会\n议闭幕\n王沪宁主持并讲话\n本报记者 李明 董越\n本报西安3月10日电 政协第\n{BODY}");
+        assert_eq!(headlines(&page), ["全国政协十四届常委会第五次会议闭幕", "王沪宁主持并讲话"]);
+    }
+
+    #[test]
+    fn a_headline_as_wide_as_the_column_after_the_last_sentence_of_the_article_before() {
+        let page = format!("{BODY}俄称拦截乌方防空导弹\n本报记者 王嵘\n央视网消息（新闻联播）：俄罗斯国防部25日称，俄军在库皮\n扬斯克等方向击退乌军多次进攻。\n");
+        assert_eq!(headlines(&page), ["俄称拦截乌方防空导弹"]);
+        // The same line with no byline or dateline under it is text.
+        let page = format!("{BODY}俄称拦截乌方防空导弹\n扬斯克等方向击退乌军多次进攻。\n");
+        assert!(headlines(&page).is_empty());
+    }
+
+    #[test]
+    fn a_wrapped_title_is_one_headline_and_a_longer_line_under_a_short_one_is_a_subtitle() {
+        // Four lines of a bracketed title, the last short: one headline.
+        let page = format!("{BODY}【在希望的田\n野上】全国春\n播已由南向北\n陆续展开\n本报记者 李明 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["【在希望的田野上】全国春播已由南向北陆续展开"]);
+        // A line longer than the one above: the one above did not wrap.
+        let page = format!("{BODY}凝聚众智众力\n服务高质量发展\n本报北京3月5日电 全国政协十四届二次会议\n{BODY}");
+        assert_eq!(headlines(&page), ["凝聚众智众力", "服务高质量发展"]);
+        // A shorter line under a longer one ends a wrapped title: `李强会见国际货币` / `基金组织总裁`.
+        let page = format!("{BODY}李强会见国际货币\n基金组织总裁\n本报武汉3月1日电 国务院总理李强\n{BODY}");
+        assert_eq!(headlines(&page), ["李强会见国际货币基金组织总裁"]);
+    }
+
+    #[test]
+    fn a_dash_opens_a_subtitle_except_inside_a_bracket_and_two_lines_alike_are_title_and_subtitle() {
+        let page = format!("{BODY}弘扬中国—中亚精神\n——习近平主席在中国—中亚峰会\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["弘扬中国—中亚精神", "——习近平主席在中国—中亚峰会"]);
+        let page = format!("【筑梦现代化\n共 绘 新 图 景\n—— 代 表 委 员\n议国是】锚定\n建军一百年奋\n斗目标全力攻\n坚\n本报上海3月10日电 解\n{BODY}");
+        assert_eq!(headlines(&page), ["【筑梦现代化共 绘 新 图 景—— 代 表 委 员议国是】锚定建军一百年奋斗目标全力攻坚"]);
+        let page = format!("{BODY}烂漫春光好\n赏花正当时\n央视网消息（新闻联播）：烂漫春光好，赏花\n{BODY}");
+        assert_eq!(headlines(&page), ["烂漫春光好", "赏花正当时"]);
+        let page = format!("{BODY}俄称拦截乌方防空导弹\n乌称打击俄军防空系统\n本报记者 陈尚文\n{BODY}");
+        assert_eq!(headlines(&page), ["俄称拦截乌方防空导弹", "乌称打击俄军防空系统"]);
+    }
+
+    #[test]
+    fn text_cut_before_a_dateline_is_not_a_headline() {
+        // A long run with no sentence end: a paragraph cut by a break.
+        let cut = "“两位数”增长背后，是产业升级、优势产品的有力支\n撑。前2个月，长三角区域机电产品出口保持强劲增长，\n江苏增长12.8%，浙江增长\n";
+        let page = format!("{cut}本报西安3月10日电 今年前2个月，长三角\n{BODY}");
+        assert!(headlines(&page).is_empty(), "{:?}", headlines(&page));
+        // Nine short lines are more than a headline holds.
+        let page = format!("{BODY}一\n二\n三\n四\n五\n六\n七\n八\n九\n本报记者 王嵘\n{BODY}");
+        assert!(headlines(&page).is_empty());
+        // A blank line or a caption bounds the block.
+        let page = format!("{BODY}图为会议现场。新华社记者 张涛 摄\n俄称拦截乌方防空导弹\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["俄称拦截乌方防空导弹"]);
+    }
+}
