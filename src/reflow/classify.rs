@@ -151,13 +151,15 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
     let short = text.chars().count() <= 60;
     let clause = text.chars().any(is_clause_punct);
     // A full stop inside ends a sentence there: text, never a headline.
+    // A line of a headline block never runs on into the next: the block
+    // already said where its title ends.
     if !ends_sentence(&text) && !text.contains('。') && (headline || lines <= 3 && short && (sub || overwide || !last_full || (lines == 1 && !clause))) {
         if let Some(at) = echo_len(piece.chars()) {
             let (echo, mut piece) = piece.split_at(at);
             piece.trim();
-            return vec![Item::Echo(echo), Item::Headline { piece, sub, runs_on: last_full, lines }];
+            return vec![Item::Echo(echo), Item::Headline { piece, sub, runs_on: last_full && !headline, lines }];
         }
-        return vec![Item::Headline { piece, sub, runs_on: last_full, lines }];
+        return vec![Item::Headline { piece, sub, runs_on: last_full && !headline, lines }];
     }
     piece.clean_spaces(false);
     vec![Item::Para { dangling: !ends_sentence(&text), piece, last_full }]

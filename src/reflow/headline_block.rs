@@ -12,7 +12,9 @@
 //!
 //! Inside a block, the title ends where its wrap does: at a line shorter
 //! than the one above it (the title's last), or before a line longer than
-//! the one above it (which did not wrap). The rest is the subtitle.
+//! the one above it (which did not wrap). The rest is the subtitle. Under a
+//! title's first line, a shorter line may be either; the characters at the
+//! join decide ([`wraps_into`]).
 
 use super::layout::Line;
 use super::patterns;
@@ -96,6 +98,7 @@ fn parallel(a: &Line, b: &Line) -> bool {
 /// or line of its own kind, if they are few and short.
 pub fn find(lines: &[Line]) -> HeadlineBlocks {
     let mut blocks = HeadlineBlocks { member: vec![false; lines.len()], opens: vec![false; lines.len()] };
+    let mut pairs = PagePairs::default();
     for j in 1..lines.len() {
         // The credit directly under a block, not a second credit line.
         if !credit(&lines[j]) || credit(&lines[j - 1]) {
@@ -118,14 +121,48 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
         if !fits || first == j || blocks.member[first] {
             continue;
         }
-        mark(&mut blocks, lines, first..j);
+        mark(&mut blocks, lines, first..j, &mut pairs);
     }
     blocks
 }
 
+/// How often each pair of adjacent characters occurs on the page, white
+/// space left out and lines run together (so a word wrapped in the body
+/// counts). Counted only for a page with an ambiguous headline.
+#[derive(Default)]
+struct PagePairs(Option<rustc_hash::FxHashMap<(char, char), u32>>);
+
+impl PagePairs {
+    fn count(&mut self, lines: &[Line], pair: (char, char)) -> u32 {
+        let counts = self.0.get_or_insert_with(|| {
+            let mut counts = rustc_hash::FxHashMap::default();
+            let mut chars = lines.iter().flat_map(|l| l.content().chars()).filter(|c| !c.is_whitespace());
+            if let Some(mut before) = chars.next() {
+                for c in chars {
+                    *counts.entry((before, c)).or_insert(0) += 1;
+                    before = c;
+                }
+            }
+            counts
+        });
+        counts.get(&pair).copied().unwrap_or(0)
+    }
+}
+
+/// Does the headline wrap from `line` onto `next`, by the characters at the
+/// join? A wrap falls anywhere, inside a word (`国际货币` / `基金组织`), and
+/// a title's words recur in its article, so the pair across a wrap occurs
+/// elsewhere on the page; the pair where a title ends and its subtitle
+/// begins (`发展先进制造业` / `构建现代化产业体系`) hardly ever does.
+fn wraps_into(lines: &[Line], pairs: &mut PagePairs, line: &Line, next: &Line) -> bool {
+    let (Some(last), Some(first)) = (line.content().chars().rev().find(|c| !c.is_whitespace()), next.content().chars().find(|c| !c.is_whitespace())) else { return true };
+    // The join itself is one occurrence.
+    pairs.count(lines, (last, first)) > 1
+}
+
 /// Marks `range` as one headline block and opens its subtitle where the
 /// title's wrap ends.
-fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usize>) {
+fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usize>, pairs: &mut PagePairs) {
     blocks.opens[range.start] = true;
     let mut wrapped_from = range.start; // the first line of the current headline
     let mut depth = 0; // brackets open since `wrapped_from`
@@ -144,7 +181,10 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         let pair = range.len() == 2 && parallel(&lines[i], &lines[i + 1]);
         // A `——` line is a subtitle (outside a bracket).
         let dash = lines[i + 1].content().starts_with("——");
-        if whole || wrap_ends || pair || dash {
+        // A shorter line under a headline's first: the rest of the title,
+        // or a subtitle, as the characters at the join say.
+        let ends_before_shorter = i == wrapped_from && next + WRAP_SLACK <= w && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
+        if whole || wrap_ends || pair || dash || ends_before_shorter {
             blocks.opens[i + 1] = true;
             wrapped_from = i + 1;
             depth = 0;
@@ -202,9 +242,21 @@ mod tests {
         // A line longer than the one above: the one above did not wrap.
         let page = format!("{BODY}凝聚众智众力\n服务高质量发展\n本报北京3月5日电 全国政协十四届二次会议\n{BODY}");
         assert_eq!(headlines(&page), ["凝聚众智众力", "服务高质量发展"]);
-        // A shorter line under a longer one ends a wrapped title: `李强会见国际货币` / `基金组织总裁`.
-        let page = format!("{BODY}李强会见国际货币\n基金组织总裁\n本报武汉3月1日电 国务院总理李强\n{BODY}");
+    }
+
+    #[test]
+    fn a_shorter_line_under_a_title_continues_it_when_the_page_joins_the_two_characters_elsewhere() {
+        // `币基` recurs in the article (国际货币 / 基金组织 wrapped in its text):
+        // `李强会见国际货币` / `基金组织总裁` is one title.
+        let article = "国务院总理李强25日在京会见国际货币\n基金组织总裁格奥尔基耶娃。\n";
+        let page = format!("{BODY}李强会见国际货币\n基金组织总裁\n本报武汉3月1日电 {article}");
         assert_eq!(headlines(&page), ["李强会见国际货币基金组织总裁"]);
+        // `业构` occurs only where the title ends: a title and its subtitle.
+        let page = format!("{BODY}【新思想引领新征程】发展先进制造业\n构建现代化产业体系\n本报记者 董越\n{BODY}");
+        assert_eq!(headlines(&page), ["【新思想引领新征程】发展先进制造业", "构建现代化产业体系"]);
+        // Under a title of two lines, a shorter third is its end, whatever the page says.
+        let page = format!("{BODY}全国政协十四届\n常委会第五次会\n议闭幕\n本报记者 李明\n{BODY}");
+        assert_eq!(headlines(&page), ["全国政协十四届常委会第五次会议闭幕"]);
     }
 
     #[test]
@@ -217,6 +269,17 @@ mod tests {
         assert_eq!(headlines(&page), ["烂漫春光好", "赏花正当时"]);
         let page = format!("{BODY}俄称拦截乌方防空导弹\n乌称打击俄军防空系统\n本报记者 陈尚文\n{BODY}");
         assert_eq!(headlines(&page), ["俄称拦截乌方防空导弹", "乌称打击俄军防空系统"]);
+    }
+
+    #[test]
+    fn a_title_as_wide_as_its_column_keeps_its_subtitle_in_the_article() {
+        // The title fills its column; it must not run on into the subtitle.
+        let body = "本报北京3月6日电 习近平总书记指出，\n先进制造业是实体经济的重要组成部分，\n制造业是立国之本、兴国之器、强国之\n基，是国家经济命脉所系。最新数据显\n示，今年1至2月，全国高技术制造业增\n加值同比增长百分之七，增速加快。\n";
+        let page = format!("【新思想引领新征程】发展先进制造业\n构建现代化产业体系\n本报记者 董越\n{body}");
+        let doc = crate::analyze_document("page.txt", page.as_bytes());
+        let a = &doc.articles[0];
+        assert_eq!((a.title.as_deref(), a.subtitle.as_deref(), a.byline.as_deref()), (Some("【新思想引领新征程】发展先进制造业"), Some("构建现代化产业体系"), Some("本报记者 董越")), "{:?}", doc.articles);
+        assert_eq!(doc.articles.len(), 1);
     }
 
     #[test]

@@ -34,7 +34,9 @@ fn paragraphs_and_titles_on_pages_typeset_by_chromium() {
     // (a PDF read by layout can). The floors hold what it does now.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/typeset");
     let score = |mode| tongwen_testkit::synth::typeset::evaluate_dir(&dir, mode).unwrap_or_else(|| panic!("{mode}: no pages"));
-    for (mode, f1, exact, titles) in [("raw", 0.91, 0.78, 0.58), ("pdfjs", 0.91, 0.78, 0.58), ("layout", 0.89, 0.86, 0.53), ("default", 0.3, 0.06, 0.25)] {
+    // Titles rose from 0.71 / 0.65 / 0.36 with headline blocks (a title and
+    // subtitle over a byline or dateline).
+    for (mode, f1, exact, titles) in [("raw", 0.96, 0.86, 0.97), ("pdfjs", 0.96, 0.86, 0.97), ("layout", 0.93, 0.90, 0.90), ("default", 0.34, 0.10, 0.42)] {
         let s = score(mode);
         assert!(s.gold_paragraphs > 60, "{s:?}");
         assert!(s.f1() >= f1, "{mode}: paragraph starts F1 {:.4} {s:?}", s.f1());
