@@ -539,7 +539,12 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 // The next line is a headline over a byline or dateline.
                 || next.is_some_and(|n| headline_like(n) && lines.get(i + 2).is_some_and(|a| a.conv.byline || a.conv.opening_dateline))
         } else {
-            overwide(line)
+            // Wider than its column: a headline across columns, unless it
+            // reads as text (a dateline, a clause), and the column is
+            // only wider than the lines around it said.
+            (overwide(line) && !line.conv.opening_dateline && !content.chars().any(is_clause_punct))
+                // Text cut off by a short headline over a byline or dateline.
+                || next.is_some_and(|n| headline_like(n) && lines.get(i + 2).is_some_and(|a| a.conv.byline || a.conv.opening_dateline))
                 || standalone(line, next)
                 || headline_over_headline(lines, i)
                 || next.is_some_and(headline_across)
@@ -684,6 +689,21 @@ mod tests {
         // paragraph, not a short line (a headline) over text.
         let text = "模创历史新高。\n前两个月，我国出口达到三万\n出 口 达 到 3.75 万 亿\n元，同比增长百分之十，作为观察外\n贸的“晴雨表”，国际市场运输规模。\n";
         assert_eq!(unit_texts(text)[1], "前两个月，我国出口达到三万出口达到3.75万亿元，同比增长百分之十，作为观察外贸的“晴雨表”，国际市场运输规模。");
+    }
+
+    #[test]
+    fn text_wider_than_the_column_above_it_runs_on_a_headline_as_wide_does_not() {
+        // Headline lines make the column look narrow; the article's lines
+        // under it are wider, and still one paragraph.
+        let head = "【新时代新征程新伟业】实干开新局\n各地加快推动高质量发展\n";
+        let text = format!("{head}本报上海3月2日电 眼下，各地抓项目、增动能，推动高质量\n发展取得新成效。\n");
+        assert_eq!(unit_texts(&text).last().unwrap(), "本报上海3月2日电眼下，各地抓项目、增动能，推动高质量发展取得新成效。");
+        let text = format!("{head}海基二号在珠江口盆地海域成功滑移下水，在建造中\n创下多项纪录。\n");
+        assert_eq!(unit_texts(&text).last().unwrap(), "海基二号在珠江口盆地海域成功滑移下水，在建造中创下多项纪录。");
+        // The same width with no clause in it: a headline across the columns.
+        let text = format!("{head}十四届全国人大二次会议在京举行开幕会议\n创下多项纪录。\n");
+        let units = unit_texts(&text);
+        assert_eq!(units[units.len() - 2..], ["十四届全国人大二次会议在京举行开幕会议", "创下多项纪录。"]);
     }
 
     #[test]
