@@ -283,6 +283,47 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_its_own_kind_bounds_a_block_and_is_never_in_one() {
+        let kinds = ["本报记者 李明", "本报北京3月25日电 俄罗斯国防部称", "（新华社北京6月18日电）", "（新华社记者 王翔 摄）", "（二）", "人民日报 2024年3月10日 星期三 第15版", "— 3 —"];
+        for kind in kinds {
+            let page = format!("{kind}\n俄称拦截乌方防空导弹\n本报记者 王嵘\n{BODY}");
+            assert_eq!(headlines(&page), ["俄称拦截乌方防空导弹"], "under {kind}");
+        }
+        // A credit under the end of a sentence has no headline.
+        assert!(headlines(&format!("{BODY}本报记者 王嵘\n{BODY}")).is_empty());
+    }
+
+    #[test]
+    fn a_block_holds_at_most_eight_lines_and_sixty_four_characters() {
+        let eight = "一\n二\n三\n四\n五\n六\n七\n八\n";
+        assert_eq!(headlines(&format!("{BODY}{eight}本报记者 王嵘\n{BODY}")).len(), 1);
+        let full = "一二三四五六七八\n".repeat(8); // 64 characters
+        assert_eq!(headlines(&format!("{BODY}{full}本报记者 王嵘\n{BODY}")).len(), 1);
+        let over = format!("{full}九");
+        assert!(headlines(&format!("{BODY}{over}\n本报记者 王嵘\n{BODY}")).is_empty());
+    }
+
+    #[test]
+    fn the_widths_of_a_blocks_lines_say_where_the_title_wraps_and_ends() {
+        // Three lines alike and a short one: one title, wrapped.
+        let page = format!("{BODY}全国春播已由\n南向北陆续展\n开预计面积增\n加了两成\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["全国春播已由南向北陆续展开预计面积增加了两成"]);
+        // A line half a cell short of the one above is not a wrap's end.
+        let page = format!("{BODY}全国政协十四届\n常委会第五次1\n议闭幕\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["全国政协十四届常委会第五次1议闭幕"]);
+        // The short end of a wrapped title, then a subtitle as short.
+        let page = format!("{BODY}全国政协十四届\n常委会第五次会\n议闭幕\n王沪宁\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["全国政协十四届常委会第五次会议闭幕", "王沪宁"]);
+        // A bracket closed on the second line, then a longer subtitle.
+        let page = format!("{BODY}【在希望的田\n野上】春耕\n各地抢抓农时推进春播\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["【在希望的田野上】春耕", "各地抢抓农时推进春播"]);
+        // Two lines of a block a few cells apart in width are alike when long.
+        let article = "全国两会新闻中心举行记者会，\n邀请部长介绍情况。委员们说\n";
+        let page = format!("{BODY}全国两会新闻中心举行记者会邀请部长\n介绍情况回应社会关切热点问题了\n本报记者 王嵘\n{article}{BODY}");
+        assert_eq!(headlines(&page), ["全国两会新闻中心举行记者会邀请部长", "介绍情况回应社会关切热点问题了"]);
+    }
+
+    #[test]
     fn text_cut_before_a_dateline_is_not_a_headline() {
         // A long run with no sentence end: a paragraph cut by a break.
         let cut = "“两位数”增长背后，是产业升级、优势产品的有力支\n撑。前2个月，长三角区域机电产品出口保持强劲增长，\n江苏增长12.8%，浙江增长\n";
