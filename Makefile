@@ -68,12 +68,14 @@ fuzz:
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Quality on both generators: reflow on 500 synthetic pages and on 60
-## pages typeset by Chromium and extracted by pdftotext and pdf.js; shared
+## pages typeset by Chromium and extracted by pdftotext and pdf.js (and 60
+## more from another seed, held out from tuning); shared
 ## passages on both reprint generators.
 quality:
 	bash scripts/setup.sh quality
 	node scripts/typeset.mjs target/typeset 60 1
-	cargo run --release --example reflow_quality 500
+	node scripts/typeset.mjs target/typeset-heldout 60 7
+	cargo run --release --example reflow_quality 500 target/typeset target/typeset-heldout
 	cargo run --release --example reuse_quality
 
 clean:

@@ -1,11 +1,13 @@
 //! Prints reflow quality on both generators:
-//! `cargo run --release --example reflow_quality [PAGES]`.
+//! `cargo run --release --example reflow_quality [PAGES] [TYPESET_DIR…]`.
 //!
 //! 1. Synthetic pages with exact gold (`synth`), laid out the way the seeds look.
 //! 2. Real news items typeset by Chromium's print-to-PDF and extracted by
 //!    pdftotext (default, -raw, -layout) and pdf.js: `target/typeset`, as
 //!    `make quality` writes it with `scripts/typeset.mjs`, or else the
-//!    committed sample in `tests/fixtures/typeset`.
+//!    committed sample in `tests/fixtures/typeset`; or each directory
+//!    given (`make quality` also scores a held-out set typeset from
+//!    another seed, which no tuning looked at).
 
 fn main() {
     let pages: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(500);
@@ -18,12 +20,25 @@ fn main() {
 
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let built = root.join("target/typeset");
-    let dir = if built.join("gold").is_dir() { built } else { root.join("tests/fixtures/typeset") };
+    let given: Vec<std::path::PathBuf> = std::env::args().skip(2).map(Into::into).collect();
+    let dirs = if !given.is_empty() {
+        given
+    } else if built.join("gold").is_dir() {
+        vec![built]
+    } else {
+        vec![root.join("tests/fixtures/typeset")]
+    };
+    for dir in dirs {
+        typeset(&dir);
+    }
+}
+
+fn typeset(dir: &std::path::Path) {
     println!("\n## Generator 2: typeset by Chromium, extracted by real tools ({})", dir.display());
     println!("| extractor | gold paragraphs | paragraph starts P / R / F1 | exact paragraphs | titles P / R / F1 |");
     println!("|---|---|---|---|---|");
     for mode in tongwen_testkit::synth::typeset::MODES {
-        if let Some(s) = tongwen_testkit::synth::typeset::evaluate_dir(&dir, mode) {
+        if let Some(s) = tongwen_testkit::synth::typeset::evaluate_dir(dir, mode) {
             let title_p = s.exact_titles as f64 / s.found_titles.max(1) as f64;
             println!(
                 "| {mode} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",
