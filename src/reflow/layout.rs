@@ -111,7 +111,8 @@ pub fn lines(src: &[char]) -> Vec<Line> {
         }
     }
     // Columns printed side by side (pdftotext -layout) are read one after another.
-    let mut out = super::columns::one_after_another(src, out);
+    let out = super::columns::one_after_another(src, out);
+    let mut out = split_glued_credits(src, out);
     let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
     for run in spaced.iter().rev() {
@@ -119,6 +120,49 @@ pub fn lines(src: &[char]) -> Vec<Line> {
         // The blank lines inside the run are only line spacing.
         let kept: Vec<Line> = out.drain(run.clone()).filter(|l| !l.is_blank()).collect();
         out.splice(run.start..run.start, kept);
+    }
+    out
+}
+
+/// Most characters of a headline an extraction can print at the start of
+/// the byline's or dateline's line.
+const GLUED_MAX: usize = 2;
+
+/// Splits a line that opens with the last character or two of a headline
+/// and goes on with a byline or dateline (`坚本报记者 王嵘`,
+/// `来本报北京3月10日电 …`): pdf.js ends no line after a headline's
+/// short last line when the next line starts close under it. Only under a
+/// line that ends no sentence and holds no clause, as a wrapped headline's
+/// lines do; `据新华社北京3月1日电，…` after a sentence is text.
+fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let under_headline = out.last().is_some_and(|above: &Line| {
+            let t = above.content();
+            !above.is_blank() && !ends_sentence(t) && !t.chars().any(is_clause_punct) && !above.conv.byline && !above.conv.opening_dateline
+        });
+        let glued = under_headline
+            .then(|| {
+                (1..=GLUED_MAX).find(|&k| {
+                    let at = line.lead + k;
+                    at < line.trail && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
+                        let rest = Line::new(src, at, line.end);
+                        // A credit may name its paper (`人民日报记者`), so
+                        // only one of this paper (本报) or the agency stands
+                        // apart from what precedes it.
+                        let own = src[at..line.trail].starts_with(&['本', '报']) || src[at..line.trail].starts_with(&['新', '华', '社']);
+                        own && (rest.conv.opening_dateline || rest.conv.byline)
+                    }
+                })
+            })
+            .flatten();
+        match glued {
+            Some(k) => {
+                out.push(Line::new(src, line.start, line.lead + k));
+                out.push(Line::new(src, line.lead + k, line.end));
+            }
+            None => out.push(line),
+        }
     }
     out
 }
@@ -704,6 +748,23 @@ mod tests {
         let text = format!("{head}十四届全国人大二次会议在京举行开幕会议\n创下多项纪录。\n");
         let units = unit_texts(&text);
         assert_eq!(units[units.len() - 2..], ["十四届全国人大二次会议在京举行开幕会议", "创下多项纪录。"]);
+    }
+
+    #[test]
+    fn a_headlines_last_character_printed_before_the_byline_goes_back_to_it() {
+        let texts = |t: &str| lines(&chars(t)).iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts("建军一百年奋\n斗目标全力攻\n坚本报记者 王嵘\n"), ["建军一百年奋", "斗目标全力攻", "坚", "本报记者 王嵘", ""]);
+        assert_eq!(texts("我在中国看见未\n来本报北京3月10日电 前段时间\n")[1..3], ["来", "本报北京3月10日电 前段时间"]);
+        // `来央视网消息` reads whole as a site's dateline (any name before
+        // 网消息 may be the site's): left as it is.
+        assert_eq!(texts("我在中国看见未\n来央视网消息（新闻联播）：前段时间\n")[1], "来央视网消息（新闻联播）：前段时间");
+        // Under a sentence, or a line with a clause, it is text.
+        assert_eq!(texts("会议结束。\n据新华社北京3月1日电，会议\n")[1], "据新华社北京3月1日电，会议");
+        assert_eq!(texts("他说，会议\n据新华社北京3月1日电，会议\n")[1], "据新华社北京3月1日电，会议");
+        // A paper's name before its reporter is the byline's own.
+        assert_eq!(texts("建军一百年奋\n人民日报记者 王嵘\n")[1], "人民日报记者 王嵘");
+        // Three characters are more than a title's end.
+        assert_eq!(texts("建军一百年奋\n目标坚本报记者 王嵘\n")[1], "目标坚本报记者 王嵘");
     }
 
     #[test]
