@@ -39,6 +39,9 @@ pub struct Conventions {
     pub byline: bool,
     pub crosshead: bool,
     pub whole_crosshead: bool,
+    /// The line opens a dateline that the next line ends (`本报乌鲁木齐3月`
+    /// / `2日电 俄罗斯…`): it runs on into the next line.
+    pub dateline_wraps: bool,
 }
 
 impl Conventions {
@@ -51,6 +54,7 @@ impl Conventions {
             byline: patterns::is_byline(t),
             crosshead,
             whole_crosshead: crosshead && t.matches('“').count() == t.matches('”').count(),
+            dateline_wraps: false,
         }
     }
 }
@@ -63,8 +67,12 @@ impl Line {
         let lead = slice.iter().position(|c| !c.is_space()).map_or(end, |k| start + k);
         let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
         let text: String = slice.iter().collect();
-        let conv = if lead < trail { Conventions::of(&convention_text(src, lead, trail)) } else { Conventions::default() };
-        Line { start, end, lead, trail, width: cell_width(&text), justified: justified(&slice[lead - start..trail - start]), text, column: 0.0, conv }
+        let mut conv = if lead < trail { Conventions::of(&convention_text(src, lead, trail)) } else { Conventions::default() };
+        let justified = justified(&slice[lead - start..trail - start]);
+        // A byline stands alone and is never stretched to its column:
+        // `记 者 从 国 家 林 草 局 了 解` is the text after a dateline.
+        conv.byline &= !justified;
+        Line { start, end, lead, trail, width: cell_width(&text), justified, text, column: 0.0, conv }
     }
 
     pub fn is_blank(&self) -> bool {
@@ -113,6 +121,7 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     // Columns printed side by side (pdftotext -layout) are read one after another.
     let out = super::columns::one_after_another(src, out);
     let mut out = split_glued_credits(src, out);
+    mark_wrapped_datelines(src, &mut out);
     let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
     for run in spaced.iter().rev() {
@@ -122,6 +131,33 @@ pub fn lines(src: &[char]) -> Vec<Line> {
         out.splice(run.start..run.start, kept);
     }
     out
+}
+
+/// Longest line that can hold only the start of a dateline.
+const DATELINE_START_MAX: usize = 20;
+
+/// Marks the lines that open a dateline the next line ends, as a narrow
+/// column wraps it (`本报广州3月22` / `日电 眼下，…`), so they start a
+/// paragraph and run on into it.
+fn mark_wrapped_datelines(src: &[char], lines: &mut [Line]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (line, next) = (&lines[i], &lines[i + 1]);
+        // Not over a dateline or byline of its own: the regex would read a
+        // headline and the dateline under it (`赏花正当时` / `央视网消息：`) as one.
+        if line.is_blank() || next.is_blank() || line.conv.opening_dateline || next.conv.opening_dateline || next.conv.byline || line.trail - line.lead > DATELINE_START_MAX {
+            continue;
+        }
+        // Cheap rejection: the next line says 电, 讯 or 消息 near its start.
+        if !src[next.lead..next.trail].iter().take(12).any(|c| matches!(c, '电' | '讯' | '電' | '訊' | '息')) {
+            continue;
+        }
+        let head = convention_text(src, line.lead, line.trail);
+        let joined = head.clone() + &convention_text(src, next.lead, next.trail);
+        if patterns::opening_dateline_len(&joined).is_some_and(|n| n > head.chars().count()) {
+            lines[i].conv.opening_dateline = true;
+            lines[i].conv.dateline_wraps = true;
+        }
+    }
 }
 
 /// Most characters of a headline an extraction can print at the start of
@@ -637,6 +673,9 @@ fn push_flat(b: &mut Builder<'_>, offs: &[usize], line_idx: usize) {
 /// (`2` / `024 年`).
 fn runs_on_into(prev: &Line, next: &Line) -> bool {
     let Some(first) = next.content().chars().next() else { return false };
+    if prev.conv.dateline_wraps {
+        return true;
+    }
     // Not a closing quote: extractions print an opening quote as `”` often
     // enough (the first generator copies that slip) that one opens paragraphs.
     if matches!(first, '，' | '、' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '』' | '」' | '）' | '》' | '】') {
@@ -765,6 +804,30 @@ mod tests {
         assert_eq!(texts("建军一百年奋\n人民日报记者 王嵘\n")[1], "人民日报记者 王嵘");
         // Three characters are more than a title's end.
         assert_eq!(texts("建军一百年奋\n目标坚本报记者 王嵘\n")[1], "目标坚本报记者 王嵘");
+    }
+
+    #[test]
+    fn a_dateline_wrapped_over_two_lines_opens_its_paragraph() {
+        let body = "俄称挫败乌对俄境内目标袭击\n本报乌鲁木齐3月\n2日电 俄罗斯国防部\n19日称，俄军摧毁了\n靠近边境的目标。\n";
+        assert_eq!(unit_texts(body)[1], "本报乌鲁木齐3月2日电俄罗斯国防部19日称，俄军摧毁了靠近边境的目标。");
+        let src = chars(body);
+        let ls = lines(&src);
+        assert!(ls[1].conv.dateline_wraps && ls[1].conv.opening_dateline && !ls[2].conv.dateline_wraps);
+        // A headline over a dateline is not the dateline's start.
+        let ls = lines(&chars("赏花正当时\n央视网消息（新闻联播）：人们来到户外\n"));
+        assert!(!ls[0].conv.dateline_wraps && !ls[0].conv.opening_dateline);
+        // A line the next does not complete into a dateline is left alone.
+        let ls = lines(&chars("本报乌鲁木齐3月\n2日下午俄罗斯国防部称\n"));
+        assert!(!ls[0].conv.dateline_wraps && !ls[0].conv.opening_dateline);
+    }
+
+    #[test]
+    fn a_justified_line_is_never_a_byline() {
+        let src = chars("本报成都3月22日电\n记 者 从 国 家 林 草 局 了 解\n到，我国推荐申报的吉林长白山。\n");
+        let ls = lines(&src);
+        assert!(ls[1].justified && !ls[1].conv.byline);
+        assert!(lines(&chars("本报记者 赵鹏\n"))[0].conv.byline);
+        assert_eq!(unit_texts(&src.iter().collect::<String>())[0], "本报成都3月22日电记者从国家林草局了解到，我国推荐申报的吉林长白山。");
     }
 
     #[test]
