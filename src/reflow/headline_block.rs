@@ -87,12 +87,6 @@ fn bracket_depth(line: &Line) -> i32 {
         .sum()
 }
 
-/// How close in width two lines must be to read as a title over a parallel
-/// subtitle (`烂漫春光好` / `赏花正当时`) when they are the whole block.
-fn parallel(a: &Line, b: &Line) -> bool {
-    (b.width - a.width).abs() <= (0.15 * a.width).max(1.5)
-}
-
 /// Finds the headline blocks of a page: for each byline or opening
 /// dateline, the lines above it back to the last blank line, sentence end
 /// or line of its own kind, if they are few and short.
@@ -177,8 +171,10 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         let whole = next >= w + WRAP_SLACK;
         // The line is the short end of a wrapped headline.
         let wrap_ends = i > wrapped_from && w + WRAP_SLACK <= lines[i - 1].width;
-        // Two lines alike, the whole block: a title and its subtitle.
-        let pair = range.len() == 2 && parallel(&lines[i], &lines[i + 1]);
+        // Two lines alike, the whole block: a title and its subtitle, or
+        // a title whose wrap left a line nearly as long (`十四届全国人大二次会议`
+        // / `主席团举行第四次会议`), as the characters at the join say.
+        let pair = range.len() == 2 && (next - w).abs() < WRAP_SLACK && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
         // A `——` line is a subtitle (outside a bracket).
         let dash = lines[i + 1].content().starts_with("——");
         // A shorter line under a headline's first: the rest of the title,
@@ -317,10 +313,9 @@ mod tests {
         // A bracket closed on the second line, then a longer subtitle.
         let page = format!("{BODY}【在希望的田\n野上】春耕\n各地抢抓农时推进春播\n本报记者 王嵘\n{BODY}");
         assert_eq!(headlines(&page), ["【在希望的田野上】春耕", "各地抢抓农时推进春播"]);
-        // Two lines of a block a few cells apart in width are alike when long.
-        let article = "全国两会新闻中心举行记者会，\n邀请部长介绍情况。委员们说\n";
-        let page = format!("{BODY}全国两会新闻中心举行记者会邀请部长\n介绍情况回应社会关切热点问题了\n本报记者 王嵘\n{article}{BODY}");
-        assert_eq!(headlines(&page), ["全国两会新闻中心举行记者会邀请部长", "介绍情况回应社会关切热点问题了"]);
+        // Two lines alike whose join recurs on the page: one title, wrapped.
+        let page = format!("{BODY}十四届全国人大二次会议\n主席团举行第四次会议\n本报记者 王嵘\n十四届全国人大二次会议主席团11日上午举行。\n");
+        assert_eq!(headlines(&page), ["十四届全国人大二次会议主席团举行第四次会议"]);
     }
 
     #[test]
