@@ -173,25 +173,21 @@ const GLUED_MAX: usize = 2;
 fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
-        let under_headline = out.last().is_some_and(|above: &Line| {
-            let t = above.content();
-            !above.is_blank() && !ends_sentence(t) && !t.chars().any(is_clause_punct) && !above.conv.byline && !above.conv.opening_dateline
+        // A credit may name its paper (`人民日报记者`), so only one of this
+        // paper (本报) or the agency stands apart from what precedes it.
+        // Checked first: it is cheap, and rarely so.
+        let own = |at: usize| src[at..line.trail].starts_with(&['本', '报']) || src[at..line.trail].starts_with(&['新', '华', '社']);
+        let glued = (1..=GLUED_MAX).filter(|&k| line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
+            let at = line.lead + k;
+            let under_headline = out.last().is_some_and(|above: &Line| {
+                let t = above.content();
+                !above.is_blank() && !ends_sentence(t) && !t.chars().any(is_clause_punct) && !above.conv.byline && !above.conv.opening_dateline
+            });
+            under_headline && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
+                let rest = Line::new(src, at, line.end);
+                rest.conv.opening_dateline || rest.conv.byline
+            }
         });
-        let glued = under_headline
-            .then(|| {
-                (1..=GLUED_MAX).find(|&k| {
-                    let at = line.lead + k;
-                    at < line.trail && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
-                        let rest = Line::new(src, at, line.end);
-                        // A credit may name its paper (`人民日报记者`), so
-                        // only one of this paper (本报) or the agency stands
-                        // apart from what precedes it.
-                        let own = src[at..line.trail].starts_with(&['本', '报']) || src[at..line.trail].starts_with(&['新', '华', '社']);
-                        own && (rest.conv.opening_dateline || rest.conv.byline)
-                    }
-                })
-            })
-            .flatten();
         match glued {
             Some(k) => {
                 out.push(Line::new(src, line.start, line.lead + k));
