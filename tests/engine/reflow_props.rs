@@ -12,6 +12,8 @@ fn newspaperish() -> impl Strategy<Value = String> {
         " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{3000}", "2025", "年", "6 月", "A", "b", "**", "#", "## ", "▶",
         "（下转第三版）", "（上接第1版）", "新华社北京6月18日电", "本报讯（记者 张涛）", "（新华社北京6月18日电）",
         "新华社记者 董 越", "郑坤摄", "(人民图片)", "“体现高度的政治互信”", "一、", "\u{FFFD}", "😀", "e\u{301}",
+        // Headline blocks, glued credits, wrapped datelines, justified lines.
+        "本报记者 王嵘\n", "坚本报记者 王嵘", "本报乌鲁木齐3月\n", "2日电 ", "出 口 达 到 3.75 万 亿", "全国政协十四届\n",
     ]);
     prop::collection::vec(atoms, 0..120).prop_map(|v| v.concat())
 }
