@@ -760,6 +760,9 @@ mod tests {
         let line = |t: &str| lines(&chars(t)).remove(0);
         assert!(line("出 口 达 到 3.75 万 亿\n").justified);
         assert!(line("示 ， 2 月 ， 国 内 市 场\n").justified);
+        // Two characters a word on average is still stretched; more is text.
+        assert!(line("出口 达到 三万 亿元 增长\n").justified);
+        assert!(!line("出口额 达到三 万亿元 增长了 百分之\n").justified);
         // A name's two gaps, and a Latin sentence, are not justification.
         assert!(!line("本报记者 李明 董越\n").justified);
         assert!(!line("the new deal is here to stay\n").justified);
