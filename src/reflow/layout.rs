@@ -142,12 +142,13 @@ const DATELINE_START_MAX: usize = 20;
 fn mark_wrapped_datelines(src: &[char], lines: &mut [Line]) {
     for i in 0..lines.len().saturating_sub(1) {
         let (line, next) = (&lines[i], &lines[i + 1]);
-        // Not over a dateline or byline of its own: the regex would read a
-        // headline and the dateline under it (`赏花正当时` / `央视网消息：`) as one.
-        if line.is_blank() || next.is_blank() || line.conv.opening_dateline || next.conv.opening_dateline || next.conv.byline || line.trail - line.lead > DATELINE_START_MAX {
+        // Not over a dateline of its own: the regex would read a headline
+        // and the dateline under it (`赏花正当时` / `央视网消息：`) as one.
+        if line.conv.opening_dateline || next.conv.opening_dateline || line.trail - line.lead > DATELINE_START_MAX {
             continue;
         }
-        // Cheap rejection: the next line says 电, 讯 or 消息 near its start.
+        // Cheap rejection (a blank line too): the next line says 电, 讯 or
+        // 消息 near its start.
         if !src[next.lead..next.trail].iter().take(12).any(|c| matches!(c, '电' | '讯' | '電' | '訊' | '息')) {
             continue;
         }
@@ -805,6 +806,10 @@ mod tests {
         assert_eq!(texts("建军一百年奋\n目标坚本报记者 王嵘\n")[1], "目标坚本报记者 王嵘");
     }
 
+    fn is_opening_dateline(t: &str) -> bool {
+        patterns::opening_dateline_len(t).is_some()
+    }
+
     #[test]
     fn a_dateline_wrapped_over_two_lines_opens_its_paragraph() {
         let body = "俄称挫败乌对俄境内目标袭击\n本报乌鲁木齐3月\n2日电 俄罗斯国防部\n19日称，俄军摧毁了\n靠近边境的目标。\n";
@@ -812,6 +817,13 @@ mod tests {
         let src = chars(body);
         let ls = lines(&src);
         assert!(ls[1].conv.dateline_wraps && ls[1].conv.opening_dateline && !ls[2].conv.dateline_wraps);
+        // Twenty characters can open a dateline; twenty-one are text.
+        let twenty = "伊犁哈萨克自治州日报乌鲁木齐沙依巴克3月";
+        assert_eq!(twenty.chars().count(), 20);
+        assert!(lines(&chars(&format!("{twenty}\n2日电 俄罗斯国防部\n")))[0].conv.dateline_wraps);
+        let longer = "伊犁哈萨克自治州日报乌鲁木齐沙依巴克区3月";
+        assert!(!lines(&chars(&format!("{longer}\n2日电 俄罗斯国防部\n")))[0].conv.dateline_wraps);
+        assert!(is_opening_dateline(&format!("{longer}2日电")), "a dateline, were the line short enough");
         // A headline over a dateline is not the dateline's start.
         let ls = lines(&chars("赏花正当时\n央视网消息（新闻联播）：人们来到户外\n"));
         assert!(!ls[0].conv.dateline_wraps && !ls[0].conv.opening_dateline);
