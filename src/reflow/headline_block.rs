@@ -17,7 +17,6 @@
 //! join decide ([`wraps_into`]).
 
 use super::layout::Line;
-use super::patterns;
 use crate::text::ends_sentence;
 
 /// Most characters a headline block holds, title and subtitle together.
@@ -52,39 +51,19 @@ impl HeadlineBlocks {
     }
 }
 
-/// Does the line introduce an article's text: a byline or an opening dateline?
-fn credit(line: &Line) -> bool {
-    line.conv.byline || line.conv.opening_dateline
-}
-
 /// Can the line be part of a headline? Not when it ends a sentence, holds
-/// a full stop, or follows a convention of its own (caption, dateline,
+/// a full stop, or is a line of its own kind (caption, dateline,
 /// crosshead, furniture).
 fn headline_text(line: &Line) -> bool {
     let t = line.content();
-    let c = line.conv;
-    !ends_sentence(t) && !t.contains('。') && !(c.byline || c.opening_dateline || c.closing_dateline || c.caption || c.crosshead) && !patterns::is_furniture(t)
+    !ends_sentence(t) && !t.contains('。') && !line.own_kind()
 }
 
 /// Can a headline block start under the line: a blank line, a sentence's
 /// end, or a line of its own kind? Not under text whose sentence goes on
 /// (`撑。前2个月，长三角…` over `江苏增长12.8%，浙江增长`).
 fn bounds_a_block(line: &Line) -> bool {
-    let c = line.conv;
-    line.is_blank() || ends_sentence(line.content()) || c.byline || c.opening_dateline || c.closing_dateline || c.caption || c.crosshead || patterns::is_furniture(line.content())
-}
-
-/// How many brackets and quotes the line opens and leaves open (negative:
-/// closes ones opened above it, as `野上】全国春` under `【在希望的田`).
-fn bracket_depth(line: &Line) -> i32 {
-    line.content()
-        .chars()
-        .map(|c| match c {
-            '【' | '（' | '(' | '“' | '《' | '[' => 1,
-            '】' | '）' | ')' | '”' | '》' | ']' => -1,
-            _ => 0,
-        })
-        .sum()
+    line.is_blank() || ends_sentence(line.content()) || line.own_kind()
 }
 
 /// Finds the headline blocks of a page: for each byline or opening
@@ -95,7 +74,7 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
     let mut pairs = PagePairs::default();
     for j in 1..lines.len() {
         // The credit directly under a block, not a second credit line.
-        if !credit(&lines[j]) || credit(&lines[j - 1]) {
+        if !lines[j].is_credit() || lines[j - 1].is_credit() {
             continue;
         }
         let mut first = j;
@@ -171,7 +150,7 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
     let mut depth = 0; // brackets open since `wrapped_from`
     for i in range.clone() {
         blocks.member[i] = true;
-        depth += bracket_depth(&lines[i]);
+        depth += lines[i].bracket_depth();
         if i + 1 >= range.end || depth > 0 {
             continue;
         }

@@ -39,6 +39,8 @@ pub struct Conventions {
     pub byline: bool,
     pub crosshead: bool,
     pub whole_crosshead: bool,
+    /// Page furniture: a header, a footer, an editor's credit.
+    pub furniture: bool,
     /// The line opens a dateline that the next line ends (`本报乌鲁木齐3月`
     /// / `2日电 俄罗斯…`): it runs on into the next line.
     pub dateline_wraps: bool,
@@ -54,6 +56,7 @@ impl Conventions {
             byline: patterns::is_byline(t),
             crosshead,
             whole_crosshead: crosshead && t.matches('“').count() == t.matches('”').count(),
+            furniture: patterns::is_furniture(t),
             dateline_wraps: false,
         }
     }
@@ -77,6 +80,29 @@ impl Line {
 
     pub fn is_blank(&self) -> bool {
         self.lead == self.trail
+    }
+    /// A byline or an opening dateline: what follows a headline.
+    pub(super) fn is_credit(&self) -> bool {
+        self.conv.byline || self.conv.opening_dateline
+    }
+    /// A line of a kind of its own, never part of a headline or running
+    /// text: a credit, a closing dateline, a caption, a crosshead, furniture.
+    pub(super) fn own_kind(&self) -> bool {
+        let c = self.conv;
+        self.is_credit() || c.closing_dateline || c.caption || c.crosshead || c.furniture
+    }
+    /// How many brackets and quotes the line opens and leaves open
+    /// (negative: it closes ones opened above it, as `野上】全国春` under
+    /// `【在希望的田`).
+    pub(super) fn bracket_depth(&self) -> i32 {
+        self.content()
+            .chars()
+            .map(|c| match c {
+                '【' | '（' | '(' | '“' | '《' | '[' => 1,
+                '】' | '）' | ')' | '”' | '》' | ']' => -1,
+                _ => 0,
+            })
+            .sum()
     }
     pub(super) fn content(&self) -> &str {
         self.text.trim_matches(|c: char| c.is_space())
@@ -182,11 +208,11 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             let at = line.lead + k;
             let under_headline = out.last().is_some_and(|above: &Line| {
                 let t = above.content();
-                !above.is_blank() && !ends_sentence(t) && !t.chars().any(is_clause_punct) && !above.conv.byline && !above.conv.opening_dateline
+                !above.is_blank() && !ends_sentence(t) && !t.chars().any(is_clause_punct) && !above.is_credit()
             });
             under_headline && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
                 let rest = Line::new(src, at, line.end);
-                rest.conv.opening_dateline || rest.conv.byline
+                rest.is_credit()
             }
         });
         match glued {
@@ -375,20 +401,9 @@ const PARALLEL: f32 = 0.15;
 fn headline_over_headline(lines: &[Line], i: usize) -> bool {
     let (line, Some(next)) = (&lines[i], lines.get(i + 1)) else { return false };
     let parallel = |a: &Line, b: &Line| headline_like(a) && headline_like(b) && (b.width - a.width).abs() <= (PARALLEL * a.width).max(1.5);
-    // Checked only for the few parallel pairs: this runs for every line.
-    let opens = || {
-        let (mut open, mut close) = (0, 0);
-        for c in line.content().chars() {
-            match c {
-                '【' | '（' | '(' | '“' | '《' | '[' => open += 1,
-                '】' | '）' | ')' | '”' | '》' | ']' => close += 1,
-                _ => {}
-            }
-        }
-        open > close
-    };
+    // The brackets are counted only for the few parallel pairs: this runs for every line.
     parallel(line, next)
-        && !opens()
+        && line.bracket_depth() <= 0
         && !(i > 0 && parallel(&lines[i - 1], line))
         && !lines.get(i + 2).is_some_and(|after| parallel(next, after))
 }
@@ -552,7 +567,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         }
         // Page furniture stands apart; a paragraph it cut is rejoined
         // across it later (`assemble`), as across a caption.
-        if patterns::is_furniture(content) {
+        if line.conv.furniture {
             b.flush(lines);
             b.units.push(Unit::Furniture(trimmed_piece(src, &ranges)));
             continue;
@@ -604,7 +619,10 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         // Does the paragraph end with this line?
         let next = lines.get(i + 1);
         let first = unit_lines_before == 0;
-        let ends_here = if ends_sentence(content) {
+        // The next line is a headline over a byline or dateline: the text
+        // ends here, its sentence finished or cut off.
+        let headline_next = next.is_some_and(|n| headline_like(n) && lines.get(i + 2).is_some_and(Line::is_credit));
+        let ends_here = headline_next || if ends_sentence(content) {
             !full_with(line, first)
                 || wide(line)
                 || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n))
@@ -613,15 +631,11 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 || next.is_some_and(|n| {
                     !wide(n) && n.width <= n.column - EATEN_INDENT && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a))
                 })
-                // The next line is a headline over a byline or dateline.
-                || next.is_some_and(|n| headline_like(n) && lines.get(i + 2).is_some_and(|a| a.conv.byline || a.conv.opening_dateline))
         } else {
             // Wider than its column: a headline across columns, unless it
             // reads as text (a dateline, a clause), and the column is
             // only wider than the lines around it said.
             (overwide(line) && !line.conv.opening_dateline && !content.chars().any(is_clause_punct))
-                // Text cut off by a short headline over a byline or dateline.
-                || next.is_some_and(|n| headline_like(n) && lines.get(i + 2).is_some_and(|a| a.conv.byline || a.conv.opening_dateline))
                 || standalone(line, next)
                 || headline_over_headline(lines, i)
                 || next.is_some_and(headline_across)

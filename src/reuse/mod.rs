@@ -187,7 +187,7 @@ fn align_pairs(pairs: &[(usize, usize)], texts: &[ArticleText], frequent: &[u64]
         if kept_grams + coming > keep {
             // Drop what this batch does not use, needed again last first.
             let mut droppable: Vec<usize> = (0..grams.len()).filter(|&a| grams[a].is_some() && uses.next(a, start) >= end).collect();
-            droppable.sort_by_key(|&a| std::cmp::Reverse(uses.next(a, start)));
+            droppable.sort_by_cached_key(|&a| std::cmp::Reverse(uses.next(a, start)));
             for a in droppable {
                 if kept_grams + coming <= keep / 2 {
                     break;
