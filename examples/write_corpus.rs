@@ -15,7 +15,7 @@ fn main() -> std::io::Result<()> {
         std::fs::write(dir.join(&file), &page.text)?;
         entries.push(tongwen::corpus::ManifestEntry { file, passim: false });
     }
-    let manifest = tongwen::corpus::Manifest { documents: entries, precomputed: None };
+    let manifest = tongwen::corpus::Manifest { documents: entries, precomputed: None, published: None };
     std::fs::write(dir.join("manifest.json"), serde_json::to_string(&manifest).expect("manifest"))?;
     let bytes: usize = corpus.pages.iter().map(|p| p.text.len()).sum();
     println!("wrote {} files, {:.1} MB, to {}", corpus.pages.len(), bytes as f64 / 1048576.0, dir.display());

@@ -10,6 +10,11 @@ pub struct Manifest {
     /// manifest: the app shows it without analyzing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub precomputed: Option<String>,
+    /// The same analysis in fragments ([`crate::published`]): the catalog's
+    /// file, relative to the manifest. The page shows the first document
+    /// from its fragment alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

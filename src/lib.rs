@@ -18,6 +18,7 @@ pub mod model;
 pub mod parallel;
 pub mod passim;
 pub mod protocol;
+pub mod published;
 pub mod reflow;
 pub mod reuse;
 pub mod search;

@@ -7,6 +7,7 @@
 mod adversarial;
 mod fuzz_regressions;
 mod host;
+mod published;
 mod reflow_props;
 mod reflow_quality;
 mod reflow_seeds;

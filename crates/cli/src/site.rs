@@ -17,6 +17,16 @@ pub const PRECACHE_LIST: &str = "precache.json";
 /// Where the precomputed analysis lives, relative to the corpus directory.
 pub const PRECOMPUTED: &str = "analysis.jsonl";
 
+/// Where a published corpus's fragments live, relative to the corpus
+/// directory ([`tongwen::published`]); the catalog is beside the manifest.
+pub const FRAGMENTS: &str = "fragments";
+
+/// The first 16 hex digits of the SHA-256 of `bytes`: the name of a file
+/// that changes only with its content, and the site's version.
+fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Files fetched only on demand (and then cached by the service worker):
 /// the IDF table is for tiny corpora, benchmarks are not for readers.
 fn fetched_later(rel: &str) -> bool {
@@ -203,31 +213,56 @@ fn write_site(dir: &Path, app: &Path, intake: tongwen::intake::Intake) -> Result
             .chain(intake.passim.iter().map(|(id, _)| ManifestEntry { file: id.clone(), passim: true }))
             .collect(),
         precomputed: Some(PRECOMPUTED.to_owned()),
+        published: None,
     };
-    let counts = write_analysis(&corpus_dir, intake)?;
+    let (counts, catalog) = write_analysis(&corpus_dir, intake)?;
+    let manifest = Manifest { published: Some(catalog), ..manifest };
     std::fs::write(corpus_dir.join("manifest.json"), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?).map_err(io)?;
     write_precache(dir).map_err(io)?;
     Ok(counts)
 }
 
-/// Analyses `intake` now and writes the result to `corpus_dir`/[`PRECOMPUTED`],
-/// as the messages the worker would send; returns (documents, passages).
-fn write_analysis(corpus_dir: &Path, intake: tongwen::intake::Intake) -> Result<(usize, usize), String> {
-    let io = |e: io::Error| format!("cannot write {}: {e}", corpus_dir.join(PRECOMPUTED).display());
+/// Analyses `intake` now and writes the result to `corpus_dir`: in
+/// fragments with their catalog (what the page reads), and as
+/// [`PRECOMPUTED`], the messages the worker would send (what the worker
+/// reads for words and search). Returns (documents, passages) and the
+/// catalog's file name.
+fn write_analysis(corpus_dir: &Path, intake: tongwen::intake::Intake) -> Result<((usize, usize), String), String> {
     // Stock phrases by part of speech too: the native build has the dictionary.
     let names = tongwen::segment::Segmenter::builtin_names_test();
     let (analysis, chars) = tongwen::analysis::analyze_intake(intake, tongwen::reuse::Settings::default(), Some(&names), &mut |_| ());
     let counts = (analysis.documents.len(), analysis.passages.len());
     let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
+    let texts = tongwen::analysis::texts_from_chars(chars);
+    let catalog = write_fragments(corpus_dir, &analysis, &texts, &shares)?;
+    let io = |e: io::Error| format!("cannot write {}: {e}", corpus_dir.join(PRECOMPUTED).display());
     // Written a message at a time, never the whole analysis as one string.
     let file = std::fs::File::create(corpus_dir.join(PRECOMPUTED)).map_err(io)?;
     let mut w = io::BufWriter::new(file);
-    for message in tongwen::protocol::result_messages(analysis, tongwen::analysis::texts_from_chars(chars), shares) {
+    for message in tongwen::protocol::result_messages(analysis, texts, shares) {
         serde_json::to_writer(&mut w, &message).map_err(|e| e.to_string())?;
         io::Write::write_all(&mut w, b"\n").map_err(io)?;
     }
     io::Write::flush(&mut w).map_err(io)?;
-    Ok(counts)
+    Ok((counts, catalog))
+}
+
+/// Writes one fragment per document under [`FRAGMENTS`], each named by its
+/// content, then the catalog beside them; returns the catalog's file name
+/// (relative to `corpus_dir`).
+fn write_fragments(corpus_dir: &Path, analysis: &tongwen::Analysis, texts: &[String], shares: &[Vec<f64>]) -> Result<String, String> {
+    let dir = corpus_dir.join(FRAGMENTS);
+    let write = |path: &Path, bytes: &[u8]| std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let catalog = tongwen::published::publish(analysis, texts, shares, &mut |bytes| {
+        let name = format!("{}.json", content_hash(bytes));
+        write(&dir.join(&name), bytes)?;
+        Ok::<_, String>(format!("{FRAGMENTS}/{name}"))
+    })?;
+    let bytes = serde_json::to_vec(&catalog).map_err(|e| e.to_string())?;
+    let name = format!("catalog-{}.json", content_hash(&bytes));
+    write(&corpus_dir.join(&name), &bytes)?;
+    Ok(name)
 }
 
 /// Analyses the built-in corpus of a built site (`make dist` runs this on
@@ -245,8 +280,9 @@ pub fn precompute(site: &Path) -> Result<(usize, usize), String> {
         let list = if entry.passim { &mut intake.passim } else { &mut intake.documents };
         list.push((entry.file.clone(), bytes));
     }
-    let counts = write_analysis(&corpus_dir, intake)?;
+    let (counts, catalog) = write_analysis(&corpus_dir, intake)?;
     manifest.precomputed = Some(PRECOMPUTED.to_owned());
+    manifest.published = Some(catalog);
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     std::fs::write(&manifest_path, json).map_err(|e| format!("cannot write {}: {e}", manifest_path.display()))?;
     Ok(counts)

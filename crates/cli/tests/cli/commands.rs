@@ -191,6 +191,24 @@ fn precompute_writes_the_analysis_the_page_shows_and_names_it_in_the_manifest() 
     assert_eq!(ids, expected_ids);
     assert_eq!(passages.len(), expected["passages"].as_array().unwrap().len());
     assert!(documents.iter().all(|d| d.text.chars().count() == d.doc.chars), "each document carries its decoded text");
+    // The same analysis in fragments reads back to exactly `--json`.
+    let catalog_file = manifest.published.as_deref().expect("the manifest names the catalog");
+    assert!(catalog_file.starts_with("catalog-") && catalog_file.ends_with(".json"), "{catalog_file}");
+    let catalog = tongwen::published::read_catalog(&std::fs::read(corpus.join(catalog_file)).unwrap(), catalog_file).unwrap();
+    let mut fetched = Vec::new();
+    let (analysis, texts, _) = tongwen::published::read_back::<tongwen::published::ReadError>(&catalog, &mut |file| {
+        fetched.push(file.to_owned());
+        Ok(std::fs::read(corpus.join(file)).unwrap())
+    })
+    .unwrap();
+    assert_eq!(serde_json::to_value(&analysis).unwrap(), expected);
+    assert_eq!(texts, documents.iter().map(|d| d.text.clone()).collect::<Vec<_>>());
+    // Each fragment is named by its content.
+    for file in &fetched {
+        let bytes = std::fs::read(corpus.join(file)).unwrap();
+        let hash: String = <sha2::Sha256 as sha2::Digest>::digest(&bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(file, &format!("fragments/{hash}.json"));
+    }
     // A site without a manifest is refused with a reason.
     std::fs::remove_file(corpus.join("manifest.json")).unwrap();
     let out = tongwen().arg("precompute").arg(&site).output().unwrap();

@@ -1,0 +1,114 @@
+//! A published corpus in fragments (`tongwen::published`): what `build-site`
+//! writes reads back to the very analysis it published.
+
+use std::collections::HashMap;
+
+use tongwen::analysis::Analysis;
+use tongwen::published::{publish, read_back, read_catalog, read_fragment, Catalog, ReadError, FORMAT};
+
+/// The seed pages analysed as the CLI does: analysis, texts, shares.
+fn seeds() -> (Analysis, Vec<String>, Vec<Vec<f64>>) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let inputs = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
+    let (analysis, chars) = tongwen::analysis::analyze_intake(tongwen::intake::take_in(inputs), Default::default(), None, &mut |_| ());
+    let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
+    (analysis, tongwen::analysis::texts_from_chars(chars), shares)
+}
+
+/// Publishes into memory: file name (a hash of the bytes) → bytes.
+fn publish_in_memory(a: &Analysis, texts: &[String], shares: &[Vec<f64>]) -> (Catalog, HashMap<String, Vec<u8>>) {
+    let mut files = HashMap::new();
+    let catalog = publish::<ReadError>(a, texts, shares, &mut |bytes| {
+        let name = format!("{:016x}.json", fxhash(bytes));
+        files.insert(name.clone(), bytes.to_vec());
+        Ok(name)
+    })
+    .unwrap();
+    (catalog, files)
+}
+
+fn fxhash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+#[test]
+fn fragments_read_back_to_the_analysis_they_publish() {
+    let (a, texts, shares) = seeds();
+    assert!(a.passages.len() > 5, "the seeds share passages");
+    let (catalog, files) = publish_in_memory(&a, &texts, &shares);
+    // Through JSON, as a reader gets it.
+    let catalog = read_catalog(&serde_json::to_vec(&catalog).unwrap(), "catalog.json").unwrap();
+    let (back, back_texts, back_shares) = read_back::<ReadError>(&catalog, &mut |name| Ok(files[name].clone())).unwrap();
+    assert_eq!(back, a);
+    assert_eq!(back_texts, texts);
+    assert_eq!(back_shares, shares);
+    // The same bytes as the CLI's `--json`.
+    assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(&a).unwrap());
+}
+
+#[test]
+fn a_fragment_holds_its_document_and_every_passage_it_has_a_member_in() {
+    let (a, texts, shares) = seeds();
+    let (catalog, files) = publish_in_memory(&a, &texts, &shares);
+    assert_eq!(catalog.format, FORMAT);
+    assert_eq!(catalog.documents.len(), a.documents.len());
+    assert_eq!(catalog.passages, a.passages.len());
+    for (i, entry) in catalog.documents.iter().enumerate() {
+        let f = read_fragment(&files[&entry.fragment], entry).unwrap();
+        assert_eq!(f.doc, a.documents[i]);
+        assert_eq!(f.text, texts[i]);
+        let want: Vec<usize> = a.passages.iter().filter(|p| p.members.iter().any(|m| m.doc == entry.id)).map(|p| p.id).collect();
+        assert_eq!(f.passages.iter().map(|p| p.id).collect::<Vec<_>>(), want, "{}", entry.id);
+        // The catalog's reading list: titles, lengths and meters.
+        assert_eq!(entry.articles.len(), f.doc.articles.len());
+        for (k, art) in entry.articles.iter().enumerate() {
+            assert_eq!(art.title, f.doc.articles[k].title);
+            assert_eq!(art.body_chars, f.doc.articles[k].body_chars());
+            assert_eq!(art.share, shares[i][k]);
+        }
+        assert_eq!((entry.chars, &entry.name), (a.documents[i].chars, &a.documents[i].name));
+    }
+    // Every passage is in some story, once.
+    let mut in_stories: Vec<usize> = catalog.stories.iter().flat_map(|s| s.passages.iter().copied()).collect();
+    in_stories.sort_unstable();
+    assert_eq!(in_stories, a.passages.iter().map(|p| p.id).collect::<Vec<_>>());
+}
+
+#[test]
+fn only_the_fragments_of_changed_documents_get_new_names() {
+    let (a, texts, shares) = seeds();
+    let (first, _) = publish_in_memory(&a, &texts, &shares);
+    let (again, _) = publish_in_memory(&a, &texts, &shares);
+    assert_eq!(first, again, "the same analysis publishes the same names");
+    // A document renamed (its name is in its own fragment alone): only its
+    // fragment gets a new name.
+    let k = 2;
+    let mut edited = a.clone();
+    edited.documents[k].name.push_str(" (edited)");
+    let (changed, _) = publish_in_memory(&edited, &texts, &shares);
+    for (i, (x, y)) in first.documents.iter().zip(&changed.documents).enumerate() {
+        assert_eq!(x.fragment == y.fragment, i != k, "document {i}");
+    }
+}
+
+#[test]
+fn a_reader_refuses_another_format_a_damaged_file_and_a_fragment_of_another_document() {
+    let (a, texts, shares) = seeds();
+    let (mut catalog, files) = publish_in_memory(&a, &texts, &shares);
+    let fragment0 = &files[&catalog.documents[0].fragment];
+    assert!(matches!(read_fragment(fragment0, &catalog.documents[1]), Err(ReadError::WrongDocument { .. })));
+    assert!(matches!(read_fragment(&fragment0[..fragment0.len() / 2], &catalog.documents[0]), Err(ReadError::Unreadable { .. })));
+    assert!(matches!(read_catalog(b"{\"format\":1", "c.json"), Err(ReadError::Unreadable { .. })));
+    catalog.format = FORMAT + 1;
+    let bytes = serde_json::to_vec(&catalog).unwrap();
+    assert_eq!(read_catalog(&bytes, "c.json"), Err(ReadError::Format(FORMAT + 1)));
+    // A fetch that fails stops the read with its error.
+    catalog.format = FORMAT;
+    let failed = read_back::<ReadError>(&catalog, &mut |name| Err(ReadError::Unreadable { file: name.to_owned(), detail: "gone".into() }));
+    assert!(failed.is_err());
+}
