@@ -144,6 +144,9 @@ pub enum Failure {
     /// The corpus manifest of the site is not valid.
     #[error("the corpus manifest is not valid: {detail}")]
     Manifest { detail: String },
+    /// A published corpus's catalog or fragment could not be read.
+    #[error("the published corpus is damaged: {detail}")]
+    Published { detail: String },
 }
 
 /// What the worker tells the page.

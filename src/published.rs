@@ -45,6 +45,8 @@ pub struct CatalogDocument {
     pub date: Option<String>,
     /// Code points of its text.
     pub chars: usize,
+    /// The encoding its bytes were decoded from.
+    pub encoding: String,
     pub articles: Vec<CatalogArticle>,
     /// The file of its [`Fragment`], relative to the catalog.
     pub fragment: String,
@@ -123,7 +125,7 @@ pub fn publish<E>(analysis: &Analysis, texts: &[String], shares: &[Vec<f64>], st
             .enumerate()
             .map(|(k, a)| CatalogArticle { id: a.id.clone(), title: a.title.clone(), body_chars: a.body_chars(), share: doc_shares.get(k).copied().unwrap_or(0.0) })
             .collect();
-        documents.push(CatalogDocument { id: doc.id.clone(), name: doc.name.clone(), paper: doc.paper.clone(), date: doc.date.clone(), chars: doc.chars, articles, fragment: name });
+        documents.push(CatalogDocument { id: doc.id.clone(), name: doc.name.clone(), paper: doc.paper.clone(), date: doc.date.clone(), chars: doc.chars, encoding: doc.encoding.clone(), articles, fragment: name });
     }
     let stories = crate::view::stories(&analysis.passages)
         .into_iter()

@@ -38,6 +38,40 @@ test('opens on the five seed sources, each named apart from the others', async (
   assert.deepEqual(page.problems, []);
 });
 
+test('the first view needs the app, the catalog and one fragment: no worker, no whole analysis, no other page', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  // Every request the page sends, stamped; and the moment the first
+  // highlighted paragraph enters the page.
+  const requests = [];
+  page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+  await page.exposeFunction('__firstMarkSeen', () => Date.now());
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('p.para mark.shared')) {
+        observer.disconnect();
+        window.__firstMark = window.__firstMarkSeen();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(h.url);
+  await page.locator('p.para mark.shared').first().waitFor({ timeout: 30_000 });
+  const shownAt = await page.evaluate(() => window.__firstMark);
+  const before = requests.filter((r) => r.at <= shownAt).map((r) => new URL(r.url).pathname.replace(/^\//, ''));
+  assert.ok(before.some((p) => /^corpus\/catalog-[0-9a-f]{16}\.json$/.test(p)), JSON.stringify(before));
+  assert.equal(before.filter((p) => p.startsWith('corpus/fragments/')).length, 1, `one fragment: ${JSON.stringify(before)}`);
+  for (const later of ['worker', 'analysis.jsonl', 'dict/', '.txt']) {
+    assert.ok(!before.some((p) => p.includes(later)), `${later} before the first highlight: ${JSON.stringify(before)}`);
+  }
+  // The other sources are listed at once, and their fragments follow.
+  assert.equal(await page.locator('.source .source-name').count(), 5);
+  await page.locator('button.source').nth(3).click();
+  await page.locator('article.article p.para').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector('.loading[role=status]'));
+  const fragments = requests.filter((r) => new URL(r.url).pathname.includes('/corpus/fragments/'));
+  assert.equal(fragments.length, 5, 'each fragment fetched once');
+  assert.deepEqual(page.problems, []);
+});
+
 test('opens on the first article, reflowed', async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(h.url);

@@ -37,6 +37,9 @@ pub struct Analyzer {
     names: tongwen::masthead::GivenNames,
     /// The first result has been shown (and the page's deep link followed).
     shown_once: bool,
+    /// The fragments of a published corpus asked for (by file, which
+    /// names its content), so none is fetched twice.
+    fragments_asked: std::collections::HashSet<String>,
     /// Where the worker's answer to a [`Request::TakeIn`] goes; dropped
     /// (so the wait ends) when the worker is replaced.
     intake_reply: Option<futures::channel::oneshot::Sender<TakenIn>>,
@@ -173,26 +176,61 @@ pub fn show_names(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<A
 pub fn show_result(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, documents: Vec<(Source, Vec<f64>)>, passages: Vec<tongwen::model::Passage>) {
     let (sources, shares) = documents.into_iter().unzip();
     dispatcher.dispatch(Action::Loaded(sources, passages, shares));
-    // Words once the result is painted (the next frame, then a turn).
-    if let Some(window) = web_sys::window() {
-        let weak = Rc::downgrade(analyzer);
-        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let index = wasm_bindgen::closure::Closure::once_into_js(move || {
-                if let Some(a) = weak.upgrade() {
-                    ask(&a, &Request::IndexWords);
-                }
-            });
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(index.unchecked_ref(), 0);
-            }
-        });
-        let _ = window.request_animation_frame(later.unchecked_ref());
-    }
+    // Words once the result is painted.
+    let weak = Rc::downgrade(analyzer);
+    wasm_bindgen_futures::spawn_local(async move {
+        after_paint().await;
+        if let Some(a) = weak.upgrade() {
+            ask(&a, &Request::IndexWords);
+        }
+    });
     let first = !std::mem::replace(&mut analyzer.borrow_mut().shown_once, true);
     if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()).filter(|_| first) {
         if let Some(route) = tongwen::view::Route::parse(&hash) {
             dispatcher.dispatch(Action::FollowLink(route, tongwen::view::Shown::parse(&hash)));
         }
+    }
+}
+
+/// Fetches the fragments of these sources of a published corpus, each
+/// once however often it is asked for, and hands them to the reducer. A
+/// fetch that fails is said, and may be asked for again.
+pub fn fetch_fragments(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, wanted: Vec<(usize, Rc<tongwen::published::CatalogDocument>)>) {
+    let wanted: Vec<_> = wanted.into_iter().filter(|(_, entry)| analyzer.borrow_mut().fragments_asked.insert(entry.fragment.clone())).collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let (analyzer, dispatcher) = (Rc::clone(analyzer), dispatcher.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let files: Vec<String> = wanted.iter().map(|(_, e)| e.fragment.clone()).collect();
+        match crate::loader::fetch_fragments(wanted).await {
+            Ok(fragments) => dispatcher.dispatch(Action::FragmentsArrived(fragments)),
+            Err(failure) => {
+                let mut a = analyzer.borrow_mut();
+                for file in &files {
+                    a.fragments_asked.remove(file);
+                }
+                dispatcher.dispatch(Action::Notice(Some(Problem::from(failure))));
+            }
+        }
+    });
+}
+
+/// Resolves once what is on screen now has been painted: the next frame,
+/// then a turn of the event loop (at once in a page with no window).
+pub async fn after_paint() {
+    let (send, painted) = futures::channel::oneshot::channel::<()>();
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let turn = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = send.send(());
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(turn.unchecked_ref(), 0);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(later.unchecked_ref());
+        let _ = painted.await;
     }
 }
 

@@ -9,6 +9,8 @@ use tongwen::corpus::Manifest;
 use tongwen::model::Passage;
 
 use crate::state::Source;
+use std::rc::Rc;
+use tongwen::published::{Catalog, CatalogDocument, Fragment};
 
 /// Where the built-in corpus lives, relative to `index.html`.
 pub const CORPUS_DIR: &str = "corpus/";
@@ -45,6 +47,11 @@ const PARALLEL_FETCHES: usize = 8;
 pub enum Builtin {
     Files(Vec<RawFile>),
     Precomputed { url: String, documents: Vec<(Source, Vec<f64>)>, passages: Vec<Passage> },
+    /// The same analysis in fragments ([`tongwen::published`]): the catalog
+    /// and the fragments fetched before the first view (the document the
+    /// link names, or the first); [`crate::analyzer::fetch_fragments`] brings the others.
+    /// `url` is the whole analysis, which the worker reads for words and search.
+    Published { url: String, catalog: Rc<Catalog>, shown: Vec<(usize, Fragment)> },
 }
 
 pub async fn fetch_manifest() -> Result<Manifest, Failure> {
@@ -84,6 +91,14 @@ pub async fn fetch_builtin_corpus() -> Result<Builtin, Failure> {
 
 async fn fetch_builtin_now() -> Result<Builtin, Failure> {
     let manifest = fetch_manifest().await?;
+    let safe = |p: &Option<String>| p.clone().filter(|p| tongwen::corpus::is_safe_relative_dir(p));
+    if let (Some(p), Some(catalog)) = (safe(&manifest.precomputed), safe(&manifest.published)) {
+        let url = format!("{}{p}", corpus_dir());
+        let catalog = fetch_catalog(&format!("{}{catalog}", corpus_dir())).await?;
+        let first = first_shown(&catalog).into_iter().map(|i| (i, Rc::new(catalog.documents[i].clone()))).collect();
+        let shown = fetch_fragments(first).await?;
+        return Ok(Builtin::Published { url, catalog: Rc::new(catalog), shown });
+    }
     match manifest.precomputed.as_deref().filter(|p| tongwen::corpus::is_safe_relative_dir(p)) {
         Some(p) => {
             let url = format!("{}{p}", corpus_dir());
@@ -102,6 +117,46 @@ async fn fetch_precomputed(url: &str) -> Result<(Vec<(Source, Vec<f64>)>, Vec<Pa
         assembler.take(&mut update, Source::from_output);
     }
     Ok(assembler.finish())
+}
+
+async fn fetch_catalog(url: &str) -> Result<Catalog, Failure> {
+    let bytes = fetch_bytes(url).await?;
+    tongwen::published::read_catalog(&bytes, url).map_err(|e| Failure::Published { detail: e.to_string() })
+}
+
+/// The documents to fetch before the first view: the one the link reads
+/// (`#/read/<doc>/…`), else the first; every document for a link to the
+/// overview, a comparison or a search, which draw on all of them.
+fn first_shown(catalog: &Catalog) -> Vec<usize> {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    match tongwen::view::Route::parse(&hash) {
+        None => vec![0],
+        Some(tongwen::view::Route::Read { doc, .. }) => vec![catalog.documents.iter().position(|d| d.id == doc).unwrap_or(0)],
+        Some(_) => (0..catalog.documents.len()).collect(),
+    }
+}
+
+/// The fragments of these documents of a published corpus (index, what
+/// the catalog says of it), fetched a few at a time.
+pub async fn fetch_fragments(wanted: Vec<(usize, Rc<CatalogDocument>)>) -> Result<Vec<(usize, Fragment)>, Failure> {
+    use futures::{StreamExt, TryStreamExt};
+    let dir = corpus_dir();
+    futures::stream::iter(wanted)
+        .map(|(i, entry)| {
+            let url = format!("{dir}{}", entry.fragment);
+            async move {
+                // Only a file of this site, never another origin.
+                if !tongwen::corpus::is_safe_relative_dir(&entry.fragment) {
+                    return Err(Failure::Published { detail: format!("{} is not a path in the site", entry.fragment) });
+                }
+                let bytes = fetch_bytes(&url).await?;
+                let fragment = tongwen::published::read_fragment(&bytes, &entry).map_err(|e| Failure::Published { detail: e.to_string() })?;
+                Ok::<_, Failure>((i, fragment))
+            }
+        })
+        .buffered(PARALLEL_FETCHES)
+        .try_collect()
+        .await
 }
 
 /// Every file a manifest lists, in its order.

@@ -106,6 +106,7 @@ mod zh {
             Failure::Message { detail } => format!("分析进程读不懂页面的消息（{detail}）"),
             Failure::WorkerStart { detail } => format!("分析进程无法启动（{detail}）"),
             Failure::Manifest { detail } => format!("语料清单无效（{detail}）"),
+            Failure::Published { detail } => format!("发布的语料已损坏（{detail}）"),
         }
     }
 
@@ -186,6 +187,7 @@ mod tests {
             Failure::Message { detail: d() },
             Failure::WorkerStart { detail: d() },
             Failure::Manifest { detail: d() },
+            Failure::Published { detail: d() },
         ];
         let stores = vec![
             StoreError::Unavailable { detail: d() },

@@ -55,7 +55,9 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                 </button>
             </div>
             { for doc.warnings.iter().map(|w| html! { <p class="warning" role="alert">{ (t.messages.warning)(w) }</p> }) }
-            if props.raw {
+            if props.source.awaited.is_some() {
+                <p class="loading" role="status">{ t.page_loading }</p>
+            } else if props.raw {
                 // Provenance: the raw page, with where this article came from marked.
                 <pre class="raw-text" aria-label={t.raw_page}>
                     { for tongwen::view::provenance(&props.source.chars, &doc.articles.get(props.article).map(|a| a.spans.clone()).unwrap_or_default())

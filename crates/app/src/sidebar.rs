@@ -115,7 +115,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                                                         onclick={Callback::from(move |_| on_article.emit((i, k)))}>
                                                     <span class="article-title">{ article_label(a) }</span>
                                                     <span class="article-meta">
-                                                        { (t.article_meta)(a.body_chars(), share) }
+                                                        { (t.article_meta)(source.body_chars(k), share) }
                                                         <meter min="0" max="1" value={share.to_string()}
                                                                aria-label={t.share_label}></meter>
                                                     </span>

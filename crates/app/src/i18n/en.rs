@@ -125,6 +125,7 @@ pub static EN: Strings = Strings {
     raw_page: "Raw page",
     reflowed: "Reflowed",
     no_articles: "No articles were found on this page.",
+    page_loading: "Loading this page…",
     elsewhere: "Elsewhere on the page",
     block_caption: "caption",
     block_furniture: "page furniture",

@@ -164,6 +164,8 @@ pub struct Strings {
     pub raw_page: &'static str,
     pub reflowed: &'static str,
     pub no_articles: &'static str,
+    /// A published page whose text is still on its way.
+    pub page_loading: &'static str,
     pub elsewhere: &'static str,
     pub block_caption: &'static str,
     pub block_furniture: &'static str,

@@ -120,6 +120,7 @@ pub static ZH: Strings = Strings {
     raw_page: "原文",
     reflowed: "重排",
     no_articles: "这一版没有识别出文章。",
+    page_loading: "正在载入这一版……",
     elsewhere: "版面其他内容",
     block_caption: "图片说明",
     block_furniture: "版面信息",

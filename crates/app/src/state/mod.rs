@@ -25,14 +25,68 @@ pub struct Source {
     pub text: Rc<str>,
     /// The same text as code points, which all offsets count.
     pub chars: Rc<Vec<char>>,
+    /// A published corpus's document whose fragment is still on its way:
+    /// what the catalog says of it. `doc` then has its articles' ids and
+    /// titles but no text.
+    pub awaited: Option<Rc<tongwen::published::CatalogDocument>>,
 }
 
 impl Source {
     /// A document of a result (the worker's or a precomputed one), with
     /// its share meters.
     pub fn from_output(d: tongwen::protocol::DocumentOut) -> (Self, Vec<f64>) {
-        (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), found_name: Rc::from(d.doc.name.as_str()), doc: d.doc }, d.shares)
+        (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), found_name: Rc::from(d.doc.name.as_str()), doc: d.doc, awaited: None }, d.shares)
     }
+
+    /// A document of a published corpus, from its fragment.
+    pub fn from_fragment(f: tongwen::published::Fragment) -> (Self, Vec<f64>) {
+        Source::from_output(tongwen::protocol::DocumentOut { doc: f.doc, text: f.text, shares: f.shares })
+    }
+
+    /// A document of a published corpus as its catalog lists it, before
+    /// its fragment arrives: names, titles and meters, no text.
+    pub fn awaited(entry: &tongwen::published::CatalogDocument) -> (Self, Vec<f64>) {
+        let articles = entry.articles.iter().map(|a| tongwen::model::Article { id: a.id.clone(), title: a.title.clone(), ..Default::default() }).collect();
+        let doc = DocumentAnalysis {
+            id: entry.id.clone(),
+            name: entry.name.clone(),
+            paper: entry.paper.clone(),
+            date: entry.date.clone(),
+            chars: entry.chars,
+            encoding: entry.encoding.clone(),
+            articles,
+            ..Default::default()
+        };
+        let shares = entry.articles.iter().map(|a| a.share).collect();
+        (Source { found_name: Rc::from(entry.name.as_str()), doc, text: Rc::from(""), chars: Rc::default(), awaited: Some(Rc::new(entry.clone())) }, shares)
+    }
+
+    /// Non-space characters of article `k`'s body (the catalog's count
+    /// while the fragment is on its way).
+    pub fn body_chars(&self, k: usize) -> usize {
+        match &self.awaited {
+            Some(entry) => entry.articles.get(k).map_or(0, |a| a.body_chars),
+            None => self.doc.articles.get(k).map_or(0, tongwen::model::Article::body_chars),
+        }
+    }
+}
+
+/// A published corpus on the page: every document of the catalog, whole
+/// where its fragment is among `fragments` (catalog index, fragment) and
+/// [`Source::awaited`] where not; and every passage those fragments hold,
+/// once, in id order.
+pub fn published_documents(catalog: &tongwen::published::Catalog, fragments: Vec<(usize, tongwen::published::Fragment)>) -> (Vec<(Source, Vec<f64>)>, Vec<Passage>) {
+    let mut documents: Vec<(Source, Vec<f64>)> = catalog.documents.iter().map(Source::awaited).collect();
+    let mut passages = std::collections::BTreeMap::new();
+    for (i, mut fragment) in fragments {
+        for p in std::mem::take(&mut fragment.passages) {
+            passages.entry(p.id).or_insert(p);
+        }
+        if let Some(slot) = documents.get_mut(i) {
+            *slot = Source::from_fragment(fragment);
+        }
+    }
+    (documents, passages.into_values().collect())
 }
 
 /// What the main pane shows.
@@ -138,11 +192,16 @@ pub enum Effect {
     /// Make the URL hash say what is on screen, and with which settings
     /// (`replace`: instead of a new history entry, as while typing a query).
     ShowRoute { route: tongwen::view::Route, shown: tongwen::view::Shown, replace: bool },
+    /// Fetch the fragments of these sources of a published corpus (the
+    /// one on screen, then the next): what the catalog says of each.
+    FetchFragments(Vec<(usize, Rc<tongwen::published::CatalogDocument>)>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Loaded(Vec<Source>, Vec<Passage>, Vec<Vec<f64>>),
+    /// Fragments of the open published corpus arrived: (source, fragment).
+    FragmentsArrived(Vec<(usize, tongwen::published::Fragment)>),
     Progress(tongwen::analysis::Stage),
     Failed(Problem),
     /// The worker died; a new one is starting and the corpus is kept.

@@ -27,17 +27,28 @@ impl AppState {
                 next.shares = Rc::new(shares);
                 next.sources = Rc::new(sources);
                 next.show_given_names();
-                next.passages = Rc::new(passages);
                 if !keep {
                     next.selected = 0;
                     next.article = 0;
+                    next.passages = Rc::default();
                 }
-                if let View::Compare { passage, .. } = next.view {
-                    if passage >= next.passages.len() || !keep {
-                        next.view = View::Read;
+                next.replace_passages(passages);
+                next.status = Status::Ready;
+            }
+            Action::FragmentsArrived(fragments) => {
+                let mut passages: std::collections::BTreeMap<usize, tongwen::model::Passage> = next.passages.iter().map(|p| (p.id, p.clone())).collect();
+                let sources = Rc::make_mut(&mut next.sources);
+                for (i, mut fragment) in fragments {
+                    // Only into the document the catalog listed there.
+                    if sources.get(i).is_some_and(|s| s.awaited.is_some() && s.doc.id == fragment.doc.id) {
+                        for p in std::mem::take(&mut fragment.passages) {
+                            passages.entry(p.id).or_insert(p);
+                        }
+                        sources[i] = Source::from_fragment(fragment).0;
                     }
                 }
-                next.status = Status::Ready;
+                next.show_given_names();
+                next.replace_passages(passages.into_values().collect());
             }
             Action::Failed(message) => next.status = Status::Failed(message),
             Action::Crashed(message) => next.status = Status::Crashed(message),
@@ -232,6 +243,20 @@ impl AppState {
     }
 
     /// Names the sources as the reader did, or as the engine found.
+    /// Puts in a new list of passages. A comparison stays open on the same
+    /// passage, wherever the new list has it (a published corpus's
+    /// passages arrive with their fragments, so their places move), and
+    /// closes if it has not.
+    fn replace_passages(&mut self, passages: Vec<tongwen::model::Passage>) {
+        let old = std::mem::replace(&mut self.passages, Rc::new(passages));
+        if let View::Compare { passage, left, right } = self.view {
+            self.view = match old.get(passage).and_then(|p| self.passages.iter().position(|q| q == p)) {
+                Some(passage) => View::Compare { passage, left, right },
+                None => View::Read,
+            };
+        }
+    }
+
     fn show_given_names(&mut self) {
         let shown = |s: &Source| tongwen::masthead::shown_name(&s.doc.id, &s.found_name, &self.given_names).to_owned();
         let renamed: Vec<(usize, String)> = self.sources.iter().enumerate().map(|(i, s)| (i, shown(s))).filter(|(i, name)| *name != self.sources[*i].doc.name).collect();
@@ -272,6 +297,15 @@ impl AppState {
         }
         if ready && !now.query.is_empty() && (now.query != before.query || now.generation != before.generation) {
             effects.push(Effect::Ask(Request::Search(now.query.clone())));
+        }
+        // A published corpus's source opened before its fragment came:
+        // fetch it, and the next one, which the reader likely opens next.
+        if now.article.0 != before.article.0 || now.article.3 != before.article.3 {
+            let awaited = |i: usize| Some((i, Rc::clone(self.sources.get(i)?.awaited.as_ref()?)));
+            let wanted: Vec<_> = awaited(self.selected).into_iter().chain(awaited(self.selected + 1)).collect();
+            if wanted.first().is_some_and(|(i, _)| *i == self.selected) {
+                effects.push(Effect::FetchFragments(wanted));
+            }
         }
         if let Some((route, shown)) = now.route.filter(|r| Some(r) != before.route.as_ref()) {
             // Typing a query rewrites the link; it does not add a step to Back.

@@ -81,6 +81,124 @@ fn a_loaded_corpus_is_ready_and_a_new_one_starts_at_the_top() {
     assert_eq!((state.selected, state.article, state.view), (0, 0, View::Read));
 }
 
+/// The test corpus published: its catalog and each document's fragment.
+fn published() -> (tongwen::published::Catalog, Vec<tongwen::published::Fragment>) {
+    let (sources, passages, shares) = corpus();
+    let analysis = tongwen::Analysis { documents: sources.iter().map(|s| s.doc.clone()).collect(), passages };
+    let texts: Vec<String> = sources.iter().map(|s| s.text.to_string()).collect();
+    let mut fragments = Vec::new();
+    let catalog = tongwen::published::publish::<()>(&analysis, &texts, &shares, &mut |bytes| {
+        fragments.push(serde_json::from_slice(bytes).unwrap());
+        Ok(format!("fragments/{}.json", fragments.len()))
+    })
+    .unwrap();
+    (catalog, fragments)
+}
+
+#[test]
+fn a_published_corpus_shows_its_first_fragment_and_lists_the_rest_from_the_catalog() {
+    let (catalog, fragments) = published();
+    let (sources, passages, shares) = corpus();
+    // The second document alone: the others as the catalog lists them.
+    let (documents, some) = published_documents(&catalog, vec![(1, fragments[1].clone())]);
+    assert_eq!(documents.len(), 3);
+    assert_eq!(documents[1].0, sources[1], "a fragment gives the whole document");
+    for i in [0, 2] {
+        let (awaited, meters) = &documents[i];
+        assert!(awaited.awaited.is_some() && awaited.text.is_empty() && awaited.chars.is_empty());
+        assert_eq!((&awaited.doc.id, awaited.doc.chars, &awaited.doc.encoding), (&sources[i].doc.id, sources[i].doc.chars, &sources[i].doc.encoding));
+        let titles = |s: &Source| s.doc.articles.iter().map(|a| (a.id.clone(), a.title.clone())).collect::<Vec<_>>();
+        assert_eq!(titles(awaited), titles(&sources[i]));
+        assert!(awaited.doc.articles.iter().all(|a| a.paragraphs.is_empty()));
+        assert_eq!(meters, &shares[i]);
+        for k in 0..sources[i].doc.articles.len() {
+            assert_eq!(awaited.body_chars(k), sources[i].body_chars(k), "the catalog's lengths stand in");
+            assert!(awaited.body_chars(k) > 0);
+        }
+        assert_eq!(awaited.body_chars(99), 0);
+    }
+    // Only the passages b takes part in, each once, in id order.
+    let with_b: Vec<&Passage> = passages.iter().filter(|p| p.members.iter().any(|m| m.doc == "b.txt")).collect();
+    assert_eq!(some.iter().collect::<Vec<_>>(), with_b);
+    assert!(some.len() < passages.len(), "the sports item is not among them");
+    // Every fragment, in any order: the whole analysis, each passage once.
+    let all: Vec<(usize, tongwen::published::Fragment)> = fragments.into_iter().enumerate().rev().collect();
+    let (documents, every) = published_documents(&catalog, all);
+    assert_eq!(documents.into_iter().map(|(s, m)| (s, m)).collect::<Vec<_>>(), sources.into_iter().zip(shares).collect::<Vec<_>>());
+    assert_eq!(every, passages);
+}
+
+#[test]
+fn a_comparison_stays_on_its_passage_when_more_fragments_arrive() {
+    let (catalog, fragments) = published();
+    let mut state = AppState::default();
+    let (documents, some) = published_documents(&catalog, vec![(2, fragments[2].clone())]);
+    let (sources, shares): (Vec<_>, Vec<_>) = documents.into_iter().unzip();
+    state.reduce(Action::Loaded(sources, some.clone(), shares));
+    // c's last passage, the sports item, is not the last of the whole list.
+    let at = some.len() - 1;
+    state.reduce(Action::Compare(at, 0));
+    let View::Compare { left, right, .. } = state.view else { panic!("{:?}", state.view) };
+    let (documents, every) = published_documents(&catalog, fragments.into_iter().enumerate().collect());
+    let moved = every.iter().position(|p| *p == some[at]).unwrap();
+    assert_ne!(moved, at, "the passage's place moves");
+    let (sources, shares): (Vec<_>, Vec<_>) = documents.into_iter().unzip();
+    let mut whole = state.clone();
+    whole.reduce(Action::Loaded(sources, every.clone(), shares));
+    assert_eq!(whole.view, View::Compare { passage: moved, left, right });
+    // The same when the others arrive as fragments.
+    state.reduce(Action::FragmentsArrived(fragments_of(&catalog, &[0, 1])));
+    assert_eq!(*state.passages, every);
+    assert_eq!(state.view, View::Compare { passage: moved, left, right });
+    // A list without it closes the comparison.
+    state.reduce(Action::Loaded(whole.sources.to_vec(), Vec::new(), whole.shares.to_vec()));
+    assert_eq!(state.view, View::Read);
+}
+
+/// The fragments of these documents of the test corpus, published.
+fn fragments_of(catalog: &tongwen::published::Catalog, docs: &[usize]) -> Vec<(usize, tongwen::published::Fragment)> {
+    let (_, fragments) = published();
+    assert_eq!(catalog.documents.len(), fragments.len());
+    docs.iter().map(|&i| (i, fragments[i].clone())).collect()
+}
+
+#[test]
+fn opening_a_source_whose_fragment_is_awaited_fetches_it_and_the_next_and_its_arrival_fills_it_in() {
+    let (catalog, fragments) = published();
+    let mut state = AppState::default();
+    let (documents, passages) = published_documents(&catalog, vec![(0, fragments[0].clone())]);
+    let (sources, shares): (Vec<_>, Vec<_>) = documents.into_iter().unzip();
+    let effects = state.reduce(Action::Loaded(sources, passages, shares));
+    assert!(!effects.iter().any(|e| matches!(e, Effect::FetchFragments(_))), "the first is here: {effects:?}");
+    let fetches = |effects: &[Effect]| -> Vec<Vec<usize>> {
+        effects.iter().filter_map(|e| if let Effect::FetchFragments(w) = e { Some(w.iter().map(|(i, _)| *i).collect()) } else { None }).collect()
+    };
+    // The second: it and the third.
+    let effects = state.reduce(Action::Select(1));
+    assert_eq!(fetches(&effects), [vec![1, 2]]);
+    let Some(Effect::FetchFragments(wanted)) = effects.iter().find(|e| matches!(e, Effect::FetchFragments(_))) else { unreachable!() };
+    assert_eq!(wanted[0].1.fragment, catalog.documents[1].fragment, "what the catalog says of it");
+    // A fragment put where another document is listed is left out.
+    let (_, wrong) = fragments_of(&catalog, &[2]).remove(0);
+    state.reduce(Action::FragmentsArrived(vec![(1, wrong)]));
+    assert!(state.sources[1].awaited.is_some());
+    // Its own arrives: it is whole, and its passages are in.
+    let before = state.passages.len();
+    let effects = state.reduce(Action::FragmentsArrived(fragments_of(&catalog, &[1])));
+    assert!(fetches(&effects).is_empty(), "nothing more to fetch for the source on screen");
+    assert!(state.sources[1].awaited.is_none() && !state.sources[1].text.is_empty());
+    assert!(state.passages.len() >= before);
+    let mut ids: Vec<usize> = state.passages.iter().map(|p| p.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), state.passages.len(), "each passage once");
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "in id order");
+    // The last source: nothing after it to prefetch.
+    assert_eq!(fetches(&state.reduce(Action::Select(2))), [vec![2]]);
+    // A loaded source asks for nothing.
+    assert!(fetches(&state.reduce(Action::Select(0))).is_empty());
+    assert!(fetches(&state.reduce(Action::SelectArticle(1, 0))).is_empty());
+}
+
 #[test]
 fn progress_failure_crash_and_cancel_set_the_status() {
     let mut state = AppState::default();
