@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { start, SHOTS } from './harness.mjs';
+import fs from 'node:fs';
+import { start, SHOTS, ROOT } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -58,7 +59,13 @@ test('the first view needs the app, the catalog and one fragment: no worker, no 
   const shownAt = await page.evaluate(() => window.__firstMark);
   const before = requests.filter((r) => r.at <= shownAt).map((r) => new URL(r.url).pathname.replace(/^\//, ''));
   assert.ok(before.some((p) => /^corpus\/catalog-[0-9a-f]{16}\.json$/.test(p)), JSON.stringify(before));
-  assert.equal(before.filter((p) => p.startsWith('corpus/fragments/')).length, 1, `one fragment: ${JSON.stringify(before)}`);
+  // The first document's fragment and the passage files it names: no other.
+  const dist = path.join(ROOT, 'dist/corpus');
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
+  const catalog = JSON.parse(fs.readFileSync(path.join(dist, manifest.published), 'utf8'));
+  const first = catalog.documents[0].fragment;
+  const needed = [first, ...JSON.parse(fs.readFileSync(path.join(dist, first), 'utf8')).passage_files].map((f) => `corpus/${f}`);
+  assert.deepEqual(before.filter((p) => p.startsWith('corpus/fragments/')).sort(), needed.sort());
   for (const later of ['worker', 'analysis.jsonl', 'dict/', '.txt']) {
     assert.ok(!before.some((p) => p.includes(later)), `${later} before the first highlight: ${JSON.stringify(before)}`);
   }
@@ -67,8 +74,10 @@ test('the first view needs the app, the catalog and one fragment: no worker, no 
   await page.locator('button.source').nth(3).click();
   await page.locator('article.article p.para').first().waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => !document.querySelector('.loading[role=status]'));
-  const fragments = requests.filter((r) => new URL(r.url).pathname.includes('/corpus/fragments/'));
-  assert.equal(fragments.length, 5, 'each fragment fetched once');
+  const fragments = requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/corpus/fragments/'));
+  assert.equal(new Set(fragments).size, fragments.length, `each file fetched once: ${JSON.stringify(fragments)}`);
+  const files = fs.readdirSync(path.join(dist, 'fragments'));
+  assert.equal(fragments.length, files.length, 'every document and passage file, once the first view is painted');
   assert.deepEqual(page.problems, []);
 });
 

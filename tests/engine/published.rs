@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use tongwen::analysis::Analysis;
-use tongwen::published::{publish, read_back, read_catalog, read_fragment, Catalog, ReadError, FORMAT};
+use tongwen::published::{publish, read_back, read_catalog, read_fragment, read_passages, Catalog, Fragment, ReadError, FORMAT, PASSAGE_FILE_BYTES};
 
 /// The seed pages analysed as the CLI does: analysis, texts, shares.
 fn seeds() -> (Analysis, Vec<String>, Vec<Vec<f64>>) {
@@ -43,10 +43,26 @@ fn fragments_read_back_to_the_analysis_they_publish() {
     let (catalog, files) = publish_in_memory(&a, &texts, &shares);
     // Through JSON, as a reader gets it.
     let catalog = read_catalog(&serde_json::to_vec(&catalog).unwrap(), "catalog.json").unwrap();
-    let (back, back_texts, back_shares) = read_back::<ReadError>(&catalog, &mut |name| Ok(files[name].clone())).unwrap();
+    let mut asked = Vec::new();
+    let (back, back_texts, back_shares) = read_back::<ReadError>(&catalog, &mut |name| {
+        asked.push(name.to_owned());
+        Ok(files[name].clone())
+    })
+    .unwrap();
     assert_eq!(back, a);
     assert_eq!(back_texts, texts);
-    assert_eq!(back_shares, shares);
+    // Meters to three decimals.
+    assert_eq!(back_shares.len(), shares.len());
+    for (x, y) in back_shares.iter().flatten().zip(shares.iter().flatten()) {
+        assert!((x - y).abs() <= 0.0005 && (x * 1000.0).fract() == 0.0, "{x} for {y}");
+    }
+    assert_eq!(back_shares.iter().flatten().count(), shares.iter().flatten().count());
+    // Every file once, and every file written was needed.
+    let mut once = asked.clone();
+    once.sort();
+    once.dedup();
+    assert_eq!(once.len(), asked.len(), "{asked:?}");
+    assert_eq!(once.len(), files.len());
     // The same bytes as the CLI's `--json`.
     assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(&a).unwrap());
 }
@@ -58,8 +74,22 @@ fn a_fragment_holds_its_document_and_every_passage_it_has_a_member_in() {
     assert_eq!(catalog.format, FORMAT);
     assert_eq!(catalog.documents.len(), a.documents.len());
     assert_eq!(catalog.passages, a.passages.len());
+    let passages_in: HashMap<String, Vec<tongwen::Passage>> = files.iter().filter(|(_, b)| b.starts_with(b"[")).map(|(n, b)| (n.clone(), read_passages(b, n).unwrap())).collect();
+    // Each passage is in one passage file; a file holds whole stories
+    // (here, where every story is small, none is split).
+    let mut stored: Vec<usize> = passages_in.values().flatten().map(|p| p.id).collect();
+    stored.sort_unstable();
+    assert_eq!(stored, a.passages.iter().map(|p| p.id).collect::<Vec<_>>());
+    for list in passages_in.values() {
+        let stories: std::collections::BTreeSet<usize> = list.iter().map(|p| p.story).collect();
+        for story in stories {
+            assert_eq!(list.iter().filter(|p| p.story == story).count(), a.passages.iter().filter(|p| p.story == story).count(), "story {story} whole");
+        }
+    }
     for (i, entry) in catalog.documents.iter().enumerate() {
-        let f = read_fragment(&files[&entry.fragment], entry).unwrap();
+        let file = read_fragment(&files[&entry.fragment], entry).unwrap();
+        assert!(file.passage_files.iter().all(|f| passages_in.contains_key(f)));
+        let f = Fragment::assemble(file, |name| passages_in.get(name).map(Vec::as_slice));
         assert_eq!(f.doc, a.documents[i]);
         assert_eq!(f.text, texts[i]);
         let want: Vec<usize> = a.passages.iter().filter(|p| p.members.iter().any(|m| m.doc == entry.id)).map(|p| p.id).collect();
@@ -69,7 +99,8 @@ fn a_fragment_holds_its_document_and_every_passage_it_has_a_member_in() {
         for (k, art) in entry.articles.iter().enumerate() {
             assert_eq!(art.title, f.doc.articles[k].title);
             assert_eq!(art.body_chars, f.doc.articles[k].body_chars());
-            assert_eq!(art.share, shares[i][k]);
+            assert_eq!(art.share, f.shares[k]);
+            assert!((art.share - shares[i][k]).abs() <= 0.0005);
         }
         assert_eq!((entry.chars, &entry.name), (a.documents[i].chars, &a.documents[i].name));
     }
@@ -94,6 +125,29 @@ fn only_the_fragments_of_changed_documents_get_new_names() {
     for (i, (x, y)) in first.documents.iter().zip(&changed.documents).enumerate() {
         assert_eq!(x.fragment == y.fragment, i != k, "document {i}");
     }
+}
+
+#[test]
+fn stories_are_packed_into_passage_files_of_about_the_set_size() {
+    // The synthetic reprint corpus: many stories, so several files.
+    let corpus = tongwen_testkit::synth::reprint_corpus(3, 40, 120);
+    let inputs = corpus.pages.iter().enumerate().map(|(i, p)| (format!("{i:03}.txt"), p.text.clone().into_bytes())).collect();
+    let (a, chars) = tongwen::analysis::analyze_intake(tongwen::intake::take_in(inputs), Default::default(), None, &mut |_| ());
+    let shares = tongwen::view::shared_shares(&a.documents, &a.passages);
+    let texts = tongwen::analysis::texts_from_chars(chars);
+    let (catalog, files) = publish_in_memory(&a, &texts, &shares);
+    let lists: Vec<(usize, Vec<tongwen::Passage>)> = files.iter().filter(|(_, b)| b.starts_with(b"[")).map(|(n, b)| (b.len(), read_passages(b, n).unwrap())).collect();
+    assert!(lists.len() > 2, "{} passage files", lists.len());
+    let story_bytes = |story: usize| a.passages.iter().filter(|p| p.story == story).map(|p| serde_json::to_vec(p).unwrap().len() + 1).sum::<usize>();
+    for (len, list) in &lists {
+        // Under the size, plus the story that crossed it.
+        let last = list.last().unwrap().story;
+        assert!(*len <= PASSAGE_FILE_BYTES + story_bytes(last) + 1, "{len} bytes");
+    }
+    // Full files: all but one reached the size before a story closed them.
+    assert!(lists.iter().filter(|(len, _)| *len < PASSAGE_FILE_BYTES).count() <= 1);
+    let (back, _, _) = read_back::<ReadError>(&catalog, &mut |name| Ok(files[name].clone())).unwrap();
+    assert_eq!(back, a);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use tongwen::model::Passage;
 
 use crate::state::Source;
 use std::rc::Rc;
-use tongwen::published::{Catalog, CatalogDocument, Fragment};
+use tongwen::published::{Catalog, CatalogDocument, Fragment, FragmentFile};
 
 /// Where the built-in corpus lives, relative to `index.html`.
 pub const CORPUS_DIR: &str = "corpus/";
@@ -62,6 +62,10 @@ pub async fn fetch_manifest() -> Result<Manifest, Failure> {
 }
 
 thread_local! {
+    /// The passage files of the published corpus read so far: a passage
+    /// file serves several documents, and is fetched once.
+    static PASSAGE_FILES: std::cell::RefCell<std::collections::HashMap<String, Vec<Passage>>> = std::cell::RefCell::new(std::collections::HashMap::new());
+
     /// The built-in corpus, on its way since before the first render.
     static EARLY: std::cell::RefCell<Option<oneshot::Receiver<Result<Builtin, Failure>>>> = const { std::cell::RefCell::new(None) };
 }
@@ -137,26 +141,52 @@ fn first_shown(catalog: &Catalog) -> Vec<usize> {
 }
 
 /// The fragments of these documents of a published corpus (index, what
-/// the catalog says of it), fetched a few at a time.
+/// the catalog says of it) with their passages: the fragment files, then
+/// the passage files they name, each once, a few at a time.
 pub async fn fetch_fragments(wanted: Vec<(usize, Rc<CatalogDocument>)>) -> Result<Vec<(usize, Fragment)>, Failure> {
     use futures::{StreamExt, TryStreamExt};
     let dir = corpus_dir();
-    futures::stream::iter(wanted)
+    let fetch = |file: String| {
+        let url = format!("{dir}{file}");
+        async move {
+            // Only a file of this site, never another origin.
+            if !tongwen::corpus::is_safe_relative_dir(&file) {
+                return Err(Failure::Published { detail: format!("{file} is not a path in the site") });
+            }
+            fetch_bytes(&url).await.map(|bytes| (file, bytes))
+        }
+    };
+    let damaged = |e: tongwen::published::ReadError| Failure::Published { detail: e.to_string() };
+    let files: Vec<(usize, FragmentFile)> = futures::stream::iter(wanted)
         .map(|(i, entry)| {
-            let url = format!("{dir}{}", entry.fragment);
+            let fetched = fetch(entry.fragment.clone());
             async move {
-                // Only a file of this site, never another origin.
-                if !tongwen::corpus::is_safe_relative_dir(&entry.fragment) {
-                    return Err(Failure::Published { detail: format!("{} is not a path in the site", entry.fragment) });
-                }
-                let bytes = fetch_bytes(&url).await?;
-                let fragment = tongwen::published::read_fragment(&bytes, &entry).map_err(|e| Failure::Published { detail: e.to_string() })?;
-                Ok::<_, Failure>((i, fragment))
+                let (_, bytes) = fetched.await?;
+                tongwen::published::read_fragment(&bytes, &entry).map(|f| (i, f)).map_err(damaged)
             }
         })
         .buffered(PARALLEL_FETCHES)
         .try_collect()
-        .await
+        .await?;
+    let mut names: Vec<String> = files.iter().flat_map(|(_, f)| f.passage_files.iter().cloned()).filter(|n| !PASSAGE_FILES.with_borrow(|read| read.contains_key(n))).collect();
+    names.sort_unstable();
+    names.dedup();
+    let fetched: Vec<(String, Vec<Passage>)> = futures::stream::iter(names)
+        .map(|name| {
+            let fetched = fetch(name);
+            async move {
+                let (name, bytes) = fetched.await?;
+                let list = tongwen::published::read_passages(&bytes, &name).map_err(damaged)?;
+                Ok::<_, Failure>((name, list))
+            }
+        })
+        .buffered(PARALLEL_FETCHES)
+        .try_collect()
+        .await?;
+    PASSAGE_FILES.with_borrow_mut(|read| {
+        read.extend(fetched);
+        Ok(files.into_iter().map(|(i, f)| (i, Fragment::assemble(f, |name| read.get(name).map(Vec::as_slice)))).collect())
+    })
 }
 
 /// Every file a manifest lists, in its order.

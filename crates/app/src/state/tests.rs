@@ -86,12 +86,23 @@ fn published() -> (tongwen::published::Catalog, Vec<tongwen::published::Fragment
     let (sources, passages, shares) = corpus();
     let analysis = tongwen::Analysis { documents: sources.iter().map(|s| s.doc.clone()).collect(), passages };
     let texts: Vec<String> = sources.iter().map(|s| s.text.to_string()).collect();
-    let mut fragments = Vec::new();
+    let mut files = std::collections::HashMap::new();
     let catalog = tongwen::published::publish::<()>(&analysis, &texts, &shares, &mut |bytes| {
-        fragments.push(serde_json::from_slice(bytes).unwrap());
-        Ok(format!("fragments/{}.json", fragments.len()))
+        let name = format!("fragments/{}.json", files.len());
+        files.insert(name.clone(), bytes.to_vec());
+        Ok(name)
     })
     .unwrap();
+    let passages: std::collections::HashMap<&str, Vec<Passage>> =
+        files.iter().filter(|(_, b)| b.starts_with(b"[")).map(|(n, b)| (n.as_str(), tongwen::published::read_passages(b, n).unwrap())).collect();
+    let fragments = catalog
+        .documents
+        .iter()
+        .map(|entry| {
+            let file = tongwen::published::read_fragment(&files[&entry.fragment], entry).unwrap();
+            tongwen::published::Fragment::assemble(file, |name| passages.get(name).map(Vec::as_slice))
+        })
+        .collect();
     (catalog, fragments)
 }
 
