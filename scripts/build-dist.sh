@@ -7,14 +7,19 @@ out="${1:-dist}"
 # PROFILE=release-test (make test) builds faster; see Cargo.toml.
 profile="${PROFILE:-release}"
 
-cargo build --profile "$profile" --target wasm32-unknown-unknown -p tongwen-app -p tongwen-worker
+# The page is built for size (release-app, see Cargo.toml), the worker for
+# speed; make test builds both one faster way (release-test).
+app_profile="$profile"
+if [ "$profile" = release ]; then app_profile=release-app; fi
+cargo build --profile "$profile" --target wasm32-unknown-unknown -p tongwen-worker
+cargo build --profile "$app_profile" --target wasm32-unknown-unknown -p tongwen-app
 rm -rf "$out"
 mkdir -p "$out/pkg"
 # Without the names section (230 KB of the app's 1.5 MB): panics still
 # say where, by file and line.
 strip=(--remove-name-section --remove-producers-section)
 wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$out/pkg" --out-name app \
-  target/wasm32-unknown-unknown/$profile/tongwen-app.wasm
+  target/wasm32-unknown-unknown/$app_profile/tongwen-app.wasm
 wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$out/pkg" --out-name worker \
   target/wasm32-unknown-unknown/$profile/tongwen-worker.wasm
 cp index.html "$out/"

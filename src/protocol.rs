@@ -144,6 +144,10 @@ pub enum Failure {
     /// The corpus manifest of the site is not valid.
     #[error("the corpus manifest is not valid: {detail}")]
     Manifest { detail: String },
+    /// Words and search need the whole corpus in the worker, and a
+    /// published corpus of this many documents is read a document at a time.
+    #[error("this published corpus is too large ({documents} documents) for words and search in the browser")]
+    TooLargeForWords { documents: usize },
     /// A published corpus's catalog or fragment could not be read.
     #[error("the published corpus is damaged: {detail}")]
     Published { detail: String },

@@ -25,6 +25,13 @@ use crate::model::{DocumentAnalysis, Passage};
 /// The catalog's format; a reader refuses another.
 pub const FORMAT: u32 = 1;
 
+/// A published corpus of fewer documents is small enough to hold whole in
+/// the browser: the page fetches all its fragments once the first view is
+/// painted, and it is also written as one analysis, which the worker reads
+/// for words and search. A larger one (a year of a daily: thousands of
+/// pages) is read a document at a time.
+pub const WHOLE_MAX_DOCUMENTS: usize = 64;
+
 /// What a reader fetches first: enough to list every source and article,
 /// draw the share meters and find which fragment holds what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

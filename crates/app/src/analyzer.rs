@@ -176,14 +176,21 @@ pub fn show_names(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<A
 pub fn show_result(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, documents: Vec<(Source, Vec<f64>)>, passages: Vec<tongwen::model::Passage>) {
     let (sources, shares) = documents.into_iter().unzip();
     dispatcher.dispatch(Action::Loaded(sources, passages, shares));
-    // Words once the result is painted.
-    let weak = Rc::downgrade(analyzer);
-    wasm_bindgen_futures::spawn_local(async move {
-        after_paint().await;
-        if let Some(a) = weak.upgrade() {
-            ask(&a, &Request::IndexWords);
-        }
-    });
+    // Words once the result is painted; a large published corpus (neither
+    // its files nor its whole analysis in hand) has none to give the worker.
+    let large_published = {
+        let a = analyzer.borrow();
+        a.files.is_empty() && a.precomputed.is_none()
+    };
+    if !large_published {
+        let weak = Rc::downgrade(analyzer);
+        wasm_bindgen_futures::spawn_local(async move {
+            after_paint().await;
+            if let Some(a) = weak.upgrade() {
+                ask(&a, &Request::IndexWords);
+            }
+        });
+    }
     let first = !std::mem::replace(&mut analyzer.borrow_mut().shown_once, true);
     if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()).filter(|_| first) {
         if let Some(route) = tongwen::view::Route::parse(&hash) {

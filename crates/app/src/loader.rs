@@ -51,7 +51,8 @@ pub enum Builtin {
     /// and the fragments fetched before the first view (the document the
     /// link names, or the first); [`crate::analyzer::fetch_fragments`] brings the others.
     /// `url` is the whole analysis, which the worker reads for words and search.
-    Published { url: String, catalog: Rc<Catalog>, shown: Vec<(usize, Fragment)> },
+    /// `url` is `None` for a large corpus ([`tongwen::published::WHOLE_MAX_DOCUMENTS`]).
+    Published { url: Option<String>, catalog: Rc<Catalog>, shown: Vec<(usize, Fragment)> },
 }
 
 pub async fn fetch_manifest() -> Result<Manifest, Failure> {
@@ -96,8 +97,8 @@ pub async fn fetch_builtin_corpus() -> Result<Builtin, Failure> {
 async fn fetch_builtin_now() -> Result<Builtin, Failure> {
     let manifest = fetch_manifest().await?;
     let safe = |p: &Option<String>| p.clone().filter(|p| tongwen::corpus::is_safe_relative_dir(p));
-    if let (Some(p), Some(catalog)) = (safe(&manifest.precomputed), safe(&manifest.published)) {
-        let url = format!("{}{p}", corpus_dir());
+    if let Some(catalog) = safe(&manifest.published) {
+        let url = safe(&manifest.precomputed).map(|p| format!("{}{p}", corpus_dir()));
         let catalog = fetch_catalog(&format!("{}{catalog}", corpus_dir())).await?;
         let first = first_shown(&catalog).into_iter().map(|i| (i, Rc::new(catalog.documents[i].clone()))).collect();
         let shown = fetch_fragments(first).await?;

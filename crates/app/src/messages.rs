@@ -107,6 +107,7 @@ mod zh {
             Failure::WorkerStart { detail } => format!("分析进程无法启动（{detail}）"),
             Failure::Manifest { detail } => format!("语料清单无效（{detail}）"),
             Failure::Published { detail } => format!("发布的语料已损坏（{detail}）"),
+            Failure::TooLargeForWords { documents } => format!("这个发布的语料太大（{documents} 篇），浏览器里不能分词和检索"),
         }
     }
 
@@ -188,6 +189,7 @@ mod tests {
             Failure::WorkerStart { detail: d() },
             Failure::Manifest { detail: d() },
             Failure::Published { detail: d() },
+            Failure::TooLargeForWords { documents: 17476 },
         ];
         let stores = vec![
             StoreError::Unavailable { detail: d() },

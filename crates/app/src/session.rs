@@ -12,11 +12,6 @@ use crate::state::{Action, AppState};
 use tongwen::corpus::{CorpusMeta, DocMeta};
 use tongwen::protocol::{FileIn, Kept};
 
-/// A published corpus of fewer documents is fetched whole after its first
-/// view (the seeds: 5 documents, 60 KB gzipped); a larger one (a year of a
-/// daily: thousands) only as the reader opens its documents.
-const EAGER_FRAGMENTS: usize = 64;
-
 /// Opens a corpus (`None`: the built-in one) and analyses it.
 pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatcher<AppState>, id: Option<String>) {
     use super::loader::Builtin;
@@ -43,23 +38,26 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 return;
             }
             // In fragments: the document on screen first, the others once
-            // it is painted.
+            // it is painted (a small corpus) or as they are opened.
             Ok(Builtin::Published { url, catalog, shown }) => {
+                let whole = url.is_some();
                 crate::prefs::set_open_corpus(None);
                 {
                     let mut a = analyzer.borrow_mut();
                     a.files.clear();
                     a.passim.clear();
-                    a.precomputed = Some(url);
+                    a.precomputed = url;
                 }
                 dispatcher.dispatch(Action::CorpusOpened(None));
                 show_names(&analyzer, &dispatcher, crate::prefs::builtin_names(&super::loader::corpus_dir()));
                 let rest: Vec<_> = (0..catalog.documents.len()).filter(|i| !shown.iter().any(|(k, _)| k == i)).map(|i| (i, Rc::new(catalog.documents[i].clone()))).collect();
                 let (documents, passages) = crate::state::published_documents(&catalog, shown);
+                dispatcher.dispatch(Action::PassagesInAll(catalog.passages));
                 crate::analyzer::show_result(&analyzer, &dispatcher, documents, passages);
-                // A small corpus comes whole once the first view is
-                // painted; a large one a document at a time, as it is read.
-                if rest.len() < EAGER_FRAGMENTS {
+                if !whole {
+                    dispatcher.dispatch(Action::WordsFailed(tongwen::protocol::Failure::TooLargeForWords { documents: catalog.documents.len() }));
+                }
+                if catalog.documents.len() < tongwen::published::WHOLE_MAX_DOCUMENTS {
                     crate::analyzer::after_paint().await;
                     crate::analyzer::fetch_fragments(&analyzer, &dispatcher, rest);
                 }

@@ -31,9 +31,9 @@ pub fn top_bar(props: &TopBarProps) -> Html {
         Status::Analyzing(Stage::Reflow(done, total)) => (t.reflowing)(*done, *total),
         Status::Analyzing(Stage::Passages) => t.finding.to_owned(),
         Status::Ready if state.corpus.as_ref().is_some_and(|c| c.documents.iter().any(|d| d.passim)) => {
-            format!("{} · {}", (t.ready)(state.sources.len(), state.passages.len()), t.passim_clusters)
+            format!("{} · {}", (t.ready)(state.sources.len(), state.passage_count()), t.passim_clusters)
         }
-        Status::Ready => (t.ready)(state.sources.len(), state.passages.len()),
+        Status::Ready => (t.ready)(state.sources.len(), state.passage_count()),
         Status::Cancelled => t.cancelled.to_owned(),
         Status::Failed(problem) => (t.error)(&t.messages.problem(problem)),
         Status::Crashed(message) => (t.crashed)(message),

@@ -163,7 +163,7 @@ mod cli {
                 format!("wrote {} with {} documents and {} shared passages{passim}", summary.out.display(), summary.documents, summary.passages)
             })),
             Command::Precompute { site } => report(crate::site::precompute(&site).map(|(documents, passages)| {
-                format!("{}: {documents} documents and {passages} shared passages precomputed", site.join("corpus").join(crate::site::PRECOMPUTED).display())
+                format!("{}: {documents} documents and {passages} shared passages precomputed", site.join("corpus").display())
             })),
             Command::Precache { site } => report(
                 crate::site::write_precache(&site)

@@ -212,22 +212,24 @@ fn write_site(dir: &Path, app: &Path, intake: tongwen::intake::Intake) -> Result
             .map(|(id, _)| ManifestEntry { file: id.clone(), passim: false })
             .chain(intake.passim.iter().map(|(id, _)| ManifestEntry { file: id.clone(), passim: true }))
             .collect(),
-        precomputed: Some(PRECOMPUTED.to_owned()),
+        precomputed: None,
         published: None,
     };
-    let (counts, catalog) = write_analysis(&corpus_dir, intake)?;
-    let manifest = Manifest { published: Some(catalog), ..manifest };
+    let (counts, catalog, whole) = write_analysis(&corpus_dir, intake)?;
+    let manifest = Manifest { published: Some(catalog), precomputed: whole.then(|| PRECOMPUTED.to_owned()), ..manifest };
     std::fs::write(corpus_dir.join("manifest.json"), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?).map_err(io)?;
     write_precache(dir).map_err(io)?;
     Ok(counts)
 }
 
 /// Analyses `intake` now and writes the result to `corpus_dir`: in
-/// fragments with their catalog (what the page reads), and as
-/// [`PRECOMPUTED`], the messages the worker would send (what the worker
-/// reads for words and search). Returns (documents, passages) and the
-/// catalog's file name.
-fn write_analysis(corpus_dir: &Path, intake: tongwen::intake::Intake) -> Result<((usize, usize), String), String> {
+/// fragments with their catalog (what the page reads), and, for a corpus
+/// small enough to hold whole in the browser
+/// ([`tongwen::published::WHOLE_MAX_DOCUMENTS`]), as [`PRECOMPUTED`], the
+/// messages the worker would send (what the worker reads for words and
+/// search). Returns (documents, passages), the catalog's file name, and
+/// whether [`PRECOMPUTED`] was written.
+fn write_analysis(corpus_dir: &Path, intake: tongwen::intake::Intake) -> Result<((usize, usize), String, bool), String> {
     // Stock phrases by part of speech too: the native build has the dictionary.
     let names = tongwen::segment::Segmenter::builtin_names_test();
     let (analysis, chars) = tongwen::analysis::analyze_intake(intake, tongwen::reuse::Settings::default(), Some(&names), &mut |_| ());
@@ -235,6 +237,9 @@ fn write_analysis(corpus_dir: &Path, intake: tongwen::intake::Intake) -> Result<
     let shares = tongwen::view::shared_shares(&analysis.documents, &analysis.passages);
     let texts = tongwen::analysis::texts_from_chars(chars);
     let catalog = write_fragments(corpus_dir, &analysis, &texts, &shares)?;
+    if counts.0 >= tongwen::published::WHOLE_MAX_DOCUMENTS {
+        return Ok((counts, catalog, false));
+    }
     let io = |e: io::Error| format!("cannot write {}: {e}", corpus_dir.join(PRECOMPUTED).display());
     // Written a message at a time, never the whole analysis as one string.
     let file = std::fs::File::create(corpus_dir.join(PRECOMPUTED)).map_err(io)?;
@@ -244,7 +249,7 @@ fn write_analysis(corpus_dir: &Path, intake: tongwen::intake::Intake) -> Result<
         io::Write::write_all(&mut w, b"\n").map_err(io)?;
     }
     io::Write::flush(&mut w).map_err(io)?;
-    Ok((counts, catalog))
+    Ok((counts, catalog, true))
 }
 
 /// Writes one fragment per document under [`FRAGMENTS`], each named by its
@@ -280,8 +285,8 @@ pub fn precompute(site: &Path) -> Result<(usize, usize), String> {
         let list = if entry.passim { &mut intake.passim } else { &mut intake.documents };
         list.push((entry.file.clone(), bytes));
     }
-    let (counts, catalog) = write_analysis(&corpus_dir, intake)?;
-    manifest.precomputed = Some(PRECOMPUTED.to_owned());
+    let (counts, catalog, whole) = write_analysis(&corpus_dir, intake)?;
+    manifest.precomputed = whole.then(|| PRECOMPUTED.to_owned());
     manifest.published = Some(catalog);
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     std::fs::write(&manifest_path, json).map_err(|e| format!("cannot write {}: {e}", manifest_path.display()))?;

@@ -138,6 +138,9 @@ pub struct AppState {
     /// Show the raw page instead of the reflowed article.
     pub raw: bool,
     pub passages: Rc<Vec<Passage>>,
+    /// While some of a published corpus's documents are awaited, the
+    /// passages it holds in all ([`AppState::passage_count`]).
+    pub passages_in_all: Option<usize>,
     pub view: View,
     /// Per source, per article: share of the body found elsewhere.
     pub shares: Rc<Vec<Vec<f64>>>,
@@ -202,6 +205,9 @@ pub enum Action {
     Loaded(Vec<Source>, Vec<Passage>, Vec<Vec<f64>>),
     /// Fragments of the open published corpus arrived: (source, fragment).
     FragmentsArrived(Vec<(usize, tongwen::published::Fragment)>),
+    /// The open published corpus holds this many passages in all (its
+    /// catalog says so before all its fragments are here).
+    PassagesInAll(usize),
     Progress(tongwen::analysis::Stage),
     Failed(Problem),
     /// The worker died; a new one is starting and the corpus is kept.
@@ -258,6 +264,19 @@ pub enum Action {
 }
 
 impl AppState {
+    /// The passages the open corpus holds: all of them, even while a
+    /// published corpus's fragments (which bring them) are on their way.
+    pub fn passage_count(&self) -> usize {
+        self.passages_in_all.unwrap_or(self.passages.len())
+    }
+
+    /// A published corpus whose documents are all here needs no count of
+    /// its own: its passages are all here too.
+    fn forget_count_once_whole(&mut self) {
+        if !self.sources.iter().any(|s| s.awaited.is_some()) {
+            self.passages_in_all = None;
+        }
+    }
     /// The settings a link to this screen carries.
     pub fn shown(&self) -> tongwen::view::Shown {
         tongwen::view::Shown { settings: self.settings, words: self.word_view }
@@ -340,6 +359,7 @@ impl Default for AppState {
             article: 0,
             raw: false,
             passages: Rc::new(Vec::new()),
+            passages_in_all: None,
             view: View::Read,
             shares: Rc::new(Vec::new()),
             settings: tongwen::reuse::Settings::default(),

@@ -33,8 +33,10 @@ impl AppState {
                     next.passages = Rc::default();
                 }
                 next.replace_passages(passages);
+                next.forget_count_once_whole();
                 next.status = Status::Ready;
             }
+            Action::PassagesInAll(count) => next.passages_in_all = Some(count),
             Action::FragmentsArrived(fragments) => {
                 let mut passages: std::collections::BTreeMap<usize, tongwen::model::Passage> = next.passages.iter().map(|p| (p.id, p.clone())).collect();
                 let sources = Rc::make_mut(&mut next.sources);
@@ -49,6 +51,7 @@ impl AppState {
                 }
                 next.show_given_names();
                 next.replace_passages(passages.into_values().collect());
+                next.forget_count_once_whole();
             }
             Action::Failed(message) => next.status = Status::Failed(message),
             Action::Crashed(message) => next.status = Status::Crashed(message),
@@ -172,12 +175,14 @@ impl AppState {
             Action::CorpusOpened(meta) if next.corpus.as_ref().map(|c| &c.id) == meta.as_ref().map(|m| &m.id) && !next.sources.is_empty() => {
                 next.corpus = meta;
                 next.status = Status::Loading;
+                next.passages_in_all = None;
             }
             Action::CorpusOpened(meta) => {
                 next.corpus = meta;
                 next.status = Status::Loading;
                 next.sources = Rc::new(Vec::new());
                 next.passages = Rc::new(Vec::new());
+                next.passages_in_all = None;
                 next.shares = Rc::new(Vec::new());
                 next.selected = 0;
                 next.article = 0;

@@ -211,6 +211,30 @@ fn opening_a_source_whose_fragment_is_awaited_fetches_it_and_the_next_and_its_ar
 }
 
 #[test]
+fn a_published_corpus_counts_every_passage_while_its_fragments_arrive() {
+    let (catalog, fragments) = published();
+    let mut state = AppState::default();
+    let (documents, some) = published_documents(&catalog, vec![(2, fragments[2].clone())]);
+    let (sources, shares): (Vec<_>, Vec<_>) = documents.into_iter().unzip();
+    state.reduce(Action::PassagesInAll(catalog.passages));
+    state.reduce(Action::Loaded(sources.clone(), some.clone(), shares.clone()));
+    assert!(some.len() < catalog.passages);
+    assert_eq!(state.passage_count(), catalog.passages, "the catalog's count, not the first fragment's");
+    state.reduce(Action::FragmentsArrived(fragments_of(&catalog, &[0])));
+    assert_eq!(state.passage_count(), catalog.passages);
+    // All here: the count is the list's again (a new analysis may find fewer).
+    state.reduce(Action::FragmentsArrived(fragments_of(&catalog, &[1])));
+    assert_eq!(state.passages_in_all, None);
+    assert_eq!(state.passage_count(), state.passages.len());
+    state.reduce(Action::Loaded(state.sources.to_vec(), Vec::new(), state.shares.to_vec()));
+    assert_eq!(state.passage_count(), 0);
+    // Another corpus opened forgets it.
+    state.reduce(Action::PassagesInAll(7));
+    state.reduce(Action::CorpusOpened(None));
+    assert_eq!(state.passage_count(), 0);
+}
+
+#[test]
 fn progress_failure_crash_and_cancel_set_the_status() {
     let mut state = AppState::default();
     state.reduce(Action::Progress(Stage::Reflow(1, 3)));

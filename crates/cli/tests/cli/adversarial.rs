@@ -318,3 +318,33 @@ fn analysis_memory_per_input_byte_is_bounded() {
     assert!(ratio < 16.0, "peak {peak_kb} kB is {ratio:.1} times the {input} bytes of input, besides the dictionary");
 }
 
+
+#[test]
+fn a_large_published_corpus_is_written_in_fragments_only() {
+    // Past WHOLE_MAX_DOCUMENTS, the whole analysis in one file would be
+    // fetched by every visitor's worker: only fragments are written.
+    let w = scratch("large");
+    let app = fake_app(&w);
+    let c = w.join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    let corpus = tongwen_testkit::synth::reprint_corpus(5, 20, tongwen::published::WHOLE_MAX_DOCUMENTS);
+    for (i, page) in corpus.pages.iter().enumerate() {
+        std::fs::write(c.join(format!("{i:03}.txt")), &page.text).unwrap();
+    }
+    let result = build_site(&c, &w.join("site"), &app);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let corpus_dir = w.join("site/corpus");
+    let manifest: tongwen::corpus::Manifest = serde_json::from_slice(&std::fs::read(corpus_dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest.precomputed, None);
+    assert!(!corpus_dir.join("analysis.jsonl").exists());
+    let catalog_file = manifest.published.unwrap();
+    let catalog = tongwen::published::read_catalog(&std::fs::read(corpus_dir.join(&catalog_file)).unwrap(), &catalog_file).unwrap();
+    assert_eq!(catalog.documents.len(), tongwen::published::WHOLE_MAX_DOCUMENTS);
+    let (analysis, _, _) = tongwen::published::read_back::<tongwen::published::ReadError>(&catalog, &mut |f| Ok(std::fs::read(corpus_dir.join(f)).unwrap())).unwrap();
+    assert!(!analysis.passages.is_empty(), "the reprints share passages");
+    // One fewer document: small enough to hold whole, so written whole too.
+    std::fs::remove_file(c.join("000.txt")).unwrap();
+    let result = build_site(&c, &w.join("site"), &app);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(corpus_dir.join("analysis.jsonl").is_file());
+}

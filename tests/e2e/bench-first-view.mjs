@@ -1,0 +1,80 @@
+// The first view, as issue 16 measures it (`make bench`, never `make test`):
+// cold runs in a new browser context each, the time by the page's own
+// clock (a MutationObserver stamps the moment the first
+// `p.para mark.shared` enters the page, in ms since navigation began), and
+// the gzipped bytes of every request sent before it. Then, on the same
+// site, opening other sources, each until its first paragraph shows.
+//
+//   node tests/e2e/bench-first-view.mjs [SITE_DIR] [LABEL]
+//
+// Prints Markdown table rows.
+import zlib from 'node:zlib';
+import path from 'node:path';
+import { start, ROOT } from './harness.mjs';
+
+const dir = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
+const label = process.argv[3] || path.basename(dir);
+const runs = Number(process.env.RUNS || 5);
+const h = await start({ dir });
+
+/** One cold navigation: [ms by the page's clock, gzipped KB before, requests before, worker requests before]. */
+async function coldRun() {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('p.para mark.shared')) {
+        window.__firstMark = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const all = [];
+  page.context().on('requestfinished', (r) => all.push(r));
+  await page.goto(h.url);
+  await page.locator('p.para mark.shared').first().waitFor({ timeout: 120_000 });
+  const ms = await page.evaluate(() => window.__firstMark);
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  await page.waitForTimeout(1000); // later requests finish, to be left out
+  let gzip = 0;
+  let count = 0;
+  let worker = 0;
+  for (const r of all) {
+    if (r.timing().startTime >= origin + ms) continue;
+    // The local server sends files as they are; GitHub Pages gzips them.
+    const body = await (await r.response())?.body().catch(() => null);
+    const size = body ? zlib.gzipSync(body).length : 0;
+    if (process.env.DETAIL) console.error(`${(size / 1024).toFixed(1)} KB ${r.url()}`);
+    gzip += size;
+    count += 1;
+    if (/worker|\/dict\//.test(r.url())) worker += 1;
+  }
+  return { page, ms, kb: gzip / 1024, count, worker };
+}
+
+const cold = [];
+let warm = null;
+for (let i = 0; i < runs; i++) {
+  const run = await coldRun();
+  cold.push(run);
+  if (i < runs - 1) await run.page.context().close();
+  else warm = run.page;
+}
+// Opening other sources in the last run's page, each until its first
+// paragraph is on screen (its fragment fetched if it had not come yet).
+const opens = [];
+const sources = await warm.locator('button.source').count();
+for (const k of [1, Math.floor(sources / 2), sources - 1].filter((k, i, a) => k > 0 && a.indexOf(k) === i)) {
+  const t0 = await warm.evaluate(() => performance.now());
+  await warm.locator('button.source').nth(k).click();
+  await warm.waitForFunction(() => !document.querySelector('.loading[role=status]') && document.querySelector('article.article p.para'), null, { timeout: 60_000 });
+  opens.push((await warm.evaluate(() => performance.now())) - t0);
+}
+await h.close();
+
+const med = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const span = (v, d = 0) => `${Math.min(...v).toFixed(d)}–${Math.max(...v).toFixed(d)}`;
+const ms = cold.map((r) => r.ms);
+const kb = cold.map((r) => r.kb);
+console.log(`| ${label}: first highlighted paragraph, cold (page clock) | ${med(ms).toFixed(0)} ms | ${span(ms)} ms | ${runs} runs |`);
+console.log(`| ${label}: gzipped bytes of the requests sent before it | ${med(kb).toFixed(0)} KB in ${med(cold.map((r) => r.count))} requests | ${span(kb)} KB; ${Math.max(...cold.map((r) => r.worker))} for the worker or dictionary | ${runs} runs |`);
+console.log(`| ${label}: opening another source until its text shows (${opens.length} sources) | ${med(opens).toFixed(0)} ms | ${span(opens)} ms | 1 run each |`);
