@@ -43,6 +43,7 @@ browser_only! {
 pub mod concordance;
 pub mod labels;
 pub mod messages;
+pub mod numbers;
 pub mod problems;
 pub mod state;
 

@@ -89,7 +89,7 @@ pub fn search_view(props: &SearchProps) -> Html {
         Callback::from(move |_| cb.emit(concordance))
     };
     html! {
-        <section class="search-view" aria-label={t.search_results} data-query={found.query.clone()} data-ms={format!("{:.1}", found.elapsed_ms)}>
+        <section class="search-view" aria-label={t.search_results} data-query={found.query.clone()} data-ms={crate::numbers::fixed(found.elapsed_ms, 1)}>
             <header class="search-head">
                 <h2 role="status">{ (t.found)(found.total, found.articles.len(), found.whole_words) }</h2>
                 <p class="query-words">{ t.query_words }{ found.query_words.join(" | ") }</p>

@@ -116,7 +116,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                                                     <span class="article-title">{ article_label(a) }</span>
                                                     <span class="article-meta">
                                                         { (t.article_meta)(source.body_chars(k), share) }
-                                                        <meter min="0" max="1" value={share.to_string()}
+                                                        <meter min="0" max="1" value={crate::numbers::fixed(share, 3)}
                                                                aria-label={t.share_label}></meter>
                                                     </span>
                                                 </button>

@@ -119,7 +119,7 @@ pub static EN: Strings = Strings {
     filter: "Filter",
     filter_label: "Filter sources and articles",
     source_meta: |a, c, e| format!("{} · {} · {e}", count(a, "article", "articles"), count(c, "char", "chars")),
-    article_meta: |c, s| format!("{} · {:.0}% found elsewhere", count(c, "char", "chars"), s * 100.0),
+    article_meta: |c, s| format!("{} · {}% found elsewhere", count(c, "char", "chars"), crate::numbers::fixed(s * 100.0, 0)),
     share_label: "Share found elsewhere",
     untitled: "(untitled)",
     raw_page: "Raw page",

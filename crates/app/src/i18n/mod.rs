@@ -227,3 +227,4 @@ pub use zh::ZH;
 pub fn use_strings() -> &'static Strings {
     use_context::<Lang>().unwrap_or(Lang::En).strings()
 }
+

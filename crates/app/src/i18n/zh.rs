@@ -114,7 +114,7 @@ pub static ZH: Strings = Strings {
     filter: "筛选",
     filter_label: "筛选来源和文章",
     source_meta: |a, c, e| format!("{a} 篇 · {c} 字 · {e}"),
-    article_meta: |c, s| format!("{c} 字 · {:.0}% 见于他处", s * 100.0),
+    article_meta: |c, s| format!("{c} 字 · {}% 见于他处", crate::numbers::fixed(s * 100.0, 0)),
     share_label: "见于他处的比例",
     untitled: "（无标题）",
     raw_page: "原文",
