@@ -42,7 +42,7 @@ fn fragments_read_back_to_the_analysis_they_publish() {
     assert!(a.passages.len() > 5, "the seeds share passages");
     let (catalog, files) = publish_in_memory(&a, &texts, &shares);
     // Through JSON, as a reader gets it.
-    let catalog = read_catalog(&serde_json::to_vec(&catalog).unwrap(), "catalog.json").unwrap();
+    let catalog = read_catalog(&tongwen::published::catalog_json(&catalog), "catalog.json").unwrap();
     let mut asked = Vec::new();
     let (back, back_texts, back_shares) = read_back::<ReadError>(&catalog, &mut |name| {
         asked.push(name.to_owned());
@@ -62,7 +62,8 @@ fn fragments_read_back_to_the_analysis_they_publish() {
     once.sort();
     once.dedup();
     assert_eq!(once.len(), asked.len(), "{asked:?}");
-    assert_eq!(once.len(), files.len());
+    // (All but the stories, which are the overview's.)
+    assert_eq!(once.len() + 1, files.len());
     // The same bytes as the CLI's `--json`.
     assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(&a).unwrap());
 }
@@ -74,7 +75,7 @@ fn a_fragment_holds_its_document_and_every_passage_it_has_a_member_in() {
     assert_eq!(catalog.format, FORMAT);
     assert_eq!(catalog.documents.len(), a.documents.len());
     assert_eq!(catalog.passages, a.passages.len());
-    let passages_in: HashMap<String, Vec<tongwen::Passage>> = files.iter().filter(|(_, b)| b.starts_with(b"[")).map(|(n, b)| (n.clone(), read_passages(b, n).unwrap())).collect();
+    let passages_in: HashMap<String, Vec<tongwen::Passage>> = files.iter().filter(|(n, b)| b.starts_with(b"[") && **n != catalog.stories).map(|(n, b)| (n.clone(), read_passages(b, n).unwrap())).collect();
     // Each passage is in one passage file; a file holds whole stories
     // (here, where every story is small, none is split).
     let mut stored: Vec<usize> = passages_in.values().flatten().map(|p| p.id).collect();
@@ -97,6 +98,7 @@ fn a_fragment_holds_its_document_and_every_passage_it_has_a_member_in() {
         // The catalog's reading list: titles, lengths and meters.
         assert_eq!(entry.articles.len(), f.doc.articles.len());
         for (k, art) in entry.articles.iter().enumerate() {
+            assert_eq!(art.id, f.doc.articles[k].id, "the reflow's numbering filled in");
             assert_eq!(art.title, f.doc.articles[k].title);
             assert_eq!(art.body_chars, f.doc.articles[k].body_chars());
             assert_eq!(art.share, f.shares[k]);
@@ -105,7 +107,9 @@ fn a_fragment_holds_its_document_and_every_passage_it_has_a_member_in() {
         assert_eq!((entry.chars, &entry.name), (a.documents[i].chars, &a.documents[i].name));
     }
     // Every passage is in some story, once.
-    let mut in_stories: Vec<usize> = catalog.stories.iter().flat_map(|s| s.passages.iter().copied()).collect();
+    let stories = tongwen::published::read_stories(&files[&catalog.stories], &catalog.stories).unwrap();
+    assert_eq!(stories.iter().map(|s| s.story).collect::<std::collections::BTreeSet<_>>(), a.passages.iter().map(|p| p.story).collect());
+    let mut in_stories: Vec<usize> = stories.iter().flat_map(|s| s.passages.iter().copied()).collect();
     in_stories.sort_unstable();
     assert_eq!(in_stories, a.passages.iter().map(|p| p.id).collect::<Vec<_>>());
 }
@@ -136,7 +140,7 @@ fn stories_are_packed_into_passage_files_of_about_the_set_size() {
     let shares = tongwen::view::shared_shares(&a.documents, &a.passages);
     let texts = tongwen::analysis::texts_from_chars(chars);
     let (catalog, files) = publish_in_memory(&a, &texts, &shares);
-    let lists: Vec<(usize, Vec<tongwen::Passage>)> = files.iter().filter(|(_, b)| b.starts_with(b"[")).map(|(n, b)| (b.len(), read_passages(b, n).unwrap())).collect();
+    let lists: Vec<(usize, Vec<tongwen::Passage>)> = files.iter().filter(|(n, b)| b.starts_with(b"[") && **n != catalog.stories).map(|(n, b)| (b.len(), read_passages(b, n).unwrap())).collect();
     assert!(lists.len() > 2, "{} passage files", lists.len());
     let story_bytes = |story: usize| a.passages.iter().filter(|p| p.story == story).map(|p| serde_json::to_vec(p).unwrap().len() + 1).sum::<usize>();
     for (len, list) in &lists {
@@ -148,6 +152,20 @@ fn stories_are_packed_into_passage_files_of_about_the_set_size() {
     assert!(lists.iter().filter(|(len, _)| *len < PASSAGE_FILE_BYTES).count() <= 1);
     let (back, _, _) = read_back::<ReadError>(&catalog, &mut |name| Ok(files[name].clone())).unwrap();
     assert_eq!(back, a);
+}
+
+#[test]
+fn article_ids_are_written_only_where_they_are_not_the_reflows_numbering() {
+    let (mut a, texts, shares) = seeds();
+    a.documents[1].articles[0].id = "001-lead".into();
+    let (catalog, _) = publish_in_memory(&a, &texts, &shares);
+    let json = String::from_utf8(tongwen::published::catalog_json(&catalog)).unwrap();
+    assert!(json.contains("\"id\":\"001-lead\""));
+    assert!(!json.contains(&format!("\"id\":\"{}\"", a.documents[0].articles[0].id)), "{}", &json[..300]);
+    let back = read_catalog(json.as_bytes(), "c.json").unwrap();
+    for (d, entry) in a.documents.iter().zip(&back.documents) {
+        assert_eq!(entry.articles.iter().map(|x| &x.id).collect::<Vec<_>>(), d.articles.iter().map(|x| &x.id).collect::<Vec<_>>());
+    }
 }
 
 #[test]

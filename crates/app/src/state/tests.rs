@@ -94,7 +94,7 @@ fn published() -> (tongwen::published::Catalog, Vec<tongwen::published::Fragment
     })
     .unwrap();
     let passages: std::collections::HashMap<&str, Vec<Passage>> =
-        files.iter().filter(|(_, b)| b.starts_with(b"[")).map(|(n, b)| (n.as_str(), tongwen::published::read_passages(b, n).unwrap())).collect();
+        files.iter().filter(|(n, b)| b.starts_with(b"[") && **n != catalog.stories).map(|(n, b)| (n.as_str(), tongwen::published::read_passages(b, n).unwrap())).collect();
     let fragments = catalog
         .documents
         .iter()

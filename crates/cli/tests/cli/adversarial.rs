@@ -170,8 +170,9 @@ fn build_site_publishes_only_pages_and_says_what_it_skipped() {
     published.sort();
     let catalog = published.iter().find(|n| n.starts_with("catalog-")).cloned().unwrap_or_default();
     assert_eq!(published, ["analysis.jsonl", catalog.as_str(), "fragments", "manifest.json", "page.txt"]);
-    // The page's fragment, nothing else (one page shares no passage).
-    assert_eq!(std::fs::read_dir(w.join("site/corpus/fragments")).unwrap().count(), 1);
+    // The page's fragment and the (empty) stories, nothing else: one page
+    // shares no passage.
+    assert_eq!(std::fs::read_dir(w.join("site/corpus/fragments")).unwrap().count(), 2);
     for entry in walkdir::WalkDir::new(w.join("site/corpus")) {
         let entry = entry.unwrap();
         if entry.file_type().is_file() {
