@@ -57,6 +57,8 @@ fn fragments_read_back_to_the_analysis_they_publish() {
         assert!((x - y).abs() <= 0.0005 && (x * 1000.0).fract() == 0.0, "{x} for {y}");
     }
     assert_eq!(back_shares.iter().flatten().count(), shares.iter().flatten().count());
+    // The seeds' passages are one file: a small corpus's first view needs one.
+    assert_eq!(files.iter().filter(|(n, b)| b.starts_with(b"[") && **n != catalog.stories).count(), 1);
     // Every file once, and every file written was needed.
     let mut once = asked.clone();
     once.sort();
@@ -150,6 +152,13 @@ fn stories_are_packed_into_passage_files_of_about_the_set_size() {
     }
     // Full files: all but one reached the size before a story closed them.
     assert!(lists.iter().filter(|(len, _)| *len < PASSAGE_FILE_BYTES).count() <= 1);
+    // A story is never cut across files, even one larger than a file.
+    let mut file_of_story = std::collections::HashMap::new();
+    for (k, (_, list)) in lists.iter().enumerate() {
+        for p in list {
+            assert_eq!(*file_of_story.entry(p.story).or_insert(k), k, "story {} in two files", p.story);
+        }
+    }
     let (back, _, _) = read_back::<ReadError>(&catalog, &mut |name| Ok(files[name].clone())).unwrap();
     assert_eq!(back, a);
 }
