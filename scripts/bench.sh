@@ -18,6 +18,16 @@ echo "[bench] the CLI from 13 to 108 MB"
 bash scripts/bench-scale.sh | tee "$log/scale.txt"
 echo "[bench] browser"
 node tests/e2e/bench.mjs | tee "$log/browser.txt"
+echo "[bench] first views: the seeds, and the 108 MB corpus published"
+node tests/e2e/bench-first-view.mjs dist seeds | tee "$log/first-view.txt"
+published=target/bench-published
+/usr/bin/time -f "%e %M" -o "$log/publish-time.txt" target/release/tongwen build-site target/bench-scale/100 -o "$published" --app dist
+read -r publish_s publish_kb < "$log/publish-time.txt"
+FIRST='article.article p.para' RUNS=3 node tests/e2e/bench-first-view.mjs "$published" "108 MB published" | tee -a "$log/first-view.txt"
+catalog=$(ls "$published"/corpus/catalog-*.json)
+published_sizes="| catalog | $(($(stat -c %s "$catalog") / 1024)) KB | $(($(gzip -c "$catalog" | wc -c) / 1024)) KB gzipped |
+| fragments and passage files | $(find "$published/corpus/fragments" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f MB", s / 1048576 }') | $(find "$published/corpus/fragments" -type f | wc -l) files |
+| build-site (analysis and writing) | ${publish_s} s | peak RSS $((publish_kb / 1024)) MB |"
 node scripts/sizes.mjs dist > "$log/sizes.txt"
 
 field() { awk -v k="$1" '$1 == k { print $2, $3, $4 }' "$2"; }
@@ -100,5 +110,20 @@ read -r s_med s_lo s_hi < <(field native-search-ms "$log/words.txt")
   echo "45.6 s and 1,505 MB for 108 MB."
   echo
   cat "$log/scale.txt"
+  echo
+  echo "## 7. First views (issue 16: the page's clock, cold, gzipped bytes of every request before)"
+  echo
+  echo "Issue 16 asks: the seeds' first highlighted paragraph in ≤ 300 ms from ≤ 400 KB; a published"
+  echo "108 MB corpus's first article in ≤ 1 s from ≤ 1 MB, any other article in ≤ 150 ms."
+  echo
+  echo "| what | median | min–max | runs |"
+  echo "|---|---|---|---|"
+  cat "$log/first-view.txt"
+  echo
+  echo "The 108 MB corpus published by \`tongwen build-site\`:"
+  echo
+  echo "| what | size | |"
+  echo "|---|---|---|"
+  echo "$published_sizes"
 } > "$out"
 echo "[bench] wrote $out"

@@ -139,13 +139,20 @@ fn a_published_corpus_shows_its_first_fragment_and_lists_the_rest_from_the_catal
     assert_eq!(every, passages);
 }
 
+/// A state showing the published test corpus with the fragments of
+/// `docs` in, the others awaited; and the passages those brought.
+fn showing(catalog: &tongwen::published::Catalog, fragments: &[tongwen::published::Fragment], docs: &[usize]) -> (AppState, Vec<Passage>) {
+    let mut state = AppState::default();
+    let (documents, some) = published_documents(catalog, docs.iter().map(|&i| (i, fragments[i].clone())).collect());
+    let (sources, shares): (Vec<_>, Vec<_>) = documents.into_iter().unzip();
+    state.reduce(Action::Loaded(sources, some.clone(), shares));
+    (state, some)
+}
+
 #[test]
 fn a_comparison_stays_on_its_passage_when_more_fragments_arrive() {
     let (catalog, fragments) = published();
-    let mut state = AppState::default();
-    let (documents, some) = published_documents(&catalog, vec![(2, fragments[2].clone())]);
-    let (sources, shares): (Vec<_>, Vec<_>) = documents.into_iter().unzip();
-    state.reduce(Action::Loaded(sources, some.clone(), shares));
+    let (mut state, some) = showing(&catalog, &fragments, &[2]);
     // c's last passage, the sports item, is not the last of the whole list.
     let at = some.len() - 1;
     state.reduce(Action::Compare(at, 0));
@@ -179,6 +186,7 @@ fn opening_a_source_whose_fragment_is_awaited_fetches_it_and_the_next_and_its_ar
     let mut state = AppState::default();
     let (documents, passages) = published_documents(&catalog, vec![(0, fragments[0].clone())]);
     let (sources, shares): (Vec<_>, Vec<_>) = documents.into_iter().unzip();
+    // (Loaded by hand: its effects are the point.)
     let effects = state.reduce(Action::Loaded(sources, passages, shares));
     assert!(!effects.iter().any(|e| matches!(e, Effect::FetchFragments(_))), "the first is here: {effects:?}");
     let fetches = |effects: &[Effect]| -> Vec<Vec<usize>> {
@@ -213,11 +221,8 @@ fn opening_a_source_whose_fragment_is_awaited_fetches_it_and_the_next_and_its_ar
 #[test]
 fn a_published_corpus_counts_every_passage_while_its_fragments_arrive() {
     let (catalog, fragments) = published();
-    let mut state = AppState::default();
-    let (documents, some) = published_documents(&catalog, vec![(2, fragments[2].clone())]);
-    let (sources, shares): (Vec<_>, Vec<_>) = documents.into_iter().unzip();
+    let (mut state, some) = showing(&catalog, &fragments, &[2]);
     state.reduce(Action::PassagesInAll(catalog.passages));
-    state.reduce(Action::Loaded(sources.clone(), some.clone(), shares.clone()));
     assert!(some.len() < catalog.passages);
     assert_eq!(state.passage_count(), catalog.passages, "the catalog's count, not the first fragment's");
     state.reduce(Action::FragmentsArrived(fragments_of(&catalog, &[0])));
