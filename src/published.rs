@@ -50,7 +50,7 @@ pub struct Catalog {
 pub type Stories = Vec<CatalogStory>;
 
 /// A document as the catalog lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogDocument {
     pub id: String,
     pub name: String,
@@ -81,6 +81,11 @@ pub struct CatalogArticle {
     /// Share of the body found elsewhere (the reading list's meter).
     pub share: f64,
 }
+
+/// A share is a ratio of counts, never NaN, so equality is an equivalence:
+/// the page holds catalog entries in its sources, which compare by
+/// pointer first only when they are `Eq`.
+impl Eq for CatalogArticle {}
 
 /// A story (one reprinted report) as the overview lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -149,7 +149,7 @@ pub fn app() -> Html {
                         <section class="missing" role="alert">
                             <h2>{ t.not_found_title }</h2>
                             <p>{ (t.not_found)(&state.missing.as_ref().map(|r| r.to_hash()).unwrap_or_default()) }</p>
-                            <a class="toggle" href={source.map_or_else(|| "#/overview".to_owned(), |s| Route::Read { doc: s.doc.id, article: state.article }.to_hash())}>
+                            <a class="toggle" href={source.map_or_else(|| "#/overview".to_owned(), |s| Route::Read { doc: s.doc.id.clone(), article: state.article }.to_hash())}>
                                 { t.back_to_reading }
                             </a>
                         </section>

@@ -16,10 +16,15 @@ mod reduce;
 mod tests;
 
 /// A loaded document: the engine's analysis plus the decoded text it refers to.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Every part is behind an `Rc` and the whole is `Eq`: a list of 17,000
+/// sources is cloned (`Rc::make_mut`) by counting references, and two
+/// states' lists compare (yew compares props on every render) by pointer
+/// first, not field by field.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// Its `name` is the one shown: the reader's, or else `found_name`.
-    pub doc: DocumentAnalysis,
+    pub doc: Rc<DocumentAnalysis>,
     /// The name the engine found ([`tongwen::masthead`]).
     pub found_name: Rc<str>,
     pub text: Rc<str>,
@@ -31,11 +36,17 @@ pub struct Source {
     pub awaited: Option<Rc<tongwen::published::CatalogDocument>>,
 }
 
+// Sources must stay `Eq` (see above): this stops compiling if they are not.
+const _: fn() = || {
+    fn compared_by_pointer_first<T: Eq>() {}
+    compared_by_pointer_first::<Vec<Source>>();
+};
+
 impl Source {
     /// A document of a result (the worker's or a precomputed one), with
     /// its share meters.
     pub fn from_output(d: tongwen::protocol::DocumentOut) -> (Self, Vec<f64>) {
-        (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), found_name: Rc::from(d.doc.name.as_str()), doc: d.doc, awaited: None }, d.shares)
+        (Source { chars: Rc::new(d.text.chars().collect()), text: Rc::from(d.text.as_str()), found_name: Rc::from(d.doc.name.as_str()), doc: Rc::new(d.doc), awaited: None }, d.shares)
     }
 
     /// A document of a published corpus, from its fragment.
@@ -58,7 +69,7 @@ impl Source {
             ..Default::default()
         };
         let shares = entry.articles.iter().map(|a| a.share).collect();
-        (Source { found_name: Rc::from(entry.name.as_str()), doc, text: Rc::from(""), chars: Rc::default(), awaited: Some(Rc::new(entry.clone())) }, shares)
+        (Source { found_name: Rc::from(entry.name.as_str()), doc: Rc::new(doc), text: Rc::from(""), chars: Rc::default(), awaited: Some(Rc::new(entry.clone())) }, shares)
     }
 
     /// Non-space characters of article `k`'s body (the catalog's count

@@ -268,7 +268,7 @@ impl AppState {
         if !renamed.is_empty() {
             let sources = Rc::make_mut(&mut self.sources);
             for (i, name) in renamed {
-                sources[i].doc.name = name;
+                Rc::make_mut(&mut sources[i].doc).name = name;
             }
         }
     }

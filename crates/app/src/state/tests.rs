@@ -84,7 +84,7 @@ fn a_loaded_corpus_is_ready_and_a_new_one_starts_at_the_top() {
 /// The test corpus published: its catalog and each document's fragment.
 fn published() -> (tongwen::published::Catalog, Vec<tongwen::published::Fragment>) {
     let (sources, passages, shares) = corpus();
-    let analysis = tongwen::Analysis { documents: sources.iter().map(|s| s.doc.clone()).collect(), passages };
+    let analysis = tongwen::Analysis { documents: sources.iter().map(|s| (*s.doc).clone()).collect(), passages };
     let texts: Vec<String> = sources.iter().map(|s| s.text.to_string()).collect();
     let mut files = std::collections::HashMap::new();
     let catalog = tongwen::published::publish::<()>(&analysis, &texts, &shares, &mut |bytes| {
