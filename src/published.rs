@@ -33,10 +33,12 @@ pub const FORMAT: u32 = 1;
 pub const WHOLE_MAX_DOCUMENTS: usize = 64;
 
 /// What a reader fetches first: enough to list every source and article,
-/// draw the share meters and find which fragment holds what.
+/// draw the share meters and find which fragment holds what. Written by
+/// columns ([`CatalogColumns`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub format: u32,
+    #[serde(with = "by_columns")]
     pub documents: Vec<CatalogDocument>,
     /// How many passages the analysis found.
     pub passages: usize,
@@ -69,12 +71,7 @@ pub struct CatalogDocument {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CatalogArticle {
-    /// Written ([`catalog_json`]) only where it is not `<document id>#<k + 1>`
-    /// (the reflow's own numbering, which [`read_catalog`] fills in): 10 %
-    /// of a large catalog.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Non-space characters of its body.
     pub body_chars: usize,
@@ -86,6 +83,93 @@ pub struct CatalogArticle {
 /// the page holds catalog entries in its sources, which compare by
 /// pointer first only when they are `Eq`.
 impl Eq for CatalogArticle {}
+
+/// The catalog's documents as written: a column per field, articles
+/// flattened, so that like values stand together. A large catalog
+/// (17,476 documents) gzips to 40 % less than written document by
+/// document. Article ids that follow the reflow's numbering
+/// (`<document id>#<k + 1>`) are left out; `article_ids` holds the others,
+/// by their place in the flattened list.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct CatalogColumns {
+    id: Vec<String>,
+    name: Vec<String>,
+    paper: Vec<Option<String>>,
+    date: Vec<Option<String>>,
+    chars: Vec<usize>,
+    encoding: Vec<String>,
+    fragment: Vec<String>,
+    /// How many articles each document has.
+    articles: Vec<usize>,
+    title: Vec<Option<String>>,
+    body_chars: Vec<usize>,
+    share: Vec<f64>,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    article_ids: std::collections::BTreeMap<usize, String>,
+}
+
+/// (De)serializes the documents by columns ([`CatalogColumns`]).
+mod by_columns {
+    use super::{article_id, CatalogArticle, CatalogColumns, CatalogDocument};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(documents: &[CatalogDocument], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut c = CatalogColumns::default();
+        for d in documents {
+            c.id.push(d.id.clone());
+            c.name.push(d.name.clone());
+            c.paper.push(d.paper.clone());
+            c.date.push(d.date.clone());
+            c.chars.push(d.chars);
+            c.encoding.push(d.encoding.clone());
+            c.fragment.push(d.fragment.clone());
+            c.articles.push(d.articles.len());
+            for (k, a) in d.articles.iter().enumerate() {
+                if a.id != article_id(&d.id, k) {
+                    c.article_ids.insert(c.title.len(), a.id.clone());
+                }
+                c.title.push(a.title.clone());
+                c.body_chars.push(a.body_chars);
+                c.share.push(a.share);
+            }
+        }
+        c.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<CatalogDocument>, D::Error> {
+        let mut c = CatalogColumns::deserialize(deserializer)?;
+        let n = c.id.len();
+        let flat: usize = c.articles.iter().sum();
+        let same = [c.name.len(), c.paper.len(), c.date.len(), c.chars.len(), c.encoding.len(), c.fragment.len(), c.articles.len()].iter().all(|&l| l == n)
+            && [c.title.len(), c.body_chars.len(), c.share.len()].iter().all(|&l| l == flat);
+        if !same {
+            return Err(serde::de::Error::custom("the catalog's columns differ in length"));
+        }
+        let (mut titles, mut bodies, mut shares) = (c.title.into_iter(), c.body_chars.into_iter(), c.share.into_iter());
+        let mut at = 0;
+        let mut documents = Vec::with_capacity(n);
+        for (i, id) in c.id.into_iter().enumerate() {
+            let articles = (0..c.articles[i])
+                .map(|k| {
+                    let id = c.article_ids.remove(&(at + k)).unwrap_or_else(|| article_id(&id, k));
+                    CatalogArticle { id, title: titles.next().flatten(), body_chars: bodies.next().unwrap_or(0), share: shares.next().unwrap_or(0.0) }
+                })
+                .collect();
+            at += c.articles[i];
+            documents.push(CatalogDocument {
+                id,
+                name: std::mem::take(&mut c.name[i]),
+                paper: c.paper[i].take(),
+                date: c.date[i].take(),
+                chars: c.chars[i],
+                encoding: std::mem::take(&mut c.encoding[i]),
+                articles,
+                fragment: std::mem::take(&mut c.fragment[i]),
+            });
+        }
+        Ok(documents)
+    }
+}
 
 /// A story (one reprinted report) as the overview lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,20 +311,6 @@ pub fn publish<E>(analysis: &Analysis, texts: &[String], shares: &[Vec<f64>], st
     Ok(Catalog { format: FORMAT, documents, passages: analysis.passages.len(), stories })
 }
 
-/// The catalog as written: article ids that follow the reflow's
-/// numbering left out.
-pub fn catalog_json(catalog: &Catalog) -> Vec<u8> {
-    let mut written = catalog.clone();
-    for d in &mut written.documents {
-        for (k, a) in d.articles.iter_mut().enumerate() {
-            if a.id == article_id(&d.id, k) {
-                a.id.clear();
-            }
-        }
-    }
-    serde_json::to_vec(&written).expect("a catalog serializes to JSON")
-}
-
 /// The id the reflow gives article `k` of document `doc`.
 fn article_id(doc: &str, k: usize) -> String {
     format!("{doc}#{}", k + 1)
@@ -262,14 +332,6 @@ pub fn read_catalog(bytes: &[u8], file: &str) -> Result<Catalog, ReadError> {
     let catalog: Catalog = serde_json::from_slice(bytes).map_err(|e| ReadError::Unreadable { file: file.to_owned(), detail: e.to_string() })?;
     if catalog.format != FORMAT {
         return Err(ReadError::Format(catalog.format));
-    }
-    let mut catalog = catalog;
-    for d in &mut catalog.documents {
-        for (k, a) in d.articles.iter_mut().enumerate() {
-            if a.id.is_empty() {
-                a.id = article_id(&d.id, k);
-            }
-        }
     }
     Ok(catalog)
 }

@@ -63,7 +63,7 @@ test('the first view needs the app, the catalog and one fragment: no worker, no 
   const dist = path.join(ROOT, 'dist/corpus');
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
   const catalog = JSON.parse(fs.readFileSync(path.join(dist, manifest.published), 'utf8'));
-  const first = catalog.documents[0].fragment;
+  const first = catalog.documents.fragment[0];
   const needed = [first, ...JSON.parse(fs.readFileSync(path.join(dist, first), 'utf8')).passage_files].map((f) => `corpus/${f}`);
   assert.deepEqual(before.filter((p) => p.startsWith('corpus/fragments/')).sort(), needed.sort());
   for (const later of ['worker', 'analysis.jsonl', 'dict/', '.txt']) {

@@ -50,7 +50,7 @@ test('a large published corpus opens from its catalog and one fragment, and fetc
   await page.locator('button.source').nth(100).click();
   await page.waitForFunction(() => !document.querySelector('.loading[role=status]') && document.querySelector('article.article p.para'), null, { timeout: 30_000 });
   const text = await page.locator('article.article').innerText();
-  const fragment = JSON.parse(fs.readFileSync(path.join(site, 'corpus', JSON.parse(fs.readFileSync(path.join(site, 'corpus', JSON.parse(fs.readFileSync(path.join(site, 'corpus/manifest.json'))).published))).documents[100].fragment)));
+  const fragment = JSON.parse(fs.readFileSync(path.join(site, 'corpus', JSON.parse(fs.readFileSync(path.join(site, 'corpus', JSON.parse(fs.readFileSync(path.join(site, 'corpus/manifest.json'))).published))).documents.fragment[100])));
   const firstParagraph = fragment.doc.articles[0].paragraphs[0].text.replace(/\s/g, '').slice(0, 12);
   assert.ok(text.replace(/\s/g, '').includes(firstParagraph), `${firstParagraph} in ${text.slice(0, 200)}`);
   const later = documents(fetched);

@@ -42,7 +42,7 @@ fn fragments_read_back_to_the_analysis_they_publish() {
     assert!(a.passages.len() > 5, "the seeds share passages");
     let (catalog, files) = publish_in_memory(&a, &texts, &shares);
     // Through JSON, as a reader gets it.
-    let catalog = read_catalog(&tongwen::published::catalog_json(&catalog), "catalog.json").unwrap();
+    let catalog = read_catalog(&serde_json::to_vec(&catalog).unwrap(), "catalog.json").unwrap();
     let mut asked = Vec::new();
     let (back, back_texts, back_shares) = read_back::<ReadError>(&catalog, &mut |name| {
         asked.push(name.to_owned());
@@ -164,17 +164,32 @@ fn stories_are_packed_into_passage_files_of_about_the_set_size() {
 }
 
 #[test]
-fn article_ids_are_written_only_where_they_are_not_the_reflows_numbering() {
+fn the_catalog_is_written_by_columns_with_only_the_article_ids_the_numbering_does_not_give() {
     let (mut a, texts, shares) = seeds();
     a.documents[1].articles[0].id = "001-lead".into();
     let (catalog, _) = publish_in_memory(&a, &texts, &shares);
-    let json = String::from_utf8(tongwen::published::catalog_json(&catalog)).unwrap();
-    assert!(json.contains("\"id\":\"001-lead\""));
-    assert!(!json.contains(&format!("\"id\":\"{}\"", a.documents[0].articles[0].id)), "{}", &json[..300]);
-    let back = read_catalog(json.as_bytes(), "c.json").unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&serde_json::to_vec(&catalog).unwrap()).unwrap();
+    let columns = &json["documents"];
+    let ids: Vec<&str> = columns["id"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(ids, a.documents.iter().map(|d| d.id.as_str()).collect::<Vec<_>>());
+    let flat: usize = a.documents.iter().map(|d| d.articles.len()).sum();
+    assert_eq!(columns["title"].as_array().unwrap().len(), flat);
+    // Document 1's first article comes after document 0's articles.
+    let at = a.documents[0].articles.len().to_string();
+    assert_eq!(columns["article_ids"], serde_json::json!({ at: "001-lead" }));
+    assert!(!json.to_string().contains(&a.documents[0].articles[0].id), "numbered ids are left out");
+    let back = read_catalog(json.to_string().as_bytes(), "c.json").unwrap();
+    assert_eq!(back, catalog);
     for (d, entry) in a.documents.iter().zip(&back.documents) {
         assert_eq!(entry.articles.iter().map(|x| &x.id).collect::<Vec<_>>(), d.articles.iter().map(|x| &x.id).collect::<Vec<_>>());
     }
+    // Columns of different lengths are refused.
+    let mut cut = json.clone();
+    cut["documents"]["name"].as_array_mut().unwrap().pop();
+    assert!(matches!(read_catalog(cut.to_string().as_bytes(), "c.json"), Err(ReadError::Unreadable { .. })));
+    let mut cut = json;
+    cut["documents"]["share"].as_array_mut().unwrap().pop();
+    assert!(matches!(read_catalog(cut.to_string().as_bytes(), "c.json"), Err(ReadError::Unreadable { .. })));
 }
 
 #[test]

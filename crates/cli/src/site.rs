@@ -264,7 +264,7 @@ fn write_fragments(corpus_dir: &Path, analysis: &tongwen::Analysis, texts: &[Str
         write(&dir.join(&name), bytes)?;
         Ok::<_, String>(format!("{FRAGMENTS}/{name}"))
     })?;
-    let bytes = tongwen::published::catalog_json(&catalog);
+    let bytes = serde_json::to_vec(&catalog).map_err(|e| e.to_string())?;
     let name = format!("catalog-{}.json", content_hash(&bytes));
     write(&corpus_dir.join(&name), &bytes)?;
     Ok(name)
