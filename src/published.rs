@@ -104,8 +104,9 @@ pub struct CatalogColumns {
     title: Vec<Option<String>>,
     body_chars: Vec<usize>,
     share: Vec<f64>,
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    article_ids: std::collections::BTreeMap<usize, String>,
+    /// (place in the flattened list, id), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    article_ids: Vec<(usize, String)>,
 }
 
 /// (De)serializes the documents by columns ([`CatalogColumns`]).
@@ -126,7 +127,7 @@ mod by_columns {
             c.articles.push(d.articles.len());
             for (k, a) in d.articles.iter().enumerate() {
                 if a.id != article_id(&d.id, k) {
-                    c.article_ids.insert(c.title.len(), a.id.clone());
+                    c.article_ids.push((c.title.len(), a.id.clone()));
                 }
                 c.title.push(a.title.clone());
                 c.body_chars.push(a.body_chars);
@@ -146,12 +147,13 @@ mod by_columns {
             return Err(serde::de::Error::custom("the catalog's columns differ in length"));
         }
         let (mut titles, mut bodies, mut shares) = (c.title.into_iter(), c.body_chars.into_iter(), c.share.into_iter());
+        let mut ids: std::collections::HashMap<usize, String> = c.article_ids.into_iter().collect();
         let mut at = 0;
         let mut documents = Vec::with_capacity(n);
         for (i, id) in c.id.into_iter().enumerate() {
             let articles = (0..c.articles[i])
                 .map(|k| {
-                    let id = c.article_ids.remove(&(at + k)).unwrap_or_else(|| article_id(&id, k));
+                    let id = ids.remove(&(at + k)).unwrap_or_else(|| article_id(&id, k));
                     CatalogArticle { id, title: titles.next().flatten(), body_chars: bodies.next().unwrap_or(0), share: shares.next().unwrap_or(0.0) }
                 })
                 .collect();

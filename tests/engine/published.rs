@@ -175,8 +175,8 @@ fn the_catalog_is_written_by_columns_with_only_the_article_ids_the_numbering_doe
     let flat: usize = a.documents.iter().map(|d| d.articles.len()).sum();
     assert_eq!(columns["title"].as_array().unwrap().len(), flat);
     // Document 1's first article comes after document 0's articles.
-    let at = a.documents[0].articles.len().to_string();
-    assert_eq!(columns["article_ids"], serde_json::json!({ at: "001-lead" }));
+    let at = a.documents[0].articles.len();
+    assert_eq!(columns["article_ids"], serde_json::json!([[at, "001-lead"]]));
     assert!(!json.to_string().contains(&a.documents[0].articles[0].id), "numbered ids are left out");
     let back = read_catalog(json.to_string().as_bytes(), "c.json").unwrap();
     assert_eq!(back, catalog);

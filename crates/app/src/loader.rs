@@ -8,7 +8,6 @@ use futures::channel::oneshot;
 use tongwen::corpus::Manifest;
 use tongwen::model::Passage;
 
-use crate::state::Source;
 use std::rc::Rc;
 use tongwen::published::{Catalog, CatalogDocument, Fragment, FragmentFile};
 
@@ -46,8 +45,7 @@ const PARALLEL_FETCHES: usize = 8;
 /// reader changes a setting).
 pub enum Builtin {
     Files(Vec<RawFile>),
-    Precomputed { url: String, documents: Vec<(Source, Vec<f64>)>, passages: Vec<Passage> },
-    /// The same analysis in fragments ([`tongwen::published`]): the catalog
+    /// Its analysis in fragments ([`tongwen::published`]): the catalog
     /// and the fragments fetched before the first view (the document the
     /// link names, or the first); [`crate::analyzer::fetch_fragments`] brings the others.
     /// `url` is the whole analysis, which the worker reads for words and search.
@@ -104,24 +102,9 @@ async fn fetch_builtin_now() -> Result<Builtin, Failure> {
         let shown = fetch_fragments(first).await?;
         return Ok(Builtin::Published { url, catalog: Rc::new(catalog), shown });
     }
-    match manifest.precomputed.as_deref().filter(|p| tongwen::corpus::is_safe_relative_dir(p)) {
-        Some(p) => {
-            let url = format!("{}{p}", corpus_dir());
-            let (documents, passages) = fetch_precomputed(&url).await?;
-            Ok(Builtin::Precomputed { url, documents, passages })
-        }
-        None => fetch_files(manifest).await.map(Builtin::Files),
-    }
-}
-
-/// A precomputed analysis, read on the page ([`tongwen::protocol::parse_precomputed`]).
-async fn fetch_precomputed(url: &str) -> Result<(Vec<(Source, Vec<f64>)>, Vec<Passage>), Failure> {
-    let bytes = fetch_bytes(url).await?;
-    let mut assembler = tongwen::protocol::Assembler::default();
-    for mut update in tongwen::protocol::parse_precomputed(&bytes, url)? {
-        assembler.take(&mut update, Source::from_output);
-    }
-    Ok(assembler.finish())
+    // A manifest without a catalog (no site build-site writes: it always
+    // writes the app beside its corpus) is analysed from its pages.
+    fetch_files(manifest).await.map(Builtin::Files)
 }
 
 async fn fetch_catalog(url: &str) -> Result<Catalog, Failure> {

@@ -21,24 +21,11 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 let (passim, pages) = split_raw(raw);
                 Ok((None, pages, passim))
             }
-            // Analysed at build time (`make dist`, `tongwen build-site`):
-            // shown as it is, with no worker. One starts after the first
-            // paint, for words and search, and holds it too.
-            Ok(Builtin::Precomputed { url, documents, passages }) => {
-                crate::prefs::set_open_corpus(None);
-                {
-                    let mut a = analyzer.borrow_mut();
-                    a.files.clear();
-                    a.passim.clear();
-                    a.precomputed = Some(url);
-                }
-                dispatcher.dispatch(Action::CorpusOpened(None));
-                show_names(&analyzer, &dispatcher, crate::prefs::builtin_names(&super::loader::corpus_dir()));
-                crate::analyzer::show_result(&analyzer, &dispatcher, documents, passages);
-                return;
-            }
-            // In fragments: the document on screen first, the others once
-            // it is painted (a small corpus) or as they are opened.
+            // Analysed at build time (`make dist`, `tongwen build-site`),
+            // in fragments: shown with no worker, the document on screen
+            // first, the others once it is painted (a small corpus) or as
+            // they are opened. A worker starts after the first paint, for
+            // words and search, and holds the whole analysis if there is one.
             Ok(Builtin::Published { url, catalog, shown }) => {
                 let whole = url.is_some();
                 crate::prefs::set_open_corpus(None);
