@@ -136,7 +136,11 @@ pub fn app() -> Html {
                     (View::Read, Some(source)) => html! {
                         <ReadingPane source={source} article={state.article} raw={state.raw} on_toggle_raw={send(&state, |_| Action::ToggleRaw)}
                                      passages={state.passages.clone()} sources={state.sources.clone()}
-                                     on_compare={send(&state, |(p, m)| Action::Compare(p, m))} />
+                                     on_compare={{
+                                         // The pane counts passages in the list it was drawn with.
+                                         let drawn = state.passages.clone();
+                                         send(&state, move |(p, m): (usize, usize)| Action::Compare(drawn.get(p).map_or(usize::MAX, |x| x.id), m))
+                                     }} />
                     },
                     (View::Read, None) => html! {},
                     (View::Search { concordance }, _) => html! {

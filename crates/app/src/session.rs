@@ -37,7 +37,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 }
                 dispatcher.dispatch(Action::CorpusOpened(None));
                 show_names(&analyzer, &dispatcher, crate::prefs::builtin_names(&super::loader::corpus_dir()));
-                let rest: Vec<_> = (0..catalog.documents.len()).filter(|i| !shown.iter().any(|(k, _)| k == i)).map(|i| (i, Rc::new(catalog.documents[i].clone()))).collect();
+                let shown_first: Vec<usize> = shown.iter().map(|(i, _)| *i).collect();
                 let (documents, passages) = crate::state::published_documents(&catalog, shown);
                 dispatcher.dispatch(Action::PassagesInAll(catalog.passages));
                 crate::analyzer::show_result(&analyzer, &dispatcher, documents, passages);
@@ -45,6 +45,7 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                     dispatcher.dispatch(Action::WordsFailed(tongwen::protocol::Failure::TooLargeForWords { documents: catalog.documents.len() }));
                 }
                 if catalog.documents.len() < tongwen::published::WHOLE_MAX_DOCUMENTS {
+                    let rest = (0..catalog.documents.len()).filter(|i| !shown_first.contains(i)).map(|i| (i, Rc::new(catalog.documents[i].clone()))).collect();
                     crate::analyzer::after_paint().await;
                     crate::analyzer::fetch_fragments(&analyzer, &dispatcher, rest);
                 }

@@ -226,7 +226,9 @@ pub enum Action {
     Select(usize),
     SelectArticle(usize, usize),
     ToggleRaw,
-    /// Open the compare view on (passage, member on the left).
+    /// Open the compare view on (passage id, member on the left). By id,
+    /// not place: a published corpus's passages move in the list as its
+    /// fragments arrive, and a click can land after they moved.
     Compare(usize, usize),
     /// Pick the witness on the right.
     CompareWith(usize),

@@ -71,7 +71,8 @@ impl AppState {
             }
             Action::Select(_) | Action::SelectArticle(..) => {}
             Action::ToggleRaw => next.raw = !next.raw,
-            Action::Compare(passage, left) if passage < next.passages.len() => {
+            Action::Compare(id, left) if next.passages.iter().any(|p| p.id == id) => {
+                let passage = next.passages.iter().position(|p| p.id == id).unwrap_or_default();
                 let p = &next.passages[passage];
                 let left = left.min(p.members.len() - 1);
                 next.view = View::Compare { passage, left, right: default_right(p, left) };
@@ -247,7 +248,6 @@ impl AppState {
         }
     }
 
-    /// Names the sources as the reader did, or as the engine found.
     /// Puts in a new list of passages. A comparison stays open on the same
     /// passage, wherever the new list has it (a published corpus's
     /// passages arrive with their fragments, so their places move), and
@@ -262,6 +262,7 @@ impl AppState {
         }
     }
 
+    /// Names the sources as the reader did, or as the engine found.
     fn show_given_names(&mut self) {
         let shown = |s: &Source| tongwen::masthead::shown_name(&s.doc.id, &s.found_name, &self.given_names).to_owned();
         let renamed: Vec<(usize, String)> = self.sources.iter().enumerate().map(|(i, s)| (i, shown(s))).filter(|(i, name)| *name != self.sources[*i].doc.name).collect();

@@ -155,7 +155,7 @@ fn a_comparison_stays_on_its_passage_when_more_fragments_arrive() {
     let (mut state, some) = showing(&catalog, &fragments, &[2]);
     // c's last passage, the sports item, is not the last of the whole list.
     let at = some.len() - 1;
-    state.reduce(Action::Compare(at, 0));
+    state.reduce(Action::Compare(some[at].id, 0));
     let View::Compare { left, right, .. } = state.view else { panic!("{:?}", state.view) };
     let (documents, every) = published_documents(&catalog, fragments.into_iter().enumerate().collect());
     let moved = every.iter().position(|p| *p == some[at]).unwrap();
@@ -167,6 +167,10 @@ fn a_comparison_stays_on_its_passage_when_more_fragments_arrive() {
     // The same when the others arrive as fragments.
     state.reduce(Action::FragmentsArrived(fragments_of(&catalog, &[0, 1])));
     assert_eq!(*state.passages, every);
+    assert_eq!(state.view, View::Compare { passage: moved, left, right });
+    // A click drawn before they came names the passage by id: the same one.
+    state.reduce(Action::CloseCompare);
+    state.reduce(Action::Compare(some[at].id, 0));
     assert_eq!(state.view, View::Compare { passage: moved, left, right });
     // A list without it closes the comparison.
     state.reduce(Action::Loaded(whole.sources.to_vec(), Vec::new(), whole.shares.to_vec()));
