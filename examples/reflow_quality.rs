@@ -53,4 +53,19 @@ fn typeset(dir: &std::path::Path) {
             );
         }
     }
+    if let Some((s, refused)) = tongwen_testkit::synth::typeset::evaluate_pdf_dir(dir) {
+        let title_p = s.exact_titles as f64 / s.found_titles.max(1) as f64;
+        println!(
+            "| PDF read by layout (pdf-extract){} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",
+            if refused > 0 { format!(", {refused} refused") } else { String::new() },
+            s.gold_paragraphs,
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.exact_rate(),
+            title_p,
+            s.title_rate(),
+            s.title_f1()
+        );
+    }
 }

@@ -26,6 +26,30 @@ pub fn analyze_decoded(id: &str, decoded: Decoded) -> DocumentAnalysis {
     analyze_keeping_chars(id, decoded).0
 }
 
+/// Analyses a PDF's positioned text: read by layout, its text is its
+/// lines in reading order ([`crate::positioned`]).
+pub fn analyze_positioned(id: &str, positioned: &crate::positioned::PositionedDocument) -> (DocumentAnalysis, Vec<char>) {
+    let crate::positioned::LaidOut { text, reflowed } = crate::positioned::read(id, positioned);
+    let chars: Vec<char> = text.chars().collect();
+    let mut doc = DocumentAnalysis {
+        id: id.to_owned(),
+        chars: chars.len(),
+        encoding: "PDF".to_owned(),
+        source: Some(crate::model::SourceFormat::Pdf),
+        pages: Some(positioned.pages.len()),
+        articles: reflowed.articles,
+        other: reflowed.other,
+        markup: reflowed.markup,
+        ..Default::default()
+    };
+    let unmapped = chars.iter().filter(|&&c| c == char::REPLACEMENT_CHARACTER).count();
+    if unmapped > 0 {
+        doc.warnings.push(Warning::PdfUnmapped { glyphs: unmapped });
+    }
+    crate::masthead::name_source(&mut doc, &text);
+    (doc, chars)
+}
+
 /// Analyses one decoded document and hands its characters back (the
 /// reuse engine works on them; the text itself is not kept twice).
 fn analyze_keeping_chars(id: &str, decoded: Decoded) -> (DocumentAnalysis, Vec<char>) {
@@ -108,8 +132,9 @@ pub fn analyze_intake(
     names: Option<reuse::stock::NamesOnly>,
     progress: &mut dyn FnMut(Stage),
 ) -> (Analysis, Vec<Vec<char>>) {
-    let total = intake.documents.len();
-    let inputs = intake.documents.into_iter().map(|(id, b)| (id, Lazy::Owned(b)));
+    debug_assert!(intake.pdfs.is_empty(), "PDFs are read or refused before analysis");
+    let total = intake.documents.len() + intake.positioned.len();
+    let inputs = intake.documents.into_iter().map(|(id, b)| (id, Lazy::Owned(b))).chain(intake.positioned.into_iter().map(|(id, p)| (id, Lazy::Positioned(p))));
     let passim = intake.passim.iter().map(|(n, b)| (n.as_str(), b.as_slice()));
     analyze_with_passim(inputs, total, passim, settings, names, progress)
 }
@@ -144,11 +169,16 @@ pub enum Lazy<'a> {
     Owned(Vec<u8>),
     /// Bytes in an encoding the user chose (a WHATWG label).
     BytesAs(&'a [u8], &'a str),
+    /// A PDF's text, read by its extractor.
+    Positioned(crate::positioned::PositionedDocument),
 }
 
 impl Lazy<'_> {
-    fn decode(self) -> Decoded {
-        match self {
+    /// Analyses the document this stands for, decoding its bytes or laying
+    /// out its positioned text; hands its characters back.
+    pub fn analyze(self, id: &str) -> (DocumentAnalysis, Vec<char>) {
+        let decoded = match self {
+            Lazy::Positioned(positioned) => return analyze_positioned(id, &positioned),
             Lazy::Bytes(b) => decode(b),
             Lazy::Owned(b) => decode(&b),
             Lazy::BytesAs(b, label) => match crate::decode::encoding_for_label(label) {
@@ -163,7 +193,8 @@ impl Lazy<'_> {
                     d
                 }
             },
-        }
+        };
+        analyze_keeping_chars(id, decoded)
     }
 }
 
@@ -198,7 +229,7 @@ pub fn analyze_sources<'a, I: AsRef<str> + Send>(
         progress(Stage::Reflow(done, total));
         let pages: Vec<(I, Lazy<'a>)> = inputs.by_ref().take(batch).collect();
         done += pages.len();
-        for (doc, text) in crate::parallel::map(pages, |(id, lazy)| analyze_keeping_chars(id.as_ref(), lazy.decode())) {
+        for (doc, text) in crate::parallel::map(pages, |(id, lazy)| lazy.analyze(id.as_ref())) {
             chars.push(text);
             documents.push(doc);
         }
@@ -226,7 +257,8 @@ pub fn analyze_sources<'a, I: AsRef<str> + Send>(
 pub fn reflow_witnessed(documents: &mut [DocumentAnalysis], chars: &[Vec<char>], passages: &mut [Passage]) {
     let hints = reflow::witnessed::witnessed(documents, passages);
     let mut changed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let witnessed: Vec<usize> = (0..hints.len()).filter(|&d| !hints[d].is_empty()).collect();
+    // A PDF's layout is surer than what other papers' copies suggest.
+    let witnessed: Vec<usize> = (0..hints.len()).filter(|&d| !hints[d].is_empty() && documents[d].source.is_none()).collect();
     let again = crate::parallel::map(witnessed.clone(), |d| reflow::reflow_chars_witnessed(&documents[d].id, &chars[d], &hints[d]));
     for (d, reflow::Reflowed { articles, other, markup }) in witnessed.into_iter().zip(again) {
         let doc = &mut documents[d];

@@ -362,7 +362,9 @@ impl Host {
 /// Sorts what the user handed over, with ids unique in the corpus the
 /// files join.
 fn take_in(files: Vec<FileIn>, taken: &[String]) -> Outgoing {
-    let intake = crate::intake::take_in_joining(files.into_iter().map(|f| (f.id, f.bytes)).collect(), taken.iter().map(String::as_str));
+    let mut intake = crate::intake::take_in_joining(files.into_iter().map(|f| (f.id, f.bytes)).collect(), taken.iter().map(String::as_str));
+    // The page has no PDF reader yet: a PDF is refused with its reason.
+    intake.refuse_pdfs();
     let (kept, bytes) = intake
         .documents
         .into_iter()

@@ -17,6 +17,7 @@ pub mod masthead;
 pub mod model;
 pub mod parallel;
 pub mod passim;
+pub mod positioned;
 pub mod protocol;
 pub mod published;
 pub mod reflow;

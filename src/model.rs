@@ -143,6 +143,14 @@ pub struct DocumentAnalysis {
     /// Length of the decoded text in code points.
     pub chars: usize,
     pub encoding: String,
+    /// What the text was read from when it was not a text file: a PDF's
+    /// text is its lines in reading order, as [`crate::positioned`] lays
+    /// them out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceFormat>,
+    /// How many pages the source had, when it had pages (a PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
     pub articles: Vec<Article>,
     pub other: Vec<Block>,
     /// Markdown markup read as markup (`## `, paired `**` in a .md file):
@@ -150,6 +158,14 @@ pub struct DocumentAnalysis {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markup: Vec<Span>,
     pub warnings: Vec<Warning>,
+}
+
+/// A source that was not a text file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// A PDF, read by layout.
+    Pdf,
 }
 
 /// Something about a document the reader should know: it was read, but
@@ -182,6 +198,10 @@ pub enum Warning {
     /// A UTF-8 byte-order mark before UTF-16 text (a tool's slip).
     #[error("a UTF-8 byte-order mark stands before {encoding} text; read as {encoding}")]
     Utf8MarkBeforeUtf16 { encoding: String },
+    /// Glyphs of a PDF whose fonts say no character for them (no Unicode
+    /// mapping): they are shown as U+FFFD.
+    #[error("{glyphs} glyph(s) of this PDF map to no character (its fonts lack a Unicode map); shown as U+FFFD")]
+    PdfUnmapped { glyphs: usize },
 }
 
 /// A document's place in the corpus (0, 1, …), in the order it was

@@ -23,10 +23,16 @@ pub use refusal::{BinaryKind, Refusal};
 pub mod walk;
 
 /// What a user handed over, sorted.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Intake {
     /// Page dumps to analyze, as (unique id, bytes).
     pub documents: Vec<(String, Vec<u8>)>,
+    /// PDFs, as (unique id, bytes), for the front end's PDF reader
+    /// ([`Intake::read_pdfs`]); a front end without one refuses them
+    /// ([`Intake::refuse_pdfs`]).
+    pub pdfs: Vec<(String, Vec<u8>)>,
+    /// PDFs read into positioned text, as (unique id, pages).
+    pub positioned: Vec<(String, crate::positioned::PositionedDocument)>,
     /// passim output files (JSON Lines), as (unique name, bytes).
     pub passim: Vec<(String, Vec<u8>)>,
     /// Files that cannot be used, each with why.
@@ -34,11 +40,39 @@ pub struct Intake {
 }
 
 impl Intake {
+    /// Reads every PDF with `read` (an extractor outside the engine), on
+    /// every core with the `parallel` feature: a PDF it reads joins
+    /// [`Intake::positioned`], one it cannot is refused with its reason.
+    pub fn read_pdfs(&mut self, read: impl Fn(&[u8]) -> Result<crate::positioned::PositionedDocument, Refusal> + Sync) {
+        let pdfs = std::mem::take(&mut self.pdfs);
+        for (id, result) in crate::parallel::map(pdfs, |(id, bytes)| {
+            let result = read(&bytes);
+            (id, result)
+        }) {
+            match result {
+                Ok(doc) => self.positioned.push((id, doc)),
+                Err(why) => self.rejected.push((id, why)),
+            }
+        }
+    }
+
+    /// Refuses every PDF, for a front end that cannot read them.
+    pub fn refuse_pdfs(&mut self) {
+        for (id, _) in self.pdfs.drain(..) {
+            self.rejected.push((id, Refusal::Binary { kind: BinaryKind::Pdf }));
+        }
+    }
+
+    /// Are there pages to analyse (text or PDF, read or not yet)?
+    pub fn has_pages(&self) -> bool {
+        !self.documents.is_empty() || !self.positioned.is_empty() || !self.pdfs.is_empty()
+    }
+
     /// One line that says why nothing could be used, for a front end that
     /// has nothing to show: every refusal, not just "no pages".
     pub fn why_empty(&self) -> String {
         if self.rejected.is_empty() {
-            return "no pages were given (tongwen reads .txt, .md, .zip of those, and passim .json)".to_owned();
+            return "no pages were given (tongwen reads .txt, .md, .pdf, .zip of those, and passim .json)".to_owned();
         }
         let reasons: Vec<String> = self.rejected.iter().map(|(name, why)| format!("{name}: {why}")).collect();
         format!("no readable pages: {}", reasons.join("; "))
@@ -210,6 +244,9 @@ impl Sorter {
         let shown = if in_zip { name.clone() } else { short.clone() };
         if bytes.is_empty() {
             self.intake.rejected.push((shown, Refusal::Empty));
+        } else if binary_kind(&bytes) == Some(BinaryKind::Pdf) {
+            let id = self.names.claim(short);
+            self.intake.pdfs.push((id, bytes));
         } else if let Some(kind) = binary_kind(&bytes) {
             self.intake.rejected.push((shown, Refusal::Binary { kind }));
         } else if matches!(ext.as_str(), "json" | "jsonl") || (ext.is_empty() && crate::passim::looks_like_passim(&String::from_utf8_lossy(&bytes[..bytes.len().min(2000)]))) {
@@ -247,7 +284,7 @@ fn member_name(raw: &[u8]) -> String {
     name.replace('\\', "/").trim_start_matches('/').to_owned()
 }
 
-/// Reads one member as a stream: its first bytes tell a binary member,
+/// Reads one member as a stream: its first bytes tell a binary member (a PDF excepted),
 /// which is refused unread, and reading stops one byte past `cap`, so a
 /// member that lies about its size costs no more than `cap`. Read to its
 /// end, its size and CRC are checked against the archive's directory.
@@ -255,7 +292,7 @@ fn read_member(mut file: impl Read, cap: u64) -> Result<Member, String> {
     let mut data = Vec::new();
     let err = |e: std::io::Error| e.to_string();
     (&mut file).take(4096.min(cap + 1)).read_to_end(&mut data).map_err(err)?;
-    if let Some(kind) = binary_kind(&data) {
+    if let Some(kind) = binary_kind(&data).filter(|&k| k != BinaryKind::Pdf) {
         return Ok(Member::Binary(kind));
     }
     (&mut file).take(cap + 1 - data.len() as u64).read_to_end(&mut data).map_err(err)?;
@@ -354,18 +391,42 @@ mod tests {
         let ids: Vec<&str> = intake.documents.iter().map(|d| d.0.as_str()).collect();
         assert_eq!(ids, ["a.txt", "a (2).txt", "a (3).txt"]);
         assert_eq!(intake.passim.len(), 1);
+        // A PDF, zipped or not, waits for the front end's reader.
+        assert_eq!(intake.pdfs, [("notes.pdf".to_owned(), b"%PDF-1.4".to_vec())]);
         let rejected: Vec<&str> = intake.rejected.iter().map(|r| r.0.as_str()).collect();
-        assert_eq!(rejected, ["photo.png", "empty.txt", "bad.json", "pages.zip/notes.pdf", "broken.zip", "table.xlsx"]);
+        assert_eq!(rejected, ["photo.png", "empty.txt", "bad.json", "broken.zip", "table.xlsx"]);
         assert_eq!(intake.rejected[0].1, Refusal::Binary { kind: BinaryKind::Png });
-        assert_eq!(intake.rejected[3].1, Refusal::Binary { kind: BinaryKind::Pdf });
-        assert!(matches!(intake.rejected[4].1, Refusal::NotAZip { .. }), "{:?}", intake.rejected);
-        assert_eq!(intake.rejected[5].1, Refusal::UnknownExtension { extension: "xlsx".into() });
-        // The CLI's English, from the same data.
-        assert_eq!(intake.rejected[3].1.to_string(), "not a text file: this looks like a PDF (extract its text first)");
+        assert!(matches!(intake.rejected[3].1, Refusal::NotAZip { .. }), "{:?}", intake.rejected);
+        assert_eq!(intake.rejected[4].1, Refusal::UnknownExtension { extension: "xlsx".into() });
+        // A front end without a PDF reader refuses them, in the CLI's English.
+        let mut intake = intake;
+        intake.refuse_pdfs();
+        assert!(intake.pdfs.is_empty());
+        assert_eq!(intake.rejected.last(), Some(&("notes.pdf".to_owned(), Refusal::Binary { kind: BinaryKind::Pdf })));
+        assert_eq!(intake.rejected[5].1.to_string(), "not a text file: this looks like a PDF (extract its text first)");
         // UTF-16 is text even though it is full of NULs.
         let mut utf16 = vec![0xFF, 0xFE];
         "同文".encode_utf16().for_each(|u| utf16.extend(u.to_le_bytes()));
         assert_eq!(binary_kind(&utf16), None);
+    }
+
+    #[test]
+    fn pdfs_are_read_by_the_reader_given_or_refused_with_its_reason() {
+        let mut intake = take_in(vec![("good.pdf".into(), b"%PDF-1.7 good".to_vec()), ("locked.pdf".into(), b"%PDF-1.7 locked".to_vec()), ("a.txt".into(), "本报讯".as_bytes().to_vec())]);
+        assert_eq!(intake.pdfs.len(), 2);
+        assert!(intake.has_pages());
+        let page = crate::positioned::PositionedPage { width: 100.0, height: 100.0, runs: vec![crate::positioned::Run { text: "字".into(), x: 1.0, y: 2.0, width: 3.0, size: 4.0 }] };
+        intake.read_pdfs(|bytes| if bytes.ends_with(b"good") { Ok(crate::positioned::PositionedDocument { pages: vec![page.clone()] }) } else { Err(Refusal::Encrypted) });
+        assert!(intake.pdfs.is_empty());
+        assert_eq!(intake.positioned.len(), 1);
+        assert_eq!(intake.positioned[0].0, "good.pdf");
+        assert_eq!(intake.rejected, [("locked.pdf".to_owned(), Refusal::Encrypted)]);
+        // Nothing but a refused PDF: no pages.
+        let mut only = take_in(vec![("locked.pdf".into(), b"%PDF-1.7".to_vec())]);
+        assert!(only.has_pages());
+        only.refuse_pdfs();
+        assert!(!only.has_pages());
+        assert!(only.why_empty().contains("locked.pdf: not a text file"), "{}", only.why_empty());
     }
 
     #[test]

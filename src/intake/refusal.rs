@@ -58,6 +58,10 @@ pub enum Refusal {
     DamagedMember { detail: String },
     #[error("the archive holds no files")]
     EmptyArchive,
+    #[error("a PDF with no text layer on its {pages} page(s), a scan perhaps: it needs OCR first")]
+    PdfWithoutText { pages: usize },
+    #[error("a damaged PDF ({detail})")]
+    PdfDamaged { detail: String },
     #[error("a symbolic link: links are not followed inside a corpus directory")]
     LinkInDirectory,
     #[error("not a regular file (a FIFO, socket or device)")]

@@ -70,6 +70,8 @@ mod zh {
             Refusal::UnknownMethod { method } => format!("使用 {method} 压缩，同文无法解压（请用 Deflate 重新压缩）"),
             Refusal::DamagedMember { detail } => format!("在压缩包中已损坏（{detail}）"),
             Refusal::EmptyArchive => "压缩包里没有文件".into(),
+            Refusal::PdfWithoutText { pages } => format!("PDF 的 {pages} 页都没有文字层（也许是扫描件）：需要先做文字识别（OCR）"),
+            Refusal::PdfDamaged { detail } => format!("PDF 已损坏（{detail}）"),
             Refusal::LinkInDirectory => "是符号链接：语料目录中的链接不跟随".into(),
             Refusal::NotRegular => "不是普通文件（管道、套接字或设备）".into(),
             Refusal::NotAPage { extension } => match extension {
@@ -91,6 +93,7 @@ mod zh {
             Warning::PassimNoDocument { id } => format!("passim 记录“{id}”：语料中没有这个文档"),
             Warning::PassimOutside { id, begin, end, chars } => format!("passim 记录“{id}”：[{begin}, {end}) 超出其 {chars} 个字符"),
             Warning::Utf8MarkBeforeUtf16 { encoding } => format!("{encoding} 文本前有 UTF-8 字节顺序标记；按 {encoding} 读取"),
+            Warning::PdfUnmapped { glyphs } => format!("这个 PDF 有 {glyphs} 个字形找不到对应的字符（字体缺少 Unicode 映射），显示为 U+FFFD"),
         }
     }
 
@@ -166,6 +169,8 @@ mod tests {
             Refusal::UnknownMethod { method: "BZIP2".into() },
             Refusal::DamagedMember { detail: d() },
             Refusal::EmptyArchive,
+            Refusal::PdfWithoutText { pages: 2 },
+            Refusal::PdfDamaged { detail: d() },
             Refusal::LinkInDirectory,
             Refusal::NotRegular,
             Refusal::NotAPage { extension: None },
@@ -212,6 +217,7 @@ mod tests {
             Warning::PassimNoDocument { id: "x".into() },
             Warning::PassimOutside { id: "x".into(), begin: 1, end: 9, chars: 5 },
             Warning::Utf8MarkBeforeUtf16 { encoding: "UTF-16LE".into() },
+            Warning::PdfUnmapped { glyphs: 12 },
         ]
     }
 
@@ -219,7 +225,7 @@ mod tests {
     /// details are taken out: what must never stand in the Chinese text.
     fn english_words(text: &str) -> Vec<String> {
         let mut t = text.to_owned();
-        for given in ["DETAIL", "passim", "BZIP2", "Deflate", "xlsx", "klingon", "HTTP", "dict/dict.txt.gz", "a.jsonl", "out.json", "UTF-16LE", "Office", "docx", "JPEG", "json", "U+FFFD"] {
+        for given in ["DETAIL", "passim", "BZIP2", "Deflate", "xlsx", "klingon", "HTTP", "dict/dict.txt.gz", "a.jsonl", "out.json", "UTF-16LE", "Office", "docx", "JPEG", "json", "U+FFFD", "Unicode"] {
             t = t.replace(given, "");
         }
         t.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 4).map(str::to_owned).collect()

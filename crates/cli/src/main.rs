@@ -148,11 +148,14 @@ mod cli {
                 analyze(&files, output, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate, stock })
             }
             Command::Segment { file, json, user_dict } => match (read_inputs(std::slice::from_ref(&file)), read_user_dict(user_dict.as_deref())) {
-                (Ok(intake), Ok(words)) => segment(&intake.documents[0], json, &words),
+                (Ok(intake), Ok(words)) => match each_document(intake).into_iter().next() {
+                    Some((doc, input)) => segment(&doc, &input, json, &words),
+                    None => ExitCode::from(2),
+                },
                 (Err(code), _) | (_, Err(code)) => code,
             },
             Command::Keywords { files, top, textrank, json, user_dict } => match (read_inputs(&files), read_user_dict(user_dict.as_deref())) {
-                (Ok(intake), Ok(words)) => keywords(&intake.documents, top, textrank, json, &words),
+                (Ok(intake), Ok(words)) => keywords(each_document(intake).into_iter().map(|(doc, _)| doc).collect(), top, textrank, json, &words),
                 (Err(code), _) | (_, Err(code)) => code,
             },
             Command::BuildSite { corpus_dir, out, app } => report(crate::site::build_site(&corpus_dir, &out, &app).map(|summary| {
@@ -197,11 +200,12 @@ mod cli {
         for (path, why) in &walked.skipped {
             eprintln!("tongwen: skipped {path}: {why}");
         }
-        let intake = take_in(walked.files);
+        let mut intake = take_in(walked.files);
+        intake.read_pdfs(tongwen_pdf::extract);
         for (name, why) in &intake.rejected {
             eprintln!("tongwen: skipped {name}: {why}");
         }
-        if intake.documents.is_empty() {
+        if !intake.has_pages() {
             eprintln!("tongwen: {}", intake.why_empty());
             return Err(ExitCode::from(2));
         }
@@ -220,17 +224,23 @@ mod cli {
         })
     }
 
-    fn segment((id, bytes): &(String, Vec<u8>), json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {
+    /// Every page of `intake` reflowed on its own (no passages), with its
+    /// characters: text files decoded, PDFs laid out.
+    fn each_document(intake: tongwen::intake::Intake) -> Vec<(tongwen::DocumentAnalysis, Vec<char>)> {
+        use tongwen::analysis::Lazy;
+        let texts = intake.documents.into_iter().map(|(id, bytes)| (id, Lazy::Owned(bytes)));
+        let pdfs = intake.positioned.into_iter().map(|(id, doc)| (id, Lazy::Positioned(doc)));
+        texts.chain(pdfs).map(|(id, lazy)| lazy.analyze(&id)).collect()
+    }
+
+    fn segment(doc: &tongwen::DocumentAnalysis, input: &[char], json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {
         let seg = tongwen::segment::Segmenter::builtin(user_words);
-        let decoded = tongwen::decode::decode(bytes);
-        let input: Vec<char> = decoded.text.chars().collect();
-        let doc = tongwen::analysis::analyze_decoded(id, decoded);
         if json {
             // Streamed a paragraph at a time: the words of a whole document
             // as one JSON value took about 290 times the input in memory.
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            if let Err(e) = write_segment_json(&mut w, &doc, &seg, &input) {
+            if let Err(e) = write_segment_json(&mut w, doc, &seg, input) {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     return ExitCode::SUCCESS;
                 }
@@ -268,10 +278,9 @@ mod cli {
         w.flush()
     }
 
-    fn keywords(inputs: &[(String, Vec<u8>)], top: usize, textrank: bool, json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {
+    fn keywords(docs: Vec<tongwen::DocumentAnalysis>, top: usize, textrank: bool, json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {
         use tongwen::segment::{builtin_idf, Idf, KeywordMethod, Segmenter};
         let seg = Segmenter::builtin(user_words);
-        let docs: Vec<_> = inputs.iter().map(|(id, b)| tongwen::analyze_document(id, b)).collect();
         let idf = Idf::from_jieba_table(builtin_idf());
         let index = tongwen::search::CorpusIndex::build(&docs, &seg, Some(&idf), &mut |_, _| ());
         let method = if textrank { KeywordMethod::TextRank } else { KeywordMethod::TfIdf };

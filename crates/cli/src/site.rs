@@ -166,7 +166,10 @@ pub fn build_site(corpus: &Path, out: &Path, app: &Path) -> Result<SiteSummary, 
     }
     check_output(corpus, out, app)?;
     let walked = tongwen::intake::walk::read_paths(&[corpus.to_path_buf()], tongwen::intake::Limits::default())?;
-    let intake = tongwen::intake::take_in(walked.files);
+    let mut intake = tongwen::intake::take_in(walked.files);
+    // A published corpus is re-read by the page's worker, which cannot
+    // read PDFs yet: they are left out, each with its reason.
+    intake.refuse_pdfs();
     let mut skipped = walked.skipped;
     skipped.extend(intake.rejected.iter().cloned());
     if intake.documents.is_empty() {

@@ -65,8 +65,19 @@ fn counts(keys: impl IntoIterator<Item = String>) -> HashMap<String, usize> {
 
 /// Scores the reflow of one extracted page against its gold.
 pub fn score_extracted(text: &str, gold: &GoldPage) -> ReflowScore {
-    let doc = tongwen::analyze_document("page.txt", text.as_bytes());
-    let found = body_texts(&doc);
+    score_document(&tongwen::analyze_document("page.txt", text.as_bytes()), gold)
+}
+
+/// Scores one page read from its PDF by layout against its gold; None if
+/// the extractor refused the PDF.
+pub fn score_pdf(pdf: &[u8], gold: &GoldPage) -> Option<ReflowScore> {
+    let positioned = tongwen_pdf::extract(pdf).ok()?;
+    Some(score_document(&tongwen::analysis::analyze_positioned("page.pdf", &positioned).0, gold))
+}
+
+/// Scores one reflowed page against its gold.
+pub fn score_document(doc: &tongwen::DocumentAnalysis, gold: &GoldPage) -> ReflowScore {
+    let found = body_texts(doc);
     let gold_paragraphs: Vec<String> = gold.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| visible(p))).collect();
     let mut openings = counts(gold_paragraphs.iter().map(|p| opening(p)));
     let mut whole = counts(gold_paragraphs.iter().cloned());
@@ -90,17 +101,46 @@ pub fn score_extracted(text: &str, gold: &GoldPage) -> ReflowScore {
 /// The extraction modes, as `scripts/typeset.mjs` names its folders.
 pub const MODES: [&str; 4] = ["default", "raw", "layout", "pdfjs"];
 
+/// Scores every page of a typeset directory read from its PDFs by layout
+/// (`pdf/NNN.pdf` beside `gold/NNN.json`), with how many PDFs the
+/// extractor refused. None if it holds no PDFs.
+pub fn evaluate_pdf_dir(dir: &Path) -> Option<(ReflowScore, usize)> {
+    let mut total = ReflowScore::default();
+    let (mut pages, mut refused) = (0, 0);
+    for (stem, gold) in golds(dir)? {
+        let Ok(pdf) = std::fs::read(dir.join("pdf").join(format!("{stem}.pdf"))) else { continue };
+        pages += 1;
+        match score_pdf(&pdf, &gold) {
+            Some(score) => total.add(score),
+            None => refused += 1,
+        }
+    }
+    (pages > 0).then_some((total, refused))
+}
+
+/// Every page's gold in a typeset directory, by file stem, in order.
+fn golds(dir: &Path) -> Option<Vec<(String, GoldPage)>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("gold")).ok()?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    paths.sort();
+    Some(
+        paths
+            .into_iter()
+            .filter_map(|g| {
+                let stem = g.file_stem()?.to_string_lossy().into_owned();
+                let gold = serde_json::from_str::<GoldPage>(&std::fs::read_to_string(&g).ok()?).ok()?;
+                Some((stem, gold))
+            })
+            .collect(),
+    )
+}
+
 /// Scores every page of one extraction mode in a typeset directory
 /// (`gold/NNN.json` beside `<mode>/NNN.txt`). None if it holds no pages.
 pub fn evaluate_dir(dir: &Path, mode: &str) -> Option<ReflowScore> {
-    let mut golds: Vec<PathBuf> = std::fs::read_dir(dir.join("gold")).ok()?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
-    golds.sort();
     let mut total = ReflowScore::default();
     let mut pages = 0;
-    for g in golds {
-        let stem = g.file_stem()?.to_string_lossy().into_owned();
-        let (Ok(gold), Ok(text)) = (std::fs::read_to_string(&g), std::fs::read_to_string(dir.join(mode).join(format!("{stem}.txt")))) else { continue };
-        let Ok(gold) = serde_json::from_str::<GoldPage>(&gold) else { continue };
+    for (stem, gold) in golds(dir)? {
+        let Ok(text) = std::fs::read_to_string(dir.join(mode).join(format!("{stem}.txt"))) else { continue };
         total.add(score_extracted(&text, &gold));
         pages += 1;
     }
