@@ -74,7 +74,7 @@ fuzz:
 quality:
 	bash scripts/setup.sh quality
 	node scripts/typeset.mjs target/typeset 60 1
-	node scripts/typeset.mjs target/typeset-heldout 60 7
+	node scripts/typeset.mjs target/typeset-heldout 60 31
 	cargo run --release --example reflow_quality 500 target/typeset target/typeset-heldout
 	cargo run --release --example reuse_quality
 

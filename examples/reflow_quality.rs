@@ -53,10 +53,12 @@ fn typeset(dir: &std::path::Path) {
             );
         }
     }
-    if let Some((s, refused)) = tongwen_testkit::synth::typeset::evaluate_pdf_dir(dir) {
+    use tongwen_testkit::synth::typeset::{evaluate_pdf_dir, PdfReader};
+    for (reader, name) in [(PdfReader::Native, "PDF by layout, tongwen-pdf"), (PdfReader::PdfJs, "PDF by layout, pdf.js runs")] {
+        let Some((s, refused)) = evaluate_pdf_dir(dir, reader) else { continue };
         let title_p = s.exact_titles as f64 / s.found_titles.max(1) as f64;
         println!(
-            "| PDF read by layout (pdf-extract){} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",
+            "| {name}{} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",
             if refused > 0 { format!(", {refused} refused") } else { String::new() },
             s.gold_paragraphs,
             s.precision(),

@@ -2,7 +2,7 @@
 // by a real layout engine, and extracted by real PDF tools, so its
 // artefacts are not the reflow author's assumptions.
 //
-//   node scripts/typeset.mjs OUT_DIR [PAGES] [SEED]
+//   node scripts/typeset.mjs OUT_DIR [PAGES] [SEED] [reprint]
 //
 // Source text: the CCTV items of ../shared/corpus/dev/cctv-2024-03 (title,
 // blank line, paragraphs); they are the gold. Layout: HTML and CSS printed
@@ -14,8 +14,15 @@
 // its default, -raw and -layout modes, and pdf.js (pdfjs-dist).
 //
 // Writes OUT_DIR/gold/NNN.json ({ articles: [{ title, subtitle, byline,
-// paragraphs }] }, a continued article's second part without a title) and
-// OUT_DIR/<mode>/NNN.txt for mode in default, raw, layout, pdfjs.
+// paragraphs }] }, a continued article's second part without a title),
+// OUT_DIR/<mode>/NNN.txt for mode in default, raw, layout, pdfjs, the
+// PDFs themselves in OUT_DIR/pdf, and pdf.js's positioned text runs in
+// OUT_DIR/pdfjs-runs/NNN.json (tongwen's PositionedDocument: pages of
+// { width, height, runs: [{ text, x, y, width, size }] }, points from the
+// page's top left), so the reflow by layout can be scored on a second
+// extractor. With `reprint`, also OUT_DIR/reprint/{a,b}.pdf: one long
+// report typeset by two papers in two layouts (a reprint, for the reuse
+// engine to find in PDFs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -193,8 +200,27 @@ async function pdfjsText(file) {
   return text;
 }
 
+/** pdf.js's text items as positioned runs, in tongwen's frame. */
+async function pdfjsRuns(file) {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [x0, y0, x1, y1] = page.view;
+    const runs = [];
+    for (const item of (await page.getTextContent()).items) {
+      if (!item.str) continue;
+      const [a, b, c, d, e, f] = item.transform;
+      runs.push({ text: item.str, x: e - x0, y: y1 - f, width: item.width, size: Math.sqrt(Math.abs(a * d - b * c)) });
+    }
+    pages.push({ width: x1 - x0, height: y1 - y0, runs });
+  }
+  await doc.cleanup?.();
+  return { pages };
+}
+
 const MODES = { default: [], raw: ['-raw'], layout: ['-layout'] };
-for (const d of ['gold', 'pdf', ...Object.keys(MODES), 'pdfjs']) fs.mkdirSync(path.join(out, d), { recursive: true });
+for (const d of ['gold', 'pdf', ...Object.keys(MODES), 'pdfjs', 'pdfjs-runs']) fs.mkdirSync(path.join(out, d), { recursive: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const context = await browser.newContext();
 const tab = await context.newPage();
@@ -208,7 +234,18 @@ for (const [i, p] of pages.entries()) {
     execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', pdf, path.join(out, mode, `${name}.txt`)]);
   }
   fs.writeFileSync(path.join(out, 'pdfjs', `${name}.txt`), await pdfjsText(pdf));
+  fs.writeFileSync(path.join(out, 'pdfjs-runs', `${name}.json`), JSON.stringify(await pdfjsRuns(pdf)));
   fs.writeFileSync(path.join(out, 'gold', `${name}.json`), JSON.stringify({ articles: p.gold }, null, 1));
+}
+if (process.argv[5] === 'reprint') {
+  fs.mkdirSync(path.join(out, 'reprint'), { recursive: true });
+  const item = items().filter((i) => i.paragraphs.length >= 4)[0];
+  const report = { title: item.title.split(/\s+/)[0], subtitle: null, byline: null, paragraphs: item.paragraphs };
+  for (const [name, n, cells, cellPx, paper] of [['a', 2, 16, 13, '人民日报'], ['b', 4, 10, 12, '湖北日报']]) {
+    await tab.setContent(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css(cellPx)}</style></head><body>${html(report, n, cells, cellPx)}</body></html>`, { waitUntil: 'load' });
+    const header = `<div style="font-size:10px;width:100%;text-align:center;font-family:'WenQuanYi Micro Hei'">${paper}　2024年3月5日　星期二　第4版</div>`;
+    await tab.pdf({ path: path.join(out, 'reprint', `${name}.pdf`), preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: header, footerTemplate: '<span></span>', printBackground: true });
+  }
 }
 await browser.close();
 console.log(`typeset ${pages.length} pages into ${out}`);

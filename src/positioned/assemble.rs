@@ -132,7 +132,9 @@ pub fn assemble(doc_id: &str, src: &[char], pages: &[Vec<Block>], placed: &Place
         }
     };
     for (pg, blocks) in pages.iter().enumerate() {
+        let mut headline_on_page = false;
         for (bk, block) in blocks.iter().enumerate() {
+            headline_on_page |= roles[pg][bk] == Role::Headline;
             let lines = &placed[pg][bk];
             let names = matches!(roles[pg][bk], Role::Small | Role::Furniture);
             let piece = piece_of(src, lines, names);
@@ -173,7 +175,8 @@ pub fn assemble(doc_id: &str, src: &[char], pages: &[Vec<Block>], placed: &Place
                     if drafts.is_empty() {
                         drafts.push(Draft::default());
                     }
-                    let d = drafts.last_mut().expect("pushed");
+                    let target = if headline_on_page { drafts.len() - 1 } else { carried_over(src, pages, placed, &drafts, pg, block) };
+                    let d = &mut drafts[target];
                     if !d.has_body() && d.byline.is_none() && block.lines.len() == 1 && patterns::is_byline(&text) {
                         d.byline = Some(piece);
                         continue;
@@ -242,6 +245,39 @@ pub fn assemble(doc_id: &str, src: &[char], pages: &[Vec<Block>], placed: &Place
         articles.push(article);
     }
     Reflowed { articles, other, markup: Vec::new() }
+}
+
+/// Which article the body `block` at the top of page `pg` (before any
+/// headline there) goes on. Two articles side by side can run over
+/// together, so it is the one whose body stood in the same column at the
+/// foot of the page before; a block that goes on with a paragraph (its
+/// first line not indented) goes only on an article whose last sentence
+/// there was left unfinished. Else the article read last.
+fn carried_over(src: &[char], pages: &[Vec<Block>], placed: &Placed, drafts: &[Draft], pg: usize, block: &Block) -> usize {
+    let last = drafts.len() - 1;
+    let Some(prev) = pg.checked_sub(1) else { return last };
+    let left = block.left();
+    let goes_on = block.lines.first().is_some_and(|l| l.x0 - left < INDENT * l.size);
+    let unfinished = |l: &BodyLine| {
+        let (b, e) = placed[l.page][l.block][l.line];
+        !crate::text::ends_sentence(src[b..e].iter().collect::<String>().trim())
+    };
+    let candidates: Vec<(usize, f32)> = drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| {
+            let l = d.body.last().filter(|l| l.page == prev && (!goes_on || unfinished(l)))?;
+            Some((k, (pages[l.page][l.block].left() - left).abs()))
+        })
+        .collect();
+    let size = block.size;
+    let same_column = candidates.iter().filter(|(_, distance)| *distance <= size).min_by(|a, b| a.1.total_cmp(&b.1));
+    match (same_column, goes_on) {
+        (Some(&(k, _)), _) => k,
+        // A paragraph goes on from the one article left unfinished.
+        (None, true) if candidates.len() == 1 => candidates[0].0,
+        _ => last,
+    }
 }
 
 /// An article's body lines as paragraphs. A line starts a paragraph when

@@ -191,3 +191,42 @@ fn the_laid_out_text_holds_every_character_once() {
     let LaidOut { text, .. } = read("p.pdf", &doc);
     assert_eq!(text.chars().filter(|c| *c != '\n').count(), want);
 }
+
+#[test]
+fn articles_side_by_side_run_over_onto_the_next_page_each_in_its_column() {
+    // Two articles side by side, each cut off mid-paragraph at the foot of
+    // page one; page two goes on with both, each in its own column.
+    let (p, q): (Vec<char>, Vec<char>) = (P2.chars().collect(), Q1.chars().collect());
+    let text = |s: &[char]| s.iter().collect::<String>();
+    let mut first = Setter::new();
+    first.line("李强会见来访客人", 40.0, 80.0, 24.0);
+    first.line(&text(&p[..10]), 64.0, 110.0, 12.0);
+    first.line(&text(&p[10..22]), 40.0, 128.0, 12.0);
+    first.line("烂漫春光好", 330.0, 80.0, 24.0);
+    first.line(&text(&q[..10]), 354.0, 110.0, 12.0);
+    first.line(&text(&q[10..22]), 330.0, 128.0, 12.0);
+    let mut second = Setter::new();
+    second.line(&text(&p[22..]), 40.0, 80.0, 12.0);
+    second.line(&text(&q[22..]), 330.0, 80.0, 12.0);
+    let (text_out, doc) = analyse(&PositionedDocument { pages: vec![first.page(), second.page()] });
+    assert_eq!(bodies(&doc), vec![vec![P2.to_owned()], vec![Q1.to_owned()]], "{text_out}");
+}
+
+#[test]
+fn a_paragraph_run_over_goes_on_with_the_article_left_unfinished() {
+    // The left article ends its last sentence on page one; the right one
+    // breaks off. Page two goes on at the left margin, unindented: it can
+    // only finish the right one's sentence.
+    let q: Vec<char> = Q1.chars().collect();
+    let text = |s: &[char]| s.iter().collect::<String>();
+    let mut first = Setter::new();
+    first.line("李强会见来访客人", 40.0, 80.0, 24.0);
+    first.columns(&[P3], &[40.0], 14, 4, 110.0, 12.0);
+    first.line("烂漫春光好", 330.0, 80.0, 24.0);
+    first.line(&text(&q[..10]), 354.0, 110.0, 12.0);
+    first.line(&text(&q[10..22]), 330.0, 128.0, 12.0);
+    let mut second = Setter::new();
+    second.line(&text(&q[22..]), 40.0, 80.0, 12.0);
+    let (_, doc) = analyse(&PositionedDocument { pages: vec![first.page(), second.page()] });
+    assert_eq!(bodies(&doc), vec![vec![P3.to_owned()], vec![Q1.to_owned()]]);
+}

@@ -6,6 +6,7 @@ use std::process::Command;
 
 mod adversarial;
 mod commands;
+mod pdf;
 
 /// The workspace root, where the seeds are; the CLI runs from there.
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");

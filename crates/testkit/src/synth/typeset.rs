@@ -68,11 +68,9 @@ pub fn score_extracted(text: &str, gold: &GoldPage) -> ReflowScore {
     score_document(&tongwen::analyze_document("page.txt", text.as_bytes()), gold)
 }
 
-/// Scores one page read from its PDF by layout against its gold; None if
-/// the extractor refused the PDF.
-pub fn score_pdf(pdf: &[u8], gold: &GoldPage) -> Option<ReflowScore> {
-    let positioned = tongwen_pdf::extract(pdf).ok()?;
-    Some(score_document(&tongwen::analysis::analyze_positioned("page.pdf", &positioned).0, gold))
+/// Scores one page read by layout from its positioned text against its gold.
+pub fn score_positioned(positioned: &tongwen::positioned::PositionedDocument, gold: &GoldPage) -> ReflowScore {
+    score_document(&tongwen::analysis::analyze_positioned("page.pdf", positioned).0, gold)
 }
 
 /// Scores one reflowed page against its gold.
@@ -101,17 +99,36 @@ pub fn score_document(doc: &tongwen::DocumentAnalysis, gold: &GoldPage) -> Reflo
 /// The extraction modes, as `scripts/typeset.mjs` names its folders.
 pub const MODES: [&str; 4] = ["default", "raw", "layout", "pdfjs"];
 
-/// Scores every page of a typeset directory read from its PDFs by layout
-/// (`pdf/NNN.pdf` beside `gold/NNN.json`), with how many PDFs the
-/// extractor refused. None if it holds no PDFs.
-pub fn evaluate_pdf_dir(dir: &Path) -> Option<(ReflowScore, usize)> {
+/// The extractors a typeset directory's PDFs are read by layout with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfReader {
+    /// `tongwen-pdf`, the native reader (`pdf/NNN.pdf`).
+    Native,
+    /// pdf.js's text items, as `scripts/typeset.mjs` saved them
+    /// (`pdfjs-runs/NNN.json`).
+    PdfJs,
+}
+
+/// Scores every page of a typeset directory read by layout with `reader`
+/// (against `gold/NNN.json`), with how many PDFs the reader refused. None
+/// if the directory holds none of that reader's input.
+pub fn evaluate_pdf_dir(dir: &Path, reader: PdfReader) -> Option<(ReflowScore, usize)> {
     let mut total = ReflowScore::default();
     let (mut pages, mut refused) = (0, 0);
     for (stem, gold) in golds(dir)? {
-        let Ok(pdf) = std::fs::read(dir.join("pdf").join(format!("{stem}.pdf"))) else { continue };
+        let positioned = match reader {
+            PdfReader::Native => {
+                let Ok(pdf) = std::fs::read(dir.join("pdf").join(format!("{stem}.pdf"))) else { continue };
+                tongwen_pdf::extract(&pdf).ok()
+            }
+            PdfReader::PdfJs => {
+                let Ok(json) = std::fs::read_to_string(dir.join("pdfjs-runs").join(format!("{stem}.json"))) else { continue };
+                serde_json::from_str(&json).ok()
+            }
+        };
         pages += 1;
-        match score_pdf(&pdf, &gold) {
-            Some(score) => total.add(score),
+        match positioned {
+            Some(p) => total.add(score_positioned(&p, &gold)),
             None => refused += 1,
         }
     }
