@@ -14,4 +14,11 @@ if [ -n "$found" ]; then
   cargo tree -p tongwen -e normal --target wasm32-unknown-unknown -i "$(echo "$found" | head -1 | cut -d' ' -f1)" >&2
   exit 1
 fi
-echo "check-engine-purity: the engine links no web-sys, js-sys, wasm-bindgen, yew or gloo"
+# Architecture Invariant: the engine reads positioned text, never PDF; the
+# parser lives in tongwen-pdf.
+native=$(cargo tree -p tongwen -e normal --prefix none)
+if echo "$native" | grep -qE '^lopdf '; then
+  echo "check-engine-purity: the engine depends on lopdf; PDF parsing belongs in crates/pdf" >&2
+  exit 1
+fi
+echo "check-engine-purity: the engine links no web-sys, js-sys, wasm-bindgen, yew or gloo, and no PDF parser"

@@ -66,7 +66,7 @@ pub enum Refusal {
     LinkInDirectory,
     #[error("not a regular file (a FIFO, socket or device)")]
     NotRegular,
-    #[error("not a page ({}): only .txt, .md, .zip and passim .json are read", extension.as_deref().map_or_else(|| "no extension".to_owned(), |e| format!(".{e}")))]
+    #[error("not a page ({}): only .txt, .md, .pdf, .zip and passim .json are read", extension.as_deref().map_or_else(|| "no extension".to_owned(), |e| format!(".{e}")))]
     NotAPage { extension: Option<String> },
     #[error("hidden (a dot-file or dot-directory)")]
     Hidden,

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 
 use super::{Limits, Refusal};
 
-/// Extensions a directory walk reads: pages, zips of pages, passim output.
-pub const WALKED_EXTENSIONS: [&str; 5] = ["txt", "md", "zip", "json", "jsonl"];
+/// Extensions a directory walk reads: pages (text or PDF), zips of pages,
+/// passim output.
+pub const WALKED_EXTENSIONS: [&str; 6] = ["txt", "md", "pdf", "zip", "json", "jsonl"];
 
 /// Files read from disk, as (name, bytes), and what was passed over, as
 /// (path, reason).

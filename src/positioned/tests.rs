@@ -230,3 +230,56 @@ fn a_paragraph_run_over_goes_on_with_the_article_left_unfinished() {
     let (_, doc) = analyse(&PositionedDocument { pages: vec![first.page(), second.page()] });
     assert_eq!(bodies(&doc), vec![vec![P3.to_owned()], vec![Q1.to_owned()]]);
 }
+
+#[test]
+fn a_photo_caption_under_a_headline_is_no_byline() {
+    let mut s = Setter::new();
+    s.line("烂漫春光好", 40.0, 80.0, 26.0);
+    s.line("图为重庆奉节的桃花", 40.0, 104.0, 10.0);
+    s.columns(&[Q1], &[40.0, 220.0], 14, 4, 130.0, 12.0);
+    let (text, doc) = analyse(&PositionedDocument { pages: vec![s.page()] });
+    assert_eq!(doc.articles[0].byline, None, "{text}");
+    assert_eq!(doc.other.iter().map(|b| (b.kind, b.text.as_str())).collect::<Vec<_>>(), [(BlockKind::Caption, "图为重庆奉节的桃花")]);
+    // A small line under the headline that is no caption is its byline.
+    let mut s = Setter::new();
+    s.line("烂漫春光好", 40.0, 80.0, 26.0);
+    s.line("本报记者　李明", 40.0, 104.0, 10.0);
+    s.columns(&[Q1], &[40.0, 220.0], 14, 4, 130.0, 12.0);
+    let (_, doc) = analyse(&PositionedDocument { pages: vec![s.page()] });
+    assert_eq!(doc.articles[0].byline.as_deref(), Some("本报记者 李明"));
+}
+
+#[test]
+fn small_type_in_the_margin_bands_is_furniture_and_body_type_there_is_body() {
+    // A section label in the top band (no furniture pattern says what it
+    // is) and a column whose last line runs into the bottom band.
+    let mut s = Setter::new();
+    s.line("要闻", 280.0, 20.0, 9.0);
+    s.line("李强会见来访客人", 40.0, 80.0, 26.0);
+    let p: Vec<char> = P2.chars().collect();
+    s.line(&p[..12].iter().collect::<String>(), 64.0, 740.0, 12.0);
+    s.line(&p[12..26].iter().collect::<String>(), 40.0, 758.0, 12.0);
+    s.line(&p[26..].iter().collect::<String>(), 40.0, 776.0, 12.0);
+    s.line("本期导读见第二版", 40.0, 795.0, 9.0);
+    let (text, doc) = analyse(&PositionedDocument { pages: vec![s.page()] });
+    assert_eq!(bodies(&doc), vec![vec![P2.to_owned()]], "{text}");
+    let furniture: Vec<&str> = doc.other.iter().filter(|b| b.kind == BlockKind::Furniture).map(|b| b.text.as_str()).collect();
+    assert_eq!(furniture, ["要闻", "本期导读见第二版"]);
+    // The same small lines in mid-page are no furniture.
+    let mut s = Setter::new();
+    s.line("李强会见来访客人", 40.0, 80.0, 26.0);
+    s.columns(&[P2], &[40.0], 14, 4, 110.0, 12.0);
+    s.line("要闻", 280.0, 400.0, 9.0);
+    let (_, doc) = analyse(&PositionedDocument { pages: vec![s.page()] });
+    assert!(doc.other.iter().all(|b| b.kind != BlockKind::Furniture), "{:?}", doc.other);
+}
+
+#[test]
+fn the_layout_trace_shows_each_block_and_line_in_reading_order() {
+    let trace = debug_layout(&PositionedDocument { pages: vec![one_article_page()] });
+    assert!(trace.starts_with("=== page 1 (600 × 800)\n"), "{trace}");
+    let headline = trace.find("|李强会见来访客人").expect("the headline line");
+    let column = trace.find("|李强表示").expect("the second paragraph");
+    assert!(headline < column);
+    assert!(trace.contains("--- block ") && trace.contains("size 26.0"), "{trace}");
+}

@@ -75,8 +75,8 @@ mod zh {
             Refusal::LinkInDirectory => "是符号链接：语料目录中的链接不跟随".into(),
             Refusal::NotRegular => "不是普通文件（管道、套接字或设备）".into(),
             Refusal::NotAPage { extension } => match extension {
-                Some(e) => format!("不是版面文件（.{e}）：只读取 .txt、.md、.zip 和 passim 的 .json"),
-                None => "不是版面文件（没有扩展名）：只读取 .txt、.md、.zip 和 passim 的 .json".into(),
+                Some(e) => format!("不是版面文件（.{e}）：只读取 .txt、.md、.pdf、.zip 和 passim 的 .json"),
+                None => "不是版面文件（没有扩展名）：只读取 .txt、.md、.pdf、.zip 和 passim 的 .json".into(),
             },
             Refusal::Hidden => "隐藏文件（以点开头）".into(),
         }
