@@ -18,6 +18,10 @@ echo "[bench] the CLI from 13 to 108 MB"
 bash scripts/bench-scale.sh | tee "$log/scale.txt"
 echo "[bench] browser"
 node tests/e2e/bench.mjs | tee "$log/browser.txt"
+echo "[bench] PDFs read by layout"
+[ -d target/typeset/pdf ] || node scripts/typeset.mjs target/typeset 60 1
+cargo run --quiet --release --example pdf_bench | tee "$log/pdf.txt"
+pdfjs_sizes="$(for f in pdf.min.mjs pdf.worker.min.mjs; do printf '%s %s %s\n' "$f" "$(stat -c %s node_modules/pdfjs-dist/build/$f)" "$(gzip -c node_modules/pdfjs-dist/build/$f | wc -c)"; done)"
 echo "[bench] first views: the seeds, and the 108 MB corpus published"
 node tests/e2e/bench-first-view.mjs dist seeds | tee "$log/first-view.txt"
 published=target/bench-published
@@ -125,5 +129,18 @@ read -r s_med s_lo s_hi < <(field native-search-ms "$log/words.txt")
   echo "| what | size | |"
   echo "|---|---|---|"
   echo "$published_sizes"
+  echo
+  echo "## 8. PDFs read by layout (issue 18, native, one core)"
+  echo
+  grep '^PDF reading' "$log/pdf.txt"
+  echo
+  grep '^|' "$log/pdf.txt"
+  echo
+  echo "In the browser the reader is not wired yet. pdf.js, the other extractor measured (README, \"PDFs"
+  echo "read by layout\"), would load only when a PDF arrives:"
+  echo
+  echo "| pdfjs-dist $(node -p "require('./node_modules/pdfjs-dist/package.json').version") file | bytes | gzipped |"
+  echo "|---|---|---|"
+  echo "$pdfjs_sizes" | awk '{ printf "| %s | %d KB | %d KB |\n", $1, $2 / 1024, $3 / 1024 }'
 } > "$out"
 echo "[bench] wrote $out"

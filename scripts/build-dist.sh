@@ -24,6 +24,10 @@ wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$out/pkg" --o
   target/wasm32-unknown-unknown/$profile/tongwen-worker.wasm
 cp index.html "$out/"
 cp -r www/. "$out/"
+# pdf.js, self-hosted for the worker's PDF reader; fetched only when a PDF
+# is dropped (the service worker caches it then, not at install).
+mkdir -p "$out/pdfjs"
+cp node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs "$out/pdfjs/"
 # The built-in corpus never changes: analysed now, the page shows it
 # without starting a worker. Then the service worker's list of it all.
 # TONGWEN_CLI: a tongwen binary built already (make test passes the one

@@ -32,14 +32,16 @@ if [ "$want" != "$have" ]; then
   cargo install -q wasm-bindgen-cli --version "$want"
 fi
 
-[ "$what" = build ] && exit 0
-
-# --- test: a browser, its driver, CJK fonts, and playwright-core ---
-apt_install chromium chromium-driver fonts-wqy-microhei
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# --- npm: pdf.js, which the site serves for PDFs, and the test tools ---
+if [ ! -d node_modules/pdfjs-dist ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+[ "$what" = build ] && exit 0
+
+# --- test: a browser, its driver, CJK fonts ---
+apt_install chromium chromium-driver fonts-wqy-microhei
 
 [ "$what" = quality ] || exit 0
 

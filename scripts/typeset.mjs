@@ -35,6 +35,8 @@ Promise.withResolvers ??= function withResolvers() {
   return { promise, resolve, reject };
 };
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+// pdf.js's positioned text, as the app's worker reads a dropped PDF.
+const { positionedText } = await import('../crates/worker/src/pdf_reader.js');
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DEV = path.join(ROOT, '../shared/corpus/dev/cctv-2024-03');
@@ -200,25 +202,6 @@ async function pdfjsText(file) {
   return text;
 }
 
-/** pdf.js's text items as positioned runs, in tongwen's frame. */
-async function pdfjsRuns(file) {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const [x0, y0, x1, y1] = page.view;
-    const runs = [];
-    for (const item of (await page.getTextContent()).items) {
-      if (!item.str) continue;
-      const [a, b, c, d, e, f] = item.transform;
-      runs.push({ text: item.str, x: e - x0, y: y1 - f, width: item.width, size: Math.sqrt(Math.abs(a * d - b * c)) });
-    }
-    pages.push({ width: x1 - x0, height: y1 - y0, runs });
-  }
-  await doc.cleanup?.();
-  return { pages };
-}
-
 const MODES = { default: [], raw: ['-raw'], layout: ['-layout'] };
 for (const d of ['gold', 'pdf', ...Object.keys(MODES), 'pdfjs', 'pdfjs-runs']) fs.mkdirSync(path.join(out, d), { recursive: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -234,7 +217,7 @@ for (const [i, p] of pages.entries()) {
     execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', pdf, path.join(out, mode, `${name}.txt`)]);
   }
   fs.writeFileSync(path.join(out, 'pdfjs', `${name}.txt`), await pdfjsText(pdf));
-  fs.writeFileSync(path.join(out, 'pdfjs-runs', `${name}.json`), JSON.stringify(await pdfjsRuns(pdf)));
+  fs.writeFileSync(path.join(out, 'pdfjs-runs', `${name}.json`), JSON.stringify(await positionedText(pdfjs, new Uint8Array(fs.readFileSync(pdf)))));
   fs.writeFileSync(path.join(out, 'gold', `${name}.json`), JSON.stringify({ articles: p.gold }, null, 1));
 }
 if (process.argv[5] === 'reprint') {

@@ -177,6 +177,15 @@ impl Lazy<'_> {
     /// Analyses the document this stands for, decoding its bytes or laying
     /// out its positioned text; hands its characters back.
     pub fn analyze(self, id: &str) -> (DocumentAnalysis, Vec<char>) {
+        // A PDF the page read once is kept as its positioned text.
+        let stored = match &self {
+            Lazy::Bytes(b) | Lazy::BytesAs(b, _) => crate::positioned::PositionedDocument::from_stored(b),
+            Lazy::Owned(b) => crate::positioned::PositionedDocument::from_stored(b),
+            Lazy::Positioned(_) => None,
+        };
+        if let Some(positioned) = stored {
+            return analyze_positioned(id, &positioned);
+        }
         let decoded = match self {
             Lazy::Positioned(positioned) => return analyze_positioned(id, &positioned),
             Lazy::Bytes(b) => decode(b),

@@ -14,7 +14,7 @@
 
 use crate::analysis::{analyze_with_passim, texts_from_chars, Analysis, Lazy, Stage};
 use crate::model::{DocumentAnalysis, Passage};
-use crate::protocol::{parse_precomputed, result_messages, ArticleWords, ExportKind, Failure, FileIn, Job, Kept, Request, Update};
+use crate::protocol::{parse_precomputed, result_messages, ArticleWords, ExportKind, Failure, Job, Kept, Request, Update};
 use crate::reuse::Settings;
 use crate::search::CorpusIndex;
 use crate::segment::{gunzip_text, Idf, Segmenter, UserWord, MIN_ARTICLES_FOR_CORPUS_IDF};
@@ -42,7 +42,15 @@ pub enum Outgoing {
     WithBytes { update: Update, bytes: Vec<Vec<u8>> },
     /// Fetch this, and give the result to [`Host::fetched`].
     Fetch(Resource),
+    /// Read these PDFs, as (id, bytes), with the page's PDF reader, and
+    /// give what it made of each to [`Host::pdfs_read`].
+    ReadPdfs(Vec<(String, Vec<u8>)>),
 }
+
+/// What the shell's PDF reader made of one PDF: the positioned text as
+/// JSON ([`crate::positioned::PositionedDocument`]), or why not:
+/// `encrypted`, or `damaged: …`.
+pub type PdfRead = Result<String, String>;
 
 /// What the worker keeps between requests.
 pub struct Host {
@@ -75,6 +83,8 @@ pub struct Host {
     /// A precomputed analysis is on its way: what asks about the corpus
     /// (exports, words, search) waits here for it, in order.
     loading: Option<Vec<Request>>,
+    /// An intake whose PDFs the shell is reading ([`Outgoing::ReadPdfs`]).
+    reading_pdfs: Option<crate::intake::Intake>,
     /// Milliseconds on the worker's clock (timings reported to the page).
     clock: fn() -> f64,
 }
@@ -98,8 +108,24 @@ impl Host {
             waiting_cuts: Vec::new(),
             generation: 0,
             loading: None,
+            reading_pdfs: None,
             clock,
         }
+    }
+
+    /// What the shell's PDF reader made of the PDFs of the intake waiting
+    /// ([`Outgoing::ReadPdfs`]): each read one joins it, each other is
+    /// refused with why (a PDF with no text needs OCR); then the intake is
+    /// answered.
+    pub fn pdfs_read(&mut self, read: Vec<(String, PdfRead)>, out: &mut dyn FnMut(Outgoing)) {
+        let Some(mut intake) = self.reading_pdfs.take() else { return };
+        for (id, result) in read {
+            match pdf_from_reader(result) {
+                Ok(doc) => intake.positioned.push((id, doc)),
+                Err(why) => intake.rejected.push((id, why)),
+            }
+        }
+        out(taken_in(intake));
     }
 
     /// Answers one request from the page.
@@ -148,7 +174,17 @@ impl Host {
                 Ok((name, mime, bytes)) => out(Outgoing::WithBytes { update: Update::Exported { name, mime: mime.to_owned() }, bytes: vec![bytes] }),
                 Err(message) => out(Outgoing::Update(Update::Failed(message))),
             },
-            Request::TakeIn { files, taken } => out(take_in(files, &taken)),
+            Request::TakeIn { files, taken } => {
+                let mut intake = crate::intake::take_in_joining(files.into_iter().map(|f| (f.id, f.bytes)).collect(), taken.iter().map(String::as_str));
+                if intake.pdfs.is_empty() {
+                    out(taken_in(intake));
+                } else {
+                    // The PDFs go to the shell's reader; the intake waits.
+                    let pdfs = std::mem::take(&mut intake.pdfs);
+                    self.reading_pdfs = Some(intake);
+                    out(Outgoing::ReadPdfs(pdfs));
+                }
+            }
             Request::Precomputed(url) => {
                 self.generation += 1;
                 self.loading.get_or_insert_with(Vec::new);
@@ -359,15 +395,27 @@ impl Host {
     }
 }
 
-/// Sorts what the user handed over, with ids unique in the corpus the
-/// files join.
-fn take_in(files: Vec<FileIn>, taken: &[String]) -> Outgoing {
-    let mut intake = crate::intake::take_in_joining(files.into_iter().map(|f| (f.id, f.bytes)).collect(), taken.iter().map(String::as_str));
-    // The page has no PDF reader yet: a PDF is refused with its reason.
-    intake.refuse_pdfs();
+/// A PDF as the shell's reader gave it, or why it cannot be used.
+fn pdf_from_reader(result: PdfRead) -> Result<crate::positioned::PositionedDocument, crate::intake::Refusal> {
+    use crate::intake::Refusal;
+    let json = result.map_err(|why| if why == "encrypted" { Refusal::Encrypted } else { Refusal::PdfDamaged { detail: why.strip_prefix("damaged: ").unwrap_or(&why).to_owned() } })?;
+    let doc: crate::positioned::PositionedDocument = serde_json::from_str(&json).map_err(|e| Refusal::PdfDamaged { detail: format!("the reader's text did not parse: {e}") })?;
+    if doc.has_text() {
+        Ok(doc)
+    } else {
+        Err(Refusal::PdfWithoutText { pages: doc.pages.len() })
+    }
+}
+
+/// What the user handed over, sorted and its PDFs read: the files kept,
+/// with their bytes (a PDF's are its positioned text, so it is read once),
+/// and each file refused with why.
+fn taken_in(intake: crate::intake::Intake) -> Outgoing {
+    let pdfs = intake.positioned.into_iter().map(|(id, doc)| (id, doc.to_stored()));
     let (kept, bytes) = intake
         .documents
         .into_iter()
+        .chain(pdfs)
         .map(|d| (false, d))
         .chain(intake.passim.into_iter().map(|d| (true, d)))
         .map(|(passim, (id, bytes))| (Kept { id, passim }, bytes))

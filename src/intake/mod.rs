@@ -28,8 +28,8 @@ pub struct Intake {
     /// Page dumps to analyze, as (unique id, bytes).
     pub documents: Vec<(String, Vec<u8>)>,
     /// PDFs, as (unique id, bytes), for the front end's PDF reader
-    /// ([`Intake::read_pdfs`]); a front end without one refuses them
-    /// ([`Intake::refuse_pdfs`]).
+    /// ([`Intake::read_pdfs`] natively; the worker's shell hands them to
+    /// pdf.js).
     pub pdfs: Vec<(String, Vec<u8>)>,
     /// PDFs read into positioned text, as (unique id, pages).
     pub positioned: Vec<(String, crate::positioned::PositionedDocument)>,
@@ -53,13 +53,6 @@ impl Intake {
                 Ok(doc) => self.positioned.push((id, doc)),
                 Err(why) => self.rejected.push((id, why)),
             }
-        }
-    }
-
-    /// Refuses every PDF, for a front end that cannot read them.
-    pub fn refuse_pdfs(&mut self) {
-        for (id, _) in self.pdfs.drain(..) {
-            self.rejected.push((id, Refusal::Binary { kind: BinaryKind::Pdf }));
         }
     }
 
@@ -398,12 +391,12 @@ mod tests {
         assert_eq!(intake.rejected[0].1, Refusal::Binary { kind: BinaryKind::Png });
         assert!(matches!(intake.rejected[3].1, Refusal::NotAZip { .. }), "{:?}", intake.rejected);
         assert_eq!(intake.rejected[4].1, Refusal::UnknownExtension { extension: "xlsx".into() });
-        // A front end without a PDF reader refuses them, in the CLI's English.
+        // A PDF the reader cannot read is refused with its reason, in the CLI's English.
         let mut intake = intake;
-        intake.refuse_pdfs();
+        intake.read_pdfs(|_| Err(Refusal::PdfDamaged { detail: "no xref".into() }));
         assert!(intake.pdfs.is_empty());
-        assert_eq!(intake.rejected.last(), Some(&("notes.pdf".to_owned(), Refusal::Binary { kind: BinaryKind::Pdf })));
-        assert_eq!(intake.rejected[5].1.to_string(), "not a text file: this looks like a PDF (extract its text first)");
+        assert_eq!(intake.rejected.last(), Some(&("notes.pdf".to_owned(), Refusal::PdfDamaged { detail: "no xref".into() })));
+        assert_eq!(intake.rejected[5].1.to_string(), "a damaged PDF (no xref)");
         // UTF-16 is text even though it is full of NULs.
         let mut utf16 = vec![0xFF, 0xFE];
         "同文".encode_utf16().for_each(|u| utf16.extend(u.to_le_bytes()));
@@ -424,9 +417,9 @@ mod tests {
         // Nothing but a refused PDF: no pages.
         let mut only = take_in(vec![("locked.pdf".into(), b"%PDF-1.7".to_vec())]);
         assert!(only.has_pages());
-        only.refuse_pdfs();
+        only.read_pdfs(|_| Err(Refusal::Encrypted));
         assert!(!only.has_pages());
-        assert!(only.why_empty().contains("locked.pdf: not a text file"), "{}", only.why_empty());
+        assert!(only.why_empty().contains("locked.pdf: encrypted"), "{}", only.why_empty());
     }
 
     #[test]

@@ -67,6 +67,41 @@ impl PositionedDocument {
     pub fn chars(&self) -> usize {
         self.pages.iter().flat_map(|p| &p.runs).map(|r| r.text.chars().count()).sum()
     }
+
+    /// Does any page hold text (not only white space)? A PDF without is a
+    /// scan, or pictures: it needs OCR.
+    pub fn has_text(&self) -> bool {
+        self.pages.iter().flat_map(|p| &p.runs).any(|r| !r.text.trim().is_empty())
+    }
+
+    /// The document as a file the app keeps in place of the PDF it was
+    /// read from (the browser reads a PDF once): JSON that opens with
+    /// [`STORED_MAGIC`].
+    pub fn to_stored(&self) -> Vec<u8> {
+        serde_json::to_vec(&Stored { tongwen_positioned: 1, pages: &self.pages }).expect("positioned text serializes")
+    }
+
+    /// A document [`PositionedDocument::to_stored`] wrote; None for any
+    /// other bytes.
+    pub fn from_stored(bytes: &[u8]) -> Option<Self> {
+        if !bytes.starts_with(STORED_MAGIC) {
+            return None;
+        }
+        #[derive(Deserialize)]
+        struct Read {
+            pages: Vec<PositionedPage>,
+        }
+        serde_json::from_slice::<Read>(bytes).ok().map(|r| PositionedDocument { pages: r.pages })
+    }
+}
+
+/// How a stored positioned document begins; no page dump does.
+pub const STORED_MAGIC: &[u8] = b"{\"tongwen_positioned\":1,";
+
+#[derive(Serialize)]
+struct Stored<'a> {
+    tongwen_positioned: u32,
+    pages: &'a [PositionedPage],
 }
 
 /// Reads a positioned document into its text and articles. `doc_id` names

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, SHOTS, ROOT, openReady, tongwen } from './harness.mjs';
+import { start, SHOTS, ROOT, openReady, tongwen, dropFiles } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -24,16 +24,7 @@ const FILES = {
 const ready = (page, url = h.url) => openReady(page, url);
 
 /** Drops `names` (from FILES, or [name, Buffer] pairs) onto the page, as a user drags files in. */
-async function drop(page, names) {
-  const files = names.map((n) => (Array.isArray(n) ? { name: n[0], bytes: [...n[1]] } : { name: n, bytes: [...FILES[n]] }));
-  const transfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
-    return dt;
-  }, files);
-  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
-}
+const drop = (page, names) => dropFiles(page, names.map((n) => (Array.isArray(n) ? { name: n[0], bytes: n[1] } : { name: n, bytes: FILES[n] })));
 
 /** Clicks `button` (opening the export menu first if it is in there) and returns the download. */
 async function download(page, button) {

@@ -43,6 +43,17 @@ export async function openReady(page, url) {
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
 }
 
+/** Drops `files` ({ name, bytes }) onto the page, as a user drags files in. */
+export async function dropFiles(page, files) {
+  const transfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return dt;
+  }, files.map((f) => ({ name: f.name, bytes: [...f.bytes] })));
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+}
+
 /** Presses Tab until the focused element matches `selector` (at most `max` times); true if it does. */
 /** Opens the top bar's settings menu (minimum length, theme, language), as a reader clicks it. */
 export async function openSettings(page) {

@@ -454,15 +454,65 @@ fn files_handed_over_are_sorted_in_the_worker_with_ids_unique_in_their_corpus() 
         file("out.json", br#"{"id":"page.txt","cluster":1,"begin":0,"end":3}"#.to_vec()),
     ];
     let out = step(&mut host, Request::TakeIn { files, taken: vec!["page.txt".into()] });
+    // The PDF goes to the shell's reader first; the intake waits for it.
+    let [Outgoing::ReadPdfs(pdfs)] = &out[..] else { panic!("{out:?}") };
+    assert_eq!(pdfs, &[("notes.pdf".to_owned(), b"%PDF-1.4".to_vec())]);
+    let mut out = Vec::new();
+    host.pdfs_read(vec![("notes.pdf".into(), Err("damaged: Invalid PDF structure.".into()))], &mut |o| out.push(o));
     let [Outgoing::WithBytes { update: Update::TakenIn { kept, rejected }, bytes }] = &out[..] else { panic!("{out:?}") };
     let kept_ids: Vec<(&str, bool)> = kept.iter().map(|k: &Kept| (k.id.as_str(), k.passim)).collect();
     // The corpus has a page.txt already: the two new ones are numbered.
     assert_eq!(kept_ids, [("page (2).txt", false), ("page (3).txt", false), ("out.json", true)]);
     assert_eq!(bytes.len(), 3, "the bytes of every kept file, in order");
     assert_eq!(bytes[1], "本报讯 第二版。".as_bytes(), "the zip member, unpacked");
-    let refused: Vec<&str> = rejected.iter().map(|r| r.0.as_str()).collect();
-    assert_eq!(refused, ["day.zip/pages/notes.pdf", "photo.png"]);
-    assert!(rejected.iter().all(|(_, why)| matches!(why, tongwen::intake::Refusal::Binary { .. })), "{rejected:?}");
+    assert_eq!(
+        rejected,
+        &[
+            ("photo.png".to_owned(), tongwen::intake::Refusal::Binary { kind: tongwen::intake::BinaryKind::Png }),
+            ("notes.pdf".to_owned(), tongwen::intake::Refusal::PdfDamaged { detail: "Invalid PDF structure.".into() }),
+        ]
+    );
+    // Nothing waits now: a late answer is dropped.
+    let mut late = Vec::new();
+    host.pdfs_read(vec![("notes.pdf".into(), Err("encrypted".into()))], &mut |o| late.push(o));
+    assert!(late.is_empty());
+}
+
+#[test]
+fn pdfs_read_by_the_page_are_kept_as_positioned_text_and_analysed_by_layout() {
+    let mut host = Host::new(ticks);
+    let files = vec![file("a.pdf", b"%PDF-1.7 a".to_vec()), file("locked.pdf", b"%PDF-1.7 b".to_vec()), file("scan.pdf", b"%PDF-1.7 c".to_vec()), file("page.txt", seed("004"))];
+    let out = step(&mut host, Request::TakeIn { files, taken: Vec::new() });
+    let [Outgoing::ReadPdfs(pdfs)] = &out[..] else { panic!("{out:?}") };
+    assert_eq!(pdfs.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["a.pdf", "locked.pdf", "scan.pdf"]);
+    // A page as pdf.js reads it: a headline over an indented paragraph.
+    let run = |text: &str, x: f32, y: f32, size: f32| serde_json::json!({ "text": text, "x": x, "y": y, "width": size * text.chars().count() as f32, "size": size });
+    let page = serde_json::json!({ "pages": [{ "width": 600.0, "height": 800.0, "runs": [
+        run("李强会见来访客人", 40.0, 80.0, 26.0),
+        run("新华社北京3月5日电　国务院总理", 64.0, 110.0, 12.0),
+        run("李强5日在人民大会堂会见客人。", 40.0, 128.0, 12.0),
+    ] }] });
+    let blank = serde_json::json!({ "pages": [{ "width": 600.0, "height": 800.0, "runs": [run("  ", 40.0, 80.0, 12.0)] }] });
+    let mut out = Vec::new();
+    host.pdfs_read(vec![("a.pdf".into(), Ok(page.to_string())), ("locked.pdf".into(), Err("encrypted".into())), ("scan.pdf".into(), Ok(blank.to_string()))], &mut |o| out.push(o));
+    let [Outgoing::WithBytes { update: Update::TakenIn { kept, rejected }, bytes }] = &out[..] else { panic!("{out:?}") };
+    assert_eq!(kept.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), ["page.txt", "a.pdf"]);
+    assert!(bytes[1].starts_with(tongwen::positioned::STORED_MAGIC), "a PDF is kept as its positioned text");
+    assert_eq!(
+        rejected,
+        &[("locked.pdf".to_owned(), tongwen::intake::Refusal::Encrypted), ("scan.pdf".to_owned(), tongwen::intake::Refusal::PdfWithoutText { pages: 1 })]
+    );
+    // Analysed from what was kept, the PDF is read by layout.
+    let out = step(&mut host, Request::Analyze(job(vec![file("a.pdf", bytes[1].clone())])));
+    let mut asm = Assembler::default();
+    for u in updates(&out) {
+        asm.take(&mut u.clone(), |d| d);
+    }
+    let (docs, _) = asm.finish();
+    let doc = &docs[0].doc;
+    assert_eq!((doc.source, doc.pages), (Some(tongwen::model::SourceFormat::Pdf), Some(1)));
+    assert_eq!(doc.articles[0].title.as_deref(), Some("李强会见来访客人"));
+    assert_eq!(doc.articles[0].paragraphs[0].text, "国务院总理李强5日在人民大会堂会见客人。");
 }
 
 #[test]

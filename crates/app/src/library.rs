@@ -129,7 +129,7 @@ pub fn corpus_bar(props: &CorpusBarProps) -> Html {
             </label>
             <div class="corpus-actions">
                 <label class="toggle file-button">{ t.add_files }
-                    <input id="add-files" type="file" multiple=true accept=".txt,.md,.zip,.json,.jsonl,text/plain" class="visually-hidden" onchange={on_pick.clone()} />
+                    <input id="add-files" type="file" multiple=true accept=".txt,.md,.pdf,.zip,.json,.jsonl,text/plain,application/pdf" class="visually-hidden" onchange={on_pick.clone()} />
                 </label>
                 <label class="toggle file-button">{ t.add_folder }
                     <input id="add-folder" type="file" multiple=true webkitdirectory=true class="visually-hidden" onchange={on_pick} />
@@ -137,7 +137,7 @@ pub fn corpus_bar(props: &CorpusBarProps) -> Html {
                 <button class="toggle" aria-expanded={pasting.to_string()} onclick={toggle_paste}>{ t.paste }</button>
                 if props.current.is_some() {
                     <label class="toggle file-button">{ t.new_corpus }
-                        <input id="new-corpus" type="file" multiple=true accept=".txt,.md,.zip,.json,.jsonl,text/plain" class="visually-hidden" onchange={on_new} />
+                        <input id="new-corpus" type="file" multiple=true accept=".txt,.md,.pdf,.zip,.json,.jsonl,text/plain,application/pdf" class="visually-hidden" onchange={on_new} />
                     </label>
                 }
                 if props.current.is_some() {

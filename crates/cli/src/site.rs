@@ -24,13 +24,19 @@ pub const FRAGMENTS: &str = "fragments";
 /// The first 16 hex digits of the SHA-256 of `bytes`: the name of a file
 /// that changes only with its content, and the site's version.
 fn content_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
+    short_hex(&Sha256::digest(bytes))
+}
+
+/// A SHA-256 digest's first 8 bytes as 16 hex digits.
+fn short_hex(digest: &[u8]) -> String {
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Files fetched only on demand (and then cached by the service worker):
-/// the IDF table is for tiny corpora, benchmarks are not for readers.
+/// the IDF table is for tiny corpora, the PDF reader for those who drop a
+/// PDF, benchmarks are not for readers.
 fn fetched_later(rel: &str) -> bool {
-    rel == "sw.js" || rel == PRECACHE_LIST || rel == "dict/idf.txt.gz" || rel.starts_with("bench") || rel.ends_with(".md")
+    rel == "sw.js" || rel == PRECACHE_LIST || rel == "dict/idf.txt.gz" || rel.starts_with("pdfjs/") || rel.starts_with("bench") || rel.ends_with(".md")
 }
 
 /// Every regular file under `dir` (a site tongwen built), as sorted
@@ -67,7 +73,7 @@ pub fn write_precache(site: &Path) -> io::Result<(String, usize)> {
             hasher.update(part);
         }
     }
-    let version: String = hasher.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let version = short_hex(&hasher.finalize());
     let precache: Vec<String> = std::iter::once("./".to_owned()).chain(files.iter().filter(|f| *f != "index.html").map(|f| format!("./{f}"))).collect();
     let list = serde_json::json!({ "version": version, "files": precache });
     std::fs::write(site.join(PRECACHE_LIST), serde_json::to_string_pretty(&list).map_err(io::Error::other)? + "\n")?;
@@ -167,12 +173,12 @@ pub fn build_site(corpus: &Path, out: &Path, app: &Path) -> Result<SiteSummary, 
     check_output(corpus, out, app)?;
     let walked = tongwen::intake::walk::read_paths(&[corpus.to_path_buf()], tongwen::intake::Limits::default())?;
     let mut intake = tongwen::intake::take_in(walked.files);
-    // A published corpus is re-read by the page's worker, which cannot
-    // read PDFs yet: they are left out, each with its reason.
-    intake.refuse_pdfs();
+    // PDFs are read now; the corpus keeps each as its positioned text,
+    // which the page's worker reads again without a PDF reader.
+    intake.read_pdfs(tongwen_pdf::extract);
     let mut skipped = walked.skipped;
     skipped.extend(intake.rejected.iter().cloned());
-    if intake.documents.is_empty() {
+    if !intake.has_pages() {
         return Err(format!("{} has nothing to publish: {}", corpus.display(), intake.why_empty()));
     }
     let out_r = resolved(out).map_err(|e| format!("cannot resolve {}: {e}", out.display()))?;
@@ -208,11 +214,16 @@ fn write_site(dir: &Path, app: &Path, intake: tongwen::intake::Intake) -> Result
     for (id, bytes) in intake.documents.iter().chain(&intake.passim) {
         std::fs::write(corpus_dir.join(id), bytes).map_err(io)?;
     }
+    for (id, doc) in &intake.positioned {
+        std::fs::write(corpus_dir.join(id), doc.to_stored()).map_err(io)?;
+    }
     let manifest = Manifest {
         documents: intake
             .documents
             .iter()
-            .map(|(id, _)| ManifestEntry { file: id.clone(), passim: false })
+            .map(|(id, _)| id)
+            .chain(intake.positioned.iter().map(|(id, _)| id))
+            .map(|id| ManifestEntry { file: id.clone(), passim: false })
             .chain(intake.passim.iter().map(|(id, _)| ManifestEntry { file: id.clone(), passim: true }))
             .collect(),
         precomputed: None,

@@ -35,7 +35,7 @@ pub fn extract(bytes: &[u8]) -> Result<PositionedDocument, Refusal> {
             return Err(Refusal::PdfDamaged { detail });
         }
     };
-    if doc.pages.iter().all(|p| p.runs.iter().all(|r| r.text.trim().is_empty())) {
+    if !doc.has_text() {
         return Err(Refusal::PdfWithoutText { pages: doc.pages.len() });
     }
     Ok(doc)

@@ -1,7 +1,8 @@
 //! The Web Worker that runs the engine off the page's thread: a thin shell
 //! over [`tongwen::host::Host`], which holds all the logic and is tested
 //! natively. The shell only decodes requests from `postMessage`, posts what
-//! the host sends back, and fetches what it asks for.
+//! the host sends back, fetches what it asks for, and hands PDFs to
+//! pdf.js (`src/pdf_reader.js`, which imports pdf.js only when a PDF comes).
 
 #[cfg(target_arch = "wasm32")]
 mod shell {
@@ -15,6 +16,13 @@ mod shell {
 
     thread_local! {
         static HOST: RefCell<Host> = RefCell::new(Host::new(now));
+    }
+
+    #[wasm_bindgen(module = "/src/pdf_reader.js")]
+    extern "C" {
+        /// A PDF's positioned text as JSON; throws `encrypted` or `damaged: …`.
+        #[wasm_bindgen(catch)]
+        async fn read_pdf(bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
     }
 
     fn scope() -> web_sys::DedicatedWorkerGlobalScope {
@@ -49,6 +57,15 @@ mod shell {
                 };
                 let got = fetch_bytes(url).await;
                 HOST.with_borrow_mut(|host| host.fetched(resource, got, &mut carry_out));
+            }),
+            Outgoing::ReadPdfs(pdfs) => wasm_bindgen_futures::spawn_local(async move {
+                let mut read = Vec::with_capacity(pdfs.len());
+                for (id, bytes) in pdfs {
+                    let result = read_pdf(js_sys::Uint8Array::from(bytes.as_slice())).await;
+                    let text = |v: JsValue| v.as_string().unwrap_or_else(|| format!("{v:?}"));
+                    read.push((id, result.map(text).map_err(text)));
+                }
+                HOST.with_borrow_mut(|host| host.pdfs_read(read, &mut carry_out));
             }),
         }
     }

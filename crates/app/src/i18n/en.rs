@@ -78,7 +78,7 @@ pub static EN: Strings = Strings {
     reset: "Reset",
     reset_hint: "Delete every corpus of yours and return to the built-in one",
     reset_confirm: "Delete every corpus of yours and return to the built-in one?",
-    drop_hint: "Or drop .txt, .md, .zip or passim output onto the window.",
+    drop_hint: "Or drop .txt, .md, .pdf, .zip or passim output onto the window.",
     drop_here: "Drop to add to the corpus",
     not_added: "Files not added",
     encoding: "Encoding",

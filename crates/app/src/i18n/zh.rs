@@ -73,7 +73,7 @@ pub static ZH: Strings = Strings {
     reset: "重置",
     reset_hint: "删除所有自建语料，回到内置语料",
     reset_confirm: "删除所有自建语料并回到内置语料？",
-    drop_hint: "也可以把 .txt、.md、.zip 或 passim 输出拖到窗口中。",
+    drop_hint: "也可以把 .txt、.md、.pdf、.zip 或 passim 输出拖到窗口中。",
     drop_here: "松开即可添加到语料",
     not_added: "未添加的文件",
     encoding: "编码",
