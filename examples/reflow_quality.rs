@@ -34,40 +34,34 @@ fn main() {
 }
 
 fn typeset(dir: &std::path::Path) {
+    use tongwen_testkit::synth::typeset::{evaluate_dir, evaluate_pdf_dir, PdfReader, MODES};
     println!("\n## Generator 2: typeset by Chromium, extracted by real tools ({})", dir.display());
     println!("| extractor | gold paragraphs | paragraph starts P / R / F1 | exact paragraphs | titles P / R / F1 |");
     println!("|---|---|---|---|---|");
-    for mode in tongwen_testkit::synth::typeset::MODES {
-        if let Some(s) = tongwen_testkit::synth::typeset::evaluate_dir(dir, mode) {
-            let title_p = s.exact_titles as f64 / s.found_titles.max(1) as f64;
-            println!(
-                "| {mode} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",
-                s.gold_paragraphs,
-                s.precision(),
-                s.recall(),
-                s.f1(),
-                s.exact_rate(),
-                title_p,
-                s.title_rate(),
-                s.title_f1()
-            );
+    for mode in MODES {
+        if let Some(s) = evaluate_dir(dir, mode) {
+            row(mode, &s);
         }
     }
-    use tongwen_testkit::synth::typeset::{evaluate_pdf_dir, PdfReader};
     for (reader, name) in [(PdfReader::Native, "PDF by layout, tongwen-pdf"), (PdfReader::PdfJs, "PDF by layout, pdf.js runs")] {
-        let Some((s, refused)) = evaluate_pdf_dir(dir, reader) else { continue };
-        let title_p = s.exact_titles as f64 / s.found_titles.max(1) as f64;
-        println!(
-            "| {name}{} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",
-            if refused > 0 { format!(", {refused} refused") } else { String::new() },
-            s.gold_paragraphs,
-            s.precision(),
-            s.recall(),
-            s.f1(),
-            s.exact_rate(),
-            title_p,
-            s.title_rate(),
-            s.title_f1()
-        );
+        if let Some((s, refused)) = evaluate_pdf_dir(dir, reader) {
+            row(&if refused > 0 { format!("{name}, {refused} refused") } else { name.to_owned() }, &s);
+        }
     }
+}
+
+/// One extractor's row of the table.
+fn row(name: &str, s: &tongwen_testkit::synth::ReflowScore) {
+    let title_p = s.exact_titles as f64 / s.found_titles.max(1) as f64;
+    println!(
+        "| {name} | {} | {:.3} / {:.3} / **{:.3}** | **{:.3}** | {:.3} / {:.3} / **{:.3}** |",
+        s.gold_paragraphs,
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.exact_rate(),
+        title_p,
+        s.title_rate(),
+        s.title_f1()
+    );
 }
