@@ -13,7 +13,7 @@ fn pdf(content: &str, widths: Vec<Object>, password: Option<&str>) -> Vec<u8> {
     let mut doc = Document::with_version("1.7");
     let pages_id = doc.new_object_id();
     let helvetica = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" });
-    let cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n3 beginbfchar\n<0001> <672C>\n<0002> <62A5>\n<0003> <8BAF>\nendbfchar\n1 beginbfrange\n<0010> <0019> <0030>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend";
+    let cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n4 beginbfchar\n<0001> <672C>\n<0002> <62A5>\n<0003> <8BAF>\n<0100> <4E2D>\nendbfchar\n1 beginbfrange\n<0010> <0019> <0030>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend";
     let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
     let descendant = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Song", "DW" => 1000, "W" => widths });
     let song = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Song", "Encoding" => "Identity-H", "DescendantFonts" => vec![Object::Reference(descendant)], "ToUnicode" => Object::Reference(to_unicode) });
@@ -66,9 +66,13 @@ fn a_composite_fonts_widths_are_read_in_both_forms_of_its_w_array() {
     let xs: Vec<f32> = runs.iter().map(|r| r.x).collect();
     assert_eq!(xs, [20.0, 30.0, 40.0, 50.0, 55.0, 60.0, 70.0], "each digit advances half an em");
     assert_eq!(runs[3].width, 5.0);
-    // A glyph with no Unicode mapping is kept as U+FFFD.
-    let doc = extract(&pdf("BT /F2 10 Tf 20 700 Td <00010777> Tj ET", vec![], None)).unwrap();
-    assert_eq!(text_of(&doc), "本\u{FFFD}");
+    // A glyph with no Unicode mapping is kept as U+FFFD; a code's high
+    // byte counts (<0100> is 中, not 本); word spacing is for the one-byte
+    // code 32 only, never a two-byte code 0x0020.
+    let doc = extract(&pdf("BT /F2 10 Tf 20 700 Td 7 Tw <0001077701000020000300010001> Tj ET", vec![], None)).unwrap();
+    assert_eq!(text_of(&doc), "本\u{FFFD}中\u{FFFD}讯本本");
+    let xs: Vec<f32> = doc.pages[0].runs.iter().map(|r| r.x).collect();
+    assert_eq!(xs, [20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0], "DW 1000: an em each, no word spacing");
 }
 
 #[test]
@@ -128,4 +132,105 @@ fn damaged_pdfs_are_refused_and_never_panic() {
     for cut in (0..whole.len()).step_by(97) {
         let _ = extract(&whole[..cut]);
     }
+}
+
+/// A one-page PDF whose content uses F1, a simple font with known widths
+/// (FirstChar 32: the space 250 units, A to Z 600), or F3, a Type 3 font
+/// whose FontMatrix makes 500 units of its glyph space one em, or F4, a
+/// font with no Widths but a FontDescriptor's MissingWidth of 400.
+fn measured_pdf(content: &str, media_box: [i64; 4], forms: usize) -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let widths: Vec<Object> = (32..=90).map(|c| if c == 32 { 250.into() } else { 600.into() }).collect();
+    let f1 = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding", "FirstChar" => 32, "Widths" => widths });
+    let f3 = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type3", "FontMatrix" => vec![Object::Real(0.002), 0.into(), 0.into(), Object::Real(0.002), 0.into(), 0.into()], "FirstChar" => 65, "Widths" => vec![500.into()], "Encoding" => "WinAnsiEncoding" });
+    let descriptor = doc.add_object(dictionary! { "Type" => "FontDescriptor", "MissingWidth" => 400 });
+    let f4 = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Song", "Encoding" => "WinAnsiEncoding", "FontDescriptor" => descriptor });
+    let fonts = dictionary! { "F1" => f1, "F3" => f3, "F4" => f4 };
+    // Forms nested `forms` deep, each showing one `N` and drawing the next.
+    let mut next: Option<lopdf::ObjectId> = None;
+    for _ in 0..forms {
+        let mut resources = dictionary! { "Font" => fonts.clone() };
+        let mut body = b"BT /F1 10 Tf 0 0 Td (N) Tj ET".to_vec();
+        if let Some(inner) = next {
+            resources.set("XObject", dictionary! { "Fm" => inner });
+            body.extend_from_slice(b" /Fm Do");
+        }
+        next = Some(doc.add_object(Stream::new(dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()], "Resources" => resources }, body)));
+    }
+    let mut resources = dictionary! { "Font" => fonts };
+    if let Some(outer) = next {
+        resources.set("XObject", dictionary! { "Fm" => outer });
+    }
+    let resources = doc.add_object(resources);
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "MediaBox" => media_box.iter().map(|&v| Object::Integer(v)).collect::<Vec<_>>(), "Resources" => resources, "Contents" => content_id });
+    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+/// (text, x, y, width, size) of every run.
+fn runs_of(bytes: &[u8]) -> Vec<(String, f32, f32, f32, f32)> {
+    extract(bytes).unwrap().pages[0].runs.iter().map(|r| (r.text.clone(), r.x, r.y, r.width, r.size)).collect()
+}
+
+#[test]
+fn every_text_state_operator_moves_the_glyphs_it_should() {
+    let content = "BT /F1 10 Tf 12 TL 2 Tc 3 Tw 50 Tz 1 Ts 100 700 Td (A B) Tj T* (C) Tj 0 -20 TD (D) Tj (E) ' 5 6 (F) \" ET \
+                   BT 1 0 0 1 300 500 Tm (G) Tj ET \
+                   q 2 0 0 2 0 0 cm BT 10 10 Td (H) Tj ET Q \
+                   BT 10 10 Td (I) Tj ET";
+    let got = runs_of(&measured_pdf(content, [0, 0, 612, 792], 0));
+    let want: Vec<(String, f32, f32, f32, f32)> = [
+        // Tz 50 halves advances and widths; Ts 1 lifts the baseline a point.
+        ("A", 100.0, 91.0, 3.0, 10.0),
+        // (600 units × 10 + Tc 2) × 0.5 = 4.
+        (" ", 104.0, 91.0, 1.25, 10.0),
+        // (250 units × 10 + Tc 2 + Tw 3) × 0.5 = 3.75.
+        ("B", 107.75, 91.0, 3.0, 10.0),
+        // T* goes down the leading (12); TD sets it (20) as it moves.
+        ("C", 100.0, 103.0, 3.0, 10.0),
+        ("D", 100.0, 123.0, 3.0, 10.0),
+        ("E", 100.0, 143.0, 3.0, 10.0),
+        ("F", 100.0, 163.0, 3.0, 10.0),
+        // BT starts a new text matrix; Tm sets it.
+        ("G", 300.0, 291.0, 3.0, 10.0),
+        // The CTM doubles place, width and size inside q … Q, and only there.
+        ("H", 20.0, 770.0, 6.0, 20.0),
+        ("I", 10.0, 781.0, 3.0, 10.0),
+    ]
+    .into_iter()
+    .map(|(t, x, y, w, s)| (t.to_owned(), x, y, w, s))
+    .collect();
+    assert_eq!(got, want);
+    // Word and character spacing from " applied to what follows it.
+    let got = runs_of(&measured_pdf("BT /F1 10 Tf 100 700 Td 5 6 (A B) \" ET", [0, 0, 612, 792], 0));
+    let xs: Vec<f32> = got.iter().map(|r| r.1).collect();
+    assert_eq!(xs, [100.0, 112.0, 125.5], "A: 6 + 6; space: 2.5 + 6 + 5");
+}
+
+#[test]
+fn type3_and_missing_widths_and_an_offset_media_box() {
+    // A Type 3 glyph of 500 units under a FontMatrix of 0.002 is one em.
+    let got = runs_of(&measured_pdf("BT /F3 10 Tf 100 700 Td (AA) Tj ET", [0, 0, 612, 792], 0));
+    assert_eq!((got[1].1, got[0].3), (110.0, 10.0));
+    // No Widths: the descriptor's MissingWidth, 400 units.
+    let got = runs_of(&measured_pdf("BT /F4 10 Tf 100 700 Td (AA) Tj ET", [0, 0, 612, 792], 0));
+    assert_eq!((got[1].1, got[0].3), (104.0, 4.0));
+    // A media box that does not start at the origin: places are from its corner.
+    let doc = extract(&measured_pdf("BT /F1 10 Tf 110 700 Td (A) Tj ET", [10, 20, 622, 812], 0)).unwrap();
+    let page = &doc.pages[0];
+    assert_eq!((page.width, page.height), (612.0, 792.0));
+    assert_eq!((page.runs[0].x, page.runs[0].y), (100.0, 112.0));
+}
+
+#[test]
+fn forms_are_followed_twelve_deep_and_no_deeper() {
+    let got = runs_of(&measured_pdf("/Fm Do", [0, 0, 612, 792], 20));
+    assert_eq!(got.len(), 12, "{got:?}");
+    assert!(got.iter().all(|r| r.0 == "N"));
 }
