@@ -234,3 +234,44 @@ fn forms_are_followed_twelve_deep_and_no_deeper() {
     assert_eq!(got.len(), 12, "{got:?}");
     assert!(got.iter().all(|r| r.0 == "N"));
 }
+
+fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() < 1e-3
+}
+
+#[test]
+fn skewed_and_rotated_matrices_place_and_size_glyphs_by_the_whole_matrix() {
+    // A skew (cm 2 1 1 3 5 7) under a text rise of 2: every term of the
+    // matrices counts. The size is the font size times √|ad − bc| = √5.
+    let got = runs_of(&measured_pdf("2 1 1 3 5 7 cm BT /F1 10 Tf 2 Ts 10 20 Td (AA) Tj ET", [0, 0, 612, 792], 0));
+    let want = [(47.0, 709.0, 13.416_408, 22.360_68), (59.0, 703.0, 13.416_408, 22.360_68)];
+    assert_eq!(got.len(), 2);
+    for ((_, x, y, w, s), (wx, wy, ww, ws)) in got.iter().zip(want) {
+        assert!(close(*x, wx) && close(*y, wy) && close(*w, ww) && close(*s, ws), "{got:?}");
+    }
+    // Text turned a quarter: it advances up the page.
+    let got = runs_of(&measured_pdf("BT /F1 10 Tf 0 1 -1 0 200 300 Tm (AA) Tj ET", [0, 0, 612, 792], 0));
+    let places: Vec<(f32, f32, f32, f32)> = got.iter().map(|r| (r.1, r.2, r.3, r.4)).collect();
+    assert_eq!(places, [(200.0, 492.0, 6.0, 10.0), (200.0, 486.0, 6.0, 10.0)]);
+}
+
+#[test]
+fn glyphs_placed_at_infinity_are_left_out_and_the_rest_kept() {
+    // PDF numbers have no exponents: 10²⁰ written out, squared past f32.
+    let content = "BT /F1 10 Tf 100 700 Td (A) Tj ET q {BIG}.0 0 0 {BIG}.0 0 0 cm BT /F1 10 Tf {BIG}.0 {BIG}.0 Td (B) Tj ET Q".replace("{BIG}", &format!("1{}", "0".repeat(20)));
+    let got = runs_of(&measured_pdf(&content, [0, 0, 612, 792], 0));
+    assert_eq!(got.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), ["A"]);
+    assert!(got.iter().all(|r| r.1.is_finite() && r.2.is_finite() && r.4.is_finite()));
+}
+
+#[test]
+fn a_w_array_of_lists_and_ranges_in_any_order_gives_each_cid_its_width() {
+    // CIDs 1, 2, 3 listed at 1000, 900, 800; then ranges, 16–25 at 500 and
+    // 0–0 at 300 (a range from CID 0); then 40 listed at 700; then a lone
+    // trailing number, which is ignored.
+    let widths = vec![1.into(), vec![1000.into(), 900.into(), 800.into()].into(), 16.into(), 25.into(), 500.into(), 0.into(), 0.into(), 300.into(), 40.into(), vec![700.into()].into(), 99.into()];
+    let doc = extract(&pdf("BT /F2 10 Tf 0 700 Td <000100020003001000000028> Tj ET", widths, None)).unwrap();
+    let xs: Vec<f32> = doc.pages[0].runs.iter().map(|r| r.x).collect();
+    assert_eq!(xs, [0.0, 10.0, 19.0, 27.0, 32.0, 35.0], "advances 10, 9, 8, 5, 3");
+    assert!(close(doc.pages[0].runs[5].width, 7.0), "CID 40: 700 units");
+}
