@@ -79,6 +79,8 @@ test('dropped PDFs become articles with their shared passage, and each bad one s
   assert.ok(await page.locator('article.article mark.shared').count() > 0, 'the shared report is highlighted');
   const metas = await page.locator('.source-meta').allInnerTexts();
   assert.ok(metas.every((m) => /PDF/.test(m)), metas.join(' | '));
+  // A PDF has no encoding to choose.
+  assert.equal(await page.locator('select.encoding').count(), 0);
   // pdf.js came only now, from the site itself.
   const pdfjs = urls.filter((u) => u.includes('pdfjs/'));
   assert.ok(pdfjs.some((u) => u.endsWith('pdf.min.mjs')), urls.join('\n'));

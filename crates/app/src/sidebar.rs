@@ -178,7 +178,8 @@ fn doc_controls(
     let chosen = chosen_encoding(corpus, &doc.id);
     html! {
         <div class="doc-controls">
-            if corpus.is_some() {
+            // A PDF has no encoding to choose: its text came from its fonts.
+            if corpus.is_some() && doc.source.is_none() {
                 <label>{ t.encoding }{" "}
                     <select class="encoding" onchange={change}>
                         <option value="" selected={chosen.is_none()}>{ if chosen.is_none() { (t.detected)(&doc.encoding) } else { (t.detected)("…") } }</option>

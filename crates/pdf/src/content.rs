@@ -175,13 +175,13 @@ impl<'a> PageReader<'a> {
         let fs = state.font_size;
         let th = state.horizontal_scale;
         for glyph in font.glyphs(bytes) {
+            // The glyph's origin is the text space point (0, rise).
             let placed = tm.then(state.ctm);
-            let origin = Matrix([fs * th, 0.0, 0.0, fs, 0.0, state.rise]).then(placed);
+            let [a, b, c, d, e, f] = placed.0;
+            let (x, y) = (state.rise * c + e, state.rise * d + f);
             let size = fs.abs() * placed.scale();
             let advance = glyph.width / 1000.0 * fs;
-            let [a, b, ..] = placed.0;
             let width = (advance * th * (a * a + b * b).sqrt()).abs();
-            let [.., x, y] = origin.0;
             if x.is_finite() && y.is_finite() && size.is_finite() {
                 self.runs.push(Run { text: glyph.text, x: x - self.left, y: self.top - y, width, size });
             }

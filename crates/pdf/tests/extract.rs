@@ -275,3 +275,39 @@ fn a_w_array_of_lists_and_ranges_in_any_order_gives_each_cid_its_width() {
     assert_eq!(xs, [0.0, 10.0, 19.0, 27.0, 32.0, 35.0], "advances 10, 9, 8, 5, 3");
     assert!(close(doc.pages[0].runs[5].width, 7.0), "CID 40: 700 units");
 }
+
+#[test]
+fn turned_text_under_a_skew_and_tj_under_horizontal_scaling() {
+    // Rotated text (Tm) under a skewed CTM: a = 1, b = 3, c = −2, d = −1.
+    let got = runs_of(&measured_pdf("2 1 1 3 0 0 cm BT /F1 10 Tf 0 1 -1 0 10 20 Tm (AA) Tj ET", [0, 0, 612, 792], 0));
+    let want = [(40.0, 722.0, 18.973_666, 22.360_68), (46.0, 704.0, 18.973_666, 22.360_68)];
+    for ((_, x, y, w, s), (wx, wy, ww, ws)) in got.iter().zip(want) {
+        assert!(close(*x, wx) && close(*y, wy) && close(*w, ww) && close(*s, ws), "{got:?}");
+    }
+    // A TJ adjustment is scaled horizontally like the glyphs: 3 + 5.
+    let got = runs_of(&measured_pdf("BT /F1 10 Tf 50 Tz 100 700 Td [(A) -1000 (B)] TJ ET", [0, 0, 612, 792], 0));
+    assert_eq!(got.iter().map(|r| r.1).collect::<Vec<_>>(), [100.0, 108.0]);
+}
+
+#[test]
+fn a_glyph_at_infinity_on_one_axis_or_of_infinite_size_is_left_out() {
+    let big = format!("1{}.0", "0".repeat(20));
+    for content in [
+        // x past f32, y fine.
+        format!("BT /F1 10 Tf 100 700 Td (A) Tj ET q {big} 0 0 1 0 0 cm BT /F1 10 Tf {big} 1 Td (B) Tj ET Q"),
+        // y past f32, x fine.
+        format!("BT /F1 10 Tf 100 700 Td (A) Tj ET q 1 0 0 {big} 0 0 cm BT /F1 10 Tf 1 {big} Td (B) Tj ET Q"),
+        // At the origin, but of infinite size.
+        format!("BT /F1 10 Tf 100 700 Td (A) Tj ET q {big} 0 0 {big} 0 0 cm BT /F1 10 Tf (B) Tj ET Q"),
+    ] {
+        let got = runs_of(&measured_pdf(&content, [0, 0, 612, 792], 0));
+        assert_eq!(got.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), ["A"], "{content}");
+    }
+}
+
+#[test]
+fn a_code_its_encoding_leaves_empty_is_kept_as_a_replacement_character() {
+    // WinAnsiEncoding defines no character for 0x00.
+    let got = runs_of(&measured_pdf("BT /F1 10 Tf 100 700 Td (A\\000B) Tj ET", [0, 0, 612, 792], 0));
+    assert_eq!(got.iter().map(|r| r.0.as_str()).collect::<String>(), "A\u{FFFD}B");
+}
