@@ -86,6 +86,14 @@ test('dropped PDFs become articles with their shared passage, and each bad one s
   assert.ok(pdfjs.some((u) => u.endsWith('pdf.min.mjs')), urls.join('\n'));
   assert.ok(pdfjs.every((u) => u.startsWith(h.url)));
   await page.screenshot({ path: path.join(SHOTS, 'pdfs-dropped.png') });
+  // The compare view sets the two papers' copies side by side.
+  await page.locator('article.article mark.shared').first().click();
+  await page.locator('section.compare').waitFor();
+  const sides = await Promise.all(['left', 'right'].map((s) => page.locator(`.witness-col.${s} .witness-source`).innerText()));
+  assert.ok(sides.some((s) => /人民日报/.test(s)) && sides.some((s) => /湖北日报/.test(s)), sides.join(' | '));
+  const texts = await Promise.all(['left', 'right'].map(async (s) => (await page.locator(`.witness-col.${s} .compare-text`).innerText()).replace(/\s/g, '')));
+  assert.ok(texts.every((t) => t.includes('中共中央政治局2月29日下午')), texts.map((t) => t.slice(0, 30)).join(' | '));
+  await page.keyboard.press('Escape');
   // Kept across a reload as their positioned text: no PDF reader needed.
   const again = [];
   page.on('request', (r) => again.push(r.url()));
