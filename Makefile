@@ -76,6 +76,8 @@ quality:
 	node scripts/typeset.mjs target/typeset 60 1
 	node scripts/typeset.mjs target/typeset-heldout 60 31
 	cargo run --release --example reflow_quality 500 target/typeset target/typeset-heldout
+	cargo build --release -p tongwen-cli
+	python3 scripts/pdf-per-layout.py target/typeset-heldout target/release/tongwen
 	cargo run --release --example reuse_quality
 
 clean:

@@ -14,7 +14,8 @@
 // its default, -raw and -layout modes, and pdf.js (pdfjs-dist).
 //
 // Writes OUT_DIR/gold/NNN.json ({ articles: [{ title, subtitle, byline,
-// paragraphs }] }, a continued article's second part without a title),
+// paragraphs, layout: { columns, cells, side } }] }, a continued article's
+// second part without a title; `side`: set beside another article),
 // OUT_DIR/<mode>/NNN.txt for mode in default, raw, layout, pdfjs, the
 // PDFs themselves in OUT_DIR/pdf, and pdf.js's positioned text runs in
 // OUT_DIR/pdfjs-runs/NNN.json (tongwen's PositionedDocument: pages of
@@ -144,8 +145,9 @@ function compose() {
     const blocks = [];
     const gold = [];
     if (carry) {
-      blocks.push(html(carry.article, int(2, 4), int(10, 18), cellPx, { from: carry.from }));
-      gold.push({ title: null, subtitle: null, byline: null, paragraphs: carry.article.paragraphs });
+      const [n, cells] = [int(2, 4), int(10, 18)];
+      blocks.push(html(carry.article, n, cells, cellPx, { from: carry.from }));
+      gold.push({ title: null, subtitle: null, byline: null, paragraphs: carry.article.paragraphs, layout: { columns: n, cells, side: false } });
       carry = null;
     }
     const count = int(2, 4);
@@ -157,7 +159,7 @@ function compose() {
       const [na, nb] = [int(1, 2), int(1, 2)];
       const [ca, cb] = [int(8, 16), int(8, 16)];
       blocks.push(`<div class="side" style="grid-template-columns:auto auto">${html(a, na, ca, cellPx)}${html(b, nb, cb, cellPx)}</div>`);
-      gold.push(a, b);
+      gold.push({ ...a, layout: { columns: na, cells: ca, side: true } }, { ...b, layout: { columns: nb, cells: cb, side: true } });
     }
     arts.forEach((a, i) => {
       const n = int(2, 6);
@@ -169,10 +171,10 @@ function compose() {
         const jumpTo = page + int(1, 4);
         carry = { article: { ...a, title: null, subtitle: null, byline: null, caption: null, paragraphs: a.paragraphs.slice(cut) }, from: page };
         blocks.push(html(first, n, cells, cellPx, { jumpTo }));
-        gold.push(first);
+        gold.push({ ...first, layout: { columns: n, cells, side: false } });
       } else {
         blocks.push(html(a, n, cells, cellPx));
-        gold.push(a);
+        gold.push({ ...a, layout: { columns: n, cells, side: false } });
       }
     });
     const paper = pick(PAPERS);
@@ -183,7 +185,7 @@ function compose() {
       footer: chance(0.5)
         ? `<div style="font-size:9px;width:100%;text-align:center;font-family:'WenQuanYi Micro Hei'">— <span class="pageNumber"></span> —</div>`
         : `<div style="font-size:9px;width:100%;text-align:left;padding-left:12mm;font-family:'WenQuanYi Micro Hei'">本版责编：${pick(REPORTERS)}　版式设计：${pick(REPORTERS)}</div>`,
-      gold: gold.map(({ title, subtitle, byline, paragraphs }) => ({ title, subtitle, byline, paragraphs })),
+      gold: gold.map(({ title, subtitle, byline, paragraphs, layout }) => ({ title, subtitle, byline, paragraphs, layout })),
     });
   }
   return pages;
