@@ -22,6 +22,7 @@ echo "[bench] PDFs read by layout"
 [ -d target/typeset/pdf ] || node scripts/typeset.mjs target/typeset 60 1
 cargo run --quiet --release --example pdf_bench | tee "$log/pdf.txt"
 node scripts/pdfjs-bench.mjs | tee "$log/pdfjs.txt"
+node tests/e2e/bench-pdf.mjs | tee "$log/pdf-browser.txt"
 pdfjs_sizes="$(for f in pdf.min.mjs pdf.worker.min.mjs; do printf '%s %s %s\n' "$f" "$(stat -c %s node_modules/pdfjs-dist/build/$f)" "$(gzip -c node_modules/pdfjs-dist/build/$f | wc -c)"; done)"
 echo "[bench] first views: the seeds, and the 108 MB corpus published"
 node tests/e2e/bench-first-view.mjs dist seeds | tee "$log/first-view.txt"
@@ -138,6 +139,12 @@ read -r s_med s_lo s_hi < <(field native-search-ms "$log/words.txt")
   grep '^|' "$log/pdf.txt"
   echo
   cat "$log/pdfjs.txt"
+  echo
+  echo "In the browser (a new context each run, pdf.js fetched cold):"
+  echo
+  echo "| what | median | min–max | runs |"
+  echo "|---|---|---|---|"
+  cat "$log/pdf-browser.txt"
   echo
   echo "The app's worker reads a dropped PDF with pdf.js (README, \"PDFs read by layout\"), loaded only"
   echo "when a PDF arrives:"
