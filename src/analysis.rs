@@ -29,8 +29,7 @@ pub fn analyze_decoded(id: &str, decoded: Decoded) -> DocumentAnalysis {
 /// Analyses a PDF's positioned text: read by layout, its text is its
 /// lines in reading order ([`crate::positioned`]).
 pub fn analyze_positioned(id: &str, positioned: &crate::positioned::PositionedDocument) -> (DocumentAnalysis, Vec<char>) {
-    let crate::positioned::LaidOut { text, reflowed } = crate::positioned::read(id, positioned);
-    let chars: Vec<char> = text.chars().collect();
+    let crate::positioned::LaidOut { text, chars, reflowed } = crate::positioned::read(id, positioned);
     let mut doc = DocumentAnalysis {
         id: id.to_owned(),
         chars: chars.len(),
@@ -134,9 +133,15 @@ pub fn analyze_intake(
 ) -> (Analysis, Vec<Vec<char>>) {
     debug_assert!(intake.pdfs.is_empty(), "PDFs are read or refused before analysis");
     let total = intake.documents.len() + intake.positioned.len();
-    let inputs = intake.documents.into_iter().map(|(id, b)| (id, Lazy::Owned(b))).chain(intake.positioned.into_iter().map(|(id, p)| (id, Lazy::Positioned(p))));
+    let inputs = pages(intake.documents, intake.positioned);
     let passim = intake.passim.iter().map(|(n, b)| (n.as_str(), b.as_slice()));
     analyze_with_passim(inputs, total, passim, settings, names, progress)
+}
+
+/// An intake's pages as they are analysed, in order: its text files, then
+/// its PDFs read into positioned text.
+pub fn pages<'a>(documents: Vec<(String, Vec<u8>)>, positioned: Vec<(String, crate::positioned::PositionedDocument)>) -> impl Iterator<Item = (String, Lazy<'a>)> {
+    documents.into_iter().map(|(id, b)| (id, Lazy::Owned(b))).chain(positioned.into_iter().map(|(id, p)| (id, Lazy::Positioned(p))))
 }
 
 /// Analyses `total` pages; passim files, if any, supply the passages

@@ -237,11 +237,13 @@ impl Sorter {
         let shown = if in_zip { name.clone() } else { short.clone() };
         if bytes.is_empty() {
             self.intake.rejected.push((shown, Refusal::Empty));
-        } else if binary_kind(&bytes) == Some(BinaryKind::Pdf) {
-            let id = self.names.claim(short);
-            self.intake.pdfs.push((id, bytes));
         } else if let Some(kind) = binary_kind(&bytes) {
-            self.intake.rejected.push((shown, Refusal::Binary { kind }));
+            if kind == BinaryKind::Pdf {
+                let id = self.names.claim(short);
+                self.intake.pdfs.push((id, bytes));
+            } else {
+                self.intake.rejected.push((shown, Refusal::Binary { kind }));
+            }
         } else if matches!(ext.as_str(), "json" | "jsonl") || (ext.is_empty() && crate::passim::looks_like_passim(&String::from_utf8_lossy(&bytes[..bytes.len().min(2000)]))) {
             match crate::passim::parse_jsonl(&crate::decode::decode(&bytes).text) {
                 Ok(_) => {

@@ -53,11 +53,10 @@ fn body_size(pages: &[Vec<Block>]) -> f32 {
 
 fn role(block: &Block, body: f32, page_height: f32) -> Role {
     let band = MARGIN_BAND * page_height;
-    let text = block.text();
     let in_margin = page_height > 0.0 && (block.bottom() <= band || block.top() >= page_height - band);
     // Headers and footers are set small, or say what they are; body text
     // that runs into the margin band (a column's last line) stays body.
-    if (in_margin && block.size < body * SMALL) || (block.lines.len() == 1 && (in_margin || block.size <= body * SUBTITLE) && patterns::is_furniture(&text)) {
+    if (in_margin && block.size < body * SMALL) || (block.lines.len() == 1 && (in_margin || block.size <= body * SUBTITLE) && patterns::is_furniture(&block.text())) {
         return Role::Furniture;
     }
     if block.size >= body * HEADLINE {
@@ -181,8 +180,7 @@ pub fn assemble(doc_id: &str, src: &[char], pages: &[Vec<Block>], placed: &Place
                         d.byline = Some(piece);
                         continue;
                     }
-                    for (k, line) in block.lines.iter().enumerate() {
-                        let (b, e) = lines[k];
+                    for (k, &(b, e)) in lines.iter().enumerate() {
                         let line_text: String = src[b..e].iter().collect();
                         let marks = patterns::markers(line_text.trim());
                         if let [(0, end, kind)] = marks[..] {
@@ -192,7 +190,6 @@ pub fn assemble(doc_id: &str, src: &[char], pages: &[Vec<Block>], placed: &Place
                                 continue;
                             }
                         }
-                        let _ = line;
                         d.body.push(BodyLine { page: pg, block: bk, line: k, heading: false });
                     }
                 }
@@ -247,6 +244,11 @@ pub fn assemble(doc_id: &str, src: &[char], pages: &[Vec<Block>], placed: &Place
     Reflowed { articles, other, markup: Vec::new() }
 }
 
+/// Does the line at `src[b..e]` end a sentence?
+fn ends_sentence(src: &[char], b: usize, e: usize) -> bool {
+    crate::text::ends_sentence(src[b..e].iter().collect::<String>().trim())
+}
+
 /// Which article the body `block` at the top of page `pg` (before any
 /// headline there) goes on. Two articles side by side can run over
 /// together, so it is the one whose body stood in the same column at the
@@ -260,7 +262,7 @@ fn carried_over(src: &[char], pages: &[Vec<Block>], placed: &Placed, drafts: &[D
     let goes_on = block.lines.first().is_some_and(|l| l.x0 - left < INDENT * l.size);
     let unfinished = |l: &BodyLine| {
         let (b, e) = placed[l.page][l.block][l.line];
-        !crate::text::ends_sentence(src[b..e].iter().collect::<String>().trim())
+        !ends_sentence(src, b, e)
     };
     let candidates: Vec<(usize, f32)> = drafts
         .iter()
@@ -286,11 +288,17 @@ fn carried_over(src: &[char], pages: &[Vec<Block>], placed: &Placed, drafts: &[D
 /// right edge; a heading line is a paragraph of its own.
 fn paragraphs(src: &[char], pages: &[Vec<Block>], placed: &Placed, body: &[BodyLine], indented: bool) -> Vec<(Piece, bool)> {
     let line = |l: &BodyLine| -> &Line { &pages[l.page][l.block].lines[l.line] };
+    // The article's body lines page by page, so a line's column is looked
+    // for on its own page only (an article may run over many).
+    let mut on_page: std::collections::HashMap<usize, Vec<&Line>> = std::collections::HashMap::new();
+    for l in body.iter().filter(|l| !l.heading) {
+        on_page.entry(l.page).or_default().push(line(l));
+    }
     // Each line's column: the article's body lines on its page that
     // overlap it; the column's edges are their outermost.
     let edges = |l: &BodyLine| -> (f32, f32) {
         let me = line(l);
-        body.iter().filter(|o| o.page == l.page && !o.heading).map(line).filter(|o| {
+        on_page.get(&l.page).into_iter().flatten().filter(|o| {
             let overlap = o.x1.min(me.x1) - o.x0.max(me.x0);
             overlap >= 0.5 * (o.x1 - o.x0).min(me.x1 - me.x0)
         })
@@ -318,7 +326,7 @@ fn paragraphs(src: &[char], pages: &[Vec<Block>], placed: &Placed, body: &[BodyL
             last.0.push_line(src, b, e, last_offset.min(b.saturating_sub(1)));
         }
         open = !l.heading;
-        last_short = right - me.x1 >= 1.5 * me.size && crate::text::ends_sentence(src[b..e].iter().collect::<String>().trim());
+        last_short = right - me.x1 >= 1.5 * me.size && ends_sentence(src, b, e);
         last_offset = e;
     }
     for (p, _) in &mut out {

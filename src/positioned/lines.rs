@@ -87,12 +87,12 @@ fn finite_or(v: f32, or: f32) -> f32 {
 /// Places that are not finite become the page's corner, sizes that are not
 /// positive become 1, so every character stays in the layout.
 fn glyphs_of(run: &Run) -> impl Iterator<Item = Glyph> + '_ {
-    let n = run.text.chars().count().max(1) as f32;
+    let n = run.text.chars().filter(|c| !c.is_control()).count().max(1) as f32;
     let size = finite_or(run.size, 1.0).abs().max(0.01);
     let (x, y) = (finite_or(run.x, 0.0), finite_or(run.y, 0.0));
     let width = finite_or(run.width, 0.0).max(0.0);
     let step = width / n;
-    run.text.chars().filter(|c| !c.is_control()).enumerate().map(move |(k, ch)| Glyph { ch, x: x + step * k as f32, width: step.max(0.0), y, size, seq: 0 })
+    run.text.chars().filter(|c| !c.is_control()).enumerate().map(move |(k, ch)| Glyph { ch, x: x + step * k as f32, width: step, y, size, seq: 0 })
 }
 
 pub fn same_size(a: f32, b: f32) -> bool {

@@ -56,9 +56,11 @@ pub struct Run {
     pub size: f32,
 }
 
-/// A document read by layout: its original text and its reflow.
+/// A document read by layout: its original text (also as characters, which
+/// every offset counts) and its reflow.
 pub struct LaidOut {
     pub text: String,
+    pub chars: Vec<char>,
     pub reflowed: Reflowed,
 }
 
@@ -105,9 +107,9 @@ struct Stored<'a> {
 }
 
 /// Reads a positioned document into its text and articles. `doc_id` names
-/// the articles (`<doc_id>#<k>`). Never panics: runs with sizes or places
-/// that are not finite numbers are left out of the layout (their
-/// characters still land in the text, as a block of their own).
+/// the articles (`<doc_id>#<k>`). Never panics: a run whose place is not a
+/// finite number is read at the page's corner, and one whose size is not a
+/// positive number at size 1, so its characters still land in the text.
 pub fn read(doc_id: &str, doc: &PositionedDocument) -> LaidOut {
     let pages: Vec<Vec<lines::Block>> = doc
         .pages
@@ -123,7 +125,7 @@ pub fn read(doc_id: &str, doc: &PositionedDocument) -> LaidOut {
     let src: Vec<char> = text.chars().collect();
     let heights: Vec<f32> = doc.pages.iter().map(|p| p.height).collect();
     let reflowed = assemble::assemble(doc_id, &src, &pages, &placed, &heights);
-    LaidOut { text, reflowed }
+    LaidOut { text, chars: src, reflowed }
 }
 
 /// A photo caption or credit, by what it says (`图为…`, `…摄`).

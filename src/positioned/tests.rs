@@ -56,7 +56,7 @@ const Q1: &str = "春意浓，花枝俏。重庆奉节段坪村，万亩桃花�
 const Q2: &str = "以花为媒，文旅赋能。河南固始近百万株郁金香迎春绽放，人们还可以体验花田露营。";
 
 fn analyse(doc: &PositionedDocument) -> (String, DocumentAnalysis) {
-    let LaidOut { text, reflowed } = read("p.pdf", doc);
+    let LaidOut { text, reflowed, .. } = read("p.pdf", doc);
     let doc = DocumentAnalysis { id: "p.pdf".into(), chars: text.chars().count(), articles: reflowed.articles, other: reflowed.other, markup: reflowed.markup, ..Default::default() };
     let problems = crate::reflow::check_coverage(&text, &doc);
     assert!(problems.is_empty(), "{problems:?}\n{text}");
@@ -164,7 +164,7 @@ fn without_size_or_indentation_the_text_rules_read_the_page() {
         s.line(line, 40.0, 80.0 + 18.0 * k as f32, 12.0);
     }
     let doc = PositionedDocument { pages: vec![s.page()] };
-    let LaidOut { text, reflowed } = read("p.pdf", &doc);
+    let LaidOut { text, reflowed, .. } = read("p.pdf", &doc);
     let by_text = crate::reflow::reflow("p.pdf", &text);
     assert_eq!(reflowed.articles, by_text.articles);
     assert_eq!(reflowed.other, by_text.other);

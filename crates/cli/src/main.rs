@@ -148,14 +148,14 @@ mod cli {
                 analyze(&files, output, tongwen::reuse::Settings { min_len: min_len.into(), boilerplate, stock })
             }
             Command::Segment { file, json, user_dict } => match (read_inputs(std::slice::from_ref(&file)), read_user_dict(user_dict.as_deref())) {
-                (Ok(intake), Ok(words)) => match each_document(intake).into_iter().next() {
+                (Ok(intake), Ok(words)) => match each_document(intake).next() {
                     Some((doc, input)) => segment(&doc, &input, json, &words),
                     None => ExitCode::from(2),
                 },
                 (Err(code), _) | (_, Err(code)) => code,
             },
             Command::Keywords { files, top, textrank, json, user_dict } => match (read_inputs(&files), read_user_dict(user_dict.as_deref())) {
-                (Ok(intake), Ok(words)) => keywords(each_document(intake).into_iter().map(|(doc, _)| doc).collect(), top, textrank, json, &words),
+                (Ok(intake), Ok(words)) => keywords(each_document(intake).map(|(doc, _)| doc).collect(), top, textrank, json, &words),
                 (Err(code), _) | (_, Err(code)) => code,
             },
             Command::BuildSite { corpus_dir, out, app } => report(crate::site::build_site(&corpus_dir, &out, &app).map(|summary| {
@@ -225,12 +225,9 @@ mod cli {
     }
 
     /// Every page of `intake` reflowed on its own (no passages), with its
-    /// characters: text files decoded, PDFs laid out.
-    fn each_document(intake: tongwen::intake::Intake) -> Vec<(tongwen::DocumentAnalysis, Vec<char>)> {
-        use tongwen::analysis::Lazy;
-        let texts = intake.documents.into_iter().map(|(id, bytes)| (id, Lazy::Owned(bytes)));
-        let pdfs = intake.positioned.into_iter().map(|(id, doc)| (id, Lazy::Positioned(doc)));
-        texts.chain(pdfs).map(|(id, lazy)| lazy.analyze(&id)).collect()
+    /// characters: text files decoded, PDFs laid out; each when it is asked for.
+    fn each_document(intake: tongwen::intake::Intake) -> impl Iterator<Item = (tongwen::DocumentAnalysis, Vec<char>)> {
+        tongwen::analysis::pages(intake.documents, intake.positioned).map(|(id, lazy)| lazy.analyze(&id))
     }
 
     fn segment(doc: &tongwen::DocumentAnalysis, input: &[char], json: bool, user_words: &[tongwen::segment::UserWord]) -> ExitCode {

@@ -15,7 +15,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use tongwen::positioned::Run;
 
-use crate::fonts::Font;
+use crate::fonts::{dict, Font};
 
 /// An affine matrix `[a b c d e f]`, as PDF writes them.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -193,10 +193,7 @@ impl<'a> PageReader<'a> {
     /// The font named `name` in `resources`, read once.
     fn font(&mut self, resources: &[&'a Dictionary], name: &[u8]) -> Option<usize> {
         let doc = self.doc;
-        let dict = resources.iter().find_map(|r| {
-            let fonts = r.get(b"Font").ok().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok())?;
-            fonts.get(name).ok().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok())
-        })?;
+        let dict = resources.iter().find_map(|r| dict(doc, dict(doc, r, b"Font")?, name))?;
         let key = dict as *const Dictionary as usize;
         if let Some(&k) = self.font_index.get(&key) {
             return Some(k);
@@ -210,7 +207,7 @@ impl<'a> PageReader<'a> {
     fn form(&mut self, resources: &[&'a Dictionary], name: &[u8], ctm: Matrix, depth: usize) {
         let doc = self.doc;
         let found = resources.iter().find_map(|r| {
-            let xobjects = r.get(b"XObject").ok().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok())?;
+            let xobjects = dict(doc, r, b"XObject")?;
             let object = xobjects.get(name).ok()?;
             let (id, object) = doc.dereference(object).ok()?;
             Some((id, object.as_stream().ok()?))
@@ -226,7 +223,7 @@ impl<'a> PageReader<'a> {
             }
         }
         let matrix = stream.dict.get(b"Matrix").ok().and_then(|o| o.as_array().ok()).and_then(|m| Matrix::of(m)).unwrap_or(Matrix::IDENTITY);
-        let own = stream.dict.get(b"Resources").ok().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok());
+        let own = dict(doc, &stream.dict, b"Resources");
         let scope: Vec<&'a Dictionary> = own.into_iter().chain(resources.iter().copied()).collect();
         let content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
         self.read(&content, &scope, matrix.then(ctm), depth + 1);

@@ -38,7 +38,8 @@ fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
 }
 
-fn dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+/// The dictionary under `key` in `d`, through a reference if it is one.
+pub(crate) fn dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
     d.get(key).ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok())
 }
 
