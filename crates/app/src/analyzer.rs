@@ -37,6 +37,9 @@ pub struct Analyzer {
     names: tongwen::masthead::GivenNames,
     /// The first result has been shown (and the page's deep link followed).
     shown_once: bool,
+    /// A result was handed to the reducer whose words the worker should
+    /// index once it is on screen ([`ask_words_once_rendered`]).
+    words_wanted: bool,
     /// The fragments of a published corpus asked for (by file, which
     /// names its content), so none is fetched twice.
     fragments_asked: std::collections::HashSet<String>,
@@ -182,15 +185,7 @@ pub fn show_result(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
         let a = analyzer.borrow();
         a.files.is_empty() && a.precomputed.is_none()
     };
-    if !large_published {
-        let weak = Rc::downgrade(analyzer);
-        wasm_bindgen_futures::spawn_local(async move {
-            after_paint().await;
-            if let Some(a) = weak.upgrade() {
-                ask(&a, &Request::IndexWords);
-            }
-        });
-    }
+    analyzer.borrow_mut().words_wanted = !large_published;
     let first = !std::mem::replace(&mut analyzer.borrow_mut().shown_once, true);
     if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()).filter(|_| first) {
         if let Some(route) = tongwen::view::Route::parse(&hash) {
@@ -219,6 +214,24 @@ pub fn fetch_fragments(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatc
                 }
                 dispatcher.dispatch(Action::Notice(Some(Problem::from(failure))));
             }
+        }
+    });
+}
+
+/// Asks for the words of a result shown, once the render that shows it
+/// is done and painted. Called after every render of the app: Yew renders
+/// in slices and yields to the browser between them, so waiting a frame
+/// from the dispatch alone could start the worker (and its downloads)
+/// before the first highlight reaches the screen.
+pub fn ask_words_once_rendered(analyzer: &SharedAnalyzer) {
+    if !std::mem::take(&mut analyzer.borrow_mut().words_wanted) {
+        return;
+    }
+    let weak = Rc::downgrade(analyzer);
+    wasm_bindgen_futures::spawn_local(async move {
+        after_paint().await;
+        if let Some(a) = weak.upgrade() {
+            ask(&a, &Request::IndexWords);
         }
     });
 }

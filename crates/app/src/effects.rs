@@ -28,6 +28,7 @@ impl Reducible for AppState {
 
 /// Runs the effects of every change since the last render.
 pub fn run_pending(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>) {
+    crate::analyzer::ask_words_once_rendered(analyzer);
     for effect in PENDING.with_borrow_mut(std::mem::take) {
         match effect {
             Effect::Reanalyze(settings) => wasm_bindgen_futures::spawn_local(crate::session::reanalyze(analyzer.clone(), dispatcher.clone(), settings)),
