@@ -35,6 +35,8 @@ cp -r www/. "$out/"
 # is dropped (the service worker caches it then, not at install).
 mkdir -p "$out/pdfjs"
 cp node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs "$out/pdfjs/"
+# Adobe's predefined CMaps, fetched one by one when a PDF's fonts name them.
+cp -r node_modules/pdfjs-dist/cmaps "$out/pdfjs/"
 # The built-in corpus never changes: analysed now, the page shows it
 # without starting a worker. Then the service worker's list of it all.
 # TONGWEN_CLI: a tongwen binary built already (make test passes the one

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 Promise.withResolvers ??= function () { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; }); return { promise, resolve, reject }; };
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+const CMAPS = path.resolve(import.meta.dirname, '../node_modules/pdfjs-dist/cmaps') + '/';
 const { positionedText } = await import('../crates/worker/src/pdf_reader.js');
 const dir = process.argv[2] || path.resolve(import.meta.dirname, '../target/typeset/pdf');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => fs.readFileSync(path.join(dir, f)));
@@ -14,7 +15,7 @@ const runs = [];
 for (let r = 0; r < 4; r++) {
   const t = performance.now();
   let pages = 0;
-  for (const b of files) pages += (await positionedText(pdfjs, new Uint8Array(b))).pages.length;
+  for (const b of files) pages += (await positionedText(pdfjs, new Uint8Array(b), CMAPS)).pages.length;
   runs.push([performance.now() - t, pages]);
 }
 runs.shift();

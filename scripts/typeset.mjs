@@ -36,6 +36,8 @@ Promise.withResolvers ??= function withResolvers() {
   return { promise, resolve, reject };
 };
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+// Adobe's predefined CMaps, read from disk by pdf.js in Node.
+const CMAPS = path.resolve(import.meta.dirname, '../node_modules/pdfjs-dist/cmaps') + '/';
 // pdf.js's positioned text, as the app's worker reads a dropped PDF.
 const { positionedText } = await import('../crates/worker/src/pdf_reader.js');
 
@@ -219,7 +221,7 @@ for (const [i, p] of pages.entries()) {
     execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', pdf, path.join(out, mode, `${name}.txt`)]);
   }
   fs.writeFileSync(path.join(out, 'pdfjs', `${name}.txt`), await pdfjsText(pdf));
-  fs.writeFileSync(path.join(out, 'pdfjs-runs', `${name}.json`), JSON.stringify(await positionedText(pdfjs, new Uint8Array(fs.readFileSync(pdf)))));
+  fs.writeFileSync(path.join(out, 'pdfjs-runs', `${name}.json`), JSON.stringify(await positionedText(pdfjs, new Uint8Array(fs.readFileSync(pdf)), CMAPS)));
   fs.writeFileSync(path.join(out, 'gold', `${name}.json`), JSON.stringify({ articles: p.gold }, null, 1));
 }
 if (process.argv[5] === 'reprint') {

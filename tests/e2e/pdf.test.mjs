@@ -102,3 +102,17 @@ test('dropped PDFs become articles with their shared passage, and each bad one s
   assert.deepEqual(again.filter((u) => u.includes('pdfjs')), []);
   assert.deepEqual(page.problems.filter((p) => !/favicon/.test(p)), []);
 });
+
+test('a page set the Founder way, GBK codes and no ToUnicode, reads through the CMaps pdf.js fetches from the site', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await openReady(page, h.url);
+  await dropFiles(page, [{ name: 'founder-gbk.pdf', bytes: fixture('pdf/founder-gbk.pdf') }]);
+  await page.locator('.status[data-state="ready"]', { hasText: '1 source' }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('article.article h2.article-title').innerText(), '黄河流域生态保护取得新进展');
+  assert.match(await page.locator('article.article').innerText(), /流域内新增水土流失治理面积1\.2万平方公里/);
+  const cmaps = urls.filter((u) => u.includes('pdfjs/cmaps/')).map((u) => u.slice(u.lastIndexOf('/') + 1));
+  assert.deepEqual(cmaps.sort(), ['Adobe-GB1-UCS2.bcmap', 'GBK-EUC-H.bcmap']);
+  assert.deepEqual(page.problems.filter((p) => !/favicon/.test(p)), []);
+});

@@ -186,7 +186,10 @@ impl<'a> PageReader<'a> {
                 self.runs.push(Run { text: glyph.text, x: x - self.left, y: self.top - y, width, size });
             }
             let spacing = state.char_spacing + if glyph.is_space { state.word_spacing } else { 0.0 };
-            *tm = Matrix::translate((advance + spacing) * th, 0.0).then(*tm);
+            // Vertical writing moves down the page by the advance (a
+            // CIDFont's default vertical metrics, one em).
+            let step = if font.vertical { Matrix::translate(0.0, spacing - advance) } else { Matrix::translate((advance + spacing) * th, 0.0) };
+            *tm = step.then(*tm);
         }
     }
 

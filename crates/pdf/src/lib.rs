@@ -18,6 +18,7 @@
 //! malformed input too, so reading runs under `catch_unwind`, and a panic
 //! becomes [`Refusal::PdfDamaged`].
 
+mod cmap;
 mod content;
 mod fonts;
 

@@ -311,3 +311,93 @@ fn a_code_its_encoding_leaves_empty_is_kept_as_a_replacement_character() {
     let got = runs_of(&measured_pdf("BT /F1 10 Tf 100 700 Td (A\\000B) Tj ET", [0, 0, 612, 792], 0));
     assert_eq!(got.iter().map(|r| r.0.as_str()).collect::<String>(), "A\u{FFFD}B");
 }
+
+/// A one-page PDF showing `content` with the fonts `fonts` adds to it,
+/// by resource name.
+fn pdf_with_fonts(content: &[u8], fonts: impl FnOnce(&mut Document) -> Vec<(&'static str, lopdf::Dictionary)>) -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let mut font_resources = lopdf::Dictionary::new();
+    for (name, font) in fonts(&mut doc) {
+        let id = doc.add_object(font);
+        font_resources.set(name, id);
+    }
+    let resources = doc.add_object(dictionary! { "Font" => font_resources });
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()], "Resources" => resources, "Contents" => content_id });
+    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+/// A Type0 font as Founder (方正) systems write them for Chinese dailies:
+/// a CID font of the Adobe-GB1 collection, not embedded here, with a
+/// predefined CMap as its encoding and no ToUnicode.
+fn founder_font(encoding: &str, widths: Vec<Object>) -> lopdf::Dictionary {
+    let info = dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("GB1"), "Supplement" => 2 };
+    let descendant = dictionary! { "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "FZSSK--GBK1-0", "CIDSystemInfo" => info, "DW" => 1000, "W" => widths };
+    dictionary! { "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "FZSSK--GBK1-0", "Encoding" => encoding, "DescendantFonts" => vec![Object::Dictionary(descendant)] }
+}
+
+#[test]
+fn a_gbk_encoded_cid_font_without_tounicode_reads_through_the_adobe_gb1_collection() {
+    // 新华社北京 in GBK, then "2024" in one-byte codes. GBK-EUC-H puts
+    // ASCII ! to ~ at the half-width CIDs 814–907 (the digits 0–9 at
+    // 829–838), which the font's W makes half an em wide.
+    let widths = vec![814.into(), 907.into(), 500.into()];
+    let mut content = b"BT /F1 10 Tf 50 700 Td <D0C2BBAAC9E7B1B1BEA9>Tj (2024) Tj ET".to_vec();
+    content.extend_from_slice(b" BT /F1 10 Tf 50 680 Td <D6D0B9FAA1A2> Tj ET");
+    let doc = extract(&pdf_with_fonts(&content, |_| vec![("F1", founder_font("GBK-EUC-H", widths))])).unwrap();
+    assert_eq!(text_of(&doc), "新华社北京2024中国、");
+    let xs: Vec<f32> = doc.pages[0].runs.iter().take(9).map(|r| r.x).collect();
+    assert_eq!(xs, [50.0, 60.0, 70.0, 80.0, 90.0, 100.0, 105.0, 110.0, 115.0], "CJK an em each, the digits half an em, by CID");
+}
+
+#[test]
+fn a_ucs2_encoded_font_reads_its_codes_as_text_and_a_tounicode_map_comes_first() {
+    let content = b"BT /F1 10 Tf 50 700 Td <4E2D56FD> Tj /F2 10 Tf <D6D0B9FA> Tj ET";
+    let doc = extract(&pdf_with_fonts(content, |doc| {
+        // UniGB-UCS2-H: the codes are the text.
+        let ucs2 = founder_font("UniGB-UCS2-H", vec![]);
+        // A GBK font with a ToUnicode map: the map wins (it says 本 for 中).
+        let mut mapped = founder_font("GBK-EUC-H", vec![]);
+        let cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Test-UCS def\n/CMapType 2 def\n2 begincodespacerange\n<00> <80>\n<8140> <FEFE>\nendcodespacerange\n1 beginbfchar\n<D6D0> <672C>\nendbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend";
+        mapped.set("ToUnicode", doc.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec())));
+        vec![("F1", ucs2), ("F2", mapped)]
+    }))
+    .unwrap();
+    assert_eq!(text_of(&doc), "中国本国", "国 is not in the ToUnicode map: it comes from the collection");
+}
+
+#[test]
+fn vertical_writing_moves_down_the_page_an_em_a_glyph() {
+    let doc = extract(&pdf_with_fonts(b"BT /F1 20 Tf 500 700 Td <D6D0B9FAC8CB> Tj ET", |_| vec![("F1", founder_font("GBK-EUC-V", vec![]))])).unwrap();
+    assert_eq!(text_of(&doc), "中国人");
+    let places: Vec<(f32, f32)> = doc.pages[0].runs.iter().map(|r| (r.x, r.y)).collect();
+    assert_eq!(places, [(500.0, 100.0), (500.0, 120.0), (500.0, 140.0)]);
+}
+
+/// `tests/fixtures/pdf/founder-gbk.pdf` (see the README there): pdf.js
+/// reads nothing from it without Adobe's CMaps, and the same text as this
+/// crate with them. Read by layout, it is one article.
+#[test]
+fn a_founder_style_page_reads_into_its_article() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/pdf/founder-gbk.pdf")).unwrap();
+    let (doc, _) = tongwen::analysis::analyze_positioned("founder-gbk.pdf", &extract(&bytes).unwrap());
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let [article] = &doc.articles[..] else { panic!("{:#?}", doc.articles) };
+    assert_eq!(article.title.as_deref(), Some("黄河流域生态保护取得新进展"));
+    assert_eq!(article.byline.as_deref(), Some("本报记者 李晓明"));
+    assert_eq!(article.dateline.as_deref(), Some("本报郑州11月26日电"));
+    let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "今年以来，沿黄九省区持续推进生态保护和高质量发展，黄河干流水质连续三年保持Ⅱ类。",
+            "据了解，流域内新增水土流失治理面积1.2万平方公里，湿地保护率达到55%，一批重点工程提前完工。",
+        ]
+    );
+}

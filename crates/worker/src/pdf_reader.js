@@ -18,14 +18,21 @@ export async function read_pdf(bytes) {
     // worker's messages to the page.
     pdfjs.GlobalWorkerOptions.workerPort = new Worker(asset('pdfjs/pdf.worker.min.mjs'), { type: 'module' });
   }
-  return JSON.stringify(await positionedText(pdfjs, bytes));
+  return JSON.stringify(await positionedText(pdfjs, bytes, asset('pdfjs/cmaps/')));
 }
 
 /** A PDF's text items as positioned text; `scripts/typeset.mjs` reads its
- * test pages with this too, so both score the same runs. */
-export async function positionedText(pdfjs, bytes) {
+ * test pages with this too, so both score the same runs. `cMapUrl` is
+ * where Adobe's predefined CMaps are (a URL, or a directory in Node): a
+ * Chinese font encoded `GBK-EUC-H` and the like, as Founder systems set
+ * newspapers, reads only through them. pdf.js fetches the ones a PDF
+ * names, when it names them. */
+export async function positionedText(pdfjs, bytes, cMapUrl) {
   // Errors only: a damaged file is said in its refusal, not on the console.
-  const task = pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  // In a browser, pdf.js's own worker fetches them: its page-side reader
+  // looks for `document`, which a worker has not. Node reads them from disk.
+  const useWorkerFetch = /^https?:/.test(cMapUrl ?? '');
+  const task = pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, cMapUrl, cMapPacked: true, useWorkerFetch, verbosity: pdfjs.VerbosityLevel.ERRORS });
   let doc;
   try {
     doc = await task.promise;
