@@ -50,8 +50,6 @@ pub struct Font<'a> {
     to_unicode: Option<Encoding<'static>>,
     /// A simple font's encoding, for codes its ToUnicode lacks.
     encoding: Option<Encoding<'a>>,
-    /// A `Uni…-UCS2`/`-UTF16` encoding: its codes are their own text.
-    codes_are_utf16: bool,
     /// The character collection's CID-to-Unicode map (`Adobe-GB1-UCS2`),
     /// for a CID font's codes its ToUnicode (if any) does not map.
     collection: Option<Arc<CMap>>,
@@ -125,17 +123,16 @@ impl<'a> Font<'a> {
                 Codes::Predefined(map) => map.vertical,
                 _ => encoding == "Identity-V",
             };
-            let codes_are_utf16 = encoding.starts_with("Uni") && (encoding.contains("-UCS2-") || encoding.contains("-UTF16-"));
             // Also behind a ToUnicode map, for the codes it leaves out.
             let collection = collection(doc, descendant, encoding);
-            return Font { codes, widths, default_width, scale: 0.001, vertical, to_unicode, encoding: None, codes_are_utf16, collection };
+            return Font { codes, widths, default_width, scale: 0.001, vertical, to_unicode, encoding: None, collection };
         }
         let encoding = font.get_font_encoding(doc).ok();
         let first = font.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as u32;
         let widths: HashMap<u32, f32> = array(doc, font, b"Widths").map_or_else(HashMap::new, |ws| ws.iter().enumerate().filter_map(|(k, w)| Some((first + k as u32, number(deref(doc, w))?))).collect());
         let missing = dict(doc, font, b"FontDescriptor").and_then(|d| d.get(b"MissingWidth").ok()).and_then(number).unwrap_or(0.0);
         let scale = if subtype == b"Type3" { array(doc, font, b"FontMatrix").and_then(|m| m.first()).and_then(number).unwrap_or(0.001) } else { 0.001 };
-        Font { codes: Codes::OneByte, widths, default_width: missing, scale, vertical: false, to_unicode, encoding, codes_are_utf16: false, collection: None }
+        Font { codes: Codes::OneByte, widths, default_width: missing, scale, vertical: false, to_unicode, encoding, collection: None }
     }
 
     /// The glyphs a shown string's bytes stand for.
@@ -174,24 +171,10 @@ impl<'a> Font<'a> {
             .filter(|t| !t.is_empty())
             .or_else(|| self.encoding.as_ref().and_then(from_map))
             .filter(|t| !t.is_empty())
-            .or_else(|| self.codes_are_utf16.then(|| utf16(code_bytes)).flatten())
             .or_else(|| self.collection.as_ref().and_then(|c| c.text(cid?)));
-        match text {
-            Some(t) if !t.is_empty() => t,
-            // A code the font maps to nothing: kept, as U+FFFD.
-            _ => char::REPLACEMENT_CHARACTER.to_string(),
-        }
+        // A code the font maps to nothing: kept, as U+FFFD.
+        text.unwrap_or_else(|| char::REPLACEMENT_CHARACTER.to_string())
     }
-}
-
-/// A code of a `Uni…-UCS2`/`-UTF16` encoding read as the text it is; a
-/// one-byte code (ASCII in these maps) as itself.
-fn utf16(code_bytes: &[u8]) -> Option<String> {
-    if code_bytes.len() == 1 {
-        return char::from_u32(code_bytes[0] as u32).map(String::from);
-    }
-    let units: Vec<u16> = code_bytes.chunks(2).map(|p| Some(u16::from_be_bytes([p[0], *p.get(1)?]))).collect::<Option<_>>()?;
-    String::from_utf16(&units).ok().filter(|t| !t.contains('\0'))
 }
 
 /// A CIDFont's widths (`W`) and default width (`DW`).

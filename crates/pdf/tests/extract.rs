@@ -401,3 +401,18 @@ fn a_founder_style_page_reads_into_its_article() {
         ]
     );
 }
+
+#[test]
+fn an_identity_encoded_font_of_a_named_collection_reads_its_cids_through_it() {
+    // Identity-H over Adobe-GB1: the codes are CIDs, 4559 中 and 1875 国.
+    // A font of the `Identity` ordering has no collection to read through.
+    let mut identity = founder_font("Identity-H", vec![]);
+    if let Ok(Object::Array(descendants)) = identity.get_mut(b"DescendantFonts") {
+        if let Object::Dictionary(d) = &mut descendants[0] {
+            d.set("CIDSystemInfo", dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 });
+        }
+    }
+    let content = b"BT /F1 10 Tf 50 700 Td <11CF0753> Tj /F2 10 Tf <11CF0753> Tj ET";
+    let doc = extract(&pdf_with_fonts(content, |_| vec![("F1", founder_font("Identity-H", vec![])), ("F2", identity)])).unwrap();
+    assert_eq!(text_of(&doc), "中国\u{FFFD}\u{FFFD}");
+}
