@@ -38,19 +38,6 @@ enum Role {
     Body,
 }
 
-/// The size most characters of the document are set in.
-fn body_size(pages: &[Vec<Block>]) -> f32 {
-    let mut counts: Vec<(f32, usize)> = Vec::new();
-    for line in pages.iter().flatten().flat_map(|b| &b.lines) {
-        let size = (line.size * 2.0).round() / 2.0;
-        match counts.iter_mut().find(|(s, _)| *s == size) {
-            Some((_, n)) => *n += line.glyphs.len(),
-            None => counts.push((size, line.glyphs.len())),
-        }
-    }
-    counts.into_iter().max_by_key(|&(_, n)| n).map_or(1.0, |(s, _)| s)
-}
-
 fn role(block: &Block, body: f32, page_height: f32) -> Role {
     let band = MARGIN_BAND * page_height;
     let in_margin = page_height > 0.0 && (block.bottom() <= band || block.top() >= page_height - band);
@@ -112,7 +99,7 @@ fn piece_of(src: &[char], lines: &[(usize, usize)], names: bool) -> Piece {
 }
 
 pub fn assemble(doc_id: &str, src: &[char], pages: &[Vec<Block>], placed: &Placed, heights: &[f32]) -> Reflowed {
-    let body = body_size(pages);
+    let body = super::lines::body_size(pages.iter().flatten());
     let roles: Vec<Vec<Role>> = pages.iter().zip(heights).map(|(blocks, &h)| blocks.iter().map(|b| role(b, body, h)).collect()).collect();
     let all_lines = || pages.iter().flatten().flat_map(|b| &b.lines);
     let varied = all_lines().any(|l| (l.size - body).abs() > 0.08 * body);

@@ -95,6 +95,20 @@ fn glyphs_of(run: &Run) -> impl Iterator<Item = Glyph> + '_ {
     run.text.chars().filter(|c| !c.is_control()).enumerate().map(move |(k, ch)| Glyph { ch, x: x + step * k as f32, width: step, y, size, seq: 0 })
 }
 
+/// The size most characters of `blocks` are set in (to the half point):
+/// the body's. 1 for no text.
+pub fn body_size<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> f32 {
+    let mut counts: Vec<(f32, usize)> = Vec::new();
+    for line in blocks.into_iter().flat_map(|b| &b.lines) {
+        let size = (line.size * 2.0).round() / 2.0;
+        match counts.iter_mut().find(|(s, _)| *s == size) {
+            Some((_, n)) => *n += line.glyphs.len(),
+            None => counts.push((size, line.glyphs.len())),
+        }
+    }
+    counts.into_iter().max_by_key(|&(_, n)| n).map_or(1.0, |(s, _)| s)
+}
+
 pub fn same_size(a: f32, b: f32) -> bool {
     (a - b).abs() <= 0.08 * a.max(b)
 }

@@ -17,25 +17,13 @@ type Box4 = [f32; 4];
 /// The order in which to read `blocks`, as indices into it.
 pub fn reading_order(blocks: &[Block]) -> Vec<usize> {
     let boxes: Vec<Box4> = blocks.iter().map(|b| [b.left(), b.top(), b.right(), b.bottom()]).collect();
-    let body = body_size(blocks);
+    let body = super::lines::body_size(blocks);
     // A head is set larger or smaller than the body (a headline, a
     // subtitle, a byline); a caption is small too, but says what it is.
     let heads: Vec<bool> = blocks.iter().map(|b| b.size > 1.05 * body || (b.size < 0.95 * body && !super::is_caption(&b.text()))).collect();
     let mut out = Vec::with_capacity(blocks.len());
     cut(&boxes, &heads, (0..blocks.len()).collect(), &mut out);
     out
-}
-
-/// The size most lines of the page are set in.
-fn body_size(blocks: &[Block]) -> f32 {
-    let mut counts: Vec<(f32, usize)> = Vec::new();
-    for b in blocks {
-        match counts.iter_mut().find(|(s, _)| (*s - b.size).abs() <= 0.05 * b.size) {
-            Some((_, n)) => *n += b.lines.len(),
-            None => counts.push((b.size, b.lines.len())),
-        }
-    }
-    counts.into_iter().max_by_key(|&(_, n)| n).map_or(0.0, |(s, _)| s)
 }
 
 /// Every gap in the union of `spans` (begin, end), as (width, where to
