@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 pub enum BinaryKind {
     #[error("a PNG image")]
     Png,
-    #[error("a PDF (extract its text first)")]
+    /// Never a refusal now that PDFs are read (the intake sets them aside
+    /// by this kind); kept so the kinds stay one list.
+    #[error("a PDF")]
     Pdf,
     #[error("a JPEG image")]
     Jpeg,

@@ -44,7 +44,7 @@ mod zh {
     fn kind(k: &BinaryKind) -> &'static str {
         match k {
             BinaryKind::Png => "PNG 图片",
-            BinaryKind::Pdf => "PDF（请先提取其中的文字）",
+            BinaryKind::Pdf => "PDF",
             BinaryKind::Jpeg => "JPEG 图片",
             BinaryKind::Gif => "GIF 图片",
             BinaryKind::ZipBased => "基于 zip 的文件（.docx？）",
