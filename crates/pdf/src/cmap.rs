@@ -57,17 +57,21 @@ pub fn predefined(name: &str) -> Option<Arc<CMap>> {
     if let Some(known) = loaded.lock().ok()?.get(name) {
         return known.clone();
     }
-    let map = read_with_parents(name, 0).map(Arc::new);
+    let map = read_with_parents(name, &mut Vec::new(), &|n| EMBEDDED.iter().find(|(e, _)| *e == n).map(|(_, b)| *b)).map(Arc::new);
     loaded.lock().ok()?.insert(name.to_owned(), map.clone());
     map
 }
 
-fn read_with_parents(name: &str, depth: usize) -> Option<CMap> {
-    let (_, bytes) = EMBEDDED.iter().find(|(n, _)| *n == name)?;
-    let (mut map, parent) = read(bytes).ok()?;
-    // The carried maps chain at most two deep; more is a loop.
-    if let Some(parent) = parent.filter(|_| depth < 4) {
-        let base = read_with_parents(&parent, depth + 1)?;
+/// Reads `name` (its bytes from `find`) with the maps it builds on merged
+/// in. A map that builds on itself, however far round, is damage: none.
+fn read_with_parents<'a>(name: &str, seen: &mut Vec<String>, find: &dyn Fn(&str) -> Option<&'a [u8]>) -> Option<CMap> {
+    if seen.iter().any(|s| s == name) {
+        return None;
+    }
+    seen.push(name.to_owned());
+    let (mut map, parent) = read(find(name)?).ok()?;
+    if let Some(parent) = parent {
+        let base = read_with_parents(&parent, seen, find)?;
         for (len, ranges) in base.codespace.into_iter().enumerate() {
             map.codespace[len].extend(ranges);
         }
@@ -369,8 +373,9 @@ pub fn read(bytes: &[u8]) -> Result<(CMap, Option<String>), Malformed> {
                     r.hex_number(&mut end, CID_SIZE)?;
                     add(&mut end, &start, CID_SIZE);
                     r.hex(&mut text, size)?;
+                    // Two-byte CIDs: a range wraps round, never runs long.
                     let (lo, hi) = (to_int(&start, CID_SIZE), to_int(&end, CID_SIZE));
-                    if hi < lo || hi - lo > MAX_RANGE {
+                    if hi < lo {
                         return Err(Malformed);
                     }
                     let mut next = text;
@@ -403,6 +408,24 @@ mod tests {
             }
         }
         assert!(predefined("Identity-H").is_none() && predefined("No-Such-Map").is_none());
+    }
+
+    #[test]
+    fn a_map_builds_on_its_parents_and_a_loop_of_them_is_refused() {
+        let uses = |parent: &str| [&[0xe1u8, parent.len() as u8][..], parent.as_bytes()].concat();
+        // "A" maps code 1 to CID 10 and uses "B", which maps codes 1 and 2
+        // to 20 and 21 and has the two-byte codespace 8000–FFFF.
+        let a = [&[0u8, 2 << 5, 1, 1, 10][..], &uses("B")].concat();
+        let b = vec![0u8, 1, 1, 0x80, 0x00, 0x81, 0xff, 0x7f, 2 << 5, 2, 1, 20, 0, 0];
+        let maps: HashMap<&str, Vec<u8>> = [("A", a.clone()), ("B", b)].into();
+        let find = |n: &str| maps.get(n).map(Vec::as_slice);
+        let merged = read_with_parents("A", &mut Vec::new(), &find).unwrap();
+        assert_eq!((merged.cid(1), merged.cid(2)), (Some(10), Some(21)), "A's own code first, then B's others");
+        assert_eq!(merged.codes(&[0x81, 0x42]), [(0x8142, 2)], "B's codespace");
+        // "B" using "A" again: a loop.
+        let looped: HashMap<&str, Vec<u8>> = [("A", a), ("B", [&[0u8][..], &uses("A")].concat())].into();
+        let find = |n: &str| looped.get(n).map(Vec::as_slice);
+        assert!(read_with_parents("A", &mut Vec::new(), &find).is_none());
     }
 
     /// Places checked against Adobe's source CMaps and the Unicode
@@ -449,6 +472,22 @@ mod tests {
         }
         assert_eq!(read(&bytes[..bytes.len() - 1]).err(), Some(Malformed));
         assert!(read(bytes).is_ok());
+        // A range of codes to CIDs (kind 3, four-byte codes) that wraps
+        // round or spans more than 65,536 codes is refused; one code, or
+        // exactly 65,537, is a range.
+        let range = |start: [u8; 4], delta: &[u8]| [&[0u8, 3 << 5 | 3, 1][..], &start, delta, &[5]].concat();
+        assert_eq!(read(&range([0xff; 4], &[1])).err(), Some(Malformed));
+        assert_eq!(read(&range([0; 4], &[0x87, 0xff, 0xff, 0x7f])).err(), Some(Malformed));
+        assert_eq!(read(&range([0; 4], &[0x84, 0x80, 0x01])).err(), Some(Malformed), "65,538 codes");
+        let (long, _) = read(&range([0; 4], &[0x84, 0x80, 0x00])).unwrap();
+        assert_eq!((long.cids.len(), long.cid(65_536)), (65_537, Some(5 + 65_536)));
+        let (one, _) = read(&range([0, 0, 0, 0x41], &[0])).unwrap();
+        assert_eq!((one.cids.len(), one.cid(0x41)), (1, Some(5)));
+        // A CID range to text (kind 5) that wraps round is refused.
+        let text_range = |start: [u8; 2]| [&[0u8, 5 << 5 | 1, 1][..], &start, &[1, 0x4e, 0x2d]].concat();
+        assert_eq!(read(&text_range([0xff, 0xff])).err(), Some(Malformed));
+        let (two, _) = read(&text_range([0, 1])).unwrap();
+        assert_eq!((two.text(1), two.text(2)), (Some("中".into()), Some("丮".into())));
         // Unknown metadata is skipped; an unknown record kind is refused.
         assert!(read(&[0, 0xe0 | 5]).is_ok());
         assert_eq!(read(&[0, 6 << 5, 1]).err(), Some(Malformed));
