@@ -484,10 +484,12 @@ mod tests {
         let (one, _) = read(&range([0, 0, 0, 0x41], &[0])).unwrap();
         assert_eq!((one.cids.len(), one.cid(0x41)), (1, Some(5)));
         // A CID range to text (kind 5) that wraps round is refused.
-        let text_range = |start: [u8; 2]| [&[0u8, 5 << 5 | 1, 1][..], &start, &[1, 0x4e, 0x2d]].concat();
-        assert_eq!(read(&text_range([0xff, 0xff])).err(), Some(Malformed));
-        let (two, _) = read(&text_range([0, 1])).unwrap();
+        let text_range = |start: [u8; 2], delta: u8| [&[0u8, 5 << 5 | 1, 1][..], &start, &[delta, 0x4e, 0x2d]].concat();
+        assert_eq!(read(&text_range([0xff, 0xff], 1)).err(), Some(Malformed));
+        let (two, _) = read(&text_range([0, 1], 1)).unwrap();
         assert_eq!((two.text(1), two.text(2)), (Some("中".into()), Some("丮".into())));
+        let (one, _) = read(&text_range([0, 1], 0)).unwrap();
+        assert_eq!((one.text(1), one.text(2)), (Some("中".into()), None));
         // Unknown metadata is skipped; an unknown record kind is refused.
         assert!(read(&[0, 0xe0 | 5]).is_ok());
         assert_eq!(read(&[0, 6 << 5, 1]).err(), Some(Malformed));
