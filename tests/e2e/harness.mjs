@@ -43,8 +43,9 @@ export async function openReady(page, url) {
   await page.locator('.status[data-state="ready"]').waitFor({ timeout: 30_000 });
 }
 
-/** Drops `files` ({ name, bytes }) onto the page, as a user drags files in. */
-export async function dropFiles(page, files) {
+/** Drops `files` ({ name, bytes }) onto the page, as a user drags files in;
+ * `beforeDrop` runs once the files are in the page, right before the drop. */
+export async function dropFiles(page, files, { beforeDrop } = {}) {
   // The bytes cross to the page as base64: as an array of numbers, 13 MB
   // of PDFs took longer to hand over than to read.
   const transfer = await page.evaluateHandle((files) => {
@@ -52,6 +53,7 @@ export async function dropFiles(page, files) {
     for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
     return dt;
   }, files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') })));
+  beforeDrop?.();
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
 }
