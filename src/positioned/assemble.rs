@@ -22,6 +22,9 @@ const HEADLINE: f32 = 1.3;
 const SUBTITLE: f32 = 1.08;
 /// Sizes below this many times the body size are bylines and captions.
 const SMALL: f32 = 0.95;
+/// A block of small type this many lines long that is no caption is
+/// running text (a sidebar, a 链接 box set a size down), never a byline.
+const RUNNING_LINES: usize = 3;
 /// The share of the page's height at its top and at its bottom where
 /// headers and footers sit.
 const MARGIN_BAND: f32 = 0.06;
@@ -50,7 +53,7 @@ fn role(block: &Block, body: f32, page_height: f32) -> Role {
         Role::Headline
     } else if block.size >= body * SUBTITLE {
         Role::Subtitle
-    } else if block.size < body * SMALL {
+    } else if block.size < body * SMALL && (block.lines.len() < RUNNING_LINES || super::is_caption(&block.text())) {
         Role::Small
     } else {
         Role::Body

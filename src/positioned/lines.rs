@@ -66,6 +66,8 @@ const COLUMN_GAP: f32 = 0.6;
 /// Glyphs set one after the other in the content are one line unless
 /// this many sizes apart.
 const WIDE_GAP: f32 = 3.0;
+/// The same glyph less than this many sizes from itself is overprinted.
+const OVERPRINT: f32 = 0.2;
 /// Baselines closer than this many font sizes are one baseline.
 const SAME_BASELINE: f32 = 0.3;
 /// The farthest the next line of a block sits below the last, in sizes
@@ -128,6 +130,9 @@ pub fn lines(page: &PositionedPage) -> Vec<Line> {
             if k == row.len() || !same_size(row[start].size, row[k].size) {
                 let mut same: Vec<Glyph> = row[start..k].to_vec();
                 same.sort_by(|a, b| a.x.total_cmp(&b.x));
+                // A glyph drawn again over itself is one glyph: producers
+                // fake bold type by printing a line twice, a hair apart.
+                same.dedup_by(|later, kept| later.ch == kept.ch && !later.ch.is_whitespace() && (later.x - kept.x).abs() < OVERPRINT * kept.size && (later.y - kept.y).abs() < OVERPRINT * kept.size);
                 split_at_gaps(same, out);
                 start = k;
             }

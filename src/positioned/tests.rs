@@ -283,3 +283,36 @@ fn the_layout_trace_shows_each_block_and_line_in_reading_order() {
     assert!(headline < column);
     assert!(trace.contains("--- block ") && trace.contains("size 26.0"), "{trace}");
 }
+
+#[test]
+fn a_line_printed_twice_a_hair_apart_for_bold_is_read_once() {
+    let mut s = Setter::new();
+    s.line("烂漫春光好", 40.0, 80.0, 26.0);
+    s.line("烂漫春光好", 40.3, 80.2, 26.0);
+    s.columns(&[Q1], &[40.0, 220.0], 14, 4, 130.0, 12.0);
+    // The same characters a cell apart are two characters.
+    s.line("好好学习", 40.0, 250.0, 12.0);
+    let (text, doc) = analyse(&PositionedDocument { pages: vec![s.page()] });
+    assert_eq!(doc.articles[0].title.as_deref(), Some("烂漫春光好"), "{text}");
+    assert!(text.contains("好好学习"), "{text}");
+}
+
+#[test]
+fn small_type_running_several_lines_is_body_text_not_a_byline_or_caption() {
+    let mut s = Setter::new();
+    s.line("烂漫春光好", 40.0, 80.0, 26.0);
+    // A 链接 box set a size down under the headline: body of the article.
+    let y = s.columns(&[Q2], &[40.0], 12, 8, 110.0, 10.0);
+    s.columns(&[Q1], &[40.0, 220.0], 14, 4, y + 20.0, 12.0);
+    let (text, doc) = analyse(&PositionedDocument { pages: vec![s.page()] });
+    assert_eq!(doc.articles[0].byline, None, "{text}");
+    assert_eq!(bodies(&doc), vec![vec![Q2.to_owned(), Q1.into()]], "{text}");
+    // Two small lines there are still a byline.
+    let mut s = Setter::new();
+    s.line("烂漫春光好", 40.0, 80.0, 26.0);
+    s.line("本报记者　李明", 40.0, 104.0, 10.0);
+    s.line("通讯员　王芳", 40.0, 119.0, 10.0);
+    s.columns(&[Q1], &[40.0, 220.0], 14, 4, 140.0, 12.0);
+    let (text, doc) = analyse(&PositionedDocument { pages: vec![s.page()] });
+    assert_eq!(doc.articles[0].byline.as_deref(), Some("本报记者 李明通讯员 王芳"), "{text}");
+}
