@@ -44,6 +44,9 @@ pub struct Conventions {
     /// The line opens a dateline that the next line ends (`本报乌鲁木齐3月`
     /// / `2日电 俄罗斯…`): it runs on into the next line.
     pub dateline_wraps: bool,
+    /// The line opens a photo caption wrapped over lines, whose credit
+    /// (`新华社记者 王嵘 摄`) ends a line or two below: a block of its own.
+    pub opens_caption: bool,
 }
 
 impl Conventions {
@@ -58,6 +61,7 @@ impl Conventions {
             whole_crosshead: crosshead && t.matches('“').count() == t.matches('”').count(),
             furniture: patterns::is_furniture(t),
             dateline_wraps: false,
+            opens_caption: false,
         }
     }
 }
@@ -148,6 +152,7 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     let out = super::columns::one_after_another(src, out);
     let mut out = split_glued_credits(src, out);
     mark_wrapped_datelines(src, &mut out);
+    mark_wrapped_captions(&mut out);
     let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
     for run in spaced.iter().rev() {
@@ -157,6 +162,23 @@ pub fn lines(src: &[char]) -> Vec<Line> {
         out.splice(run.start..run.start, kept);
     }
     out
+}
+
+/// Most lines a wrapped caption's `图为…` sentence and its credit take.
+const CAPTION_LINES: usize = 4;
+
+/// Marks the lines that open a photo caption the layout wrapped
+/// (`图为石泰峰、王东峰等参加` / `上述会见。新华社记者 王嵘` / `摄`): a
+/// `图为…` line with a credit line at most three lines below. Without the
+/// mark, the caption's first lines run on from the paragraph above it.
+fn mark_wrapped_captions(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let opens = ["图为", "图：", "图:", "上图", "下图"].iter().any(|p| lines[i].content().starts_with(p));
+        if opens && !lines[i].conv.caption {
+            let credit_below = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CAPTION_LINES - 1).any(|l| l.conv.caption);
+            lines[i].conv.opens_caption = credit_below;
+        }
+    }
 }
 
 /// Longest line that can hold only the start of a dateline.
@@ -377,6 +399,7 @@ fn starts_block(line: &Line) -> bool {
         || c.closing_dateline
         || c.crosshead
         || c.caption
+        || c.opens_caption
         || c.byline
         || whole_bold(t).is_some()
 }

@@ -181,6 +181,20 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_wrapped_over_lines_under_a_full_line_is_one_caption_between_two_paragraphs() {
+        // The paragraph ends on a full line; the caption's 图为 sentence and
+        // its credit wrap over three lines of the column; text goes on.
+        let text = "王沪宁会见英国两党议员代表团\n\n本报武汉3月21日电\n中共中央政治局常委、全\n国政协主席王沪宁21日\n在京会见来华出席第十二\n届中英政党对话的英国保\n守党、工党议员代表团。\n图为石泰峰、王东峰等参加\n上 述 会 见 。 新 华 社 记 者 王 嵘\n摄\n王沪宁表示，中国正\n以高质量发展全面推进中\n国式现代化。\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
+        assert_eq!(paragraphs, ["中共中央政治局常委、全国政协主席王沪宁21日在京会见来华出席第十二届中英政党对话的英国保守党、工党议员代表团。", "王沪宁表示，中国正以高质量发展全面推进中国式现代化。"], "{:#?}", doc);
+        let captions: Vec<&str> = doc.other.iter().filter(|b| b.kind == crate::model::BlockKind::Caption).map(|b| b.text.as_str()).collect();
+        assert_eq!(captions, ["图为石泰峰、王东峰等参加上述会见。新华社记者王嵘摄"]);
+        assert!(check_coverage(text, &doc).is_empty());
+    }
+
+    #[test]
     fn coverage_check_notices_lost_and_doubled_text() {
         let text = "标题一\n\n新华社北京6月18日电 第一段。\n\n第二段。\n";
         let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
