@@ -44,6 +44,9 @@ pub struct Conventions {
     /// The line opens a dateline that the next line ends (`本报乌鲁木齐3月`
     /// / `2日电 俄罗斯…`): it runs on into the next line.
     pub dateline_wraps: bool,
+    /// A byline whose names the column wrapped: the next line holds only
+    /// names (`本报记者 陈尚文` / `周圆`), and it runs on into it.
+    pub byline_wraps: bool,
     /// The line opens a photo caption wrapped over lines, whose credit
     /// (`新华社记者 王嵘 摄`) ends a line or two below: a block of its own.
     pub opens_caption: bool,
@@ -62,6 +65,7 @@ impl Conventions {
             furniture: patterns::is_furniture(t),
             dateline_wraps: false,
             opens_caption: false,
+            byline_wraps: false,
         }
     }
 }
@@ -153,6 +157,7 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     let mut out = split_glued_credits(src, out);
     mark_wrapped_datelines(src, &mut out);
     mark_wrapped_captions(&mut out);
+    mark_wrapped_bylines(&mut out);
     let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
     for run in spaced.iter().rev() {
@@ -177,6 +182,24 @@ fn mark_wrapped_captions(lines: &mut [Line]) {
         if opens && !lines[i].conv.caption {
             let credit_below = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CAPTION_LINES - 1).any(|l| l.conv.caption);
             lines[i].conv.opens_caption = credit_below;
+        }
+    }
+}
+
+/// Marks the bylines the column wrapped, their last names on the next
+/// line: without the mark, that line of a name or two reads as a
+/// headline line and joins the title above (`…带给世界更多机遇周圆`).
+/// Its first line may be justified, as a justified column sets every line
+/// but a paragraph's last (`本 报 记 者 严 冰` / `周圆`).
+fn mark_wrapped_bylines(lines: &mut [Line]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        if lines[i + 1].is_blank() || !patterns::is_names(lines[i + 1].content()) {
+            continue;
+        }
+        let unspaced: String = lines[i].content().split_whitespace().collect();
+        if lines[i].conv.byline || (lines[i].justified && patterns::is_byline(&unspaced)) {
+            lines[i].conv.byline = true;
+            lines[i].conv.byline_wraps = true;
         }
     }
 }
@@ -707,7 +730,7 @@ fn push_flat(b: &mut Builder<'_>, offs: &[usize], line_idx: usize) {
 /// (`2` / `024 年`).
 fn runs_on_into(prev: &Line, next: &Line) -> bool {
     let Some(first) = next.content().chars().next() else { return false };
-    if prev.conv.dateline_wraps {
+    if prev.conv.dateline_wraps || prev.conv.byline_wraps {
         return true;
     }
     // Not a closing quote: extractions print an opening quote as `”` often

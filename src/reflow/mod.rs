@@ -195,6 +195,28 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_whose_last_name_wrapped_keeps_it_and_the_title_stays_whole() {
+        // A headline wrapped in a narrow column, its last character printed
+        // on the byline's line, the byline's last name on a line of its
+        // own (as pdf.js gave a typeset page); then the same with the
+        // byline's first line justified.
+        let body = "央视网消息（新\n闻联播）：两会是世\n界观察中国的一个重\n要窗口，今年来到两\n会现场采访的外国记\n者表示，通过两会了\n解了中国的发展。\n";
+        let cases = [
+            ("采 访 两 会\n的 外 国 记\n者 ： 中 国\n高 质 量 发\n展 带 给 世\n界 更 多 机\n遇本报记者 陈尚文\n周圆\n", "采访两会的外国记者：中国高质量发展带给世界更多机遇", "本报记者陈尚文周圆"),
+            ("俄 称 击 落\n大 量 乌 无\n人机\n本 报 记 者 严 冰\n周圆\n", "俄称击落大量乌无人机", "本报记者严冰周圆"),
+        ];
+        for (head, title, byline) in cases {
+            let text = format!("{head}{body}");
+            let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+            reflow_into(&mut doc, &text);
+            let a = &doc.articles[0];
+            assert_eq!(a.title.as_deref().map(|t| t.split_whitespace().collect::<String>()), Some(title.into()), "{:#?}", doc.articles);
+            assert_eq!(a.byline.as_deref().map(|b| b.split_whitespace().collect::<String>()), Some(byline.into()));
+            assert!(check_coverage(&text, &doc).is_empty());
+        }
+    }
+
+    #[test]
     fn coverage_check_notices_lost_and_doubled_text() {
         let text = "标题一\n\n新华社北京6月18日电 第一段。\n\n第二段。\n";
         let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };

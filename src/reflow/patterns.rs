@@ -103,6 +103,14 @@ pub fn is_furniture(text: &str) -> bool {
     t.chars().count() <= 60 && !crate::text::ends_sentence(t) && !t.contains(['，', '。']) && FURNITURE.is_match(t) && !MARKER.is_match(t)
 }
 
+/// One to four personal names and nothing else (`周圆`, `李明 王芳`):
+/// what a byline's wrapped last line holds.
+static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,3}$").unwrap());
+
+pub fn is_names(text: &str) -> bool {
+    NAMES.is_match(text.trim())
+}
+
 pub fn is_byline(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 120 && (t.contains("记者") || t.contains("通讯员") || t.contains("评论员") || t.contains("撰稿人")) && BYLINE.is_match(t)
