@@ -44,6 +44,9 @@ pub struct Conventions {
     /// The line opens a dateline that the next line ends (`本报乌鲁木齐3月`
     /// / `2日电 俄罗斯…`): it runs on into the next line.
     pub dateline_wraps: bool,
+    /// The line is a report's closing note on who attended
+    /// (`王毅参加上述活动。`), a paragraph of its own.
+    pub attendance: bool,
     /// A byline whose names the column wrapped: the next line holds only
     /// names (`本报记者 陈尚文` / `周圆`), and it runs on into it.
     pub byline_wraps: bool,
@@ -66,6 +69,7 @@ impl Conventions {
             dateline_wraps: false,
             opens_caption: false,
             byline_wraps: false,
+            attendance: patterns::is_attendance_note(t),
         }
     }
 }
@@ -671,7 +675,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         let ends_here = headline_next || if ends_sentence(content) {
             !full_with(line, first)
                 || wide(line)
-                || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n))
+                || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n) || n.conv.attendance)
                 // The next line is short but text runs on after it: it opens
                 // a paragraph whose indent the extraction ate.
                 || next.is_some_and(|n| {

@@ -217,6 +217,23 @@ mod tests {
     }
 
     #[test]
+    fn who_attended_closes_a_report_as_a_paragraph_of_its_own_after_a_full_line() {
+        // The last paragraph ends on a full line of its column; the note on
+        // who attended follows unindented.
+        let report = |last: &str| format!("李强会见客人\n\n新华社北京3月5日电 国务院总理\n李强5日在人民大会堂会见来\n访的客人，双方签署了多项合\n作文件，涉及贸易和投资等。\n{last}\n");
+        let paragraphs = |text: &str| {
+            let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+            reflow_into(&mut doc, text);
+            assert!(check_coverage(text, &doc).is_empty());
+            doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(paragraphs(&report("吴政隆参加上述活动。")), ["国务院总理李强5日在人民大会堂会见来访的客人，双方签署了多项合作文件，涉及贸易和投资等。", "吴政隆参加上述活动。"]);
+        // Any other sentence there goes on the paragraph, as a sentence that
+        // ends on a full line usually does.
+        assert_eq!(paragraphs(&report("客人参加了交流并发言。")).len(), 1);
+    }
+
+    #[test]
     fn coverage_check_notices_lost_and_doubled_text() {
         let text = "标题一\n\n新华社北京6月18日电 第一段。\n\n第二段。\n";
         let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };

@@ -103,6 +103,15 @@ pub fn is_furniture(text: &str) -> bool {
     t.chars().count() <= 60 && !crate::text::ends_sentence(t) && !t.contains(['，', '。']) && FURNITURE.is_match(t) && !MARKER.is_match(t)
 }
 
+/// The closing note of an official report, a paragraph of its own in the
+/// press's convention: who else attended (`王毅参加上述活动。`,
+/// `石泰峰、王东峰等参加会见。`).
+static ATTENDANCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[^，。；：！？]{2,40}(?:参加|出席)了?(?:上述|会见|会谈|活动|开幕式|闭幕式|仪式|签字仪式|欢迎仪式)[^，。；]{0,10}。$").unwrap());
+
+pub fn is_attendance_note(text: &str) -> bool {
+    ATTENDANCE.is_match(text.trim())
+}
+
 /// One to four personal names and nothing else (`周圆`, `李明 王芳`):
 /// what a byline's wrapped last line holds.
 static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,3}$").unwrap());
