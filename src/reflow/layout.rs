@@ -405,6 +405,30 @@ fn full_with(line: &Line, first: bool) -> bool {
     line.width >= line.column - slack
 }
 
+/// Closing marks a line may not start with, and opening ones it may not
+/// end with: a justified column moves a character to the next line to
+/// keep them (kinsoku), and that line then stops a cell short.
+const NO_LINE_START: &[char] = &['，', '。', '、', '；', '：', '？', '！', '”', '’', '）', '》', '】', '」', '』', '…', '—', '·'];
+const NO_LINE_END: &[char] = &['“', '‘', '（', '《', '【', '「', '『'];
+/// A paragraph's indent, in cells.
+const INDENT_CELLS: f32 = 2.0;
+
+/// A line of full-width characters that ends a sentence a cell or more
+/// short of its justified column, where no character was moved down for
+/// kinsoku: the paragraph ends there. Justification fills every line of
+/// running text but a paragraph's last, whose characters are as wide as
+/// the column's, so a cell short is the end (a slack of two cells stays
+/// for lines with figures and Latin, whose widths vary by font). A
+/// paragraph's first line is two cells shorter anyway, for its indent.
+fn stops_short(line: &Line, opens_unit: bool, next: Option<&Line>) -> bool {
+    let Some(next) = next.filter(|n| !n.is_blank()) else { return false };
+    let mut opening = next.content().chars().filter(|c| !c.is_space());
+    let (first, second) = (opening.next(), opening.next());
+    let moved_for_kinsoku = first.is_some_and(|c| NO_LINE_END.contains(&c)) || second.is_some_and(|c| NO_LINE_START.contains(&c));
+    let short_by = if opens_unit { INDENT_CELLS + 1.0 } else { 1.0 };
+    !line.justified && !wide(line) && line.column - line.width >= short_by && line.content().chars().all(|c| !c.is_ascii()) && !moved_for_kinsoku
+}
+
 /// Wider than the column: a headline spanning columns.
 fn overwide(line: &Line) -> bool {
     !wide(line) && line.width > line.column + 2.5
@@ -675,6 +699,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         let ends_here = headline_next || if ends_sentence(content) {
             !full_with(line, first)
                 || wide(line)
+                || stops_short(line, first, next)
                 || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n) || n.conv.attendance)
                 // The next line is short but text runs on after it: it opens
                 // a paragraph whose indent the extraction ate.

@@ -234,6 +234,30 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_ending_a_cell_short_of_a_justified_column_ends_its_paragraph() {
+        // A 13-cell column; the first paragraph's last line stops a cell
+        // short, and the next paragraph's indent was lost.
+        let paragraphs = |body: &str| {
+            let text = format!("李强会见客人\n\n国务院总理李强五日在人民大\n会堂会见来访的客人双方交换\n了意见并签署了合作文件。\n{body}");
+            let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+            reflow_into(&mut doc, &text);
+            assert!(check_coverage(&text, &doc).is_empty());
+            doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect::<Vec<_>>()
+        };
+        let two = paragraphs("李强表示中国经济回升向好的\n态势不断巩固增强实现良好开\n局。\n");
+        assert_eq!(two, ["国务院总理李强五日在人民大会堂会见来访的客人双方交换了意见并签署了合作文件。", "李强表示中国经济回升向好的态势不断巩固增强实现良好开局。"]);
+        // The opening quote could not end the line above, so the column
+        // moved it down: the line is short for that, and the text goes on.
+        assert_eq!(paragraphs("“一带一路”合作成果丰硕双\n方同意继续推进。\n").len(), 1);
+        // A paragraph's first line ending a sentence two cells short is
+        // short for its lost indent.
+        let text = "烂漫春光好\n\n春光好，鲜花开满山坡。\n在陕西汉中地处秦岭南麓的洋\n县万亩油菜花海金灿夺目。\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        assert_eq!(doc.articles[0].paragraphs.len(), 1, "{:#?}", doc.articles);
+    }
+
+    #[test]
     fn coverage_check_notices_lost_and_doubled_text() {
         let text = "标题一\n\n新华社北京6月18日电 第一段。\n\n第二段。\n";
         let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
