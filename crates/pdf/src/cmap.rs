@@ -233,6 +233,26 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// The next range of a record, in `start` and `end`: the first one's
+    /// start in full, a later one's as its gap after the range before (or
+    /// right after it, in a sequence); its end as a length past its start.
+    fn range(&mut self, first: bool, sequence: bool, start: &mut Num, end: &mut Num, size: usize) -> Result<(), Malformed> {
+        if first {
+            self.hex(start, size)?;
+        } else {
+            increment(end, size);
+            if sequence {
+                *start = *end;
+            } else {
+                self.hex_number(start, size)?;
+                add(start, end, size);
+            }
+        }
+        self.hex_number(end, size)?;
+        add(end, start, size);
+        Ok(())
+    }
+
     fn string(&mut self) -> Result<String, Malformed> {
         let len = self.number()?;
         (0..len).map(|_| self.number().map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))).collect()
@@ -268,30 +288,16 @@ pub fn read(bytes: &[u8]) -> Result<(CMap, Option<String>), Malformed> {
                     return Err(Malformed);
                 }
                 for i in 0..items {
-                    if i == 0 {
-                        r.hex(&mut start, size)?;
-                    } else {
-                        increment(&mut end, size);
-                        r.hex_number(&mut start, size)?;
-                        add(&mut start, &end, size);
-                    }
-                    r.hex_number(&mut end, size)?;
-                    add(&mut end, &start, size);
+                    // pdf.js reads these kinds' ranges never as a sequence.
+                    r.range(i == 0, false, &mut start, &mut end, size)?;
                     map.codespace[size].push((to_int(&start, size), to_int(&end, size)));
                 }
             }
             // Ranges not defined: skipped, as pdf.js does.
             1 => {
                 for i in 0..items {
-                    if i == 0 {
-                        r.hex(&mut start, size)?;
-                    } else {
-                        increment(&mut end, size);
-                        r.hex_number(&mut start, size)?;
-                        add(&mut start, &end, size);
-                    }
-                    r.hex_number(&mut end, size)?;
-                    add(&mut end, &start, size);
+                    // pdf.js reads these kinds' ranges never as a sequence.
+                    r.range(i == 0, false, &mut start, &mut end, size)?;
                     r.number()?;
                 }
             }
@@ -314,19 +320,7 @@ pub fn read(bytes: &[u8]) -> Result<(CMap, Option<String>), Malformed> {
             // Code ranges to consecutive CIDs.
             3 => {
                 for i in 0..items {
-                    if i == 0 {
-                        r.hex(&mut start, size)?;
-                    } else {
-                        increment(&mut end, size);
-                        if sequence {
-                            start = end;
-                        } else {
-                            r.hex_number(&mut start, size)?;
-                            add(&mut start, &end, size);
-                        }
-                    }
-                    r.hex_number(&mut end, size)?;
-                    add(&mut end, &start, size);
+                    r.range(i == 0, sequence, &mut start, &mut end, size)?;
                     let cid = r.number()?;
                     let (lo, hi) = (to_int(&start, size), to_int(&end, size));
                     if hi < lo || hi - lo > MAX_RANGE {
@@ -359,19 +353,7 @@ pub fn read(bytes: &[u8]) -> Result<(CMap, Option<String>), Malformed> {
             5 => {
                 let mut text = [0u8; MAX_NUM_SIZE];
                 for i in 0..items {
-                    if i == 0 {
-                        r.hex(&mut start, CID_SIZE)?;
-                    } else {
-                        increment(&mut end, CID_SIZE);
-                        if sequence {
-                            start = end;
-                        } else {
-                            r.hex_number(&mut start, CID_SIZE)?;
-                            add(&mut start, &end, CID_SIZE);
-                        }
-                    }
-                    r.hex_number(&mut end, CID_SIZE)?;
-                    add(&mut end, &start, CID_SIZE);
+                    r.range(i == 0, sequence, &mut start, &mut end, CID_SIZE)?;
                     r.hex(&mut text, size)?;
                     // Two-byte CIDs: a range wraps round, never runs long.
                     let (lo, hi) = (to_int(&start, CID_SIZE), to_int(&end, CID_SIZE));

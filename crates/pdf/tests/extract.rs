@@ -6,6 +6,23 @@ use lopdf::{dictionary, Document, Object, Stream};
 use tongwen::intake::Refusal;
 use tongwen_pdf::extract;
 
+/// Finishes a one-page PDF begun in `doc`, whose page tree `pages_id` was
+/// reserved: the page showing `content` with `resources`, the page tree
+/// and the catalog.
+fn finish_one_page(doc: &mut Document, pages_id: lopdf::ObjectId, resources: lopdf::ObjectId, content: &[u8], media_box: [i64; 4]) {
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "MediaBox" => media_box.iter().map(|&v| Object::Integer(v)).collect::<Vec<_>>(), "Resources" => resources, "Contents" => content_id });
+    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+}
+
+fn bytes_of(doc: &mut Document) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
 /// A one-page PDF (612 × 792 points) showing `content` with font F1, a
 /// simple Helvetica, and F2, a composite font whose two-byte codes map
 /// to 本报讯 through a ToUnicode CMap, with `widths` as its `W` array.
@@ -18,20 +35,14 @@ fn pdf(content: &str, widths: Vec<Object>, password: Option<&str>) -> Vec<u8> {
     let descendant = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Song", "DW" => 1000, "W" => widths });
     let song = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Song", "Encoding" => "Identity-H", "DescendantFonts" => vec![Object::Reference(descendant)], "ToUnicode" => Object::Reference(to_unicode) });
     let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => helvetica, "F2" => song } });
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
-    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()], "Resources" => resources, "Contents" => content_id });
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
+    finish_one_page(&mut doc, pages_id, resources, content.as_bytes(), [0, 0, 612, 792]);
     doc.trailer.set("ID", vec![Object::string_literal("tongwen-test-id-1"), Object::string_literal("tongwen-test-id-1")]);
     if let Some(password) = password {
         let version = lopdf::EncryptionVersion::V2 { document: &doc, owner_password: "owner", user_password: password, key_length: 128, permissions: lopdf::Permissions::all() };
         let state = lopdf::EncryptionState::try_from(version).unwrap();
         doc.encrypt(&state).unwrap();
     }
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    bytes_of(&mut doc)
 }
 
 fn text_of(doc: &tongwen::positioned::PositionedDocument) -> String {
@@ -92,9 +103,7 @@ fn a_form_xobject_and_saved_states_place_their_text() {
     doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1, "MediaBox" => vec![0.into(), 0.into(), 200.into(), 300.into()] }));
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    let got = extract(&bytes).unwrap();
+    let got = extract(&bytes_of(&mut doc)).unwrap();
     assert_eq!(got.pages[0].height, 300.0);
     let places: Vec<(f32, f32)> = got.pages[0].runs.iter().map(|r| (r.x, r.y)).collect();
     // Once through the page's cm and the form's matrix, once through the
@@ -163,14 +172,8 @@ fn measured_pdf(content: &str, media_box: [i64; 4], forms: usize) -> Vec<u8> {
         resources.set("XObject", dictionary! { "Fm" => outer });
     }
     let resources = doc.add_object(resources);
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
-    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "MediaBox" => media_box.iter().map(|&v| Object::Integer(v)).collect::<Vec<_>>(), "Resources" => resources, "Contents" => content_id });
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    finish_one_page(&mut doc, pages_id, resources, content.as_bytes(), media_box);
+    bytes_of(&mut doc)
 }
 
 /// (text, x, y, width, size) of every run.
@@ -323,14 +326,8 @@ fn pdf_with_fonts(content: &[u8], fonts: impl FnOnce(&mut Document) -> Vec<(&'st
         font_resources.set(name, id);
     }
     let resources = doc.add_object(dictionary! { "Font" => font_resources });
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
-    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()], "Resources" => resources, "Contents" => content_id });
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    finish_one_page(&mut doc, pages_id, resources, content, [0, 0, 600, 800]);
+    bytes_of(&mut doc)
 }
 
 /// A Type0 font as Founder (方正) systems write them for Chinese dailies:
