@@ -74,7 +74,7 @@ fuzz:
 quality:
 	bash scripts/setup.sh quality
 	node scripts/typeset.mjs target/typeset 60 1
-	node scripts/typeset.mjs target/typeset-heldout 60 31
+	node scripts/typeset.mjs target/typeset-heldout 60 53
 	cargo run --release --example reflow_quality 500 target/typeset target/typeset-heldout
 	cargo build --release -p tongwen-cli
 	python3 scripts/pdf-per-layout.py target/typeset-heldout target/release/tongwen
