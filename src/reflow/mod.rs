@@ -192,6 +192,12 @@ mod tests {
         let captions: Vec<&str> = doc.other.iter().filter(|b| b.kind == crate::model::BlockKind::Caption).map(|b| b.text.as_str()).collect();
         assert_eq!(captions, ["图为石泰峰、王东峰等参加上述会见。新华社记者王嵘摄"]);
         assert!(check_coverage(text, &doc).is_empty());
+        // A credit four lines below a 图为 line signs no caption it opens:
+        // those lines stay text.
+        let text = "烂漫春光好\n\n今年春天来得早，山坡上开满了鲜花。\n图为春光下的山坡，鲜花开满了整\n个山坡，游客们赏花拍照，感受春\n天的气息和乡村振兴的新变化，在\n花海中流连忘返，久久不愿离去。\n新华社记者 王翔 摄\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        assert!(doc.articles.iter().flat_map(|a| &a.paragraphs).any(|p| p.text.contains("游客们赏花拍照")), "{:#?}", doc);
     }
 
     #[test]
@@ -205,6 +211,14 @@ mod tests {
             ("采 访 两 会\n的 外 国 记\n者 ： 中 国\n高 质 量 发\n展 带 给 世\n界 更 多 机\n遇本报记者 陈尚文\n周圆\n", "采访两会的外国记者：中国高质量发展带给世界更多机遇", "本报记者陈尚文周圆"),
             ("俄 称 击 落\n大 量 乌 无\n人机\n本 报 记 者 严 冰\n周圆\n", "俄称击落大量乌无人机", "本报记者严冰周圆"),
         ];
+        // A byline over a dateline does not run on into it, and a justified
+        // line of text over a short line of two characters is no byline.
+        let text = "李强会见客人\n本报记者 王嵘\n新华社北京3月5日电 国务院总理\n李强5日在人民大会堂会见来访\n的客人，双方表示要继 续 保 持 多 种 形 式 的 交\n往来\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        let a = &doc.articles[0];
+        assert_eq!((a.byline.as_deref(), a.dateline.as_deref()), (Some("本报记者 王嵘"), Some("新华社北京3月5日电")), "{:#?}", doc.articles);
+        assert!(a.paragraphs.iter().any(|p| p.text.contains("的交往来")), "{:#?}", doc.articles);
         for (head, title, byline) in cases {
             let text = format!("{head}{body}");
             let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
@@ -251,7 +265,7 @@ mod tests {
         assert_eq!(paragraphs("“一带一路”合作成果丰硕双\n方同意继续推进。\n").len(), 1);
         // A paragraph's first line ending a sentence two cells short is
         // short for its lost indent.
-        let text = "烂漫春光好\n\n春光好，鲜花开满山坡。\n在陕西汉中地处秦岭南麓的洋\n县万亩油菜花海金灿夺目。\n";
+        let text = "烂漫春光好\n\n春光好，鲜花开满山坡。\n在陕西汉中地处秦岭南麓的洋\n县万亩油菜花海金灿夺目游客\n们赏花拍照感受春天的气息和\n乡村振兴的新变化。\n";
         let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
         reflow_into(&mut doc, text);
         assert_eq!(doc.articles[0].paragraphs.len(), 1, "{:#?}", doc.articles);
