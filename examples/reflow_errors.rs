@@ -8,11 +8,7 @@
 
 use std::collections::HashMap;
 
-use tongwen_testkit::synth::typeset::GoldPage;
-
-fn visible(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
+use tongwen_testkit::synth::typeset::{visible, GoldPage};
 
 /// The first 40 characters, or all with `FULL=1` in the environment.
 fn cut(s: &str) -> String {

@@ -131,7 +131,7 @@ pub fn read(doc_id: &str, doc: &PositionedDocument) -> LaidOut {
 /// A photo caption or credit, by what it says (`图为…`, `…摄`).
 fn is_caption(text: &str) -> bool {
     let t: String = text.split_whitespace().collect();
-    crate::reflow::patterns::is_caption(&t) || t.starts_with("图为") || t.ends_with('摄')
+    crate::reflow::patterns::is_caption(&t) || crate::reflow::patterns::opens_caption_sentence(&t) || t.ends_with('摄')
 }
 
 /// A human-readable trace of the layout, for tuning: each page's blocks

@@ -194,7 +194,7 @@ fn join_captions(items: impl Iterator<Item = Item>) -> Vec<Item> {
             let split_credit = opens(&ta) && closes(&tb) && !matches!(a, Item::Caption(_)) && ta.chars().count() + tb.chars().count() <= 40;
             let signed = matches!(b, Item::Caption(_))
                 && matches!(a, Item::Para { .. } | Item::Headline { .. })
-                && ["图为", "图：", "图:", "上图", "下图"].iter().any(|p| ta.starts_with(p))
+                && patterns::opens_caption_sentence(&ta)
                 && ta.chars().count() + tb.chars().count() <= CAPTION_MAX;
             if !(split_credit || signed) {
                 break;

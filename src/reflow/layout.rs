@@ -182,7 +182,7 @@ const CAPTION_LINES: usize = 4;
 /// mark, the caption's first lines run on from the paragraph above it.
 fn mark_wrapped_captions(lines: &mut [Line]) {
     for i in 0..lines.len() {
-        let opens = ["图为", "图：", "图:", "上图", "下图"].iter().any(|p| lines[i].content().starts_with(p));
+        let opens = patterns::opens_caption_sentence(lines[i].content());
         if opens && !lines[i].conv.caption {
             let credit_below = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CAPTION_LINES - 1).any(|l| l.conv.caption);
             lines[i].conv.opens_caption = credit_below;

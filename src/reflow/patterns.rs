@@ -109,7 +109,14 @@ pub fn is_furniture(text: &str) -> bool {
 static ATTENDANCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[^，。；：！？]{2,40}(?:参加|出席)了?(?:上述|会见|会谈|活动|开幕式|闭幕式|仪式|签字仪式|欢迎仪式)[^，。；]{0,10}。$").unwrap());
 
 pub fn is_attendance_note(text: &str) -> bool {
-    ATTENDANCE.is_match(text.trim())
+    let t = text.trim();
+    // Runs on every line: the cheap tests first.
+    t.ends_with('。') && (t.contains("参加") || t.contains("出席")) && ATTENDANCE.is_match(t)
+}
+
+/// How a photo caption's sentence opens (`图为…`, `图：…`, `上图…`).
+pub fn opens_caption_sentence(text: &str) -> bool {
+    ["图为", "图：", "图:", "上图", "下图"].iter().any(|p| text.starts_with(p))
 }
 
 /// One to four personal names and nothing else (`周圆`, `李明 王芳`):

@@ -36,7 +36,8 @@ pub struct GoldPiece {
 /// Characters that identify where a paragraph starts.
 const OPENING: usize = 20;
 
-fn visible(s: &str) -> String {
+/// `s` without white space, as paragraphs and titles are compared.
+pub fn visible(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
