@@ -46,11 +46,18 @@ test('a large published corpus opens from its catalog and one fragment, and fetc
   assert.ok(!fetched.some((p) => p.endsWith('.txt') || p.includes('worker')), JSON.stringify(fetched));
   // Words and search say why they are off here.
   await page.locator('.topbar', { hasText: /too large/ }).waitFor({ timeout: 10_000 });
-  // A source far down the list: its fragment comes when it is opened.
-  await page.locator('button.source').nth(100).click();
+  // A source far down the list, in the second catalog part: its entry
+  // and fragment come when it is opened.
+  const catalog = JSON.parse(fs.readFileSync(path.join(site, 'corpus', JSON.parse(fs.readFileSync(path.join(site, 'corpus/manifest.json'))).published)));
+  assert.ok(catalog.parts.length >= 2 && !catalog.documents.title, 'titles and fragments are in the catalog parts');
+  assert.ok(!fetched.some((p) => p.endsWith(catalog.parts[1])), 'the second part is not fetched for the first view');
+  const n = catalog.part_documents + 10;
+  await page.locator('button.source').nth(n).click();
   await page.waitForFunction(() => !document.querySelector('.loading[role=status]') && document.querySelector('article.article p.para'), null, { timeout: 30_000 });
   const text = await page.locator('article.article').innerText();
-  const fragment = JSON.parse(fs.readFileSync(path.join(site, 'corpus', JSON.parse(fs.readFileSync(path.join(site, 'corpus', JSON.parse(fs.readFileSync(path.join(site, 'corpus/manifest.json'))).published))).documents.fragment[100])));
+  const part = JSON.parse(fs.readFileSync(path.join(site, 'corpus', catalog.parts[1])));
+  const fragment = JSON.parse(fs.readFileSync(path.join(site, 'corpus', part.documents.fragment[10])));
+  assert.ok(fetched.some((p) => p.endsWith(catalog.parts[1])), 'its catalog part was fetched');
   const firstParagraph = fragment.doc.articles[0].paragraphs[0].text.replace(/\s/g, '').slice(0, 12);
   assert.ok(text.replace(/\s/g, '').includes(firstParagraph), `${firstParagraph} in ${text.slice(0, 200)}`);
   const later = documents(fetched);

@@ -208,3 +208,88 @@ fn a_reader_refuses_another_format_a_damaged_file_and_a_fragment_of_another_docu
     let failed = read_back::<ReadError>(&catalog, &mut |name| Err(ReadError::Unreadable { file: name.to_owned(), detail: "gone".into() }));
     assert!(failed.is_err());
 }
+
+/// The seeds' documents copied until there are `n`, each with an id of its
+/// own (a corpus larger than a catalog part, without analysing one).
+fn copied_to(n: usize) -> (Analysis, Vec<String>, Vec<Vec<f64>>) {
+    let (a, texts, shares) = seeds();
+    let mut big = Analysis { passages: a.passages.clone(), ..Default::default() };
+    let (mut big_texts, mut big_shares) = (Vec::new(), Vec::new());
+    for i in 0..n {
+        let k = i % a.documents.len();
+        let mut doc = a.documents[k].clone();
+        if i >= a.documents.len() {
+            doc.id = format!("copy-{i:05}.txt");
+            doc.name = format!("copy {i}");
+            for (j, art) in doc.articles.iter_mut().enumerate() {
+                art.id = format!("{}#{}", doc.id, j + 1);
+            }
+        }
+        big.documents.push(doc);
+        big_texts.push(texts[k].clone());
+        big_shares.push(shares[k].clone());
+    }
+    (big, big_texts, big_shares)
+}
+
+#[test]
+fn a_large_catalog_lists_its_documents_and_leaves_titles_and_fragments_to_parts_of_a_set_size() {
+    use tongwen::published::{full_entry, read_part, PART_DOCUMENTS};
+    let n = 2 * PART_DOCUMENTS + 7;
+    let (a, texts, shares) = copied_to(n);
+    let (catalog, files) = publish_in_memory(&a, &texts, &shares);
+    assert_eq!((catalog.parts.len(), catalog.part_documents), (3, PART_DOCUMENTS));
+    let json = serde_json::to_vec(&catalog).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    for left_out in ["title", "fragment", "body_chars", "share"] {
+        assert!(value["documents"].get(left_out).is_none(), "{left_out} is the parts'");
+    }
+    assert_eq!(value["documents"]["articles"].as_array().unwrap().len(), n, "every document's number of articles");
+    let read = read_catalog(&json, "catalog.json").unwrap();
+    assert_eq!(read, catalog);
+    // Each document points at the part that lists it, and finds itself
+    // there in full.
+    let parts: HashMap<&str, Vec<tongwen::published::CatalogDocument>> = catalog.parts.iter().map(|p| (p.as_str(), read_part(&files[p], p).unwrap())).collect();
+    for (i, entry) in read.documents.iter().enumerate() {
+        assert!(entry.is_partial() && entry.fragment.is_empty());
+        assert_eq!(entry.part.as_deref(), Some(catalog.parts[i / PART_DOCUMENTS].as_str()), "document {i}");
+        assert_eq!(entry.articles.len(), a.documents[i].articles.len());
+        assert!(entry.articles.iter().all(|x| x.title.is_none()));
+        let full = full_entry(entry, |p| parts.get(p).map(Vec::as_slice)).unwrap();
+        assert!(!full.is_partial());
+        assert_eq!(full.id, a.documents[i].id);
+        assert_eq!(full.articles.iter().map(|x| &x.title).collect::<Vec<_>>(), a.documents[i].articles.iter().map(|x| &x.title).collect::<Vec<_>>());
+        assert_eq!(read_fragment(&files[&full.fragment], &full).unwrap().doc, a.documents[i]);
+    }
+    assert_eq!(parts.values().map(Vec::len).collect::<std::collections::BTreeSet<_>>(), [7, PART_DOCUMENTS].into());
+    // A part that does not list the document is an error, not a guess.
+    let last = read.documents.last().unwrap();
+    assert!(matches!(full_entry(last, |_| Some(&parts[catalog.parts[0].as_str()][..])), Err(ReadError::Unreadable { .. })));
+    assert!(full_entry(last, |_| None).is_err());
+    // The whole analysis reads back through the parts.
+    let (back, back_texts, _) = read_back::<ReadError>(&catalog, &mut |name| Ok(files[name].clone())).unwrap();
+    assert_eq!(back, a);
+    assert_eq!(back_texts, texts);
+    // A catalog that needs a part it does not name is refused.
+    let mut cut = value.clone();
+    cut["parts"].as_array_mut().unwrap().pop();
+    assert!(matches!(read_catalog(cut.to_string().as_bytes(), "c.json"), Err(ReadError::Unreadable { .. })));
+    // The catalog is the smaller for it: under a third of the size written whole.
+    let whole = serde_json::to_vec(&Catalog { parts: vec![], part_documents: 0, documents: parts.values().flatten().cloned().collect(), ..catalog.clone() }).unwrap();
+    assert!(json.len() * 3 < whole.len(), "{} bytes against {}", json.len(), whole.len());
+}
+
+#[test]
+fn a_catalog_of_up_to_a_part_is_written_whole_and_a_format_1_catalog_still_reads() {
+    use tongwen::published::PART_DOCUMENTS;
+    let (a, texts, shares) = copied_to(PART_DOCUMENTS);
+    let (catalog, files) = publish_in_memory(&a, &texts, &shares);
+    assert!(catalog.parts.is_empty() && catalog.documents.iter().all(|d| !d.is_partial() && !d.fragment.is_empty()));
+    // Its fragments, one passage file and the stories: no part.
+    assert_eq!(files.len(), PART_DOCUMENTS + 2);
+    let mut value: serde_json::Value = serde_json::to_value(&catalog).unwrap();
+    assert!(value.get("parts").is_none() && value.get("part_documents").is_none());
+    value["format"] = 1.into();
+    let old = read_catalog(value.to_string().as_bytes(), "c.json").unwrap();
+    assert_eq!(old.documents, catalog.documents);
+}

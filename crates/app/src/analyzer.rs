@@ -40,8 +40,8 @@ pub struct Analyzer {
     /// A result was handed to the reducer whose words the worker should
     /// index once it is on screen ([`ask_words_once_rendered`]).
     words_wanted: bool,
-    /// The fragments of a published corpus asked for (by file, which
-    /// names its content), so none is fetched twice.
+    /// The documents of the published corpus whose fragments were asked
+    /// for (by id), so none is fetched twice.
     fragments_asked: std::collections::HashSet<String>,
     /// Where the worker's answer to a [`Request::TakeIn`] goes; dropped
     /// (so the wait ends) when the worker is replaced.
@@ -198,19 +198,19 @@ pub fn show_result(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
 /// once however often it is asked for, and hands them to the reducer. A
 /// fetch that fails is said, and may be asked for again.
 pub fn fetch_fragments(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, wanted: Vec<(usize, Rc<tongwen::published::CatalogDocument>)>) {
-    let wanted: Vec<_> = wanted.into_iter().filter(|(_, entry)| analyzer.borrow_mut().fragments_asked.insert(entry.fragment.clone())).collect();
+    let wanted: Vec<_> = wanted.into_iter().filter(|(_, entry)| analyzer.borrow_mut().fragments_asked.insert(entry.id.clone())).collect();
     if wanted.is_empty() {
         return;
     }
     let (analyzer, dispatcher) = (Rc::clone(analyzer), dispatcher.clone());
     wasm_bindgen_futures::spawn_local(async move {
-        let files: Vec<String> = wanted.iter().map(|(_, e)| e.fragment.clone()).collect();
+        let ids: Vec<String> = wanted.iter().map(|(_, e)| e.id.clone()).collect();
         match crate::loader::fetch_fragments(wanted).await {
             Ok(fragments) => dispatcher.dispatch(Action::FragmentsArrived(fragments)),
             Err(failure) => {
                 let mut a = analyzer.borrow_mut();
-                for file in &files {
-                    a.fragments_asked.remove(file);
+                for id in &ids {
+                    a.fragments_asked.remove(id);
                 }
                 dispatcher.dispatch(Action::Notice(Some(Problem::from(failure))));
             }

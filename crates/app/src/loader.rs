@@ -65,6 +65,10 @@ thread_local! {
     /// file serves several documents, and is fetched once.
     static PASSAGE_FILES: std::cell::RefCell<std::collections::HashMap<String, Vec<Passage>>> = std::cell::RefCell::new(std::collections::HashMap::new());
 
+    /// The catalog parts read so far (a large corpus's: see
+    /// [`tongwen::published::PART_DOCUMENTS`]), each fetched once.
+    static CATALOG_PARTS: std::cell::RefCell<std::collections::HashMap<String, Vec<CatalogDocument>>> = std::cell::RefCell::new(std::collections::HashMap::new());
+
     /// The built-in corpus, on its way since before the first render.
     static EARLY: std::cell::RefCell<Option<oneshot::Receiver<Result<Builtin, Failure>>>> = const { std::cell::RefCell::new(None) };
 }
@@ -125,8 +129,9 @@ fn first_shown(catalog: &Catalog) -> Vec<usize> {
 }
 
 /// The fragments of these documents of a published corpus (index, what
-/// the catalog says of it) with their passages: the fragment files, then
-/// the passage files they name, each once, a few at a time.
+/// the catalog says of it) with their passages: the catalog parts that
+/// list them (a large corpus's), the fragment files, then the passage
+/// files they name, each once, a few at a time.
 pub async fn fetch_fragments(wanted: Vec<(usize, Rc<CatalogDocument>)>) -> Result<Vec<(usize, Fragment)>, Failure> {
     use futures::{StreamExt, TryStreamExt};
     let dir = corpus_dir();
@@ -141,6 +146,25 @@ pub async fn fetch_fragments(wanted: Vec<(usize, Rc<CatalogDocument>)>) -> Resul
         }
     };
     let damaged = |e: tongwen::published::ReadError| Failure::Published { detail: e.to_string() };
+    let mut parts: Vec<String> = wanted.iter().filter_map(|(_, e)| e.part.clone()).filter(|p| !CATALOG_PARTS.with_borrow(|read| read.contains_key(p))).collect();
+    parts.sort_unstable();
+    parts.dedup();
+    let fetched: Vec<(String, Vec<CatalogDocument>)> = futures::stream::iter(parts)
+        .map(|name| {
+            let fetched = fetch(name);
+            async move {
+                let (name, bytes) = fetched.await?;
+                let docs = tongwen::published::read_part(&bytes, &name).map_err(damaged)?;
+                Ok::<_, Failure>((name, docs))
+            }
+        })
+        .buffered(PARALLEL_FETCHES)
+        .try_collect()
+        .await?;
+    let wanted: Vec<(usize, CatalogDocument)> = CATALOG_PARTS.with_borrow_mut(|read| {
+        read.extend(fetched);
+        wanted.iter().map(|(i, e)| tongwen::published::full_entry(e, |p| read.get(p).map(Vec::as_slice)).map(|e| (*i, e))).collect::<Result<_, _>>()
+    }).map_err(damaged)?;
     let files: Vec<(usize, FragmentFile)> = futures::stream::iter(wanted)
         .map(|(i, entry)| {
             let fetched = fetch(entry.fragment.clone());
