@@ -64,6 +64,11 @@ fn files_under(dir: &Path) -> io::Result<Vec<String>> {
 /// (version, files).
 pub fn write_precache(site: &Path) -> io::Result<(String, usize)> {
     let files: Vec<String> = files_under(site)?.into_iter().filter(|f| !fetched_later(f)).collect();
+    let corpus_kept = large_corpus_index(site)?;
+    let at_install = |f: &str| match (&corpus_kept, f.strip_prefix("corpus/")) {
+        (Some(kept), Some(rel)) => kept.iter().any(|k| k == rel),
+        _ => true,
+    };
     let mut hasher = Sha256::new();
     for f in &files {
         // Length-prefixed, so no two different lists hash alike.
@@ -74,10 +79,27 @@ pub fn write_precache(site: &Path) -> io::Result<(String, usize)> {
         }
     }
     let version = short_hex(&hasher.finalize());
-    let precache: Vec<String> = std::iter::once("./".to_owned()).chain(files.iter().filter(|f| *f != "index.html").map(|f| format!("./{f}"))).collect();
+    let precache: Vec<String> = std::iter::once("./".to_owned()).chain(files.iter().filter(|f| *f != "index.html" && at_install(f)).map(|f| format!("./{f}"))).collect();
     let list = serde_json::json!({ "version": version, "files": precache });
     std::fs::write(site.join(PRECACHE_LIST), serde_json::to_string_pretty(&list).map_err(io::Error::other)? + "\n")?;
     Ok((version, precache.len()))
+}
+
+/// For a site whose corpus is published too large to hold whole
+/// ([`tongwen::published::WHOLE_MAX_DOCUMENTS`]: its manifest names a
+/// catalog and no whole analysis), the corpus files a visitor's browser
+/// caches at install: the manifest, the catalog, its parts and its
+/// stories, so the list of sources and the overview open offline after one
+/// visit. The pages and fragments (a 108 MB corpus is 37,000 files and
+/// 490 MB) are cached as they are read. `None` for any other site, whose
+/// corpus is cached whole.
+fn large_corpus_index(site: &Path) -> io::Result<Option<Vec<String>>> {
+    let dir = site.join("corpus");
+    let Ok(bytes) = std::fs::read(dir.join("manifest.json")) else { return Ok(None) };
+    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| io::Error::other(format!("corpus/manifest.json: {e}")))?;
+    let (Some(catalog_file), None) = (manifest.published, manifest.precomputed) else { return Ok(None) };
+    let catalog = tongwen::published::read_catalog(&std::fs::read(dir.join(&catalog_file))?, &catalog_file).map_err(io::Error::other)?;
+    Ok(Some(["manifest.json".to_owned(), catalog_file, catalog.stories].into_iter().chain(catalog.parts).collect()))
 }
 
 fn copy_dir(from: &Path, to: &Path, skip: &dyn Fn(&str) -> bool) -> io::Result<()> {

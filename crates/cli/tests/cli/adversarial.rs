@@ -344,9 +344,26 @@ fn a_large_published_corpus_is_written_in_fragments_only() {
     assert_eq!(catalog.documents.len(), tongwen::published::WHOLE_MAX_DOCUMENTS);
     let (analysis, _, _) = tongwen::published::read_back::<tongwen::published::ReadError>(&catalog, &mut |f| Ok(std::fs::read(corpus_dir.join(f)).unwrap())).unwrap();
     assert!(!analysis.passages.is_empty(), "the reprints share passages");
-    // One fewer document: small enough to hold whole, so written whole too.
+    // A visitor's browser caches at install the list of sources, not the
+    // corpus: its pages and fragments are cached as they are read.
+    let precached = |site: &Path| -> Vec<String> {
+        let list: serde_json::Value = serde_json::from_slice(&std::fs::read(site.join("precache.json")).unwrap()).unwrap();
+        list["files"].as_array().unwrap().iter().filter_map(|f| f.as_str()?.strip_prefix("./corpus/").map(str::to_owned)).collect()
+    };
+    let mut expected = vec!["manifest.json".to_owned(), catalog_file.clone(), catalog.stories.clone()];
+    expected.extend(catalog.parts.iter().cloned());
+    expected.sort();
+    let mut listed = precached(&w.join("site"));
+    listed.sort();
+    assert_eq!(listed, expected);
+    assert!(std::fs::read_to_string(w.join("site/precache.json")).unwrap().contains("./pkg/"), "the app is precached");
+    // One fewer document: small enough to hold whole, so written whole too,
+    // and cached whole at install.
     std::fs::remove_file(c.join("000.txt")).unwrap();
     let result = build_site(&c, &w.join("site"), &app);
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(corpus_dir.join("analysis.jsonl").is_file());
+    let listed = precached(&w.join("site"));
+    assert!(listed.contains(&"analysis.jsonl".to_owned()) && !listed.contains(&"000.txt".to_owned()) && listed.contains(&"001.txt".to_owned()), "{listed:?}");
+    assert!(listed.iter().filter(|f| f.starts_with("fragments/")).count() > tongwen::published::WHOLE_MAX_DOCUMENTS - 1);
 }
