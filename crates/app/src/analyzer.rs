@@ -205,8 +205,21 @@ pub fn fetch_fragments(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatc
     let (analyzer, dispatcher) = (Rc::clone(analyzer), dispatcher.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let ids: Vec<String> = wanted.iter().map(|(_, e)| e.id.clone()).collect();
-        match crate::loader::fetch_fragments(wanted).await {
-            Ok(fragments) => dispatcher.dispatch(Action::FragmentsArrived(fragments)),
+        // The text first, with the passages already read; the passage
+        // files still on their way add their highlights when they come.
+        let shown = async {
+            let files = crate::loader::fetch_fragment_files(wanted).await?;
+            let docs: Vec<String> = files.iter().map(|(_, f)| f.doc.id.clone()).collect();
+            let passage_files = crate::loader::passage_files_of(&files);
+            dispatcher.dispatch(Action::FragmentsArrived(crate::loader::assemble(files)));
+            let fetched = crate::loader::fetch_passage_files(passage_files).await?;
+            if !fetched.is_empty() {
+                dispatcher.dispatch(Action::PassagesArrived(crate::loader::passages_of(&fetched, &docs)));
+            }
+            Ok::<_, tongwen::protocol::Failure>(())
+        };
+        match shown.await {
+            Ok(()) => {}
             Err(failure) => {
                 let mut a = analyzer.borrow_mut();
                 for id in &ids {

@@ -128,73 +128,90 @@ fn first_shown(catalog: &Catalog) -> Vec<usize> {
     }
 }
 
+/// Fetches files of the published corpus (paths relative to it; never
+/// another origin), a few at a time, each read by `read` (given the key it
+/// came with, its bytes and its name).
+async fn fetch_read<K, T>(items: Vec<(K, String)>, read: impl Fn(&K, &[u8], &str) -> Result<T, tongwen::published::ReadError>) -> Result<Vec<(K, T)>, Failure> {
+    use futures::{StreamExt, TryStreamExt};
+    let dir = corpus_dir();
+    let read = &read;
+    futures::stream::iter(items)
+        .map(|(key, file)| {
+            let url = format!("{dir}{file}");
+            async move {
+                if !tongwen::corpus::is_safe_relative_dir(&file) {
+                    return Err(Failure::Published { detail: format!("{file} is not a path in the site") });
+                }
+                let bytes = fetch_bytes(&url).await?;
+                let value = read(&key, &bytes, &file).map_err(|e| Failure::Published { detail: e.to_string() })?;
+                Ok((key, value))
+            }
+        })
+        .buffered(PARALLEL_FETCHES)
+        .try_collect()
+        .await
+}
+
 /// The fragments of these documents of a published corpus (index, what
 /// the catalog says of it) with their passages: the catalog parts that
 /// list them (a large corpus's), the fragment files, then the passage
-/// files they name, each once, a few at a time.
+/// files they name, each once.
 pub async fn fetch_fragments(wanted: Vec<(usize, Rc<CatalogDocument>)>) -> Result<Vec<(usize, Fragment)>, Failure> {
-    use futures::{StreamExt, TryStreamExt};
-    let dir = corpus_dir();
-    let fetch = |file: String| {
-        let url = format!("{dir}{file}");
-        async move {
-            // Only a file of this site, never another origin.
-            if !tongwen::corpus::is_safe_relative_dir(&file) {
-                return Err(Failure::Published { detail: format!("{file} is not a path in the site") });
-            }
-            fetch_bytes(&url).await.map(|bytes| (file, bytes))
-        }
-    };
-    let damaged = |e: tongwen::published::ReadError| Failure::Published { detail: e.to_string() };
-    let mut parts: Vec<String> = wanted.iter().filter_map(|(_, e)| e.part.clone()).filter(|p| !CATALOG_PARTS.with_borrow(|read| read.contains_key(p))).collect();
-    parts.sort_unstable();
-    parts.dedup();
-    let fetched: Vec<(String, Vec<CatalogDocument>)> = futures::stream::iter(parts)
-        .map(|name| {
-            let fetched = fetch(name);
-            async move {
-                let (name, bytes) = fetched.await?;
-                let docs = tongwen::published::read_part(&bytes, &name).map_err(damaged)?;
-                Ok::<_, Failure>((name, docs))
-            }
-        })
-        .buffered(PARALLEL_FETCHES)
-        .try_collect()
-        .await?;
-    let wanted: Vec<(usize, CatalogDocument)> = CATALOG_PARTS.with_borrow_mut(|read| {
-        read.extend(fetched);
-        wanted.iter().map(|(i, e)| tongwen::published::full_entry(e, |p| read.get(p).map(Vec::as_slice)).map(|e| (*i, e))).collect::<Result<_, _>>()
-    }).map_err(damaged)?;
-    let files: Vec<(usize, FragmentFile)> = futures::stream::iter(wanted)
-        .map(|(i, entry)| {
-            let fetched = fetch(entry.fragment.clone());
-            async move {
-                let (_, bytes) = fetched.await?;
-                tongwen::published::read_fragment(&bytes, &entry).map(|f| (i, f)).map_err(damaged)
-            }
-        })
-        .buffered(PARALLEL_FETCHES)
-        .try_collect()
-        .await?;
-    let mut names: Vec<String> = files.iter().flat_map(|(_, f)| f.passage_files.iter().cloned()).filter(|n| !PASSAGE_FILES.with_borrow(|read| read.contains_key(n))).collect();
+    let files = fetch_fragment_files(wanted).await?;
+    fetch_passage_files(passage_files_of(&files)).await?;
+    Ok(assemble(files))
+}
+
+/// The fragment files of these documents (index, what the catalog says of
+/// it), their catalog parts fetched first where the catalog leaves them to
+/// parts.
+pub async fn fetch_fragment_files(wanted: Vec<(usize, Rc<CatalogDocument>)>) -> Result<Vec<(usize, FragmentFile)>, Failure> {
+    fetch_parts(wanted.iter().filter_map(|(_, e)| e.part.clone()).collect()).await?;
+    let wanted: Vec<((usize, CatalogDocument), String)> = CATALOG_PARTS
+        .with_borrow(|read| wanted.iter().map(|(i, e)| tongwen::published::full_entry(e, |p| read.get(p).map(Vec::as_slice)).map(|e| ((*i, e.clone()), e.fragment))).collect::<Result<_, _>>())
+        .map_err(|e| Failure::Published { detail: e.to_string() })?;
+    let files = fetch_read(wanted, |(_, entry), bytes, _| tongwen::published::read_fragment(bytes, entry)).await?;
+    Ok(files.into_iter().map(|((i, _), f)| (i, f)).collect())
+}
+
+/// The passage files these fragments name.
+pub fn passage_files_of(files: &[(usize, FragmentFile)]) -> Vec<String> {
+    files.iter().flat_map(|(_, f)| f.passage_files.iter().cloned()).collect()
+}
+
+/// Fetches these passage files, those not read yet, each once; returns
+/// the names of those it fetched.
+pub async fn fetch_passage_files(mut names: Vec<String>) -> Result<Vec<String>, Failure> {
+    names.retain(|n| !PASSAGE_FILES.with_borrow(|read| read.contains_key(n)));
     names.sort_unstable();
     names.dedup();
-    let fetched: Vec<(String, Vec<Passage>)> = futures::stream::iter(names)
-        .map(|name| {
-            let fetched = fetch(name);
-            async move {
-                let (name, bytes) = fetched.await?;
-                let list = tongwen::published::read_passages(&bytes, &name).map_err(damaged)?;
-                Ok::<_, Failure>((name, list))
-            }
-        })
-        .buffered(PARALLEL_FETCHES)
-        .try_collect()
-        .await?;
-    PASSAGE_FILES.with_borrow_mut(|read| {
-        read.extend(fetched);
-        Ok(files.into_iter().map(|(i, f)| (i, Fragment::assemble(f, |name| read.get(name).map(Vec::as_slice)))).collect())
+    let fetched = fetch_read(names.iter().map(|n| (n.clone(), n.clone())).collect(), |_, bytes, name| tongwen::published::read_passages(bytes, name)).await?;
+    PASSAGE_FILES.with_borrow_mut(|read| read.extend(fetched));
+    Ok(names)
+}
+
+/// Fragment files with the passages of theirs that are read (a passage
+/// file still on its way gives none yet).
+pub fn assemble(files: Vec<(usize, FragmentFile)>) -> Vec<(usize, Fragment)> {
+    PASSAGE_FILES.with_borrow(|read| files.into_iter().map(|(i, f)| (i, Fragment::assemble(f, |name| read.get(name).map(Vec::as_slice)))).collect())
+}
+
+/// The passages in these passage files (read already) with a member in
+/// one of these documents.
+pub fn passages_of(files: &[String], docs: &[String]) -> Vec<Passage> {
+    PASSAGE_FILES.with_borrow(|read| {
+        files.iter().filter_map(|f| read.get(f)).flatten().filter(|p| p.members.iter().any(|m| docs.contains(&m.doc))).cloned().collect()
     })
+}
+
+/// Fetches these catalog parts, those not read yet, each once.
+pub async fn fetch_parts(mut names: Vec<String>) -> Result<(), Failure> {
+    names.retain(|p| !CATALOG_PARTS.with_borrow(|read| read.contains_key(p)));
+    names.sort_unstable();
+    names.dedup();
+    let fetched = fetch_read(names.iter().map(|n| (n.clone(), n.clone())).collect(), |_, bytes, name| tongwen::published::read_part(bytes, name)).await?;
+    CATALOG_PARTS.with_borrow_mut(|read| read.extend(fetched));
+    Ok(())
 }
 
 /// Every file a manifest lists, in its order.

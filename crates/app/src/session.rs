@@ -48,6 +48,13 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                     let rest = (0..catalog.documents.len()).filter(|i| !shown_first.contains(i)).map(|i| (i, Rc::new(catalog.documents[i].clone()))).collect();
                     crate::analyzer::after_paint().await;
                     crate::analyzer::fetch_fragments(&analyzer, &dispatcher, rest);
+                } else if catalog.part_documents > 0 {
+                    // The catalog parts of the sources the list shows
+                    // first (a few KB each), so opening one of them costs
+                    // its fragment alone.
+                    let listed = crate::sidebar::SOURCES_PER_PAGE.div_ceil(catalog.part_documents);
+                    crate::analyzer::after_paint().await;
+                    let _ = crate::loader::fetch_parts(catalog.parts.iter().take(listed).cloned().collect()).await;
                 }
                 return;
             }

@@ -216,6 +216,9 @@ pub enum Action {
     Loaded(Vec<Source>, Vec<Passage>, Vec<Vec<f64>>),
     /// Fragments of the open published corpus arrived: (source, fragment).
     FragmentsArrived(Vec<(usize, tongwen::published::Fragment)>),
+    /// Passages of a published corpus that came after the fragments of
+    /// their documents (a passage file on its way when the text was shown).
+    PassagesArrived(Vec<Passage>),
     /// The open published corpus holds this many passages in all (its
     /// catalog says so before all its fragments are here).
     PassagesInAll(usize),

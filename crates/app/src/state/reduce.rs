@@ -38,21 +38,19 @@ impl AppState {
             }
             Action::PassagesInAll(count) => next.passages_in_all = Some(count),
             Action::FragmentsArrived(fragments) => {
-                let mut passages: std::collections::BTreeMap<usize, tongwen::model::Passage> = next.passages.iter().map(|p| (p.id, p.clone())).collect();
+                let mut arrived = Vec::new();
                 let sources = Rc::make_mut(&mut next.sources);
                 for (i, mut fragment) in fragments {
                     // Only into the document the catalog listed there.
                     if sources.get(i).is_some_and(|s| s.awaited.is_some() && s.doc.id == fragment.doc.id) {
-                        for p in std::mem::take(&mut fragment.passages) {
-                            passages.entry(p.id).or_insert(p);
-                        }
+                        arrived.append(&mut fragment.passages);
                         sources[i] = Source::from_fragment(fragment).0;
                     }
                 }
                 next.show_given_names();
-                next.replace_passages(passages.into_values().collect());
-                next.forget_count_once_whole();
+                next.add_passages(arrived);
             }
+            Action::PassagesArrived(passages) => next.add_passages(passages),
             Action::Failed(message) => next.status = Status::Failed(message),
             Action::Crashed(message) => next.status = Status::Crashed(message),
             Action::Progress(stage) => next.status = Status::Analyzing(stage),
@@ -260,6 +258,23 @@ impl AppState {
                 None => View::Read,
             };
         }
+    }
+
+    /// Adds a published corpus's passages that came with fragments or
+    /// after them: each once, the list kept in id order.
+    fn add_passages(&mut self, arrived: Vec<tongwen::model::Passage>) {
+        let known: std::collections::HashSet<usize> = self.passages.iter().map(|p| p.id).collect();
+        let mut new: Vec<tongwen::model::Passage> = arrived.into_iter().filter(|p| !known.contains(&p.id)).collect();
+        if !new.is_empty() {
+            new.sort_by_key(|p| p.id);
+            new.dedup_by_key(|p| p.id);
+            let mut all: Vec<tongwen::model::Passage> = Vec::with_capacity(self.passages.len() + new.len());
+            all.extend(self.passages.iter().cloned());
+            all.append(&mut new);
+            all.sort_by_key(|p| p.id);
+            self.replace_passages(all);
+        }
+        self.forget_count_once_whole();
     }
 
     /// Names the sources as the reader did, or as the engine found.

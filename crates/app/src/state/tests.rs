@@ -177,6 +177,40 @@ fn a_comparison_stays_on_its_passage_when_more_fragments_arrive() {
     assert_eq!(state.view, View::Read);
 }
 
+#[test]
+fn passages_that_come_after_their_fragments_join_the_list_once_in_id_order() {
+    let (catalog, fragments) = published();
+    let (mut state, some) = showing(&catalog, &fragments, &[2]);
+    let (_, every) = published_documents(&catalog, fragments.clone().into_iter().enumerate().collect());
+    state.reduce(Action::Compare(some[0].id, 0));
+    let View::Compare { left, right, .. } = state.view else { panic!("{:?}", state.view) };
+    // Document 0's text, shown before its passage files came.
+    let mut bare = fragments_of(&catalog, &[0]);
+    let later = std::mem::take(&mut bare[0].1.passages);
+    assert!(!later.is_empty());
+    state.reduce(Action::FragmentsArrived(bare));
+    assert!(state.sources[0].awaited.is_none(), "its text is in");
+    assert_eq!(*state.passages, some, "no passage yet");
+    // Then its passages, some of them known already, one twice.
+    let mut arriving = later.clone();
+    arriving.push(later[0].clone());
+    arriving.reverse();
+    state.reduce(Action::PassagesArrived(arriving));
+    let mut want: Vec<Passage> = some.iter().chain(&later).cloned().collect();
+    want.sort_by_key(|p| p.id);
+    want.dedup_by_key(|p| p.id);
+    assert_eq!(*state.passages, want);
+    assert!(want.len() < some.len() + later.len(), "some were known");
+    assert!(state.passages.iter().all(|p| every.contains(p)));
+    // The comparison stays on its passage, wherever it moved.
+    let at = state.passages.iter().position(|p| *p == some[0]).unwrap();
+    assert_eq!(state.view, View::Compare { passage: at, left, right });
+    // Nothing new: nothing changes.
+    let before = state.clone();
+    state.reduce(Action::PassagesArrived(later));
+    assert_eq!(*state.passages, *before.passages);
+}
+
 /// The fragments of these documents of the test corpus, published.
 fn fragments_of(catalog: &tongwen::published::Catalog, docs: &[usize]) -> Vec<(usize, tongwen::published::Fragment)> {
     let (_, fragments) = published();
