@@ -1,6 +1,32 @@
 // Loads the wasm app. Kept as a file (not inline) so the CSP can forbid inline scripts.
 import init from './pkg/app.js';
 
+// The built-in corpus's first files, fetched while the app's wasm downloads
+// and compiles rather than after: the manifest, the catalog it names and,
+// for an address that names no screen, the first document's catalog part
+// or fragment and the passage files it names. The app takes each from this
+// map once (tongwen-web's `fetch_bytes`) and fetches anything else itself,
+// so a wrong guess costs one small file and never a wrong screen.
+const early = (globalThis.tongwenEarly = new Map());
+const fetchEarly = (url) => {
+  const bytes = fetch(url).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
+  early.set(url, bytes);
+  return bytes.then((b) => { try { return b && JSON.parse(new TextDecoder().decode(b)); } catch { return null; } });
+};
+if (!new URLSearchParams(location.search).has('corpus')) {
+  (async () => {
+    const dir = 'corpus/';
+    const manifest = await fetchEarly(`${dir}manifest.json`);
+    if (!manifest?.published) return;
+    const catalog = await fetchEarly(dir + manifest.published);
+    if (location.hash.length > 1 || !catalog?.documents) return;
+    let fragment = catalog.documents.fragment?.[0];
+    if (!fragment && catalog.parts?.length) fragment = (await fetchEarly(dir + catalog.parts[0]))?.documents?.fragment?.[0];
+    if (typeof fragment !== 'string') return;
+    for (const file of (await fetchEarly(dir + fragment))?.passage_files ?? []) fetchEarly(dir + file);
+  })();
+}
+
 init({ module_or_path: new URL('./pkg/app_bg.wasm', import.meta.url) }).catch((err) => {
   const p = document.createElement('p');
   p.className = 'fatal';

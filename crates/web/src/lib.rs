@@ -72,8 +72,28 @@ pub fn message_with_bytes(update: &Update, files: &[Vec<u8>]) -> (js_sys::Array,
     (message, transfer)
 }
 
-/// A file of the site, relative to the calling script (page or worker).
+/// The global map in which `boot.js` leaves the fetches it started before
+/// the app's wasm was compiled: relative URL → a promise of an
+/// `ArrayBuffer`, or of `null` if the fetch failed.
+const EARLY_FETCHES: &str = "tongwenEarly";
+
+/// The bytes of `url` if `boot.js` fetched it early (each early fetch is
+/// taken once); `None` if it did not, or it failed, or this is the worker.
+async fn early_bytes(url: &str) -> Option<Vec<u8>> {
+    let map: js_sys::Map = js_sys::Reflect::get(&js_sys::global(), &EARLY_FETCHES.into()).ok()?.dyn_into().ok()?;
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let promise: js_sys::Promise = map.get(&key).dyn_into().ok()?;
+    map.delete(&key);
+    let buffer: js_sys::ArrayBuffer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A file of the site, relative to the calling script (page or worker):
+/// the bytes `boot.js` fetched early, if it did, else fetched now.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Failure> {
+    if let Some(bytes) = early_bytes(url).await {
+        return Ok(bytes);
+    }
     let failed = |detail: String| Failure::Load { url: url.to_owned(), detail };
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| failed(e.to_string()))?;
     if !response.ok() {
