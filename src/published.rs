@@ -10,8 +10,8 @@
 //! articles), and **catalog parts** of [`PART_DOCUMENTS`] documents each
 //! hold their articles' titles, lengths and meters and their fragments'
 //! names. The first view of a corpus of 17,476 pages then fetches 128 KB
-//! of catalog and a 6 KB part, not 785 KB (gzipped); opening a document costs one
-//! part at most (about 6 KB gzipped), shared with its 127 neighbours.
+//! of catalog and a 9 KB part, not 785 KB (gzipped); opening a document costs one
+//! part at most (about 9 KB gzipped), shared with its 127 neighbours.
 //!
 //! Every file is named by its content (the caller's hash, see
 //! [`publish`]), so a re-publish changes the names, and with them the
