@@ -23,6 +23,7 @@ pub mod published;
 pub mod reflow;
 pub mod reuse;
 pub mod search;
+pub mod search_chunks;
 pub mod segment;
 pub mod text;
 pub mod view;

@@ -107,6 +107,14 @@ pub const CONTEXT: usize = 24;
 /// At most this many hits come back with context; counts are always exact.
 pub const MAX_LISTED_HITS: usize = 2000;
 
+/// The fields of an article that search covers, in reading order, with
+/// their text.
+pub fn fields(article: &crate::model::Article) -> impl Iterator<Item = (Field, &str)> {
+    let heads = [(Field::Title, &article.title), (Field::Subtitle, &article.subtitle), (Field::Byline, &article.byline), (Field::Dateline, &article.dateline)];
+    let paragraphs = article.paragraphs.iter().enumerate().flat_map(|(i, p)| [(Field::ParagraphDateline(i), p.dateline.as_ref()), (Field::Paragraph(i), Some(&p.text))]);
+    heads.into_iter().map(|(f, t)| (f, t.as_ref())).chain(paragraphs).filter_map(|(f, t)| Some((f, t?.as_str())))
+}
+
 impl CorpusIndex {
     /// Segments every article body of `docs`; `progress(done, total)` per document.
     pub fn build(docs: &[DocumentAnalysis], seg: &Segmenter, jieba_idf: Option<&Idf>, progress: &mut dyn FnMut(usize, usize)) -> Self {
@@ -121,10 +129,7 @@ impl CorpusIndex {
                 index.article_starts.push(index.chars.len() as u32);
                 let mut entry = ArticleEntry { doc: DocIndex(d), article: k, fields: Vec::new(), keywords: Vec::new() };
                 let mut words = Vec::new();
-                let heads = [(Field::Title, &article.title), (Field::Subtitle, &article.subtitle), (Field::Byline, &article.byline), (Field::Dateline, &article.dateline)];
-                let paragraphs = article.paragraphs.iter().enumerate().flat_map(|(i, p)| [(Field::ParagraphDateline(i), p.dateline.as_ref()), (Field::Paragraph(i), Some(&p.text))]);
-                for (field, text) in heads.into_iter().map(|(f, t)| (f, t.as_ref())).chain(paragraphs) {
-                    let Some(text) = text else { continue };
+                for (field, text) in fields(article) {
                     let start = index.chars.len();
                     entry.fields.push((field, start as u32));
                     index.chars.extend(text.chars());

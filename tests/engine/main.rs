@@ -13,3 +13,4 @@ mod reflow_quality;
 mod reflow_seeds;
 mod reuse_props;
 mod reuse_seeds;
+mod search_chunks;
