@@ -146,7 +146,7 @@ pub enum Failure {
     Manifest { detail: String },
     /// Words and search need the whole corpus in the worker, and a
     /// published corpus of this many documents is read a document at a time.
-    #[error("this published corpus is too large ({documents} documents) for words and search in the browser")]
+    #[error("this published corpus is too large ({documents} documents) for the word view and keywords in the browser (search goes through its index)")]
     TooLargeForWords { documents: usize },
     /// A published corpus's catalog or fragment could not be read.
     #[error("the published corpus is damaged: {detail}")]

@@ -66,6 +66,11 @@ pub struct Catalog {
     pub parts: Vec<String>,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub part_documents: usize,
+    /// The root of the chunked search index (relative to the catalog,
+    /// [`crate::search_chunks`]), for a corpus too large for the worker to
+    /// hold whole; `None`: the worker searches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -398,7 +403,7 @@ pub fn publish<E>(analysis: &Analysis, texts: &[String], shares: &[Vec<f64>], st
     bytes.clear();
     serde_json::to_writer(&mut bytes, &stories).expect("stories serialize to JSON");
     let stories = store(&bytes)?;
-    Ok(Catalog { format: FORMAT, documents, passages: analysis.passages.len(), stories, parts, part_documents })
+    Ok(Catalog { format: FORMAT, documents, passages: analysis.passages.len(), stories, parts, part_documents, search: None })
 }
 
 /// The id the reflow gives article `k` of document `doc`.

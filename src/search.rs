@@ -100,6 +100,11 @@ pub struct SearchResults {
     /// How long the search took where it ran (set by the worker).
     #[serde(default)]
     pub elapsed_ms: f64,
+    /// Articles that may hold the query and were not checked (a published
+    /// corpus's chunked search confirms a longer query only in the
+    /// articles it lists, [`crate::search_chunks`]).
+    #[serde(default)]
+    pub unconfirmed: usize,
 }
 
 /// Characters of context either side of a hit.

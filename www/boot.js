@@ -69,6 +69,12 @@ if ('serviceWorker' in navigator) {
         document.body.append(bar);
       };
       offer(registration.waiting);
+      // What the page fetched before a service worker controlled it: the
+      // worker caches it too (it caches what it serves from then on).
+      navigator.serviceWorker.ready.then((ready) => {
+        const fetched = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin) && !u.includes('?'));
+        ready.active?.postMessage({ fetchedBefore: fetched });
+      });
       registration.addEventListener('updatefound', () => {
         const worker = registration.installing;
         worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(worker); });

@@ -31,6 +31,24 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  // Files the page fetched before this worker took it over (a large
+  // published corpus's first fragments are not precached): cached now, so
+  // what was read before is readable offline too.
+  if (Array.isArray(event.data?.fetchedBefore)) {
+    event.waitUntil((async () => {
+      const cache = await caches.open(CACHE);
+      for (const href of event.data.fetchedBefore) {
+        const url = new URL(href, self.location.href);
+        if (url.origin !== self.location.origin || url.pathname.endsWith('/precache.json') || (await cache.match(url))) continue;
+        try {
+          const response = await fetch(url);
+          if (response.ok && response.type === 'basic') await cache.put(url, response);
+        } catch {
+          // Offline already: nothing to keep.
+        }
+      }
+    })());
+  }
 });
 
 self.addEventListener('fetch', (event) => {

@@ -80,3 +80,98 @@ test('a large published corpus opens from its catalog and one fragment, and fetc
   assert.ok(later < count / 4, 'never the whole corpus');
   assert.deepEqual(page.problems, []);
 });
+
+/** Every document of the published site in full: its catalog entry's fragment, read from disk. */
+function publishedDocuments() {
+  const dir = path.join(site, 'corpus');
+  const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f)));
+  const catalog = read(JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'))).published);
+  return catalog.parts.flatMap((p) => read(p).documents.fragment).map((f) => read(f).doc);
+}
+
+/** Occurrences of `q` in an article's searched fields, as the engine counts them (overlapping). */
+function occurrences(article, q) {
+  const fields = [article.title, article.subtitle, article.byline, article.dateline, ...article.paragraphs.flatMap((p) => [p.dateline, p.text])];
+  let n = 0;
+  for (const text of fields.filter(Boolean)) {
+    for (let at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1)) n += 1;
+  }
+  return n;
+}
+
+test('a large published corpus is searched through its index: a few chunks and the fragments of the articles listed, never the corpus', async () => {
+  const docs = publishedDocuments();
+  // A two-character word the corpus prints in many articles, not all.
+  const q = '合作';
+  const perArticle = docs.flatMap((d) => d.articles.map((a) => occurrences(a, q)));
+  const total = perArticle.reduce((s, n) => s + n, 0);
+  const articles = perArticle.filter((n) => n > 0).length;
+  assert.ok(articles > 20 && articles < perArticle.length, `${articles} of ${perArticle.length} articles`);
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(h.url);
+  await page.locator('article.article p.para').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(300);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.locator('#search').fill(q);
+  const head = page.locator('.search-view h2[role=status]');
+  await head.waitFor({ timeout: 30_000 });
+  // The counts are exact for every article, listed or not.
+  assert.match(await head.innerText(), new RegExp(`\\b${total}\\b`));
+  const perSource = await page.locator('.per-source .count').allInnerTexts();
+  assert.equal(perSource.map(Number).reduce((s, n) => s + n, 0), total);
+  // The first 20 articles listed, most hits first, each hit in context.
+  const groups = page.locator('.hit-group');
+  assert.equal(await groups.count(), 20);
+  assert.ok((await page.locator('.hit-group .kwic-hit').allInnerTexts()).every((t) => t === q));
+  await page.locator('.search-view .hint').first().waitFor();
+  // What it fetched: the index's root, one chunk, and fragments (with
+  // their passage files) of at most 20 documents.
+  const corpusFiles = fetched.filter((p) => p.includes('/corpus/'));
+  assert.ok(corpusFiles.length <= 2 + 20 + 40, JSON.stringify(corpusFiles));
+  assert.ok(!fetched.some((p) => p.endsWith('.txt') || p.includes('worker')), JSON.stringify(fetched));
+  // A hit opens its article, with the word in it.
+  await page.locator('.hit-group .hit').first().click();
+  await page.locator('article.article p.para').first().waitFor();
+  assert.ok((await page.locator('article.article').innerText()).includes(q));
+  // A longer query: only articles that hold it are listed.
+  await page.locator('#search').fill('没有这个说法');
+  await page.locator('.search-view h2[role=status]', { hasText: /\b0\b/ }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.hit-group').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('after one visit a large published corpus opens offline: every source listed, what was read readable', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(h.url);
+  await page.locator('article.article p.para').first().waitFor({ timeout: 30_000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  const firstText = (await page.locator('article.article p.para').first().innerText()).slice(0, 20);
+  // The first source's fragment came before the service worker took the
+  // page over; the page tells the worker, which caches it then.
+  const dir = path.join(site, 'corpus');
+  const catalog = JSON.parse(fs.readFileSync(path.join(dir, JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'))).published)));
+  const fragment0 = JSON.parse(fs.readFileSync(path.join(dir, catalog.parts[0]))).documents.fragment[0];
+  await page.waitForFunction(async (url) => !!(await caches.match(url)), new URL(`corpus/${fragment0}`, h.url).href, { timeout: 15_000, polling: 100 });
+  // A second source read while online; the address now names it.
+  await page.locator('button.source').nth(3).click();
+  await page.waitForFunction(() => !document.querySelector('.loading[role=status]') && document.querySelector('article.article p.para'));
+  const thirdText = (await page.locator('article.article p.para').first().innerText()).slice(0, 20);
+  assert.notEqual(thirdText, firstText);
+  const count = fs.readdirSync(path.join(site, 'corpus')).filter((f) => f.endsWith('.txt')).length;
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.locator('.status[data-state="ready"]', { hasText: `${count} sources` }).waitFor({ timeout: 30_000 });
+  await page.locator('article.article p.para').first().waitFor({ timeout: 30_000 });
+  assert.equal((await page.locator('article.article p.para').first().innerText()).slice(0, 20), thirdText);
+  assert.equal(await page.locator('button.source').count(), count);
+  // The first source, read before: from the cache.
+  await page.locator('button.source').nth(0).click();
+  await page.waitForFunction(() => !document.querySelector('.loading[role=status]') && document.querySelector('article.article p.para'));
+  assert.equal((await page.locator('article.article p.para').first().innerText()).slice(0, 20), firstText);
+  // The next source, never read, is not there offline: its prefetch fails
+  // unsaid (the browser logs the failed load).
+  assert.equal(await page.locator('[role=alert], .notice').count(), 0);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED)/.test(p)), []);
+});

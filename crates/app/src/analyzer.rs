@@ -196,37 +196,67 @@ pub fn show_result(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
 
 /// Fetches the fragments of these sources of a published corpus, each
 /// once however often it is asked for, and hands them to the reducer. A
-/// fetch that fails is said, and may be asked for again.
+/// fetch that fails may be asked for again; a failure of the first (the
+/// source on screen) is said.
 pub fn fetch_fragments(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, wanted: Vec<(usize, Rc<tongwen::published::CatalogDocument>)>) {
-    let wanted: Vec<_> = wanted.into_iter().filter(|(_, entry)| analyzer.borrow_mut().fragments_asked.insert(entry.id.clone())).collect();
+    let mut wanted: Vec<_> = wanted.into_iter().filter(|(_, entry)| analyzer.borrow_mut().fragments_asked.insert(entry.id.clone())).collect();
     if wanted.is_empty() {
         return;
     }
-    let (analyzer, dispatcher) = (Rc::clone(analyzer), dispatcher.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        let ids: Vec<String> = wanted.iter().map(|(_, e)| e.id.clone()).collect();
-        // The text first, with the passages already read; the passage
-        // files still on their way add their highlights when they come.
-        let shown = async {
-            let files = crate::loader::fetch_fragment_files(wanted).await?;
-            let docs: Vec<String> = files.iter().map(|(_, f)| f.doc.id.clone()).collect();
-            let passage_files = crate::loader::passage_files_of(&files);
-            dispatcher.dispatch(Action::FragmentsArrived(crate::loader::assemble(files)));
-            let fetched = crate::loader::fetch_passage_files(passage_files).await?;
-            if !fetched.is_empty() {
-                dispatcher.dispatch(Action::PassagesArrived(crate::loader::passages_of(&fetched, &docs)));
-            }
-            Ok::<_, tongwen::protocol::Failure>(())
-        };
-        match shown.await {
-            Ok(()) => {}
-            Err(failure) => {
+    // The first is on screen; the others are prefetched, apart, so that
+    // one the reader has not opened (not cached, offline) never keeps the
+    // first from showing, and its failure is not said.
+    let rest = wanted.split_off(1);
+    for (group, said) in [(wanted, true), (rest, false)] {
+        if group.is_empty() {
+            continue;
+        }
+        let (analyzer, dispatcher) = (Rc::clone(analyzer), dispatcher.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let ids: Vec<String> = group.iter().map(|(_, e)| e.id.clone()).collect();
+            // The text first, with the passages already read; the passage
+            // files still on their way add their highlights when they come.
+            let shown = async {
+                let files = crate::loader::fetch_fragment_files(group).await?;
+                let docs: Vec<String> = files.iter().map(|(_, f)| f.doc.id.clone()).collect();
+                let passage_files = crate::loader::passage_files_of(&files);
+                dispatcher.dispatch(Action::FragmentsArrived(crate::loader::assemble(files)));
+                let fetched = crate::loader::fetch_passage_files(passage_files).await?;
+                if !fetched.is_empty() {
+                    dispatcher.dispatch(Action::PassagesArrived(crate::loader::passages_of(&fetched, &docs)));
+                }
+                Ok::<_, tongwen::protocol::Failure>(())
+            };
+            if let Err(failure) = shown.await {
                 let mut a = analyzer.borrow_mut();
                 for id in &ids {
                     a.fragments_asked.remove(id);
                 }
-                dispatcher.dispatch(Action::Notice(Some(Problem::from(failure))));
+                if said {
+                    dispatcher.dispatch(Action::Notice(Some(Problem::from(failure))));
+                }
             }
+        });
+    }
+}
+
+/// Searches a published corpus through its chunked index: the fragments
+/// of the articles listed go to the reducer (their sources fill in, so a
+/// hit opens at once), then the results. The documents fetched count as
+/// asked for, so none is fetched twice.
+pub fn search_published(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, query: String) {
+    let (analyzer, dispatcher) = (Rc::clone(analyzer), dispatcher.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let asked = analyzer.borrow().fragments_asked.clone();
+        match crate::loader::search_published(&query, |id| asked.contains(id)).await {
+            Ok((results, fragments)) => {
+                analyzer.borrow_mut().fragments_asked.extend(fragments.iter().map(|(_, f)| f.doc.id.clone()));
+                if !fragments.is_empty() {
+                    dispatcher.dispatch(Action::FragmentsArrived(fragments));
+                }
+                dispatcher.dispatch(Action::Found(results));
+            }
+            Err(failure) => dispatcher.dispatch(Action::Notice(Some(Problem::from(failure)))),
         }
     });
 }

@@ -144,7 +144,7 @@ pub fn app() -> Html {
                     },
                     (View::Read, None) => html! {},
                     (View::Search { concordance }, _) => html! {
-                        <crate::search::SearchView query={state.query.clone()} found={state.found.clone()} words={state.words.clone()}
+                        <crate::search::SearchView query={state.query.clone()} found={state.found.clone()} words={state.words.clone()} indexed={state.published_search}
                                                    concordance={concordance} sources={state.sources.clone()}
                                                    on_open={send(&state, |(d, a, f, b)| Action::OpenHit(d, a, f, b))}
                                                    on_mode={send(&state, |concordance| Action::ShowSearch { concordance })} />

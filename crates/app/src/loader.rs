@@ -65,6 +65,13 @@ thread_local! {
     /// file serves several documents, and is fetched once.
     static PASSAGE_FILES: std::cell::RefCell<std::collections::HashMap<String, Vec<Passage>>> = std::cell::RefCell::new(std::collections::HashMap::new());
 
+    /// The published corpus open, once its catalog is read.
+    static CATALOG: std::cell::RefCell<Option<Rc<Catalog>>> = const { std::cell::RefCell::new(None) };
+
+    /// Its search index's root and the chunks read so far, each fetched once.
+    static SEARCH_ROOT: std::cell::RefCell<Option<tongwen::search_chunks::SearchRoot>> = const { std::cell::RefCell::new(None) };
+    static SEARCH_CHUNKS: std::cell::RefCell<std::collections::HashMap<String, std::collections::HashMap<String, tongwen::search_chunks::Postings>>> = std::cell::RefCell::new(std::collections::HashMap::new());
+
     /// The catalog parts read so far (a large corpus's: see
     /// [`tongwen::published::PART_DOCUMENTS`]), each fetched once.
     static CATALOG_PARTS: std::cell::RefCell<std::collections::HashMap<String, Vec<CatalogDocument>>> = std::cell::RefCell::new(std::collections::HashMap::new());
@@ -102,6 +109,7 @@ async fn fetch_builtin_now() -> Result<Builtin, Failure> {
     if let Some(catalog) = safe(&manifest.published) {
         let url = safe(&manifest.precomputed).map(|p| format!("{}{p}", corpus_dir()));
         let catalog = fetch_catalog(&format!("{}{catalog}", corpus_dir())).await?;
+        CATALOG.with_borrow_mut(|c| *c = Some(Rc::new(catalog.clone())));
         let first = first_shown(&catalog).into_iter().map(|i| (i, Rc::new(catalog.documents[i].clone()))).collect();
         let shown = fetch_fragments(first).await?;
         return Ok(Builtin::Published { url, catalog: Rc::new(catalog), shown });
@@ -212,6 +220,74 @@ pub async fn fetch_parts(mut names: Vec<String>) -> Result<(), Failure> {
     let fetched = fetch_read(names.iter().map(|n| (n.clone(), n.clone())).collect(), |_, bytes, name| tongwen::published::read_part(bytes, name)).await?;
     CATALOG_PARTS.with_borrow_mut(|read| read.extend(fetched));
     Ok(())
+}
+
+/// Articles a published search lists with their hits in context (each
+/// needs its document's fragment).
+pub const SEARCH_LISTED: usize = 20;
+
+/// A search of the published corpus through its chunked index
+/// ([`tongwen::search_chunks`]): the root and the chunks the query's keys
+/// need (each fetched once), the candidate articles, and the fragments of
+/// the first [`SEARCH_LISTED`], in which their hits are found. Returns the
+/// results and the fragments fetched (of documents `had` does not know
+/// as asked for already).
+pub async fn search_published(query: &str, had: impl Fn(&str) -> bool) -> Result<(tongwen::search::SearchResults, Vec<(usize, Fragment)>), Failure> {
+    use tongwen::search_chunks as index;
+    let started = js_sys::Date::now();
+    let catalog = CATALOG.with_borrow(Clone::clone).ok_or_else(|| Failure::Published { detail: "no published corpus is open".into() })?;
+    let root_file = catalog.search.clone().ok_or_else(|| Failure::Published { detail: "the corpus has no search index".into() })?;
+    if SEARCH_ROOT.with_borrow(Option::is_none) {
+        let [(_, root)] = <[_; 1]>::try_from(fetch_read(vec![((), root_file)], |_, bytes, name| index::read_root(bytes, name)).await?).map_err(|_| Failure::Published { detail: "no search root".into() })?;
+        SEARCH_ROOT.with_borrow_mut(|r| *r = Some(root));
+    }
+    let keys = index::query_keys(query);
+    let mut chunks: Vec<String> = SEARCH_ROOT.with_borrow(|root| keys.iter().filter_map(|k| index::chunk_for(root.as_ref()?, k).map(str::to_owned)).collect());
+    chunks.retain(|c| !SEARCH_CHUNKS.with_borrow(|read| read.contains_key(c)));
+    chunks.sort_unstable();
+    chunks.dedup();
+    let fetched = fetch_read(chunks.iter().map(|c| (c.clone(), c.clone())).collect(), |_, bytes, name| index::read_chunk(bytes, name)).await?;
+    SEARCH_CHUNKS.with_borrow_mut(|read| read.extend(fetched.into_iter().map(|(name, keys)| (name, keys.into_iter().collect()))));
+    let found = SEARCH_ROOT.with_borrow(|root| {
+        SEARCH_CHUNKS.with_borrow(|read| index::candidates(&keys, |k| read.get(index::chunk_for(root.as_ref()?, k)?)?.get(k).cloned()))
+    });
+    let per_document: Vec<usize> = catalog.documents.iter().map(|d| d.articles.len()).collect();
+    let located: Vec<((usize, usize), u32)> = found.iter().filter_map(|&(n, count)| Some((index::locate(n, &per_document)?, count))).collect();
+    let listed = &located[..located.len().min(SEARCH_LISTED)];
+    let mut docs: Vec<usize> = listed.iter().map(|((d, _), _)| *d).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let wanted: Vec<(usize, Rc<CatalogDocument>)> = docs.iter().filter_map(|&d| Some((d, Rc::new(catalog.documents.get(d)?.clone())))).collect();
+    let fresh: Vec<(usize, Rc<CatalogDocument>)> = wanted.iter().filter(|(_, e)| !had(&e.id)).cloned().collect();
+    // The documents already here are fetched again only as files the
+    // browser has cached; their fragments are read for the hits alone.
+    let fragments = fetch_fragments(wanted).await?;
+    let mut results = tongwen::search::SearchResults { query: query.trim().to_owned(), ..Default::default() };
+    for &((d, k), _) in listed {
+        let Some((_, fragment)) = fragments.iter().find(|(i, _)| *i == d) else { continue };
+        if let Some(hits) = fragment.doc.articles.get(k).and_then(|a| index::article_hits(tongwen::model::DocIndex(d), k, a, query)) {
+            results.articles.push(hits);
+        }
+    }
+    results.articles.sort_by_key(|g| (std::cmp::Reverse(g.count), g.doc, g.article));
+    let mut per_source: std::collections::BTreeMap<usize, usize> = Default::default();
+    if keys.len() == 1 {
+        // One key: its counts are exact for every article, listed or not.
+        for &((d, _), c) in &located {
+            *per_source.entry(d).or_default() += c as usize;
+        }
+        results.capped = located.len() > listed.len();
+    } else {
+        for g in &results.articles {
+            *per_source.entry(g.doc.0).or_default() += g.count;
+        }
+        results.unconfirmed = located.len() - listed.len();
+    }
+    results.total = per_source.values().sum();
+    results.per_source = per_source.into_iter().map(|(d, n)| (tongwen::model::DocIndex(d), n)).collect();
+    results.elapsed_ms = js_sys::Date::now() - started;
+    let fresh_ids: Vec<&str> = fresh.iter().map(|(_, e)| e.id.as_str()).collect();
+    Ok((results, fragments.into_iter().filter(|(_, f)| fresh_ids.contains(&f.doc.id.as_str())).collect()))
 }
 
 /// Every file a manifest lists, in its order.

@@ -110,7 +110,7 @@ mod zh {
             Failure::WorkerStart { detail } => format!("分析进程无法启动（{detail}）"),
             Failure::Manifest { detail } => format!("语料清单无效（{detail}）"),
             Failure::Published { detail } => format!("发布的语料已损坏（{detail}）"),
-            Failure::TooLargeForWords { documents } => format!("这个发布的语料太大（{documents} 篇），浏览器里不能分词和检索"),
+            Failure::TooLargeForWords { documents } => format!("这个发布的语料太大（{documents} 篇），浏览器里不能分词和提取关键词（检索用它的索引）"),
         }
     }
 

@@ -17,6 +17,9 @@ pub struct SearchProps {
     pub query: String,
     pub found: Option<Rc<SearchResults>>,
     pub words: WordsStatus,
+    /// Searched through a published corpus's chunked index, not the worker.
+    #[prop_or_default]
+    pub indexed: bool,
     pub concordance: bool,
     pub sources: Rc<Vec<Source>>,
     /// (document, article, field, begin)
@@ -66,6 +69,7 @@ pub fn search_view(props: &SearchProps) -> Html {
     };
     let Some(found) = props.found.as_ref().filter(|f| f.query == props.query.trim()) else {
         let note = match &props.words {
+            _ if props.indexed => t.searching.to_owned(),
             WordsStatus::Ready => t.searching.to_owned(),
             WordsStatus::Failed(f) => (t.words_failed)(&(t.messages.failure)(f)),
             _ => t.words_loading.to_owned(),
@@ -105,7 +109,8 @@ pub fn search_view(props: &SearchProps) -> Html {
                     }) }
                 </ul>
             }
-            if found.capped { <p class="hint">{ (t.capped)(tongwen::search::MAX_LISTED_HITS) }</p> }
+            if found.capped { <p class="hint">{ (t.capped)(found.articles.iter().map(|g| g.hits.len()).sum::<usize>().min(tongwen::search::MAX_LISTED_HITS)) }</p> }
+            if found.unconfirmed > 0 { <p class="hint">{ (t.unconfirmed)(found.unconfirmed) }</p> }
             if props.concordance {
                 <div class="kwic-sort" role="group" aria-label={t.sort_by}>
                     { t.sort_by }{" "}

@@ -40,6 +40,9 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 let shown_first: Vec<usize> = shown.iter().map(|(i, _)| *i).collect();
                 let (documents, passages) = crate::state::published_documents(&catalog, shown);
                 dispatcher.dispatch(Action::PassagesInAll(catalog.passages));
+                if catalog.search.is_some() {
+                    dispatcher.dispatch(Action::PublishedSearch);
+                }
                 crate::analyzer::show_result(&analyzer, &dispatcher, documents, passages);
                 if !whole {
                     dispatcher.dispatch(Action::WordsFailed(tongwen::protocol::Failure::TooLargeForWords { documents: catalog.documents.len() }));

@@ -88,8 +88,8 @@ pub fn write_precache(site: &Path) -> io::Result<(String, usize)> {
 /// For a site whose corpus is published too large to hold whole
 /// ([`tongwen::published::WHOLE_MAX_DOCUMENTS`]: its manifest names a
 /// catalog and no whole analysis), the corpus files a visitor's browser
-/// caches at install: the manifest, the catalog, its parts and its
-/// stories, so the list of sources and the overview open offline after one
+/// caches at install: the manifest, the catalog, its parts, its stories
+/// and its search index's root, so the list of sources and the overview open offline after one
 /// visit. The pages and fragments (a 108 MB corpus is 37,000 files and
 /// 490 MB) are cached as they are read. `None` for any other site, whose
 /// corpus is cached whole.
@@ -99,7 +99,7 @@ fn large_corpus_index(site: &Path) -> io::Result<Option<Vec<String>>> {
     let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| io::Error::other(format!("corpus/manifest.json: {e}")))?;
     let (Some(catalog_file), None) = (manifest.published, manifest.precomputed) else { return Ok(None) };
     let catalog = tongwen::published::read_catalog(&std::fs::read(dir.join(&catalog_file))?, &catalog_file).map_err(io::Error::other)?;
-    Ok(Some(["manifest.json".to_owned(), catalog_file, catalog.stories].into_iter().chain(catalog.parts).collect()))
+    Ok(Some(["manifest.json".to_owned(), catalog_file, catalog.stories].into_iter().chain(catalog.parts).chain(catalog.search).collect()))
 }
 
 fn copy_dir(from: &Path, to: &Path, skip: &dyn Fn(&str) -> bool) -> io::Result<()> {
@@ -295,11 +295,17 @@ fn write_fragments(corpus_dir: &Path, analysis: &tongwen::Analysis, texts: &[Str
     let dir = corpus_dir.join(FRAGMENTS);
     let write = |path: &Path, bytes: &[u8]| std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let catalog = tongwen::published::publish(analysis, texts, shares, &mut |bytes| {
+    let mut store = |bytes: &[u8]| {
         let name = format!("{}.json", content_hash(bytes));
         write(&dir.join(&name), bytes)?;
         Ok::<_, String>(format!("{FRAGMENTS}/{name}"))
-    })?;
+    };
+    let mut catalog = tongwen::published::publish(analysis, texts, shares, &mut store)?;
+    // Too large for the worker to hold whole: the page searches in chunks.
+    if analysis.documents.len() >= tongwen::published::WHOLE_MAX_DOCUMENTS {
+        let root = tongwen::search_chunks::write_index(&analysis.documents, &mut store)?;
+        catalog.search = Some(store(&serde_json::to_vec(&root).map_err(|e| e.to_string())?)?);
+    }
     let bytes = serde_json::to_vec(&catalog).map_err(|e| e.to_string())?;
     let name = format!("catalog-{}.json", content_hash(&bytes));
     write(&corpus_dir.join(&name), &bytes)?;

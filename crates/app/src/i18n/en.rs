@@ -41,6 +41,7 @@ pub static EN: Strings = Strings {
     },
     per_source: "Hits per source",
     capped: |n| format!("The first {n} hits are listed; counts are complete."),
+    unconfirmed: |n| format!("{n} more articles may hold it; they were not checked."),
     hit_count: |n, w| format!(" {} ({w} whole-word)", count(n, "hit", "hits")),
     word_view: "Words",
     word_view_hint: "Show word boundaries; click a word for its concordance",

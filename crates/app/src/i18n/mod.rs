@@ -107,6 +107,7 @@ pub struct Strings {
     pub concordance_order: fn(crate::concordance::Order) -> &'static str,
     pub per_source: &'static str,
     pub capped: fn(usize) -> String,
+    pub unconfirmed: fn(usize) -> String,
     /// (hits, whole-word hits)
     pub hit_count: fn(usize, usize) -> String,
     pub word_view: &'static str,

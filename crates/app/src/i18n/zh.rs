@@ -36,6 +36,7 @@ pub static ZH: Strings = Strings {
     },
     per_source: "各来源命中数",
     capped: |n| format!("仅列出前 {n} 处，计数为全部。"),
+    unconfirmed: |n| format!("另有 {n} 篇文章可能含有此词，未逐篇核对。"),
     hit_count: |n, w| format!(" {n} 处（整词 {w}）"),
     word_view: "词",
     word_view_hint: "显示分词边界；点击词语查看语境索引",

@@ -173,6 +173,9 @@ pub struct AppState {
     /// The search box's text; search results are for this query only.
     pub query: String,
     pub found: Option<Rc<tongwen::search::SearchResults>>,
+    /// Search goes through a published corpus's chunked index
+    /// ([`Action::PublishedSearch`]), not the worker.
+    pub published_search: bool,
     /// Enter was pressed before the results of the query arrived: the best
     /// hit opens as soon as they do (typing again cancels it).
     pub open_first_hit: bool,
@@ -207,8 +210,12 @@ pub enum Effect {
     /// (`replace`: instead of a new history entry, as while typing a query).
     ShowRoute { route: tongwen::view::Route, shown: tongwen::view::Shown, replace: bool },
     /// Fetch the fragments of these sources of a published corpus (the
-    /// one on screen, then the next): what the catalog says of each.
+    /// one on screen, then the next, prefetched, whose failure is not
+    /// said): what the catalog says of each.
     FetchFragments(Vec<(usize, Rc<tongwen::published::CatalogDocument>)>),
+    /// Search a published corpus through its chunked index
+    /// ([`tongwen::search_chunks`]): the page fetches what the query needs.
+    SearchPublished(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -219,6 +226,9 @@ pub enum Action {
     /// Passages of a published corpus that came after the fragments of
     /// their documents (a passage file on its way when the text was shown).
     PassagesArrived(Vec<Passage>),
+    /// The open corpus is published with a chunked search index: the page
+    /// searches it itself (the worker cannot hold it whole).
+    PublishedSearch,
     /// The open published corpus holds this many passages in all (its
     /// catalog says so before all its fragments are here).
     PassagesInAll(usize),
@@ -389,6 +399,7 @@ impl Default for AppState {
             user_words: Rc::new(Vec::new()),
             dictionary_open: false,
             query: String::new(),
+            published_search: false,
             found: None,
             open_first_hit: false,
             focus: None,

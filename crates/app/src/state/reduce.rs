@@ -51,6 +51,7 @@ impl AppState {
                 next.add_passages(arrived);
             }
             Action::PassagesArrived(passages) => next.add_passages(passages),
+            Action::PublishedSearch => next.published_search = true,
             Action::Failed(message) => next.status = Status::Failed(message),
             Action::Crashed(message) => next.status = Status::Crashed(message),
             Action::Progress(stage) => next.status = Status::Analyzing(stage),
@@ -316,8 +317,12 @@ impl AppState {
         if ready && (now.article != before.article || now.generation != before.generation) {
             effects.push(Effect::Ask(Request::Words { doc: DocIndex(self.selected), article: self.article, method: self.keyword_method }));
         }
-        if ready && !now.query.is_empty() && (now.query != before.query || now.generation != before.generation) {
-            effects.push(Effect::Ask(Request::Search(now.query.clone())));
+        if !now.query.is_empty() && (now.query != before.query || now.generation != before.generation) {
+            if ready {
+                effects.push(Effect::Ask(Request::Search(now.query.clone())));
+            } else if self.published_search {
+                effects.push(Effect::SearchPublished(now.query.clone()));
+            }
         }
         // A published corpus's source opened before its fragment came:
         // fetch it, and the next one, which the reader likely opens next.

@@ -434,6 +434,29 @@ fn a_search_is_a_link_and_typing_rewrites_it_without_a_history_step() {
 }
 
 #[test]
+fn a_published_corpus_with_a_search_index_is_searched_by_the_page_not_the_worker() {
+    let search = |e: &[Effect]| -> Vec<String> { e.iter().filter_map(|e| if let Effect::SearchPublished(q) = e { Some(q.clone()) } else { None }).collect() };
+    let mut state = loaded();
+    state.reduce(Action::WordsFailed(tongwen::protocol::Failure::TooLargeForWords { documents: 100 }));
+    let effects = state.reduce(Action::Query("中亚".into()));
+    assert!(search(&effects).is_empty() && asks(&effects).is_empty(), "without an index nothing searches: {effects:?}");
+    state.reduce(Action::PublishedSearch);
+    assert!(state.published_search);
+    let effects = state.reduce(Action::Query("中亚峰会".into()));
+    assert_eq!(search(&effects), ["中亚峰会"]);
+    assert!(asks(&effects).is_empty(), "never the worker: {effects:?}");
+    // The same query again (a space typed after it): no new search.
+    assert!(search(&state.reduce(Action::Query("中亚峰会 ".into()))).is_empty());
+    assert!(search(&state.reduce(Action::Query(String::new()))).is_empty(), "an empty query closes the results");
+    // Results for another query than the box's are not shown.
+    state.reduce(Action::Query("合作".into()));
+    state.reduce(Action::Found(tongwen::search::SearchResults { query: "中亚".into(), total: 3, ..Default::default() }));
+    assert!(state.found.is_none());
+    state.reduce(Action::Found(tongwen::search::SearchResults { query: "合作".into(), total: 3, ..Default::default() }));
+    assert_eq!(state.found.as_ref().map(|f| f.total), Some(3));
+}
+
+#[test]
 fn words_are_asked_for_the_article_on_screen_once_they_are_ready() {
     let mut state = loaded();
     assert!(asks(&state.reduce(Action::Segmenting(1, 3))).is_empty(), "not before the words are ready");

@@ -350,7 +350,12 @@ fn a_large_published_corpus_is_written_in_fragments_only() {
         let list: serde_json::Value = serde_json::from_slice(&std::fs::read(site.join("precache.json")).unwrap()).unwrap();
         list["files"].as_array().unwrap().iter().filter_map(|f| f.as_str()?.strip_prefix("./corpus/").map(str::to_owned)).collect()
     };
-    let mut expected = vec!["manifest.json".to_owned(), catalog_file.clone(), catalog.stories.clone()];
+    // The page searches it in chunks (the worker could not hold it whole).
+    let search = catalog.search.clone().expect("a search index");
+    let root = tongwen::search_chunks::read_root(&std::fs::read(corpus_dir.join(&search)).unwrap(), &search).unwrap();
+    assert_eq!(root.articles, analysis.documents.iter().map(|d| d.articles.len()).sum::<usize>());
+    assert!(root.chunks.iter().all(|(_, f)| corpus_dir.join(f).is_file()));
+    let mut expected = vec!["manifest.json".to_owned(), catalog_file.clone(), catalog.stories.clone(), search];
     expected.extend(catalog.parts.iter().cloned());
     expected.sort();
     let mut listed = precached(&w.join("site"));
@@ -366,4 +371,8 @@ fn a_large_published_corpus_is_written_in_fragments_only() {
     let listed = precached(&w.join("site"));
     assert!(listed.contains(&"analysis.jsonl".to_owned()) && !listed.contains(&"000.txt".to_owned()) && listed.contains(&"001.txt".to_owned()), "{listed:?}");
     assert!(listed.iter().filter(|f| f.starts_with("fragments/")).count() > tongwen::published::WHOLE_MAX_DOCUMENTS - 1);
+    let manifest: tongwen::corpus::Manifest = serde_json::from_slice(&std::fs::read(corpus_dir.join("manifest.json")).unwrap()).unwrap();
+    let catalog_file = manifest.published.unwrap();
+    let catalog = tongwen::published::read_catalog(&std::fs::read(corpus_dir.join(&catalog_file)).unwrap(), &catalog_file).unwrap();
+    assert_eq!(catalog.search, None, "the worker searches a small corpus");
 }
