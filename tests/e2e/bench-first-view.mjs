@@ -73,6 +73,26 @@ for (const k of [1, Math.floor(sources / 2), sources - 1].filter((k, i, a) => k 
   await warm.waitForFunction(() => !document.querySelector('.loading[role=status]') && document.querySelector('article.article p.para'), null, { timeout: 60_000 });
   opens.push((await warm.evaluate(() => performance.now())) - t0);
 }
+// Searches (SEARCH=word,word…; a published corpus's chunked index): from
+// typing the word to its results on screen, and the gzipped bytes fetched.
+const searches = [];
+for (const q of (process.env.SEARCH || '').split(',').filter(Boolean)) {
+  const during = [];
+  const listen = (r) => during.push(r);
+  warm.context().on('requestfinished', listen);
+  const t0 = await warm.evaluate(() => performance.now());
+  await warm.locator('#search').fill(q);
+  await warm.locator(`.search-view[data-query="${q}"] h2[role=status]`).waitFor({ timeout: 60_000 });
+  const ms = (await warm.evaluate(() => performance.now())) - t0;
+  await warm.waitForTimeout(500);
+  warm.context().off('requestfinished', listen);
+  let kb = 0;
+  for (const r of during) {
+    const body = await (await r.response())?.body().catch(() => null);
+    kb += body ? zlib.gzipSync(body).length / 1024 : 0;
+  }
+  searches.push({ q, ms, kb, n: during.length });
+}
 await h.close();
 
 const med = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -82,3 +102,6 @@ const kb = cold.map((r) => r.kb);
 console.log(`| ${label}: first \`${shown}\` on screen, cold (page clock) | ${med(ms).toFixed(0)} ms | ${span(ms)} ms | ${runs} runs |`);
 console.log(`| ${label}: gzipped bytes of the requests sent before it | ${med(kb).toFixed(0)} KB in ${med(cold.map((r) => r.count))} requests | ${span(kb)} KB; ${Math.max(...cold.map((r) => r.worker))} for the worker or dictionary | ${runs} runs |`);
 console.log(`| ${label}: opening another source until its text shows (${opens.length} sources) | ${med(opens).toFixed(0)} ms | ${span(opens)} ms | 1 run each |`);
+for (const { q, ms, kb, n } of searches) {
+  console.log(`| ${label}: search for ${q}, typing to results on screen | ${ms.toFixed(0)} ms | ${(kb).toFixed(0)} KB gzipped in ${n} requests | 1 run |`);
+}

@@ -123,12 +123,17 @@ test('a large published corpus is searched through its index: a few chunks and t
   // The first 20 articles listed, most hits first, each hit in context.
   const groups = page.locator('.hit-group');
   assert.equal(await groups.count(), 20);
+  // Their hits in context come with their fragments.
+  await page.locator('.hit-group .kwic-hit').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('.hit-group')].every((g) => g.querySelector('.kwic-hit')), null, { timeout: 30_000 });
   assert.ok((await page.locator('.hit-group .kwic-hit').allInnerTexts()).every((t) => t === q));
+  // Titles from the catalog parts, not placeholders.
+  assert.ok((await page.locator('.hit-group h3').allInnerTexts()).every((t) => !t.includes('…')), 'titled');
   await page.locator('.search-view .hint').first().waitFor();
-  // What it fetched: the index's root, one chunk, and fragments (with
-  // their passage files) of at most 20 documents.
+  // What it fetched: the index's root, one chunk, the catalog parts and
+  // fragments of at most 20 documents; no passage file.
   const corpusFiles = fetched.filter((p) => p.includes('/corpus/'));
-  assert.ok(corpusFiles.length <= 2 + 20 + 40, JSON.stringify(corpusFiles));
+  assert.ok(corpusFiles.length <= 2 + 2 + 20, JSON.stringify(corpusFiles));
   assert.ok(!fetched.some((p) => p.endsWith('.txt') || p.includes('worker')), JSON.stringify(fetched));
   // A hit opens its article, with the word in it.
   await page.locator('.hit-group .hit').first().click();

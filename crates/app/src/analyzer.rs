@@ -240,23 +240,27 @@ pub fn fetch_fragments(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatc
     }
 }
 
-/// Searches a published corpus through its chunked index: the fragments
-/// of the articles listed go to the reducer (their sources fill in, so a
-/// hit opens at once), then the results. The documents fetched count as
-/// asked for, so none is fetched twice.
-pub fn search_published(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<AppState>, query: String) {
-    let (analyzer, dispatcher) = (Rc::clone(analyzer), dispatcher.clone());
+/// Searches a published corpus through its chunked index: the catalog
+/// entries of the documents listed go to the reducer (titles for the
+/// list), then the results with their counts (when the index counts them
+/// exactly), then, once the listed documents' fragments come, with their
+/// hits in context. The documents stay awaited: opening one fetches it
+/// with its passages.
+pub fn search_published(dispatcher: &UseReducerDispatcher<AppState>, query: String) {
+    let dispatcher = dispatcher.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let asked = analyzer.borrow().fragments_asked.clone();
-        match crate::loader::search_published(&query, |id| asked.contains(id)).await {
-            Ok((results, fragments)) => {
-                analyzer.borrow_mut().fragments_asked.extend(fragments.iter().map(|(_, f)| f.doc.id.clone()));
-                if !fragments.is_empty() {
-                    dispatcher.dispatch(Action::FragmentsArrived(fragments));
-                }
-                dispatcher.dispatch(Action::Found(results));
+        let searched = async {
+            let search = crate::loader::search_index(&query).await?;
+            dispatcher.dispatch(Action::EntriesArrived(search.entries.clone()));
+            if search.exact {
+                dispatcher.dispatch(Action::Found(search.results(None)));
             }
-            Err(failure) => dispatcher.dispatch(Action::Notice(Some(Problem::from(failure)))),
+            let files = search.fetch_listed().await?;
+            dispatcher.dispatch(Action::Found(search.results(Some(&files))));
+            Ok::<_, tongwen::protocol::Failure>(())
+        };
+        if let Err(failure) = searched.await {
+            dispatcher.dispatch(Action::Notice(Some(Problem::from(failure))));
         }
     });
 }

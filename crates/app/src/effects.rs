@@ -35,7 +35,7 @@ pub fn run_pending(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
             Effect::Ask(request) => ask(analyzer, &request),
             Effect::SaveUserWords(words) => crate::prefs::set_user_words(&words),
             Effect::FetchFragments(wanted) => crate::analyzer::fetch_fragments(analyzer, dispatcher, wanted),
-            Effect::SearchPublished(query) => crate::analyzer::search_published(analyzer, dispatcher, query),
+            Effect::SearchPublished(query) => crate::analyzer::search_published(dispatcher, query),
             // A new history entry per move, unless the URL says it already.
             // Where it names this screen already, only without the settings
             // (a link inside the page, one typed by hand), or only the

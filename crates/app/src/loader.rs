@@ -227,19 +227,33 @@ pub async fn fetch_parts(mut names: Vec<String>) -> Result<(), Failure> {
 pub const SEARCH_LISTED: usize = 20;
 
 /// A search of the published corpus through its chunked index
-/// ([`tongwen::search_chunks`]): the root and the chunks the query's keys
-/// need (each fetched once), the candidate articles, and the fragments of
-/// the first [`SEARCH_LISTED`], in which their hits are found. Returns the
-/// results and the fragments fetched (of documents `had` does not know
-/// as asked for already).
-pub async fn search_published(query: &str, had: impl Fn(&str) -> bool) -> Result<(tongwen::search::SearchResults, Vec<(usize, Fragment)>), Failure> {
+/// ([`tongwen::search_chunks`]), as far as the index alone tells: which
+/// articles hold the query and how often, and the catalog entries of the
+/// documents of the first [`SEARCH_LISTED`], in full (titles for the
+/// list).
+pub struct PublishedSearch {
+    pub query: String,
+    /// (document, article) and its count (exact for one key, else an
+    /// upper bound), most first.
+    pub located: Vec<((usize, usize), u32)>,
+    /// The query is one key: counts are exact.
+    pub exact: bool,
+    /// The documents of the articles listed, in full.
+    pub entries: Vec<(usize, Rc<CatalogDocument>)>,
+    started: f64,
+}
+
+/// The index's answer to `query`: the root and the chunks the query's keys
+/// need (each fetched once), the candidate articles, and the catalog parts
+/// of the documents listed.
+pub async fn search_index(query: &str) -> Result<PublishedSearch, Failure> {
     use tongwen::search_chunks as index;
     let started = js_sys::Date::now();
     let catalog = CATALOG.with_borrow(Clone::clone).ok_or_else(|| Failure::Published { detail: "no published corpus is open".into() })?;
     let root_file = catalog.search.clone().ok_or_else(|| Failure::Published { detail: "the corpus has no search index".into() })?;
     if SEARCH_ROOT.with_borrow(Option::is_none) {
-        let [(_, root)] = <[_; 1]>::try_from(fetch_read(vec![((), root_file)], |_, bytes, name| index::read_root(bytes, name)).await?).map_err(|_| Failure::Published { detail: "no search root".into() })?;
-        SEARCH_ROOT.with_borrow_mut(|r| *r = Some(root));
+        let read = fetch_read(vec![((), root_file)], |_, bytes, name| index::read_root(bytes, name)).await?;
+        SEARCH_ROOT.with_borrow_mut(|r| *r = read.into_iter().next().map(|(_, root)| root));
     }
     let keys = index::query_keys(query);
     let mut chunks: Vec<String> = SEARCH_ROOT.with_borrow(|root| keys.iter().filter_map(|k| index::chunk_for(root.as_ref()?, k).map(str::to_owned)).collect());
@@ -248,46 +262,59 @@ pub async fn search_published(query: &str, had: impl Fn(&str) -> bool) -> Result
     chunks.dedup();
     let fetched = fetch_read(chunks.iter().map(|c| (c.clone(), c.clone())).collect(), |_, bytes, name| index::read_chunk(bytes, name)).await?;
     SEARCH_CHUNKS.with_borrow_mut(|read| read.extend(fetched.into_iter().map(|(name, keys)| (name, keys.into_iter().collect()))));
-    let found = SEARCH_ROOT.with_borrow(|root| {
-        SEARCH_CHUNKS.with_borrow(|read| index::candidates(&keys, |k| read.get(index::chunk_for(root.as_ref()?, k)?)?.get(k).cloned()))
-    });
+    let found = SEARCH_ROOT.with_borrow(|root| SEARCH_CHUNKS.with_borrow(|read| index::candidates(&keys, |k| read.get(index::chunk_for(root.as_ref()?, k)?)?.get(k).cloned())));
     let per_document: Vec<usize> = catalog.documents.iter().map(|d| d.articles.len()).collect();
     let located: Vec<((usize, usize), u32)> = found.iter().filter_map(|&(n, count)| Some((index::locate(n, &per_document)?, count))).collect();
-    let listed = &located[..located.len().min(SEARCH_LISTED)];
-    let mut docs: Vec<usize> = listed.iter().map(|((d, _), _)| *d).collect();
+    let mut docs: Vec<usize> = located.iter().take(SEARCH_LISTED).map(|((d, _), _)| *d).collect();
     docs.sort_unstable();
     docs.dedup();
-    let wanted: Vec<(usize, Rc<CatalogDocument>)> = docs.iter().filter_map(|&d| Some((d, Rc::new(catalog.documents.get(d)?.clone())))).collect();
-    let fresh: Vec<(usize, Rc<CatalogDocument>)> = wanted.iter().filter(|(_, e)| !had(&e.id)).cloned().collect();
-    // The documents already here are fetched again only as files the
-    // browser has cached; their fragments are read for the hits alone.
-    let fragments = fetch_fragments(wanted).await?;
-    let mut results = tongwen::search::SearchResults { query: query.trim().to_owned(), ..Default::default() };
-    for &((d, k), _) in listed {
-        let Some((_, fragment)) = fragments.iter().find(|(i, _)| *i == d) else { continue };
-        if let Some(hits) = fragment.doc.articles.get(k).and_then(|a| index::article_hits(tongwen::model::DocIndex(d), k, a, query)) {
-            results.articles.push(hits);
-        }
+    let listed: Vec<&CatalogDocument> = docs.iter().filter_map(|&d| catalog.documents.get(d)).collect();
+    fetch_parts(listed.iter().filter_map(|e| e.part.clone()).collect()).await?;
+    let entries = CATALOG_PARTS
+        .with_borrow(|read| docs.iter().zip(&listed).map(|(&d, e)| tongwen::published::full_entry(e, |p| read.get(p).map(Vec::as_slice)).map(|e| (d, Rc::new(e)))).collect::<Result<_, _>>())
+        .map_err(|e| Failure::Published { detail: e.to_string() })?;
+    Ok(PublishedSearch { query: query.trim().to_owned(), located, exact: keys.len() == 1, entries, started })
+}
+
+impl PublishedSearch {
+    /// The fragment files of the documents listed.
+    pub async fn fetch_listed(&self) -> Result<Vec<(usize, FragmentFile)>, Failure> {
+        fetch_fragment_files(self.entries.clone()).await
     }
-    results.articles.sort_by_key(|g| (std::cmp::Reverse(g.count), g.doc, g.article));
-    let mut per_source: std::collections::BTreeMap<usize, usize> = Default::default();
-    if keys.len() == 1 {
-        // One key: its counts are exact for every article, listed or not.
-        for &((d, _), c) in &located {
-            *per_source.entry(d).or_default() += c as usize;
+
+    /// The results to show: the articles listed with their hits found in
+    /// `files` (the documents' fragments), or, before those come, with
+    /// their counts alone (`None`; only for an exact count).
+    pub fn results(&self, files: Option<&[(usize, FragmentFile)]>) -> tongwen::search::SearchResults {
+        use tongwen::model::DocIndex;
+        let listed = &self.located[..self.located.len().min(SEARCH_LISTED)];
+        let mut results = tongwen::search::SearchResults { query: self.query.clone(), ..Default::default() };
+        for &((d, k), count) in listed {
+            let hits = match files {
+                None => Some(tongwen::search::ArticleHits { doc: DocIndex(d), article: k, count: count as usize, whole_words: 0, hits: Vec::new() }),
+                Some(files) => files.iter().find(|(i, _)| *i == d).and_then(|(_, f)| tongwen::search_chunks::article_hits(DocIndex(d), k, f.doc.articles.get(k)?, &self.query)),
+            };
+            results.articles.extend(hits);
         }
-        results.capped = located.len() > listed.len();
-    } else {
-        for g in &results.articles {
-            *per_source.entry(g.doc.0).or_default() += g.count;
+        results.articles.sort_by_key(|g| (std::cmp::Reverse(g.count), g.doc, g.article));
+        let mut per_source: std::collections::BTreeMap<usize, usize> = Default::default();
+        if self.exact {
+            // One key: its counts are exact for every article, listed or not.
+            for &((d, _), c) in &self.located {
+                *per_source.entry(d).or_default() += c as usize;
+            }
+            results.capped = self.located.len() > listed.len();
+        } else {
+            for g in &results.articles {
+                *per_source.entry(g.doc.0).or_default() += g.count;
+            }
+            results.unconfirmed = self.located.len() - listed.len();
         }
-        results.unconfirmed = located.len() - listed.len();
+        results.total = per_source.values().sum();
+        results.per_source = per_source.into_iter().map(|(d, n)| (DocIndex(d), n)).collect();
+        results.elapsed_ms = js_sys::Date::now() - self.started;
+        results
     }
-    results.total = per_source.values().sum();
-    results.per_source = per_source.into_iter().map(|(d, n)| (tongwen::model::DocIndex(d), n)).collect();
-    results.elapsed_ms = js_sys::Date::now() - started;
-    let fresh_ids: Vec<&str> = fresh.iter().map(|(_, e)| e.id.as_str()).collect();
-    Ok((results, fragments.into_iter().filter(|(_, f)| fresh_ids.contains(&f.doc.id.as_str())).collect()))
 }
 
 /// Every file a manifest lists, in its order.

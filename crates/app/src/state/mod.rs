@@ -226,6 +226,9 @@ pub enum Action {
     /// Passages of a published corpus that came after the fragments of
     /// their documents (a passage file on its way when the text was shown).
     PassagesArrived(Vec<Passage>),
+    /// Catalog entries in full of awaited sources (read from their
+    /// catalog parts): their titles, lengths and meters, still no text.
+    EntriesArrived(Vec<(usize, Rc<tongwen::published::CatalogDocument>)>),
     /// The open corpus is published with a chunked search index: the page
     /// searches it itself (the worker cannot hold it whole).
     PublishedSearch,

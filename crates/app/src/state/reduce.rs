@@ -52,6 +52,25 @@ impl AppState {
             }
             Action::PassagesArrived(passages) => next.add_passages(passages),
             Action::PublishedSearch => next.published_search = true,
+            Action::EntriesArrived(entries) => {
+                // Only into a source still awaited whose entry is partial.
+                let fill: Vec<(usize, Rc<tongwen::published::CatalogDocument>)> = entries
+                    .into_iter()
+                    .filter(|(i, e)| !e.is_partial() && next.sources.get(*i).and_then(|s| s.awaited.as_ref()).is_some_and(|a| a.is_partial() && a.id == e.id))
+                    .collect();
+                if !fill.is_empty() {
+                    let sources = Rc::make_mut(&mut next.sources);
+                    let shares = Rc::make_mut(&mut next.shares);
+                    for (i, entry) in fill {
+                        let (source, meters) = Source::awaited(&entry);
+                        sources[i] = source;
+                        if let Some(slot) = shares.get_mut(i) {
+                            *slot = meters;
+                        }
+                    }
+                    next.show_given_names();
+                }
+            }
             Action::Failed(message) => next.status = Status::Failed(message),
             Action::Crashed(message) => next.status = Status::Crashed(message),
             Action::Progress(stage) => next.status = Status::Analyzing(stage),

@@ -211,6 +211,34 @@ fn passages_that_come_after_their_fragments_join_the_list_once_in_id_order() {
     assert_eq!(*state.passages, *before.passages);
 }
 
+#[test]
+fn full_catalog_entries_give_awaited_sources_their_titles_and_meters_and_nothing_else() {
+    let (catalog, fragments) = published();
+    // A large catalog's entries: each only its number of articles.
+    let partial = |e: &tongwen::published::CatalogDocument| {
+        let articles = e.articles.iter().map(|a| tongwen::published::CatalogArticle { id: a.id.clone(), title: None, body_chars: 0, share: 0.0 }).collect();
+        tongwen::published::CatalogDocument { articles, fragment: String::new(), part: Some("fragments/part.json".into()), ..e.clone() }
+    };
+    let thin = tongwen::published::Catalog { documents: catalog.documents.iter().map(partial).collect(), ..catalog.clone() };
+    let (mut state, _) = showing(&thin, &fragments, &[0]);
+    assert!(state.sources[1].doc.articles.iter().all(|a| a.title.is_none()));
+    let whole_before = state.sources[0].clone();
+    let full = |i: usize| (i, Rc::new(catalog.documents[i].clone()));
+    // Another document's entry at its place, and a whole source's: ignored.
+    state.reduce(Action::EntriesArrived(vec![(1, Rc::new(catalog.documents[2].clone())), full(0)]));
+    assert!(state.sources[1].doc.articles.iter().all(|a| a.title.is_none()));
+    assert_eq!(state.sources[0], whole_before);
+    state.reduce(Action::EntriesArrived(vec![full(1)]));
+    let titles = |s: &Source| s.doc.articles.iter().map(|a| a.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&state.sources[1]), catalog.documents[1].articles.iter().map(|a| a.title.clone()).collect::<Vec<_>>());
+    assert!(state.sources[1].awaited.as_ref().is_some_and(|e| !e.is_partial()), "still awaited: no text yet");
+    assert_eq!(state.shares[1], catalog.documents[1].articles.iter().map(|a| a.share).collect::<Vec<_>>());
+    assert_eq!(state.sources[1].body_chars(0), catalog.documents[1].articles[0].body_chars);
+    // Its fragment then fills it in as before.
+    state.reduce(Action::FragmentsArrived(fragments_of(&catalog, &[1])));
+    assert!(state.sources[1].awaited.is_none());
+}
+
 /// The fragments of these documents of the test corpus, published.
 fn fragments_of(catalog: &tongwen::published::Catalog, docs: &[usize]) -> Vec<(usize, tongwen::published::Fragment)> {
     let (_, fragments) = published();
