@@ -254,17 +254,34 @@ pub fn candidates(keys: &[String], postings: impl Fn(&str) -> Option<Postings>) 
     found
 }
 
-/// Which article of the catalog article number `n` is: (document,
-/// article), given each document's number of articles.
-pub fn locate(n: u32, articles_per_document: &[usize]) -> Option<(usize, usize)> {
-    let mut n = n as usize;
-    for (d, &count) in articles_per_document.iter().enumerate() {
-        if n < count {
-            return Some((d, n));
+/// Article numbers (document by document, in catalog order) told back
+/// into (document, article).
+#[derive(Debug, Clone, Default)]
+pub struct ArticleNumbers {
+    /// The number of each document's first article, and the total last.
+    starts: Vec<usize>,
+}
+
+impl ArticleNumbers {
+    /// From each document's number of articles.
+    pub fn new(articles_per_document: impl IntoIterator<Item = usize>) -> Self {
+        let mut starts = vec![0];
+        for n in articles_per_document {
+            starts.push(starts[starts.len() - 1] + n);
         }
-        n -= count;
+        ArticleNumbers { starts }
     }
-    None
+
+    /// Which article number `n` is: (document, article); `None` past the last.
+    pub fn locate(&self, n: u32) -> Option<(usize, usize)> {
+        let n = n as usize;
+        if n >= *self.starts.last()? {
+            return None;
+        }
+        // The last document that starts at or before n (skipping empty ones).
+        let d = self.starts.partition_point(|&s| s <= n) - 1;
+        Some((d, n - self.starts[d]))
+    }
 }
 
 /// Every occurrence of `query` in an article's searched fields, with

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use tongwen::model::{DocIndex, DocumentAnalysis};
-use tongwen::search_chunks::{article_hits, candidates, chunk_for, locate, query_keys, read_chunk, read_root, write_index, Postings, SearchRoot, CHUNK_BYTES};
+use tongwen::search_chunks::{article_hits, candidates, chunk_for, query_keys, ArticleNumbers, read_chunk, read_root, write_index, Postings, SearchRoot, CHUNK_BYTES};
 
 /// The seed pages, reflowed.
 fn seed_documents() -> Vec<DocumentAnalysis> {
@@ -39,11 +39,11 @@ fn search(root: &SearchRoot, files: &HashMap<String, Vec<u8>>, docs: &[DocumentA
         postings.extend(read_chunk(&files[f], f).unwrap());
     }
     let found = candidates(&keys, |k| postings.get(k).cloned());
-    let per_document: Vec<usize> = docs.iter().map(|d| d.articles.len()).collect();
+    let numbers = ArticleNumbers::new(docs.iter().map(|d| d.articles.len()));
     let confirmed = found
         .iter()
         .filter_map(|&(n, _)| {
-            let (d, k) = locate(n, &per_document).unwrap();
+            let (d, k) = numbers.locate(n).unwrap();
             article_hits(DocIndex(d), k, &docs[d].articles[k], query).map(|h| ((d, k), h.count))
         })
         .collect();
@@ -90,8 +90,8 @@ fn the_index_finds_every_article_a_query_is_in_and_counts_a_pair_exactly() {
             }
         } else {
             // Longer: an upper bound, never less.
-            let per_document: Vec<usize> = docs.iter().map(|d| d.articles.len()).collect();
-            let bounds: HashMap<(usize, usize), u32> = found.iter().map(|&(a, b)| (locate(a, &per_document).unwrap(), b)).collect();
+            let numbers = ArticleNumbers::new(docs.iter().map(|d| d.articles.len()));
+            let bounds: HashMap<(usize, usize), u32> = found.iter().map(|&(a, b)| (numbers.locate(a).unwrap(), b)).collect();
             for (at, n) in &confirmed {
                 assert!(bounds[at] as usize >= *n, "{q}");
             }
@@ -156,10 +156,13 @@ fn a_damaged_chunk_or_root_is_refused_and_numbers_locate_their_articles() {
     assert!(read_chunk(b"[[\"ab\",[4294967295,1,1,1]]]", "c").is_err(), "postings overflow");
     assert_eq!(read_chunk(b"[[\"ab\",[3,1,2,5]]]", "c").unwrap(), vec![("ab".to_owned(), vec![(3, 1), (5, 5)])]);
     assert!(read_root(b"{\"format\":9,\"articles\":0,\"chunks\":[]}", "r").is_err());
-    assert_eq!(locate(0, &[0, 2, 3]), Some((1, 0)));
-    assert_eq!(locate(2, &[0, 2, 3]), Some((2, 0)));
-    assert_eq!(locate(4, &[0, 2, 3]), Some((2, 2)));
-    assert_eq!(locate(5, &[0, 2, 3]), None);
+    let numbers = ArticleNumbers::new([0, 2, 0, 3]);
+    assert_eq!(numbers.locate(0), Some((1, 0)));
+    assert_eq!(numbers.locate(1), Some((1, 1)));
+    assert_eq!(numbers.locate(2), Some((3, 0)), "past the empty document");
+    assert_eq!(numbers.locate(4), Some((3, 2)));
+    assert_eq!(numbers.locate(5), None);
+    assert_eq!(ArticleNumbers::new([]).locate(0), None);
     // A key before every chunk is in none; one after the last, in the last.
     let root = SearchRoot { format: 1, articles: 0, chunks: vec![("b".into(), "1".into()), ("d".into(), "2".into())] };
     assert_eq!(chunk_for(&root, "a"), None);

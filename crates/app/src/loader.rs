@@ -263,8 +263,8 @@ pub async fn search_index(query: &str) -> Result<PublishedSearch, Failure> {
     let fetched = fetch_read(chunks.iter().map(|c| (c.clone(), c.clone())).collect(), |_, bytes, name| index::read_chunk(bytes, name)).await?;
     SEARCH_CHUNKS.with_borrow_mut(|read| read.extend(fetched.into_iter().map(|(name, keys)| (name, keys.into_iter().collect()))));
     let found = SEARCH_ROOT.with_borrow(|root| SEARCH_CHUNKS.with_borrow(|read| index::candidates(&keys, |k| read.get(index::chunk_for(root.as_ref()?, k)?)?.get(k).cloned())));
-    let per_document: Vec<usize> = catalog.documents.iter().map(|d| d.articles.len()).collect();
-    let located: Vec<((usize, usize), u32)> = found.iter().filter_map(|&(n, count)| Some((index::locate(n, &per_document)?, count))).collect();
+    let numbers = index::ArticleNumbers::new(catalog.documents.iter().map(|d| d.articles.len()));
+    let located: Vec<((usize, usize), u32)> = found.iter().filter_map(|&(n, count)| Some((numbers.locate(n)?, count))).collect();
     let mut docs: Vec<usize> = located.iter().take(SEARCH_LISTED).map(|((d, _), _)| *d).collect();
     docs.sort_unstable();
     docs.dedup();

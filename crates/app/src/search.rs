@@ -43,6 +43,9 @@ fn in_context(h: &Hit) -> Html {
 /// hold up typing.
 pub const LINES_PER_PAGE: usize = 200;
 pub const ARTICLES_PER_PAGE: usize = 40;
+/// Sources listed with their counts above the results (a published
+/// corpus of 17,000 pages can have a hit in most of them).
+pub const SOURCES_COUNTED: usize = 100;
 /// Hits shown under each article in the by-article list.
 pub const HITS_PER_ARTICLE: usize = 5;
 
@@ -104,9 +107,12 @@ pub fn search_view(props: &SearchProps) -> Html {
             </header>
             if found.total > 0 {
                 <ul class="per-source" aria-label={t.per_source}>
-                    { for found.per_source.iter().map(|&(doc, n)| html! {
+                    { for found.per_source.iter().take(SOURCES_COUNTED).map(|&(doc, n)| html! {
                         <li class="source-count" data-doc={doc.0.to_string()}><span class="source-name">{ name(doc) }</span>{" "}<span class="count">{ n }</span></li>
                     }) }
+                    if found.per_source.len() > SOURCES_COUNTED {
+                        <li class="source-count more">{ format!("+{}", found.per_source.len() - SOURCES_COUNTED) }</li>
+                    }
                 </ul>
             }
             if found.capped { <p class="hint">{ (t.capped)(found.articles.iter().map(|g| g.hits.len()).sum::<usize>().min(tongwen::search::MAX_LISTED_HITS)) }</p> }
