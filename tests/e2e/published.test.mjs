@@ -183,3 +183,29 @@ test('after one visit a large published corpus opens offline: every source liste
   assert.equal(await page.locator('[role=alert], .notice').count(), 0);
   assert.deepEqual(page.problems.filter((p) => !/Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED)/.test(p)), []);
 });
+
+test('a large published corpus\'s overview lists every story from its stories file, and a witness opens its article', async () => {
+  const dir = path.join(site, 'corpus');
+  const catalog = JSON.parse(fs.readFileSync(path.join(dir, JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'))).published)));
+  const stories = JSON.parse(fs.readFileSync(path.join(dir, catalog.stories)));
+  assert.ok(stories.length > 10, `${stories.length} stories`);
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // A link to the overview: the first document only, then the stories.
+  await page.goto(`${h.url}#/overview`);
+  const list = page.locator('.corpus-story-list > li');
+  await list.first().waitFor({ timeout: 30_000 });
+  assert.equal(await list.count(), Math.min(100, stories.length));
+  const longest = [...stories].sort((a, b) => b.length - a.length || a.story - b.story);
+  assert.equal(await list.first().getAttribute('data-story'), String(longest[0].story));
+  const fragments = fetched.filter((p) => p.includes('/corpus/fragments/')).length;
+  assert.ok(fragments < 12, `${fragments} corpus files for the overview, not the corpus`);
+  // A witness of the longest story opens that article.
+  const tag = list.first().locator('a.tag').nth(1);
+  const [doc] = longest[0].articles[1].split('#');
+  await tag.click();
+  await page.waitForFunction(() => !document.querySelector('.loading[role=status]') && document.querySelector('article.article p.para'), null, { timeout: 30_000 });
+  assert.ok(decodeURIComponent(await page.evaluate(() => location.hash)).startsWith(`#/read/${doc}/`));
+  assert.deepEqual(page.problems, []);
+});

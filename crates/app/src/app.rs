@@ -159,7 +159,7 @@ pub fn app() -> Html {
                         </section>
                     },
                     (View::Overview, _) => html! {
-                        <crate::overview::OverviewView sources={state.sources.clone()} passages={state.passages.clone()}
+                        <crate::overview::OverviewView sources={state.sources.clone()} passages={state.passages.clone()} corpus_stories={state.corpus_stories.clone()}
                                                        on_pair={send(&state, |(p, l, r)| Action::CompareMembers(p, l, r))} />
                     },
                 } }

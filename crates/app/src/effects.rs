@@ -35,6 +35,15 @@ pub fn run_pending(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
             Effect::Ask(request) => ask(analyzer, &request),
             Effect::SaveUserWords(words) => crate::prefs::set_user_words(&words),
             Effect::FetchFragments(wanted) => crate::analyzer::fetch_fragments(analyzer, dispatcher, wanted),
+            Effect::FetchStories(file) => {
+                let dispatcher = dispatcher.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::loader::fetch_stories(file).await {
+                        Ok(stories) => dispatcher.dispatch(Action::StoriesArrived(Rc::new(stories))),
+                        Err(failure) => dispatcher.dispatch(Action::Notice(Some(crate::problems::Problem::from(failure)))),
+                    }
+                });
+            }
             Effect::SearchPublished(query) => crate::analyzer::search_published(dispatcher, query),
             // A new history entry per move, unless the URL says it already.
             // Where it names this screen already, only without the settings

@@ -125,13 +125,17 @@ async fn fetch_catalog(url: &str) -> Result<Catalog, Failure> {
 }
 
 /// The documents to fetch before the first view: the one the link reads
-/// (`#/read/<doc>/…`), else the first; every document for a link to the
-/// overview, a comparison or a search, which draw on all of them.
+/// (`#/read/<doc>/…`), else the first; every document of a small corpus
+/// for a link to the overview, a comparison or a search, which draw on
+/// all of them.
 fn first_shown(catalog: &Catalog) -> Vec<usize> {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     match tongwen::view::Route::parse(&hash) {
         None => vec![0],
         Some(tongwen::view::Route::Read { doc, .. }) => vec![catalog.documents.iter().position(|d| d.id == doc).unwrap_or(0)],
+        // Too large to fetch whole: the first, and the overview's story
+        // list, search and comparisons draw on what the reader opens.
+        Some(_) if catalog.documents.len() >= tongwen::published::WHOLE_MAX_DOCUMENTS => vec![0],
         Some(_) => (0..catalog.documents.len()).collect(),
     }
 }
@@ -210,6 +214,12 @@ pub fn passages_of(files: &[String], docs: &[String]) -> Vec<Passage> {
     PASSAGE_FILES.with_borrow(|read| {
         files.iter().filter_map(|f| read.get(f)).flatten().filter(|p| p.members.iter().any(|m| docs.contains(&m.doc))).cloned().collect()
     })
+}
+
+/// The stories file of a published corpus (the overview's list).
+pub async fn fetch_stories(file: String) -> Result<tongwen::published::Stories, Failure> {
+    let read = fetch_read(vec![((), file)], |_, bytes, name| tongwen::published::read_stories(bytes, name)).await?;
+    Ok(read.into_iter().next().map(|(_, stories)| stories).unwrap_or_default())
 }
 
 /// Fetches these catalog parts, those not read yet, each once.

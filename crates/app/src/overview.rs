@@ -17,7 +17,14 @@ pub struct OverviewProps {
     pub passages: Rc<Vec<Passage>>,
     /// Open (passage, left member, right member) in the compare view.
     pub on_pair: Callback<(usize, usize, usize)>,
+    /// A large published corpus's every story (its stories file), whatever
+    /// fragments are here; `None` for any other corpus.
+    #[prop_or_default]
+    pub corpus_stories: Option<Rc<tongwen::published::Stories>>,
 }
+
+/// Stories of a large published corpus listed, the longest first.
+pub const CORPUS_STORIES_LISTED: usize = 100;
 
 #[function_component(OverviewView)]
 pub fn overview_view(props: &OverviewProps) -> Html {
@@ -124,6 +131,32 @@ pub fn overview_view(props: &OverviewProps) -> Html {
                     }
                 }) }
             </ol>
+            if let Some(all) = &props.corpus_stories {
+                <h3>{ (t.corpus_stories)(all.len(), all.len().min(CORPUS_STORIES_LISTED)) }</h3>
+                <ol class="corpus-story-list">
+                    { for longest(all).into_iter().map(|story| html! {
+                        <li class="story" data-story={story.story.to_string()}>
+                            <span class="cluster-meta">{ (t.story_meta)(story.articles.len(), story.length, story.passages.len()) }</span>
+                            <span class="cluster-witnesses">
+                                { for story.articles.iter().map(|a| {
+                                    let doc = doc_of(a);
+                                    let k = props.sources.iter().find(|s| s.doc.id == doc).and_then(|s| s.doc.articles.iter().position(|x| x.id == *a)).unwrap_or(0);
+                                    let href = tongwen::view::Route::Read { doc: doc.clone(), article: k }.to_hash();
+                                    html! { <a class="tag" href={href}>{ witness_short(&props.sources, &doc, a) }</a> }
+                                }) }
+                            </span>
+                        </li>
+                    }) }
+                </ol>
+            }
         </section>
     }
+}
+
+/// The [`CORPUS_STORIES_LISTED`] longest stories, longest first.
+fn longest(all: &tongwen::published::Stories) -> Vec<&tongwen::published::CatalogStory> {
+    let mut list: Vec<&tongwen::published::CatalogStory> = all.iter().collect();
+    list.sort_by_key(|s| (std::cmp::Reverse(s.length), s.story));
+    list.truncate(CORPUS_STORIES_LISTED);
+    list
 }

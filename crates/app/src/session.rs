@@ -43,6 +43,9 @@ pub async fn open_corpus(analyzer: SharedAnalyzer, dispatcher: UseReducerDispatc
                 if catalog.search.is_some() {
                     dispatcher.dispatch(Action::PublishedSearch);
                 }
+                if !whole {
+                    dispatcher.dispatch(Action::PublishedStories(catalog.stories.clone()));
+                }
                 crate::analyzer::show_result(&analyzer, &dispatcher, documents, passages);
                 if !whole {
                     dispatcher.dispatch(Action::WordsFailed(tongwen::protocol::Failure::TooLargeForWords { documents: catalog.documents.len() }));

@@ -167,5 +167,6 @@ pub static EN: Strings = Strings {
     by_witnesses: "by witnesses",
     cluster_meta: |w, n| format!("{} · {}", count(w, "witness", "witnesses"), count(n, "char", "chars")),
     story_meta: |w, n, p| format!("Story · {} · {} · {}", count(w, "article", "articles"), count(n, "char", "chars"), count(p, "passage", "passages")),
+    corpus_stories: |n, shown| format!("Stories of the whole corpus: {n}, the {shown} longest listed; the matrix above holds only the documents opened so far"),
 };
 

@@ -214,6 +214,8 @@ pub struct Strings {
     pub cluster_meta: fn(usize, usize) -> String,
     /// (articles, most characters one article shares, passages)
     pub story_meta: fn(usize, usize, usize) -> String,
+    /// (stories in all, stories listed)
+    pub corpus_stories: fn(usize, usize) -> String,
 }
 
 mod en;

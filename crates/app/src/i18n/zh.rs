@@ -162,4 +162,5 @@ pub static ZH: Strings = Strings {
     by_witnesses: "按版本数",
     cluster_meta: |w, n| format!("{w} 个版本 · {n} 字"),
     story_meta: |w, n, p| format!("报道 · {w} 篇文章 · {n} 字 · {p} 个段落"),
+    corpus_stories: |n, shown| format!("全部语料的报道：{n} 篇，按长度列出前 {shown} 篇；上面的矩阵只含已打开的文件"),
 };

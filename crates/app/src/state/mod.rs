@@ -176,6 +176,10 @@ pub struct AppState {
     /// Search goes through a published corpus's chunked index
     /// ([`Action::PublishedSearch`]), not the worker.
     pub published_search: bool,
+    /// A large published corpus's stories file, and its stories once
+    /// fetched (every story, whatever fragments are here).
+    pub stories_file: Option<String>,
+    pub corpus_stories: Option<Rc<tongwen::published::Stories>>,
     /// Enter was pressed before the results of the query arrived: the best
     /// hit opens as soon as they do (typing again cancels it).
     pub open_first_hit: bool,
@@ -213,6 +217,9 @@ pub enum Effect {
     /// one on screen, then the next, prefetched, whose failure is not
     /// said): what the catalog says of each.
     FetchFragments(Vec<(usize, Rc<tongwen::published::CatalogDocument>)>),
+    /// Fetch the stories file of a large published corpus (the overview's
+    /// list of every story, without every fragment).
+    FetchStories(String),
     /// Search a published corpus through its chunked index
     /// ([`tongwen::search_chunks`]): the page fetches what the query needs.
     SearchPublished(String),
@@ -229,6 +236,11 @@ pub enum Action {
     /// Catalog entries in full of awaited sources (read from their
     /// catalog parts): their titles, lengths and meters, still no text.
     EntriesArrived(Vec<(usize, Rc<tongwen::published::CatalogDocument>)>),
+    /// A large published corpus's stories file: its name (the overview
+    /// fetches it when first shown).
+    PublishedStories(String),
+    /// Its stories, fetched.
+    StoriesArrived(Rc<tongwen::published::Stories>),
     /// The open corpus is published with a chunked search index: the page
     /// searches it itself (the worker cannot hold it whole).
     PublishedSearch,
@@ -403,6 +415,8 @@ impl Default for AppState {
             dictionary_open: false,
             query: String::new(),
             published_search: false,
+            stories_file: None,
+            corpus_stories: None,
             found: None,
             open_first_hit: false,
             focus: None,

@@ -52,6 +52,8 @@ impl AppState {
             }
             Action::PassagesArrived(passages) => next.add_passages(passages),
             Action::PublishedSearch => next.published_search = true,
+            Action::PublishedStories(file) => next.stories_file = Some(file),
+            Action::StoriesArrived(stories) => next.corpus_stories = Some(stories),
             Action::EntriesArrived(entries) => {
                 // Only into a source still awaited whose entry is partial.
                 let fill: Vec<(usize, Rc<tongwen::published::CatalogDocument>)> = entries
@@ -352,6 +354,13 @@ impl AppState {
                 effects.push(Effect::FetchFragments(wanted));
             }
         }
+        // A large published corpus's overview lists every story from its
+        // stories file, fetched the first time the overview is shown.
+        if now.overview && !before.overview && self.corpus_stories.is_none() {
+            if let Some(file) = &self.stories_file {
+                effects.push(Effect::FetchStories(file.clone()));
+            }
+        }
         if let Some((route, shown)) = now.route.filter(|r| Some(r) != before.route.as_ref()) {
             // Typing a query rewrites the link; it does not add a step to Back.
             let replace = matches!((&route, &before.route), (Route::Search { .. }, Some((Route::Search { .. }, _))));
@@ -370,6 +379,8 @@ struct Watched {
     article: (usize, usize, tongwen::segment::KeywordMethod, *const Vec<crate::state::Source>),
     generation: u32,
     query: String,
+    /// The overview is on screen.
+    overview: bool,
     /// The URL for what is shown, and its settings, once the analysis is ready.
     route: Option<(Route, tongwen::view::Shown)>,
 }
@@ -382,6 +393,7 @@ impl Watched {
             article: (s.selected, s.article, s.keyword_method, Rc::as_ptr(&s.sources)),
             generation: s.words_generation,
             query: s.query.trim().to_owned(),
+            overview: s.view == View::Overview,
             route: if s.status == Status::Ready { s.route().map(|r| (r, s.shown())) } else { None },
         }
     }

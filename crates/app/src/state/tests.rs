@@ -485,6 +485,25 @@ fn a_published_corpus_with_a_search_index_is_searched_by_the_page_not_the_worker
 }
 
 #[test]
+fn a_large_published_corpus_s_overview_fetches_its_stories_once() {
+    let fetches = |e: &[Effect]| -> Vec<String> { e.iter().filter_map(|e| if let Effect::FetchStories(f) = e { Some(f.clone()) } else { None }).collect() };
+    let mut state = loaded();
+    assert!(fetches(&state.reduce(Action::ShowOverview)).is_empty(), "a corpus with no stories file");
+    state.reduce(Action::Navigate(Route::Read { doc: "a.txt".into(), article: 0 }));
+    state.reduce(Action::PublishedStories("fragments/stories.json".into()));
+    assert!(fetches(&state.reduce(Action::Select(1))).is_empty(), "not before the overview is shown");
+    assert_eq!(fetches(&state.reduce(Action::ShowOverview)), ["fragments/stories.json"]);
+    assert!(fetches(&state.reduce(Action::ShowOverview)).is_empty(), "once on screen");
+    state.reduce(Action::Navigate(Route::Read { doc: "a.txt".into(), article: 0 }));
+    // Not arrived yet (it failed): asked again the next time.
+    assert_eq!(fetches(&state.reduce(Action::ShowOverview)).len(), 1);
+    state.reduce(Action::StoriesArrived(Rc::new(vec![tongwen::published::CatalogStory { story: 0, passages: vec![1], articles: vec!["a.txt#1".into()], length: 90 }])));
+    assert_eq!(state.corpus_stories.as_ref().map(|s| s.len()), Some(1));
+    state.reduce(Action::Navigate(Route::Read { doc: "a.txt".into(), article: 0 }));
+    assert!(fetches(&state.reduce(Action::ShowOverview)).is_empty(), "arrived: never again");
+}
+
+#[test]
 fn words_are_asked_for_the_article_on_screen_once_they_are_ready() {
     let mut state = loaded();
     assert!(asks(&state.reduce(Action::Segmenting(1, 3))).is_empty(), "not before the words are ready");
