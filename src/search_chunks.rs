@@ -89,17 +89,11 @@ fn articles(docs: &[DocumentAnalysis]) -> impl Iterator<Item = &Article> {
     docs.iter().flat_map(|d| d.articles.iter())
 }
 
-/// Writes the index of `docs` as chunks, each serialized and handed to
-/// `store`, which returns its name (a hash of its bytes); returns the root.
-pub fn write_index<E>(docs: &[DocumentAnalysis], store: &mut dyn FnMut(&[u8]) -> Result<String, E>) -> Result<SearchRoot, E> {
-    write_index_in_passes(docs, PASS_CHARS, store)
-}
-
-/// [`write_index`], collecting keys whose first characters occur about
-/// `pass_chars` times in one pass over the corpus (the output does not
-/// depend on it).
-pub fn write_index_in_passes<E>(docs: &[DocumentAnalysis], pass_chars: usize, store: &mut dyn FnMut(&[u8]) -> Result<String, E>) -> Result<SearchRoot, E> {
-    // Passes by first character, each about PASS_CHARS occurrences.
+/// Which pass collects the keys that start with each character: passes
+/// over ranges of characters in code point order (so keys come out
+/// sorted), each starting a new range once about `pass_chars` occurrences
+/// are in the last. Returns the pass of each character and how many.
+fn passes(docs: &[DocumentAnalysis], pass_chars: usize) -> (FxHashMap<char, usize>, usize) {
     let mut frequency: FxHashMap<char, usize> = FxHashMap::default();
     for article in articles(docs) {
         for (_, text) in fields(article) {
@@ -120,7 +114,21 @@ pub fn write_index_in_passes<E>(docs: &[DocumentAnalysis], pass_chars: usize, st
         pass_of.insert(c, pass);
         filled += n;
     }
-    let passes = if pass_of.is_empty() { 0 } else { pass + 1 };
+    let count = if pass_of.is_empty() { 0 } else { pass + 1 };
+    (pass_of, count)
+}
+
+/// Writes the index of `docs` as chunks, each serialized and handed to
+/// `store`, which returns its name (a hash of its bytes); returns the root.
+pub fn write_index<E>(docs: &[DocumentAnalysis], store: &mut dyn FnMut(&[u8]) -> Result<String, E>) -> Result<SearchRoot, E> {
+    write_index_in_passes(docs, PASS_CHARS, store)
+}
+
+/// [`write_index`], collecting keys whose first characters occur about
+/// `pass_chars` times in one pass over the corpus (the output does not
+/// depend on it).
+pub fn write_index_in_passes<E>(docs: &[DocumentAnalysis], pass_chars: usize, store: &mut dyn FnMut(&[u8]) -> Result<String, E>) -> Result<SearchRoot, E> {
+    let (pass_of, passes) = passes(docs, pass_chars);
     let mut root = SearchRoot { format: FORMAT, articles: articles(docs).count(), chunks: Vec::new() };
     let mut chunk: Vec<u8> = Vec::new();
     let mut first_key = String::new();
@@ -312,4 +320,46 @@ pub fn article_hits(doc: DocIndex, k: usize, article: &Article, query: &str) -> 
         }
     }
     (!hits.is_empty()).then(|| ArticleHits { doc, article: k, count: hits.len(), whole_words: 0, hits })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(paragraphs: &[&str]) -> DocumentAnalysis {
+        let article = Article { paragraphs: paragraphs.iter().map(|t| crate::model::Paragraph { text: (*t).to_owned(), ..Default::default() }).collect(), ..Default::default() };
+        DocumentAnalysis { articles: vec![article], ..Default::default() }
+    }
+
+    #[test]
+    fn passes_cut_the_characters_in_code_point_order_by_how_often_they_occur() {
+        // 甲 ×3, 乙 ×1, 丙 ×2 (in code point order: 丙 < 乙 < 甲); spaces never count.
+        let docs = [document(&["甲甲 乙", "丙丙甲"])];
+        let (pass_of, count) = passes(&docs, 2);
+        assert_eq!(count, 2);
+        assert_eq!((pass_of[&'丙'], pass_of[&'乙'], pass_of[&'甲']), (0, 1, 1), "丙 fills the first pass; 乙 opens the second, 甲 joins it");
+        assert!(!pass_of.contains_key(&' '));
+        let (pass_of, count) = passes(&docs, 1);
+        assert_eq!(count, 3);
+        assert_eq!((pass_of[&'丙'], pass_of[&'乙'], pass_of[&'甲']), (0, 1, 2));
+        assert_eq!(passes(&docs, usize::MAX).1, 1);
+        assert_eq!(passes(&[], 1).1, 0);
+        assert_eq!(passes(&[document(&["   "])], 1).1, 0);
+    }
+
+    #[test]
+    fn keys_pack_in_string_order_and_unpack_to_themselves() {
+        let keys = ["丙", "丙乙", "乙", "乙\u{1F600}", "\u{10FFFF}\u{10FFFF}", "a", "ab"];
+        let mut packed: Vec<(u64, &str)> = keys.iter().map(|k| {
+            let mut c = k.chars();
+            (pack(c.next().unwrap(), c.next()), *k)
+        }).collect();
+        for (p, k) in &packed {
+            assert_eq!(unpack(*p), *k);
+        }
+        packed.sort();
+        let mut by_string = keys.to_vec();
+        by_string.sort();
+        assert_eq!(packed.iter().map(|(_, k)| *k).collect::<Vec<_>>(), by_string);
+    }
 }
