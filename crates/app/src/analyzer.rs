@@ -250,7 +250,7 @@ pub fn search_published(dispatcher: &UseReducerDispatcher<AppState>, query: Stri
     let dispatcher = dispatcher.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let searched = async {
-            let search = crate::loader::search_index(&query).await?;
+            let search = crate::published_search::search_index(&query).await?;
             dispatcher.dispatch(Action::EntriesArrived(search.entries.clone()));
             if search.exact {
                 dispatcher.dispatch(Action::Found(search.results(None)));

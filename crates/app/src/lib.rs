@@ -28,6 +28,7 @@ browser_only! {
     pub mod loader;
     pub mod overview;
     mod prefs;
+    mod published_search;
     pub mod reading;
     pub mod search;
     mod session;

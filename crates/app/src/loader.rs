@@ -68,10 +68,6 @@ thread_local! {
     /// The published corpus open, once its catalog is read.
     static CATALOG: std::cell::RefCell<Option<Rc<Catalog>>> = const { std::cell::RefCell::new(None) };
 
-    /// Its search index's root and the chunks read so far, each fetched once.
-    static SEARCH_ROOT: std::cell::RefCell<Option<tongwen::search_chunks::SearchRoot>> = const { std::cell::RefCell::new(None) };
-    static SEARCH_CHUNKS: std::cell::RefCell<std::collections::HashMap<String, std::collections::HashMap<String, tongwen::search_chunks::Postings>>> = std::cell::RefCell::new(std::collections::HashMap::new());
-
     /// The catalog parts read so far (a large corpus's: see
     /// [`tongwen::published::PART_DOCUMENTS`]), each fetched once.
     static CATALOG_PARTS: std::cell::RefCell<std::collections::HashMap<String, Vec<CatalogDocument>>> = std::cell::RefCell::new(std::collections::HashMap::new());
@@ -143,7 +139,7 @@ fn first_shown(catalog: &Catalog) -> Vec<usize> {
 /// Fetches files of the corpus directory (paths relative to it; never
 /// another origin), a few at a time, in order. Every kind of file goes
 /// through this one function: each async state machine is a copy in the
-/// page's wasm, and one per kind cost it 10 KB gzipped.
+/// page's wasm.
 async fn fetch_all(files: Vec<String>) -> Result<Vec<Vec<u8>>, Failure> {
     use futures::{StreamExt, TryStreamExt};
     let dir = corpus_dir();
@@ -164,7 +160,7 @@ async fn fetch_all(files: Vec<String>) -> Result<Vec<Vec<u8>>, Failure> {
 
 /// [`fetch_all`], each file then read by `read` (given the key it came
 /// with, its bytes and its name).
-async fn fetch_read<K, T>(items: Vec<(K, String)>, read: impl Fn(&K, &[u8], &str) -> Result<T, tongwen::published::ReadError>) -> Result<Vec<(K, T)>, Failure> {
+pub async fn fetch_read<K, T>(items: Vec<(K, String)>, read: impl Fn(&K, &[u8], &str) -> Result<T, tongwen::published::ReadError>) -> Result<Vec<(K, T)>, Failure> {
     let (keys, files): (Vec<K>, Vec<String>) = items.into_iter().unzip();
     let fetched = fetch_all(files.clone()).await?;
     keys.into_iter()
@@ -242,99 +238,18 @@ pub async fn fetch_parts(mut names: Vec<String>) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Articles a published search lists with their hits in context (each
-/// needs its document's fragment).
-pub const SEARCH_LISTED: usize = 20;
-
-/// A search of the published corpus through its chunked index
-/// ([`tongwen::search_chunks`]), as far as the index alone tells: which
-/// articles hold the query and how often, and the catalog entries of the
-/// documents of the first [`SEARCH_LISTED`], in full (titles for the
-/// list).
-pub struct PublishedSearch {
-    pub query: String,
-    /// (document, article) and its count (exact for one key, else an
-    /// upper bound), most first.
-    pub located: Vec<((usize, usize), u32)>,
-    /// The query is one key: counts are exact.
-    pub exact: bool,
-    /// The documents of the articles listed, in full.
-    pub entries: Vec<(usize, Rc<CatalogDocument>)>,
-    started: f64,
+/// The published corpus open, once its catalog is read.
+pub fn open_catalog() -> Option<Rc<Catalog>> {
+    CATALOG.with_borrow(Clone::clone)
 }
 
-/// The index's answer to `query`: the root and the chunks the query's keys
-/// need (each fetched once), the candidate articles, and the catalog parts
-/// of the documents listed.
-pub async fn search_index(query: &str) -> Result<PublishedSearch, Failure> {
-    use tongwen::search_chunks as index;
-    let started = js_sys::Date::now();
-    let catalog = CATALOG.with_borrow(Clone::clone).ok_or_else(|| Failure::Published { detail: "no published corpus is open".into() })?;
-    let root_file = catalog.search.clone().ok_or_else(|| Failure::Published { detail: "the corpus has no search index".into() })?;
-    if SEARCH_ROOT.with_borrow(Option::is_none) {
-        let read = fetch_read(vec![((), root_file)], |_, bytes, name| index::read_root(bytes, name)).await?;
-        SEARCH_ROOT.with_borrow_mut(|r| *r = read.into_iter().next().map(|(_, root)| root));
-    }
-    let keys = index::query_keys(query);
-    let mut chunks: Vec<String> = SEARCH_ROOT.with_borrow(|root| keys.iter().filter_map(|k| index::chunk_for(root.as_ref()?, k).map(str::to_owned)).collect());
-    chunks.retain(|c| !SEARCH_CHUNKS.with_borrow(|read| read.contains_key(c)));
-    chunks.sort_unstable();
-    chunks.dedup();
-    let fetched = fetch_read(chunks.iter().map(|c| (c.clone(), c.clone())).collect(), |_, bytes, name| index::read_chunk(bytes, name)).await?;
-    SEARCH_CHUNKS.with_borrow_mut(|read| read.extend(fetched.into_iter().map(|(name, keys)| (name, keys.into_iter().collect()))));
-    let found = SEARCH_ROOT.with_borrow(|root| SEARCH_CHUNKS.with_borrow(|read| index::candidates(&keys, |k| read.get(index::chunk_for(root.as_ref()?, k)?)?.get(k).cloned())));
-    let numbers = index::ArticleNumbers::new(catalog.documents.iter().map(|d| d.articles.len()));
-    let located: Vec<((usize, usize), u32)> = found.iter().filter_map(|&(n, count)| Some((numbers.locate(n)?, count))).collect();
-    let mut docs: Vec<usize> = located.iter().take(SEARCH_LISTED).map(|((d, _), _)| *d).collect();
-    docs.sort_unstable();
-    docs.dedup();
-    let listed: Vec<&CatalogDocument> = docs.iter().filter_map(|&d| catalog.documents.get(d)).collect();
-    fetch_parts(listed.iter().filter_map(|e| e.part.clone()).collect()).await?;
-    let entries = CATALOG_PARTS
-        .with_borrow(|read| docs.iter().zip(&listed).map(|(&d, e)| tongwen::published::full_entry(e, |p| read.get(p).map(Vec::as_slice)).map(|e| (d, Rc::new(e)))).collect::<Result<_, _>>())
-        .map_err(|e| Failure::Published { detail: e.to_string() })?;
-    Ok(PublishedSearch { query: query.trim().to_owned(), located, exact: keys.len() == 1, entries, started })
-}
-
-impl PublishedSearch {
-    /// The fragment files of the documents listed.
-    pub async fn fetch_listed(&self) -> Result<Vec<(usize, FragmentFile)>, Failure> {
-        fetch_fragment_files(self.entries.clone()).await
-    }
-
-    /// The results to show: the articles listed with their hits found in
-    /// `files` (the documents' fragments), or, before those come, with
-    /// their counts alone (`None`; only for an exact count).
-    pub fn results(&self, files: Option<&[(usize, FragmentFile)]>) -> tongwen::search::SearchResults {
-        use tongwen::model::DocIndex;
-        let listed = &self.located[..self.located.len().min(SEARCH_LISTED)];
-        let mut results = tongwen::search::SearchResults { query: self.query.clone(), ..Default::default() };
-        for &((d, k), count) in listed {
-            let hits = match files {
-                None => Some(tongwen::search::ArticleHits { doc: DocIndex(d), article: k, count: count as usize, whole_words: 0, hits: Vec::new() }),
-                Some(files) => files.iter().find(|(i, _)| *i == d).and_then(|(_, f)| tongwen::search_chunks::article_hits(DocIndex(d), k, f.doc.articles.get(k)?, &self.query)),
-            };
-            results.articles.extend(hits);
-        }
-        results.articles.sort_by_key(|g| (std::cmp::Reverse(g.count), g.doc, g.article));
-        let mut per_source: std::collections::BTreeMap<usize, usize> = Default::default();
-        if self.exact {
-            // One key: its counts are exact for every article, listed or not.
-            for &((d, _), c) in &self.located {
-                *per_source.entry(d).or_default() += c as usize;
-            }
-            results.capped = self.located.len() > listed.len();
-        } else {
-            for g in &results.articles {
-                *per_source.entry(g.doc.0).or_default() += g.count;
-            }
-            results.unconfirmed = self.located.len() - listed.len();
-        }
-        results.total = per_source.values().sum();
-        results.per_source = per_source.into_iter().map(|(d, n)| (DocIndex(d), n)).collect();
-        results.elapsed_ms = js_sys::Date::now() - self.started;
-        results
-    }
+/// These entries in full, from their catalog parts (fetched first where
+/// not read yet).
+pub async fn full_entries(entries: Vec<(usize, &CatalogDocument)>) -> Result<Vec<(usize, Rc<CatalogDocument>)>, Failure> {
+    fetch_parts(entries.iter().filter_map(|(_, e)| e.part.clone()).collect()).await?;
+    CATALOG_PARTS
+        .with_borrow(|read| entries.iter().map(|&(d, e)| tongwen::published::full_entry(e, |p| read.get(p).map(Vec::as_slice)).map(|e| (d, Rc::new(e)))).collect::<Result<_, _>>())
+        .map_err(|e| Failure::Published { detail: e.to_string() })
 }
 
 /// Every file a manifest lists, in its order.
