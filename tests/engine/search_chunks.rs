@@ -133,7 +133,7 @@ fn hits_are_where_and_as_the_worker_s_search_gives_them() {
 #[test]
 fn the_index_is_the_same_built_in_one_pass_or_many() {
     let docs = seed_documents();
-    let mut chunks = |pass_chars: usize| {
+    let chunks = |pass_chars: usize| {
         let mut files = Vec::new();
         let root = tongwen::search_chunks::write_index_in_passes::<()>(&docs, pass_chars, &mut |bytes| {
             files.push(bytes.to_vec());
