@@ -160,13 +160,21 @@ test('after one visit a large published corpus opens offline: every source liste
   // page over; the page tells the worker, which caches it then.
   const dir = path.join(site, 'corpus');
   const catalog = JSON.parse(fs.readFileSync(path.join(dir, JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'))).published)));
-  const fragment0 = JSON.parse(fs.readFileSync(path.join(dir, catalog.parts[0]))).documents.fragment[0];
-  await page.waitForFunction(async (url) => !!(await caches.match(url)), new URL(`corpus/${fragment0}`, h.url).href, { timeout: 15_000, polling: 100 });
+  const fragments = JSON.parse(fs.readFileSync(path.join(dir, catalog.parts[0]))).documents.fragment;
+  // A document's files (its fragment and passage files) once the service
+  // worker has stored them: it stores what it serves in the background.
+  const cached = (k) => {
+    const files = [fragments[k], ...JSON.parse(fs.readFileSync(path.join(dir, fragments[k]))).passage_files];
+    const urls = files.map((f) => new URL(`corpus/${f}`, h.url).href);
+    return page.waitForFunction(async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))).every(Boolean), urls, { timeout: 15_000, polling: 100 });
+  };
+  await cached(0);
   // A second source read while online; the address now names it.
   await page.locator('button.source').nth(3).click();
   await page.waitForFunction(() => !document.querySelector('.loading[role=status]') && document.querySelector('article.article p.para'));
   const thirdText = (await page.locator('article.article p.para').first().innerText()).slice(0, 20);
   assert.notEqual(thirdText, firstText);
+  await cached(3);
   const count = fs.readdirSync(path.join(site, 'corpus')).filter((f) => f.endsWith('.txt')).length;
   await page.context().setOffline(true);
   await page.reload();
