@@ -113,6 +113,11 @@ test('a large published corpus is searched through its index: a few chunks and t
   await page.waitForTimeout(300);
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // Focusing the box fetches the index's root, ahead of the query.
+  await page.locator('#search').focus();
+  const root = `/corpus/${JSON.parse(fs.readFileSync(path.join(site, 'corpus', JSON.parse(fs.readFileSync(path.join(site, 'corpus/manifest.json'))).published))).search}`;
+  await page.waitForFunction((root) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(root)), root, { timeout: 10_000 });
+  assert.deepEqual(fetched.filter((p) => p.includes('/corpus/')), [root]);
   await page.locator('#search').fill(q);
   const head = page.locator('.search-view h2[role=status]');
   await head.waitFor({ timeout: 30_000 });
@@ -137,6 +142,7 @@ test('a large published corpus is searched through its index: a few chunks and t
   // fragments of at most 20 documents; no passage file.
   const corpusFiles = fetched.filter((p) => p.includes('/corpus/'));
   assert.ok(corpusFiles.length <= 2 + 2 + 20, JSON.stringify(corpusFiles));
+  assert.equal(corpusFiles.filter((p) => p === root).length, 1, 'the root once');
   assert.ok(!fetched.some((p) => p.endsWith('.txt') || p.includes('worker')), JSON.stringify(fetched));
   // A hit opens its article, with the word in it.
   await page.locator('.hit-group .hit').first().click();

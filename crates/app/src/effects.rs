@@ -44,6 +44,10 @@ pub fn run_pending(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
                     }
                 });
             }
+            Effect::WarmPublishedSearch => wasm_bindgen_futures::spawn_local(async {
+                // A failure here is said by the search that needs the root.
+                let _ = crate::published_search::fetch_root().await;
+            }),
             Effect::SearchPublished(query) => crate::analyzer::search_published(dispatcher, query),
             // A new history entry per move, unless the URL says it already.
             // Where it names this screen already, only without the settings

@@ -38,6 +38,18 @@ pub struct PublishedSearch {
     started: f64,
 }
 
+/// Fetches the index's root if it was not read yet.
+pub async fn fetch_root() -> Result<(), Failure> {
+    if SEARCH_ROOT.with_borrow(Option::is_some) {
+        return Ok(());
+    }
+    let catalog = open_catalog().ok_or_else(|| Failure::Published { detail: "no published corpus is open".into() })?;
+    let root_file = catalog.search.clone().ok_or_else(|| Failure::Published { detail: "the corpus has no search index".into() })?;
+    let read = fetch_read(vec![((), root_file)], |_, bytes, name| tongwen::search_chunks::read_root(bytes, name)).await?;
+    SEARCH_ROOT.with_borrow_mut(|r| *r = read.into_iter().next().map(|(_, root)| root));
+    Ok(())
+}
+
 /// The index's answer to `query`: the root and the chunks the query's keys
 /// need (each fetched once), the candidate articles, and the catalog parts
 /// of the documents listed.
@@ -45,11 +57,7 @@ pub async fn search_index(query: &str) -> Result<PublishedSearch, Failure> {
     use tongwen::search_chunks as index;
     let started = js_sys::Date::now();
     let catalog = open_catalog().ok_or_else(|| Failure::Published { detail: "no published corpus is open".into() })?;
-    let root_file = catalog.search.clone().ok_or_else(|| Failure::Published { detail: "the corpus has no search index".into() })?;
-    if SEARCH_ROOT.with_borrow(Option::is_none) {
-        let read = fetch_read(vec![((), root_file)], |_, bytes, name| index::read_root(bytes, name)).await?;
-        SEARCH_ROOT.with_borrow_mut(|r| *r = read.into_iter().next().map(|(_, root)| root));
-    }
+    fetch_root().await?;
     let keys = index::query_keys(query);
     let mut chunks: Vec<String> = SEARCH_ROOT.with_borrow(|root| keys.iter().filter_map(|k| index::chunk_for(root.as_ref()?, k).map(str::to_owned)).collect());
     chunks.retain(|c| !SEARCH_CHUNKS.with_borrow(|read| read.contains_key(c)));

@@ -47,6 +47,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
         let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
         Action::Query(value)
     });
+    let on_search_focus = send(state, |_: FocusEvent| Action::SearchFocused);
     let on_query_key = {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
@@ -107,7 +108,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
             </p>
             <button class="toggle menu-toggle" aria-expanded={menu.to_string()} aria-label={t.menu} onclick={toggle_menu}>{ "☰" }</button>
             <input class="search" id="search" type="search" placeholder={t.search_placeholder} aria-label={t.search_label}
-                   value={state.query.clone()} oninput={on_query} onkeydown={on_query_key} />
+                   value={state.query.clone()} oninput={on_query} onkeydown={on_query_key} onfocus={on_search_focus} />
             if let Some(w) = words_status { <span class="words-status" role="status">{ w }</span> }
             <nav class="views" aria-label={t.views}>
                 <button class={classes!("toggle", reading.then_some("current"))}

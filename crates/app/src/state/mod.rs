@@ -176,6 +176,8 @@ pub struct AppState {
     /// Search goes through a published corpus's chunked index
     /// ([`Action::PublishedSearch`]), not the worker.
     pub published_search: bool,
+    /// Its index's root was asked for ([`Effect::WarmPublishedSearch`]).
+    pub search_warmed: bool,
     /// A large published corpus's stories file, and its stories once
     /// fetched (every story, whatever fragments are here).
     pub stories_file: Option<String>,
@@ -223,6 +225,8 @@ pub enum Effect {
     /// Search a published corpus through its chunked index
     /// ([`tongwen::search_chunks`]): the page fetches what the query needs.
     SearchPublished(String),
+    /// Fetch the chunked index's root, before the first query needs it.
+    WarmPublishedSearch,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -241,6 +245,8 @@ pub enum Action {
     PublishedStories(String),
     /// Its stories, fetched.
     StoriesArrived(Rc<tongwen::published::Stories>),
+    /// The search box took the focus: a search may come.
+    SearchFocused,
     /// The open corpus is published with a chunked search index: the page
     /// searches it itself (the worker cannot hold it whole).
     PublishedSearch,
@@ -415,6 +421,7 @@ impl Default for AppState {
             dictionary_open: false,
             query: String::new(),
             published_search: false,
+            search_warmed: false,
             stories_file: None,
             corpus_stories: None,
             found: None,

@@ -52,6 +52,9 @@ impl AppState {
             }
             Action::PassagesArrived(passages) => next.add_passages(passages),
             Action::PublishedSearch => next.published_search = true,
+            // The index's root (155 KB for 17,476 pages) on its way while
+            // the reader types, once.
+            Action::SearchFocused => next.search_warmed |= next.published_search,
             Action::PublishedStories(file) => next.stories_file = Some(file),
             Action::StoriesArrived(stories) => next.corpus_stories = Some(stories),
             Action::EntriesArrived(entries) => {
@@ -354,6 +357,9 @@ impl AppState {
                 effects.push(Effect::FetchFragments(wanted));
             }
         }
+        if self.search_warmed && !before.search_warmed {
+            effects.push(Effect::WarmPublishedSearch);
+        }
         // A large published corpus's overview lists every story from its
         // stories file, fetched the first time the overview is shown.
         if now.overview && !before.overview && self.corpus_stories.is_none() {
@@ -381,6 +387,7 @@ struct Watched {
     query: String,
     /// The overview is on screen.
     overview: bool,
+    search_warmed: bool,
     /// The URL for what is shown, and its settings, once the analysis is ready.
     route: Option<(Route, tongwen::view::Shown)>,
 }
@@ -394,6 +401,7 @@ impl Watched {
             generation: s.words_generation,
             query: s.query.trim().to_owned(),
             overview: s.view == View::Overview,
+            search_warmed: s.search_warmed,
             route: if s.status == Status::Ready { s.route().map(|r| (r, s.shown())) } else { None },
         }
     }

@@ -476,6 +476,11 @@ fn a_published_corpus_with_a_search_index_is_searched_by_the_page_not_the_worker
     // The same query again (a space typed after it): no new search.
     assert!(search(&state.reduce(Action::Query("中亚峰会 ".into()))).is_empty());
     assert!(search(&state.reduce(Action::Query(String::new()))).is_empty(), "an empty query closes the results");
+    // Focusing the box fetches the index's root ahead, once.
+    assert!(state.reduce(Action::SearchFocused).contains(&Effect::WarmPublishedSearch));
+    assert!(!state.reduce(Action::SearchFocused).contains(&Effect::WarmPublishedSearch));
+    let mut plain = loaded();
+    assert!(plain.reduce(Action::SearchFocused).is_empty(), "the worker searches: nothing to fetch ahead");
     // Results for another query than the box's are not shown.
     state.reduce(Action::Query("合作".into()));
     state.reduce(Action::Found(tongwen::search::SearchResults { query: "中亚".into(), total: 3, ..Default::default() }));
