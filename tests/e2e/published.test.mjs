@@ -194,7 +194,8 @@ test('after one visit a large published corpus opens offline: every source liste
   assert.equal((await page.locator('article.article p.para').first().innerText()).slice(0, 20), firstText);
   // The next source, never read, is not there offline: its prefetch fails
   // unsaid (the browser logs the failed load).
-  assert.equal(await page.locator('[role=alert], .notice').count(), 0);
+  const alerts = await page.locator('[role=alert], .notice').allInnerTexts();
+  assert.deepEqual(alerts, []);
   assert.deepEqual(page.problems.filter((p) => !/Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED)/.test(p)), []);
 });
 
