@@ -45,6 +45,8 @@ tongwen() {
   if [ -n "${TONGWEN_CLI:-}" ]; then "$TONGWEN_CLI" "$@"; else cargo run --quiet -p tongwen-cli -- "$@"; fi
 }
 tongwen precompute "$out"
+# Its first view, prerendered into index.html: read before the app loads.
+node scripts/prerender.mjs "$out"
 tongwen precache "$out"
 # The sizes table is for whoever builds the site (make dist, make serve);
 # brotli at its best level over 200 files is half a minute make test skips.

@@ -38,10 +38,13 @@ if [ ! -d node_modules/pdfjs-dist ] || [ ! -d node_modules/playwright-core ] || 
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# --- build: a browser, which prerenders the site's first view ---
+apt_install chromium
+
 [ "$what" = build ] && exit 0
 
-# --- test: a browser, its driver, CJK fonts ---
-apt_install chromium chromium-driver fonts-wqy-microhei
+# --- test: the browser's driver, CJK fonts ---
+apt_install chromium-driver fonts-wqy-microhei
 
 [ "$what" = quality ] || exit 0
 

@@ -27,6 +27,14 @@ if (!new URLSearchParams(location.search).has('corpus')) {
   })();
 }
 
+// The first views make dist prerendered (first-view.js chose which may
+// show): the hidden ones go now, so the app's root is free to show when
+// the one on screen goes, which is when the app's own first view is ready.
+for (const view of document.querySelectorAll('.prerender')) {
+  if (getComputedStyle(view).display === 'none') view.remove();
+}
+whenShown(() => { for (const view of document.querySelectorAll('.prerender')) view.remove(); });
+
 init({ module_or_path: new URL('./pkg/app_bg.wasm', import.meta.url) }).catch((err) => {
   const p = document.createElement('p');
   p.className = 'fatal';

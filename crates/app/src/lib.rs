@@ -59,7 +59,10 @@ pub(crate) fn send<T: 'static>(state: &yew::UseReducerHandle<AppState>, f: impl 
     yew::Callback::from(move |x| dispatcher.dispatch(f(x)))
 }
 
-/// Mounts the app on `<body>`; called by the wasm binary's `main`.
+/// Mounts the app in `#app-root` (else `<body>`); called by the wasm
+/// binary's `main`. Yew clears what it mounts in, so the root is apart
+/// from the prerendered first view beside it (`scripts/prerender.mjs`),
+/// which stays on screen until the app's own first view replaces it.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
     console_error_panic_hook::set_once();
@@ -68,5 +71,8 @@ pub fn run() {
     if prefs::open_corpus().is_none() {
         loader::prefetch_builtin_corpus();
     }
-    yew::Renderer::<App>::new().render();
+    match web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app-root")) {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }

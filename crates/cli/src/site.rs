@@ -224,6 +224,23 @@ pub fn build_site(corpus: &Path, out: &Path, app: &Path) -> Result<SiteSummary, 
     Ok(SiteSummary { documents, passim, passages, skipped, out: out.to_path_buf() })
 }
 
+/// Where `make dist` put the built-in corpus's first view, prerendered into
+/// `index.html` (scripts/prerender.mjs, which writes these marks).
+const PRERENDER_BEGIN: &str = "<!-- prerendered first view -->";
+const PRERENDER_END: &str = "<!-- end of prerendered first view -->";
+
+/// `html` without a prerendered first view: a published corpus is another
+/// corpus, whose first view the app renders when it has loaded.
+pub fn without_prerender(html: &str) -> String {
+    match (html.find(PRERENDER_BEGIN), html.find(PRERENDER_END)) {
+        (Some(begin), Some(end)) if begin < end => {
+            let after = html[end + PRERENDER_END.len()..].trim_start();
+            format!("{}{after}", &html[..begin])
+        }
+        _ => html.to_owned(),
+    }
+}
+
 /// Writes the whole site into `dir` (new); returns (documents, passages).
 fn write_site(dir: &Path, app: &Path, intake: tongwen::intake::Intake) -> Result<(usize, usize), String> {
     let io = |e: io::Error| format!("cannot write {}: {e}", dir.display());
@@ -231,6 +248,10 @@ fn write_site(dir: &Path, app: &Path, intake: tongwen::intake::Intake) -> Result
     std::fs::write(dir.join(SITE_MARKER), "written by tongwen build-site; the directory is replaced by the next build\n").map_err(io)?;
     // The app, without its own corpus or benchmark files.
     copy_dir(app, dir, &|rel| rel.starts_with("corpus/") || rel.starts_with("bench") || rel == SITE_MARKER).map_err(io)?;
+    // The app's first view, prerendered by make dist, is of its own corpus.
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(io)?;
+    std::fs::write(&index, without_prerender(&html)).map_err(io)?;
     let corpus_dir = dir.join("corpus");
     std::fs::create_dir_all(&corpus_dir).map_err(io)?;
     for (id, bytes) in intake.documents.iter().chain(&intake.passim) {

@@ -190,6 +190,28 @@ fn build_site_publishes_only_pages_and_says_what_it_skipped() {
 }
 
 #[test]
+fn a_published_site_never_shows_the_apps_prerendered_first_view() {
+    let w = scratch("prerender");
+    let app = fake_app(&w);
+    // As make dist leaves it: the built-in corpus's first view beside the app's root.
+    let index = "<body><noscript>x</noscript>\n  <!-- prerendered first view -->\n  <div class=\"prerender\"><p class=\"para\">BUILT-IN ARTICLE</p></div>\n  <!-- end of prerendered first view -->\n  <div id=\"app-root\"></div>\n</body>";
+    std::fs::write(app.join("index.html"), index).unwrap();
+    std::fs::create_dir_all(w.join("pages")).unwrap();
+    std::fs::copy(SEED, w.join("pages/page.txt")).unwrap();
+    let result = build_site(&w.join("pages"), &w.join("site"), &app);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let published = std::fs::read_to_string(w.join("site/index.html")).unwrap();
+    assert_eq!(published, "<body><noscript>x</noscript>\n  <div id=\"app-root\"></div>\n</body>");
+    // The app's own copy keeps it.
+    assert!(std::fs::read_to_string(app.join("index.html")).unwrap().contains("BUILT-IN ARTICLE"));
+    // An index without one is copied as it is.
+    let plain = "<body><div id=\"app-root\"></div></body>";
+    std::fs::write(app.join("index.html"), plain).unwrap();
+    assert!(build_site(&w.join("pages"), &w.join("site"), &app).status.success());
+    assert_eq!(std::fs::read_to_string(w.join("site/index.html")).unwrap(), plain);
+}
+
+#[test]
 fn walks_survive_link_loops_fifos_and_devices() {
     let w = scratch("walk");
     let app = fake_app(&w);
