@@ -94,7 +94,8 @@ pub fn witnessed(documents: &[DocumentAnalysis], passages: &[Passage]) -> Vec<Wi
         .flat_map(|e| e.articles.iter())
         .map(|a| (a.id.as_str(), a.title.as_deref()))
         .collect();
-    (0..documents.len()).map(|d| witnessed_one(&documents[d], touching[d].iter().map(|&k| &passages[k]), &titles)).collect()
+    // A page at a time, on every core: each reads only its own passages.
+    crate::parallel::map((0..documents.len()).collect(), |d| witnessed_one(&documents[d], touching[d].iter().map(|&k| &passages[k]), &titles))
 }
 
 /// The hints for one page, from the passages that touch it.
