@@ -73,6 +73,24 @@ pub struct Hit {
     pub after: String,
 }
 
+impl Hit {
+    /// The occurrence `[begin, end)` of the field whose characters are
+    /// `text`, with its context: what every search (in the worker's
+    /// index, or in a published corpus's fragments) shows of a hit.
+    pub fn in_field(field: Field, text: &[char], begin: usize, end: usize, whole_word: bool) -> Hit {
+        let string = |r: std::ops::Range<usize>| text[r].iter().collect::<String>();
+        Hit {
+            field,
+            begin,
+            end,
+            whole_word,
+            before: string(begin.saturating_sub(CONTEXT)..begin),
+            matched: string(begin..end),
+            after: string(end..(end + CONTEXT).min(text.len())),
+        }
+    }
+}
+
 /// The hits of one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleHits {
@@ -278,16 +296,7 @@ impl CorpusIndex {
             results.total += 1;
             results.whole_words += usize::from(whole_word);
             if results.total <= MAX_LISTED_HITS {
-                let text = |r: std::ops::Range<usize>| self.chars[r].iter().collect::<String>();
-                group.hits.push(Hit {
-                    field,
-                    begin: start - para_start,
-                    end: end - para_start,
-                    whole_word,
-                    before: text(start.saturating_sub(CONTEXT).max(para_start)..start),
-                    matched: text(start..end),
-                    after: text(end..(end + CONTEXT).min(para_end)),
-                });
+                group.hits.push(Hit::in_field(field, &self.chars[para_start..para_end], start - para_start, end - para_start, whole_word));
             }
         }
         results.capped = results.total > MAX_LISTED_HITS;

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, DocIndex, DocumentAnalysis};
 use crate::published::ReadError;
-use crate::search::{fields, ArticleHits, Hit, CONTEXT};
+use crate::search::{fields, ArticleHits, Hit};
 use crate::text::Space as _;
 
 /// The search root's format; a reader refuses another.
@@ -305,17 +305,7 @@ pub fn article_hits(doc: DocIndex, k: usize, article: &Article, query: &str) -> 
         let chars: Vec<char> = text.chars().collect();
         for start in 0..chars.len().saturating_sub(q.len() - 1) {
             if chars[start..start + q.len()] == q[..] {
-                let end = start + q.len();
-                let text = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
-                hits.push(Hit {
-                    field,
-                    begin: start,
-                    end,
-                    whole_word: false,
-                    before: text(start.saturating_sub(CONTEXT)..start),
-                    matched: text(start..end),
-                    after: text(end..(end + CONTEXT).min(chars.len())),
-                });
+                hits.push(Hit::in_field(field, &chars, start, start + q.len(), false));
             }
         }
     }
