@@ -364,6 +364,25 @@ mod tests {
     }
 
     #[test]
+    fn a_hit_shows_its_context_within_its_field_and_the_results_name_the_query() {
+        // 30 characters either side of the hit, in one paragraph.
+        let before = "一二三四五六七八九十".repeat(3);
+        let after = "甲乙丙丁戊己庚辛壬癸".repeat(3);
+        let field: Vec<char> = format!("{before}中亚{after}").chars().collect();
+        let h = Hit::in_field(Field::Paragraph(0), &field, 30, 32, true);
+        assert_eq!((h.begin, h.end, h.whole_word, h.matched.as_str()), (30, 32, true, "中亚"));
+        assert_eq!(h.before, before.chars().skip(30 - CONTEXT).collect::<String>());
+        assert_eq!(h.after, after.chars().take(CONTEXT).collect::<String>());
+        // At the field's edges the context stops there.
+        let h = Hit::in_field(Field::Title, &field[28..34], 2, 4, false);
+        assert_eq!((h.before.as_str(), h.matched.as_str(), h.after.as_str()), ("九十", "中亚", "甲乙"));
+        let docs = corpus(&["本报讯 中亚合作前景广阔。\n"]);
+        let seg = Segmenter::builtin(&[]);
+        let r = CorpusIndex::build(&docs, &seg, None, &mut |_, _| ()).search("  中亚 ", &seg);
+        assert_eq!(r.query, "中亚");
+    }
+
+    #[test]
     fn word_ends_cover_each_paragraph_and_follow_the_user_dictionary() {
         let docs = corpus(&["本报讯 哈萨克斯坦总统托卡耶夫在阿斯塔纳会见了他。\n\n第二段很短。\n"]);
         let seg = Segmenter::builtin(&[]);
