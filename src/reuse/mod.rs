@@ -285,12 +285,26 @@ fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings, 
         (0..texts.len()).step_by(per).map(|b| b..(b + per).min(texts.len())).collect()
     };
     let in_slice = move |h: u64, slice: usize| slices == 1 || slice_of(h) == slice;
+    // How many grams of each batch fall in each slice, counted once for
+    // both passes (counting a slice when it came hashed the corpus once
+    // more per slice and pass).
+    let per_batch: Vec<Vec<usize>> = crate::parallel::map(batches.clone(), |batch| {
+        let mut n = vec![0usize; slices];
+        for i in batch {
+            if slices == 1 {
+                n[0] += texts[i].len().saturating_sub(K - 1);
+            } else {
+                for w in texts[i].norm.windows(K) {
+                    n[slice_of(gram_hash(w))] += 1;
+                }
+            }
+        }
+        n
+    });
     let slice_grams = |slice: usize| -> Vec<u64> {
-        // Counted first, then written in place, batch by batch: never the
-        // slice twice over.
-        let counts = crate::parallel::map(batches.clone(), |batch| -> usize {
-            batch.map(|i| if slices == 1 { texts[i].len().saturating_sub(K - 1) } else { texts[i].norm.windows(K).filter(|w| in_slice(gram_hash(w), slice)).count() }).sum()
-        });
+        // Written in place, batch by batch, where the counts say: never
+        // the slice twice over.
+        let counts: Vec<usize> = per_batch.iter().map(|n| n[slice]).collect();
         let mut grams = vec![0u64; counts.iter().sum()];
         let mut rest: &mut [u64] = &mut grams;
         let mut jobs = Vec::with_capacity(batches.len());
