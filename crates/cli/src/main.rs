@@ -2,13 +2,6 @@
 
 mod site;
 
-/// mimalloc, not the system's allocator: a corpus of 100 MB makes tens of
-/// millions of small allocations on both cores, and with glibc's the
-/// analysis of the 108 MB corpus took 4–5 s longer and 50 MB more memory
-/// (three runs each, interleaved; issue 16).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     cli::main()
 }
