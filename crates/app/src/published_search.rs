@@ -15,6 +15,14 @@ thread_local! {
     /// The index's root and the chunks read so far, each fetched once.
     static SEARCH_ROOT: std::cell::RefCell<Option<tongwen::search_chunks::SearchRoot>> = const { std::cell::RefCell::new(None) };
     static SEARCH_CHUNKS: std::cell::RefCell<std::collections::HashMap<String, std::collections::HashMap<String, tongwen::search_chunks::Postings>>> = std::cell::RefCell::new(std::collections::HashMap::new());
+    /// The root's fetch while it runs: the warm-up on focus and a search
+    /// typed before it ends wait on the same request, not two.
+    static ROOT_FETCH: std::cell::RefCell<Option<futures::future::Shared<futures::future::LocalBoxFuture<'static, Result<(), Failure>>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The open published corpus's catalog, or why there is none to search.
+fn open_published() -> Result<Rc<tongwen::published::Catalog>, Failure> {
+    open_catalog().ok_or_else(|| Failure::Published { detail: "no published corpus is open".into() })
 }
 
 /// Articles a published search lists with their hits in context (each
@@ -38,12 +46,21 @@ pub struct PublishedSearch {
     started: f64,
 }
 
-/// Fetches the index's root if it was not read yet.
+/// Fetches the index's root if it was not read yet, once however many ask
+/// while it comes (a failed fetch is tried again by the next).
 pub async fn fetch_root() -> Result<(), Failure> {
+    use futures::FutureExt;
     if SEARCH_ROOT.with_borrow(Option::is_some) {
         return Ok(());
     }
-    let catalog = open_catalog().ok_or_else(|| Failure::Published { detail: "no published corpus is open".into() })?;
+    let fetch = ROOT_FETCH.with_borrow_mut(|f| f.get_or_insert_with(|| read_root().boxed_local().shared()).clone());
+    let result = fetch.await;
+    ROOT_FETCH.with_borrow_mut(|f| *f = None);
+    result
+}
+
+async fn read_root() -> Result<(), Failure> {
+    let catalog = open_published()?;
     let root_file = catalog.search.clone().ok_or_else(|| Failure::Published { detail: "the corpus has no search index".into() })?;
     let read = fetch_read(vec![((), root_file)], |_, bytes, name| tongwen::search_chunks::read_root(bytes, name)).await?;
     SEARCH_ROOT.with_borrow_mut(|r| *r = read.into_iter().next().map(|(_, root)| root));
@@ -56,7 +73,7 @@ pub async fn fetch_root() -> Result<(), Failure> {
 pub async fn search_index(query: &str) -> Result<PublishedSearch, Failure> {
     use tongwen::search_chunks as index;
     let started = js_sys::Date::now();
-    let catalog = open_catalog().ok_or_else(|| Failure::Published { detail: "no published corpus is open".into() })?;
+    let catalog = open_published()?;
     fetch_root().await?;
     let keys = index::query_keys(query);
     let mut chunks: Vec<String> = SEARCH_ROOT.with_borrow(|root| keys.iter().filter_map(|k| index::chunk_for(root.as_ref()?, k).map(str::to_owned)).collect());
