@@ -1,8 +1,10 @@
 //! `tongwen`: the command-line front end of the engine, for batch work.
 
+mod allocator;
 mod site;
 
 fn main() -> std::process::ExitCode {
+    allocator::give_memory_back_early();
     cli::main()
 }
 
