@@ -148,10 +148,10 @@ pub fn chain(anchors: &[Anchor]) -> Vec<Vec<Anchor>> {
 
 /// Ungapped extension from a position outward; returns how many characters
 /// to take (X-drop: stop once the score falls 4 below its best).
-fn extend(a: &[char], b: &[char], forward: bool, limit: usize) -> usize {
+fn extend<T: Eq>(a: &[T], b: &[T], forward: bool, limit: usize) -> usize {
     let (mut s, mut best, mut best_len) = (0i32, 0i32, 0usize);
     for t in 0..limit.min(a.len()).min(b.len()) {
-        let (x, y) = if forward { (a[t], b[t]) } else { (a[a.len() - 1 - t], b[b.len() - 1 - t]) };
+        let (x, y) = if forward { (&a[t], &b[t]) } else { (&a[a.len() - 1 - t], &b[b.len() - 1 - t]) };
         s += if x == y { 1 } else { -2 };
         if s > best {
             best = s;
@@ -170,7 +170,7 @@ pub const MAX_DIFF: usize = 8;
 
 /// Turns a chain into alignments over `a` and `b`, split wherever the texts
 /// really diverge.
-pub fn align_split(a: &[char], b: &[char], chain: &[Anchor]) -> Vec<Alignment> {
+pub fn align_split<T: Eq + std::hash::Hash>(a: &[T], b: &[T], chain: &[Anchor]) -> Vec<Alignment> {
     let whole = align(a, b, chain);
     let mut out = Vec::new();
     let mut cur = Alignment { a0: whole.a0, b0: whole.b0, a1: whole.a0, b1: whole.b0, matches: 0, diffs: Diffs::default() };
@@ -195,7 +195,7 @@ pub fn align_split(a: &[char], b: &[char], chain: &[Anchor]) -> Vec<Alignment> {
 }
 
 /// Turns a chain into one alignment over `a` and `b`.
-pub fn align(a: &[char], b: &[char], chain: &[Anchor]) -> Alignment {
+pub fn align<T: Eq + std::hash::Hash>(a: &[T], b: &[T], chain: &[Anchor]) -> Alignment {
     let first = chain[0];
     let last = *chain.last().unwrap();
     let left = extend(&a[..first.a], &b[..first.b], false, 12);
@@ -226,7 +226,7 @@ pub fn align(a: &[char], b: &[char], chain: &[Anchor]) -> Alignment {
     al
 }
 
-fn diff_gap(a: &[char], b: &[char], (a0, a1): (usize, usize), (b0, b1): (usize, usize), al: &mut Alignment) {
+fn diff_gap<T: Eq + std::hash::Hash>(a: &[T], b: &[T], (a0, a1): (usize, usize), (b0, b1): (usize, usize), al: &mut Alignment) {
     if a0 == a1 && b0 == b1 {
         return;
     }

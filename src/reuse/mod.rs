@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{DocumentAnalysis, Member, Passage, PassageKind, Variant};
 use align::{align_split, anchors_from_seeds, chain, Alignment};
-use normalize::ArticleText;
+use normalize::{ArticleText, Unit};
 
 /// Gram length for seeds. Five characters survive one slip in ten often
 /// enough, and are rare enough in Chinese to mean something.
@@ -101,7 +101,7 @@ const LOW_MASK: u64 = (1 << LOW_BITS) - 1;
 const POS_MASK: u64 = u32::MAX as u64;
 
 /// A 40-bit hash of a gram, in the high bits of a packed `u64`.
-pub(crate) fn gram_hash(g: &[char]) -> u64 {
+pub(crate) fn gram_hash(g: &[Unit]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &c in g {
         h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
@@ -770,7 +770,7 @@ mod tests {
     fn grams_past_two_to_the_24_are_indexed_and_seed_alignments() {
         let n = (1usize << 24) + 3000;
         let mut rng = fastrand::Rng::with_seed(24);
-        let norm: Vec<char> = (0..n).map(|_| char::from_u32(0x4E00 + rng.u32(0..20000)).unwrap()).collect();
+        let norm: Vec<Unit> = (0..n).map(|_| 0x4E00 + rng.u16(0..20000)).collect();
         let t = ArticleText { norm, ..Default::default() };
         let grams = article_grams(&t, &[]);
         let last = grams.iter().map(|g| g & POS_MASK).max().unwrap();
