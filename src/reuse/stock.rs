@@ -92,12 +92,27 @@ pub(super) fn mark_stock(passages: &mut [Passage], stretches: &[Vec<Stretch>], t
         }
     }
     if !df.is_empty() {
-        for (a, t) in texts.iter().enumerate() {
-            for w in t.norm.windows(K) {
-                if let Some(e) = df.get_mut(&gram_hash(w)) {
-                    if e.1 != a as u32 + 1 {
-                        *e = (e.0 + 1, a as u32 + 1);
+        // The whole corpus is read here: a range of articles per task, each
+        // counting into its own copy of the table, the counts then summed.
+        let per = texts.len().div_ceil(crate::parallel::pieces()).max(1);
+        let ranges: Vec<std::ops::Range<usize>> = (0..texts.len()).step_by(per).map(|a| a..(a + per).min(texts.len())).collect();
+        let counted = crate::parallel::map(ranges, |range| {
+            let mut mine = df.clone();
+            for a in range {
+                for w in texts[a].norm.windows(K) {
+                    if let Some(e) = mine.get_mut(&gram_hash(w)) {
+                        if e.1 != a as u32 + 1 {
+                            *e = (e.0 + 1, a as u32 + 1);
+                        }
                     }
+                }
+            }
+            mine
+        });
+        for mine in counted {
+            for (h, (n, _)) in mine {
+                if let Some(e) = df.get_mut(&h) {
+                    e.0 += n;
                 }
             }
         }
