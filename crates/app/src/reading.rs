@@ -221,7 +221,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         }
     };
     html! {
-        <article class="article" aria-labelledby="article-title" lang="zh-CN">
+        <article class="article" aria-labelledby="article-title" lang="zh-CN" data-article={a.id.clone()}>
             <header class="article-head">
                 <h2 id="article-title" class={classes!("article-title", a.title.is_none().then_some("untitled"))}>
                     { a.title.as_ref().map_or_else(|| html! { t.untitled }, |title| marked(title, Field::Title)) }
