@@ -20,6 +20,13 @@ pub fn map<T, R>(items: Vec<T>, f: impl Fn(T) -> R) -> Vec<R> {
     items.into_iter().map(f).collect()
 }
 
+/// `0..len` cut into [`pieces`] ranges of about the same length, in order
+/// (fewer when `len` is smaller).
+pub fn ranges(len: usize) -> Vec<std::ops::Range<usize>> {
+    let per = len.div_ceil(pieces()).max(1);
+    (0..len).step_by(per).map(|start| start..(start + per).min(len)).collect()
+}
+
 /// How many pieces to cut work into so that every core stays busy (a few
 /// per core, as pieces differ in cost); 1 without the `parallel` feature.
 pub fn pieces() -> usize {
@@ -47,5 +54,15 @@ mod tests {
         super::sort_unstable(&mut v);
         assert!(v.windows(2).all(|w| w[0] < w[1]));
         assert!(super::pieces() >= 1);
+    }
+
+    #[test]
+    fn ranges_cover_every_index_once_in_order() {
+        for len in [0, 1, 7, 1000, 1001] {
+            let ranges = super::ranges(len);
+            assert!(ranges.len() <= super::pieces().max(1), "{len}: {ranges:?}");
+            assert_eq!(ranges.iter().flat_map(|r| r.clone()).collect::<Vec<_>>(), (0..len).collect::<Vec<_>>(), "{len}");
+            assert!(ranges.iter().all(|r| !r.is_empty()), "{len}: {ranges:?}");
+        }
     }
 }

@@ -284,10 +284,7 @@ fn candidate_pairs(texts: &[ArticleText], threshold: usize, settings: Settings, 
     let slices = total.div_ceil(per_slice).max(1);
     // The hash is the top 40 bits: slices are equal ranges of it.
     let slice_of = move |h: u64| (((h >> LOW_BITS) as u128 * slices as u128) >> (64 - LOW_BITS)) as usize;
-    let batches: Vec<std::ops::Range<usize>> = {
-        let per = texts.len().div_ceil(crate::parallel::pieces()).max(1);
-        (0..texts.len()).step_by(per).map(|b| b..(b + per).min(texts.len())).collect()
-    };
+    let batches = crate::parallel::ranges(texts.len());
     let in_slice = move |h: u64, slice: usize| slices == 1 || slice_of(h) == slice;
     // How many grams of each batch fall in each slice, counted once for
     // both passes (counting a slice when it came hashed the corpus once
@@ -864,6 +861,21 @@ mod tests {
         for per_slice in [usize::MAX, 777] {
             assert_eq!(candidates(&texts, per_slice), [], "{per_slice} grams a slice");
         }
+        // A fixed phrase of as many grams as a pair needs, in the same 81
+        // articles, links them as a report would; one character shorter,
+        // it does not.
+        let needed = ((settings.min_len + 1).saturating_sub(K) / 4).max(3);
+        let long = "十四五规划纲要提出的目标";
+        for (chars, linked) in [(K + needed - 1, true), (K + needed - 2, false)] {
+            let phrase: String = long.chars().take(chars).collect();
+            let mut pieces: Vec<Vec<&str>> = vec![vec![phrase.as_str()]; 81];
+            pieces.extend(vec![vec![]; 100]);
+            let pairs = candidates(&texts_holding(&pieces), usize::MAX);
+            assert_eq!(pairs.len(), if linked { 80 } else { 0 }, "{phrase}");
+        }
+        // Under ALL_PAIRS articles, every pair of them, each once.
+        let pieces: Vec<Vec<&str>> = vec![vec![report]; 3];
+        assert_eq!(candidates(&texts_holding(&pieces), usize::MAX), [(0, 1), (0, 2), (1, 2)]);
     }
 
     #[test]

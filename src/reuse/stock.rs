@@ -94,9 +94,7 @@ pub(super) fn mark_stock(passages: &mut [Passage], stretches: &[Vec<Stretch>], t
     if !df.is_empty() {
         // The whole corpus is read here: a range of articles per task, each
         // counting into its own copy of the table, the counts then summed.
-        let per = texts.len().div_ceil(crate::parallel::pieces()).max(1);
-        let ranges: Vec<std::ops::Range<usize>> = (0..texts.len()).step_by(per).map(|a| a..(a + per).min(texts.len())).collect();
-        let counted = crate::parallel::map(ranges, |range| {
+        let counted = crate::parallel::map(crate::parallel::ranges(texts.len()), |range| {
             let mut mine = df.clone();
             for a in range {
                 for w in texts[a].norm.windows(K) {
@@ -140,6 +138,47 @@ pub(super) fn mark_stock(passages: &mut [Passage], stretches: &[Vec<Stretch>], t
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Member;
+    use crate::reuse::normalize::unit;
+
+    #[test]
+    fn a_short_passage_said_in_more_articles_than_its_witnesses_is_a_stock_phrase() {
+        // Articles 0 and 1 share a long report (so their short passages
+        // are not isolated), and two short passages: P, which article 2
+        // prints too (three articles, two witnesses), and Q, which article
+        // 0 prints twice and no other article does (two articles).
+        let report = "国务院总理主持召开国务院常务会议部署进一步做好稳就业工作研究推动制造业高质量发展的政策措施审议通过有关条例草案会议指出就业是最基本的民生";
+        let (p, q) = ("全面贯彻落实党的二十大精神推动经济实现质的有效提升", "坚持稳中求进工作总基调完整准确全面贯彻新发展理念");
+        let mut own = 0x3400u16;
+        let mut filler = || -> Vec<u16> {
+            (0..10)
+                .map(|_| {
+                    own += 1;
+                    own
+                })
+                .collect()
+        };
+        let mut texts: Vec<ArticleText> = Vec::new();
+        let mut stretch_of: FxHashMap<(usize, &str), Stretch> = FxHashMap::default();
+        for (a, pieces) in [vec![report, p, q, q], vec![report, p, q], vec![p]].into_iter().enumerate() {
+            let mut norm = filler();
+            for piece in pieces {
+                stretch_of.entry((a, piece)).or_insert(Stretch { article: a, begin: norm.len(), end: norm.len() + piece.chars().count() });
+                norm.extend(piece.chars().map(unit));
+                norm.extend(filler());
+            }
+            texts.push(ArticleText { norm, ..Default::default() });
+        }
+        let stretches: Vec<Vec<Stretch>> = [report, p, q].iter().map(|piece| vec![stretch_of[&(0, *piece)], stretch_of[&(1, *piece)]]).collect();
+        let member = |piece: &str| Member { doc: String::new(), article: String::new(), begin: 0, end: 0, spans: Vec::new(), text: piece.to_owned() };
+        let mut passages: Vec<Passage> = [report, p, q]
+            .iter()
+            .map(|piece| Passage { id: 0, story: 0, size: 2, members: vec![member(piece), member(piece)], variants: Vec::new(), kind: PassageKind::Reuse })
+            .collect();
+        mark_stock(&mut passages, &stretches, &texts, Settings::default(), None);
+        let kinds: Vec<PassageKind> = passages.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [PassageKind::Reuse, PassageKind::Stock, PassageKind::Reuse], "a phrase twice in one article counts that article once");
+    }
 
     #[test]
     fn names_with_titles_are_names_formulas_are_not() {

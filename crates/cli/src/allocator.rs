@@ -9,8 +9,9 @@
 //! second before it purges them, and commits its arenas eagerly. A small
 //! corpus's analysis then peaked 40 % higher than with glibc (195 against
 //! 142 MB at 12 MB of input), which `analysis_memory_per_input_byte_is_bounded`
-//! catches. Purging at once and committing on demand bring it back below
-//! glibc's. Both options are read whenever mimalloc purges or reserves an
+//! catches. Purging at once and committing on demand bring that corpus to
+//! 12.5 times its size (glibc's 10.9, the test's bound 16), and the 108 MB
+//! corpus 85 MB under glibc's peak. Both options are read whenever mimalloc purges or reserves an
 //! arena, so setting them first thing in `main` is in time.
 
 #[global_allocator]
