@@ -47,6 +47,9 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The same settings with the minimum length brought into 8–200, the
+    /// range the CLI and the settings panel offer: a link or a saved
+    /// session may carry any number.
     pub fn clamped(self) -> Self {
         Settings { min_len: self.min_len.clamp(8, 200), ..self }
     }
@@ -830,6 +833,14 @@ mod tests {
                 ArticleText { norm, ..Default::default() }
             })
             .collect()
+    }
+
+    #[test]
+    fn the_minimum_length_is_clamped_into_8_to_200() {
+        let with = |min_len| Settings { min_len, boilerplate: true, stock: true }.clamped();
+        assert_eq!(with(3), Settings { min_len: 8, boilerplate: true, stock: true });
+        assert_eq!(with(500).min_len, 200);
+        assert_eq!(with(20).min_len, 20);
     }
 
     #[test]
