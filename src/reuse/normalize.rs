@@ -24,8 +24,9 @@ pub fn fold(c: char) -> char {
 /// analysis's peak, and half the memory the gram hashing and the merges
 /// read. A character beyond the BMP (a rare name's character in CJK
 /// extension B) stands as one of the private-use code points U+E000–U+F8FF
-/// (`unit`): two such characters can then match each other, which a
-/// passage's members, read from the input, still show as a variant.
+/// (`unit`). Two such characters 0x1900 apart then match each other: a
+/// passage's members still print both as they are, but that pair is never
+/// listed among its variants.
 pub type Unit = u16;
 
 /// The matching unit of a folded character (see [`Unit`]).
