@@ -608,10 +608,11 @@ fn cluster(
     for (i, p) in pairs.iter().enumerate() {
         by_pair.entry((p.x.min(p.y), p.x.max(p.y))).or_default().push(i);
     }
+    let maker = PassageMaker { docs, inputs, texts, pairs: &pairs, by_pair, threshold, settings };
     // Each cut made a passage on every core: its members and their variant
     // readings depend on that cut alone (1.6 s on one core for 108 MB,
     // 0.8 s on two).
-    let made = crate::parallel::map(cuts, |cut| passage_of_cut(cut, docs, inputs, texts, &pairs, &by_pair, threshold, settings));
+    let made = crate::parallel::map(cuts, |cut| maker.passage(cut));
     // The members of each passage in matching-text coordinates.
     let (mut passages, stretches): (Vec<Passage>, Vec<Vec<witness::Stretch>>) = made.into_iter().flatten().unzip();
     assign_stories(&mut passages, &stretches, texts.len(), settings);
@@ -631,84 +632,94 @@ fn cluster(
     passages
 }
 
-/// The passage of one cut, with its members' stretches in matching-text
-/// coordinates; `None` when it is boilerplate not asked for, or trimming
-/// its marks leaves fewer than two members.
-#[allow(clippy::too_many_arguments)]
-fn passage_of_cut(
-    cut: witness::Cut,
-    docs: &[DocumentAnalysis],
-    inputs: &[Vec<char>],
-    texts: &[ArticleText],
-    pairs: &[witness::Pair],
-    by_pair: &FxHashMap<(usize, usize), Vec<usize>>,
+/// What makes each cut a passage: the corpus's texts and every alignment
+/// between its articles, read by every core at once.
+struct PassageMaker<'a> {
+    docs: &'a [DocumentAnalysis],
+    inputs: &'a [Vec<char>],
+    texts: &'a [ArticleText],
+    pairs: &'a [witness::Pair],
+    /// The alignments of each article pair (smaller index first), as
+    /// indices into `pairs`.
+    by_pair: FxHashMap<(usize, usize), Vec<usize>>,
     threshold: usize,
     settings: Settings,
-) -> Option<(Passage, Vec<witness::Stretch>)> {
-    let kind = if is_boilerplate(&cut.members, texts, threshold, settings) { PassageKind::Boilerplate } else { PassageKind::Reuse };
-    if kind == PassageKind::Boilerplate && !settings.boilerplate {
-        return None;
-    }
-    // No member starts or ends on a dangling mark (`，` `。”`).
-    // The minimum length applies to the aligned text (the cut keeps
-    // only members that reach it): trimming a mark never removes a
-    // member, or a stretch that starts on the full stop before it would
-    // leave a hole in every witness of a long report.
-    let mut members: Vec<witness::Stretch> = cut.members.iter().map(|m| trim_dangling(&texts[m.article], &inputs[texts[m.article].doc], *m)).filter(|m| m.end > m.begin).collect();
-    // Trimming a mark can leave a member that passed the cut just
-    // under the share of the whole that every member holds.
-    witness::keep_whole_sharers(&mut members);
-    let cut = witness::Cut { story: cut.story, members };
-    if cut.members.len() < 2 {
-        return None;
-    }
-    let members: Vec<Member> = cut
-        .members
-        .iter()
-        .map(|m| {
-            let t = &texts[m.article];
-            let input = &inputs[t.doc];
-            let spans = t.spans(m.begin, m.end, input);
-            Member {
-                doc: docs[t.doc].id.clone(),
-                article: docs[t.doc].articles[t.article].id.clone(),
-                begin: spans.first().map_or(0, |s| s[0]),
-                end: spans.last().map_or(0, |s| s[1]),
-                spans,
-                text: t.text(m.begin, m.end, input),
-            }
-        })
-        .collect();
-    let mut variants: Vec<Variant> = Vec::new();
-    for (i, mi) in cut.members.iter().enumerate() {
-        for (j, mj) in cut.members.iter().enumerate().skip(i + 1) {
-            let key = (mi.article.min(mj.article), mi.article.max(mj.article));
-            let mut v = Variant { members: [i, j], readings: Default::default() };
-            let inside = |m: &witness::Stretch, art: usize, r0: usize, r1: usize| m.article == art && r0 >= m.begin && r1 <= m.end;
-            for &pi in by_pair.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
-                let p = &pairs[pi];
-                let (tx, ty) = (&texts[p.x], &texts[p.y]);
-                let (inx, iny) = (&inputs[tx.doc], &inputs[ty.doc]);
-                for ((a0, a1), (b0, b1)) in p.al.diffs.iter() {
-                    // A reading counts when it lies inside both members.
-                    let forward = inside(mi, p.x, a0, a1) && inside(mj, p.y, b0, b1);
-                    let backward = inside(mi, p.y, b0, b1) && inside(mj, p.x, a0, a1);
-                    if !forward && !backward {
-                        continue;
-                    }
-                    // An insertion or deletion gets context on both sides.
-                    let right = (a0 == a1 || b0 == b1) as usize;
-                    let (ra, rb) = (reading(tx, inx, a0, a1, 1, right), reading(ty, iny, b0, b1, 1, right));
-                    v.readings.push(if forward { [&ra, &rb] } else { [&rb, &ra] });
-                }
-            }
-            if !v.readings.is_empty() {
-                v.readings.shrink_to_fit();
-                variants.push(v);
+}
+
+impl PassageMaker<'_> {
+    /// The passage of one cut, with its members' stretches in matching-text
+    /// coordinates; `None` when it is boilerplate not asked for, or trimming
+    /// its marks leaves fewer than two members.
+    fn passage(&self, cut: witness::Cut) -> Option<(Passage, Vec<witness::Stretch>)> {
+        let (texts, settings) = (self.texts, self.settings);
+        let kind = if is_boilerplate(&cut.members, texts, self.threshold, settings) { PassageKind::Boilerplate } else { PassageKind::Reuse };
+        if kind == PassageKind::Boilerplate && !settings.boilerplate {
+            return None;
+        }
+        // No member starts or ends on a dangling mark (`，` `。”`).
+        // The minimum length applies to the aligned text (the cut keeps
+        // only members that reach it): trimming a mark never removes a
+        // member, or a stretch that starts on the full stop before it would
+        // leave a hole in every witness of a long report.
+        let mut stretches: Vec<witness::Stretch> = cut.members.iter().map(|m| trim_dangling(&texts[m.article], &self.inputs[texts[m.article].doc], *m)).filter(|m| m.end > m.begin).collect();
+        // Trimming a mark can leave a member that passed the cut just
+        // under the share of the whole that every member holds.
+        witness::keep_whole_sharers(&mut stretches);
+        if stretches.len() < 2 {
+            return None;
+        }
+        let members: Vec<Member> = stretches.iter().map(|m| self.member(m)).collect();
+        let mut variants: Vec<Variant> = Vec::new();
+        for (i, mi) in stretches.iter().enumerate() {
+            for (j, mj) in stretches.iter().enumerate().skip(i + 1) {
+                variants.extend(self.variant([i, j], mi, mj));
             }
         }
+        Some((Passage { id: 0, story: cut.story, size: members.len(), members, variants, kind }, stretches))
     }
-    Some((Passage { id: 0, story: cut.story, size: members.len(), members, variants, kind }, cut.members))
+
+    /// A member as the reader sees it: its spans and text in its input.
+    fn member(&self, m: &witness::Stretch) -> Member {
+        let t = &self.texts[m.article];
+        let doc = &self.docs[t.doc];
+        let input = &self.inputs[t.doc];
+        let spans = t.spans(m.begin, m.end, input);
+        Member {
+            doc: doc.id.clone(),
+            article: doc.articles[t.article].id.clone(),
+            begin: spans.first().map_or(0, |s| s[0]),
+            end: spans.last().map_or(0, |s| s[1]),
+            spans,
+            text: t.text(m.begin, m.end, input),
+        }
+    }
+
+    /// Where members `mi` and `mj` (numbered `members`) read differently:
+    /// every difference of their articles' alignments that lies inside
+    /// both; `None` where they read the same.
+    fn variant(&self, members: [usize; 2], mi: &witness::Stretch, mj: &witness::Stretch) -> Option<Variant> {
+        let inside = |m: &witness::Stretch, art: usize, r0: usize, r1: usize| m.article == art && r0 >= m.begin && r1 <= m.end;
+        let key = (mi.article.min(mj.article), mi.article.max(mj.article));
+        let mut v = Variant { members, readings: Default::default() };
+        for &pi in self.by_pair.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
+            let p = &self.pairs[pi];
+            let (tx, ty) = (&self.texts[p.x], &self.texts[p.y]);
+            let (inx, iny) = (&self.inputs[tx.doc], &self.inputs[ty.doc]);
+            for ((a0, a1), (b0, b1)) in p.al.diffs.iter() {
+                let forward = inside(mi, p.x, a0, a1) && inside(mj, p.y, b0, b1);
+                let backward = inside(mi, p.y, b0, b1) && inside(mj, p.x, a0, a1);
+                if !forward && !backward {
+                    continue;
+                }
+                // An insertion or deletion gets context on both sides.
+                let right = (a0 == a1 || b0 == b1) as usize;
+                let (ra, rb) = (reading(tx, inx, a0, a1, 1, right), reading(ty, iny, b0, b1, 1, right));
+                v.readings.push(if forward { [&ra, &rb] } else { [&rb, &ra] });
+            }
+        }
+        v.readings.shrink_to_fit();
+        (!v.readings.is_empty()).then_some(v)
+    }
 }
 
 /// Marks that may not open a member (they close or continue what came
