@@ -357,8 +357,11 @@ fn infer_columns(lines: &mut [Line]) {
     let idx: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     const HALF: usize = 5;
     for (k, &i) in idx.iter().enumerate() {
-        let lo = k.saturating_sub(HALF);
-        let hi = (k + HALF + 1).min(idx.len());
+        // As many lines at a page's edges as inside it: a page that opens
+        // with a marker and a paragraph's short ends would read as a column
+        // of nine cells from its first few lines alone.
+        let hi = (k.saturating_sub(HALF) + 2 * HALF + 1).min(idx.len());
+        let lo = hi.saturating_sub(2 * HALF + 1);
         let mut ws: Vec<f32> = idx[lo..hi].iter().map(|&j| lines[j].width).filter(|&w| w >= 4.0).collect();
         if ws.is_empty() {
             lines[i].column = lines[i].width;
@@ -843,6 +846,17 @@ mod tests {
         // Wide lines (one paragraph per line, double spaced) keep their blank lines.
         let wide = format!("{}\n\n", "这是一整段很长的文字，它占满了一整行，后面还有更多的文字在这里继续写下去。".repeat(1)).repeat(6);
         assert_eq!(lines(&chars(&wide)).iter().filter(|l| l.is_blank()).count(), 7);
+    }
+
+    #[test]
+    fn a_page_that_opens_with_a_marker_and_short_lines_has_the_column_of_its_text() {
+        // The first lines alone say a column of seven cells, and the full
+        // line under the marker would read as a headline across columns.
+        let page = "（上接第2版）\n代表们回到会场继续审议政府工作报\n告。\n会议由大会主席团常务主席主持进\n行。\n春耕备耕忙\n本报记者 李明\n本报北京3月5日电 各地抓住有利时\n机推进春耕备耕工作，农业农村部门\n加强指导服务，确保粮食生产开好局\n起好步。今年以来，各地加快推进高\n标准农田建设，夯实粮食安全根基。\n";
+        let units = unit_texts(page);
+        assert_eq!(units[1..3], ["代表们回到会场继续审议政府工作报告。", "会议由大会主席团常务主席主持进行。"], "{units:?}");
+        let src = chars(page);
+        assert!(lines(&src).iter().filter(|l| !l.is_blank()).all(|l| l.column >= 16.0), "every line reads the page's column");
     }
 
     #[test]
