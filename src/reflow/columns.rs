@@ -32,22 +32,52 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
     if gapped < GAPPED_LINES {
         return lines;
     }
+    let runs: Vec<Vec<(usize, usize)>> = lines.iter().map(|l| words(src, l)).collect();
     let mut out = Vec::with_capacity(lines.len() + 16);
     let mut band: Vec<Line> = Vec::new();
-    let mut blanks = 0;
-    for line in lines {
-        blanks = if line.is_blank() { blanks + 1 } else { 0 };
-        if blanks == BAND_BREAK {
-            read_band(src, std::mem::take(&mut band), &mut out);
+    // The runs of the band's lines with columns, so far.
+    let mut band_runs: Vec<(usize, usize)> = Vec::new();
+    // Blank lines after the band, until the text under them says whether they end it.
+    let mut blank_run: Vec<Line> = Vec::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        if line.is_blank() {
+            blank_run.push(line);
+            continue;
         }
-        if blanks >= BAND_BREAK {
-            out.push(line);
-        } else {
-            band.push(line);
+        if blank_run.len() >= BAND_BREAK {
+            if ends_band(&band_runs, &runs[i]) {
+                read_band(src, std::mem::take(&mut band), &mut out);
+                band_runs.clear();
+                out.append(&mut blank_run);
+            } else {
+                // Rows a taller line beside the columns spaced apart: no
+                // break in any column.
+                blank_run.clear();
+            }
         }
+        band.append(&mut blank_run);
+        if runs[i].len() > 1 {
+            band_runs.extend_from_slice(&runs[i]);
+        }
+        band.push(line);
     }
     read_band(src, band, &mut out);
+    out.append(&mut blank_run);
     out
+}
+
+/// Do blank lines end the band above them? Not where the line under them
+/// goes on in the band's columns: two runs of text or more, each in a
+/// column of the band (where a run of a line with columns began, or
+/// indented from there, and no wider than it). A taller headline beside
+/// a column spaces the rows apart (`【筑梦现代化` / `共绘新图景` in a
+/// narrow box beside a column of text), and the columns go on under the
+/// blank lines. A line of one run may be the headline of an article set
+/// in the same columns below, which are a block of their own; so may
+/// anything under a band with no columns.
+fn ends_band(band_runs: &[(usize, usize)], next: &[(usize, usize)]) -> bool {
+    let in_a_column = |&(b, e): &(usize, usize)| band_runs.iter().any(|&(s, end)| b + 1 >= s && b <= s + INDENT && e <= end + 1);
+    next.len() < 2 || !next.iter().all(in_a_column)
 }
 
 /// The runs of text on a line, as character ranges of the line: text
@@ -214,8 +244,9 @@ mod tests {
         let four = read(&rows(GAPPED_LINES));
         assert_eq!(four.first().map(String::as_str), Some("甲栏第0行"));
         assert_eq!(four.iter().filter(|l| l.starts_with("乙栏")).count(), GAPPED_LINES, "{four:?}");
-        let three = read(&rows(GAPPED_LINES - 1));
-        assert!(three.iter().all(|l| l.starts_with("甲栏") && l.contains("乙栏")), "{three:?}");
+        // A line of one run is no gapped line.
+        let three = read(&format!("{}甲栏一行\n", rows(GAPPED_LINES - 1)));
+        assert!(three[..3].iter().all(|l| l.starts_with("甲栏") && l.contains("乙栏")), "{three:?}");
     }
 
     #[test]
@@ -261,6 +292,37 @@ mod tests {
     fn a_page_without_columns_side_by_side_is_unchanged() {
         let page = "标题\n  新华社北京6月18日电 第一段，\n写到这里。\n  第二段  有两个空格。\n";
         assert_eq!(read(page), ["标题", "  新华社北京6月18日电 第一段，", "写到这里。", "  第二段  有两个空格。"]);
+    }
+
+    #[test]
+    fn columns_go_on_under_blank_lines_a_taller_headline_beside_them_left() {
+        // A headline in a narrow box of large type beside two columns of
+        // text: its rows are farther apart, and the extractor prints blank
+        // lines between the text's rows.
+        let page = [
+            row(&[(0, "【筑梦现代化"), (20, "习近平向巴基斯坦新任总统")]),
+            row(&[(0, "共绘新图景】"), (20, "扎尔达里致贺电")]),
+            row(&[(0, "代表委员履职"), (22, "本报武汉3月26日电"), (40, "得丰硕成果，两国")]),
+            "\n\n".to_owned(),
+            row(&[(0, "故事"), (20, "3月10日，国家主席"), (40, "关系保持高水平。")]),
+            row(&[(20, "习近平致电祝贺。"), (40, "习近平强调，当前")]),
+        ]
+        .concat();
+        let got = read(&page);
+        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        assert_eq!(order, ["【筑梦现代化", "共绘新图景】", "代表委员履职", "故事", "习近平向巴基斯坦新任总统", "扎尔达里致贺电", "本报武汉3月26日电", "3月10日，国家主席", "习近平致电祝贺。", "得丰硕成果，两国", "关系保持高水平。", "习近平强调，当前"], "{got:#?}");
+        // Under the blank lines, a line of one run (a headline over the
+        // same columns), a run wider than its column, or a run where no
+        // column began, opens a block of its own.
+        for under in [row(&[(0, "各地庆祝妇女节")]), row(&[(0, "故事故事故事故事故事"), (40, "关系保持高水平。")]), row(&[(0, "故事"), (30, "关系保持高水平。")])] {
+            // A headline across the columns is a line of one run, and no column.
+            let page = format!("{}{}\n\n{under}", row(&[(0, "代表委员履职故事代表委员履职故事代表委员履职")]), row(&[(0, "代表委员履职"), (20, "3月10日，国家主席"), (40, "得丰硕成果，两国")]).repeat(GAPPED_LINES));
+            let got = read(&page);
+            let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+            let column = |t: &'static str| std::iter::repeat_n(t, GAPPED_LINES);
+            let band: Vec<&str> = column("代表委员履职").chain(column("3月10日，国家主席")).chain(column("得丰硕成果，两国")).collect();
+            assert_eq!(order[1..=band.len()], band, "under {under:?}: {got:#?}");
+        }
     }
 
     #[test]
