@@ -133,6 +133,18 @@ impl Line {
 /// cell short, rarely more.
 const EATEN_INDENT: f32 = 1.0;
 
+/// [`EATEN_INDENT`] for `line`: figures and Latin are narrower than a
+/// cell by a margin that varies with the font (`2024年1月至2月，我国集成`
+/// measures 12 cells and fills a column of 13), so a line holding them must
+/// be short by most of an indent.
+fn eaten_indent(line: &Line) -> f32 {
+    if line.content().chars().all(|c| !c.is_ascii()) {
+        EATEN_INDENT
+    } else {
+        INDENT_CELLS - 0.5
+    }
+}
+
 /// Fewest gaps that make a line justified: a name (`本报记者 李明 董越`)
 /// has two.
 const JUSTIFIED_GAPS: usize = 4;
@@ -707,7 +719,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 // The next line is short but text runs on after it: it opens
                 // a paragraph whose indent the extraction ate.
                 || next.is_some_and(|n| {
-                    !wide(n) && n.width <= n.column - EATEN_INDENT && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a))
+                    !wide(n) && n.width <= n.column - eaten_indent(n) && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a))
                 })
         } else {
             // Wider than its column: a headline across columns, unless it
@@ -968,6 +980,21 @@ mod tests {
         assert_eq!(units[0], "【在希望的田野上】", "{units:?}");
         let units = unit_texts(&format!("全国春播已\n由南向北陆\n续展开了呀\n{body}"));
         assert_eq!(units[0], "全国春播已由南向北陆续展开了呀", "{units:?}");
+    }
+
+    #[test]
+    fn a_line_a_cell_short_after_a_full_sentence_opens_a_paragraph_unless_figures_make_it_short() {
+        let column = "今年以来，全球生成式人工智\n能、智能网联汽车等新兴领域\n呈现爆发式增长。此外，电子\n市场的增长也拉动了集成电路\n长也拉动了集成电路的出口。\n";
+        // Twelve cells of a thirteen-cell column, all full-width: the
+        // paragraph's first line, its indent eaten.
+        let units = unit_texts(&format!("{column}一二月份，我国集成电路出\n口额为一千六百亿元人民币，\n增长百分之二十八。\n"));
+        assert_eq!(units.len(), 2, "{units:?}");
+        // Twelve cells with figures in them fill the column: no new paragraph.
+        let units = unit_texts(&format!("{column}2024年1月至2月，我国集成\n电路出口额为一千六百亿元人\n民币，增长百分之二十八。\n"));
+        assert_eq!(units.len(), 1, "{units:?}");
+        // Short by most of an indent, figures or not: a new paragraph.
+        let units = unit_texts(&format!("{column}2024年1月至2月，集成\n电路出口额为一千六百亿元人\n民币，增长百分之二十八。\n"));
+        assert_eq!(units.len(), 2, "{units:?}");
     }
 
     #[test]
