@@ -170,7 +170,8 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     }
     // Columns printed side by side (pdftotext -layout) are read one after another.
     let out = super::columns::one_after_another(src, out);
-    let mut out = split_glued_credits(src, out);
+    let out = split_glued_credits(src, out);
+    let mut out = split_glued_captions(src, out);
     mark_wrapped_datelines(src, &mut out);
     mark_wrapped_captions(&mut out);
     mark_wrapped_bylines(&mut out);
@@ -282,6 +283,36 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
                 out.push(Line::new(src, line.lead + k, line.end));
             }
             None => out.push(line),
+        }
+    }
+    out
+}
+
+/// Splits a line that ends a sentence and goes on, after white space,
+/// with a photo caption (`进展成效。 图为目前，全国31个省份省` over
+/// `级水。新华社记者 李明` / `摄`): an extractor prints the caption's
+/// first line beside the text line level with it. Only where a caption's
+/// credit follows within [`CAPTION_LINES`] lines, as in
+/// [`mark_wrapped_captions`], which then marks the split-off line.
+fn split_glued_captions(src: &[char], lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let content = &src[line.lead..line.trail];
+        // Cheap rejection: most lines hold no 图.
+        let at = content.contains(&'图').then(|| {
+            (1..content.len()).find(|&k| {
+                content[k - 1].is_whitespace()
+                    && patterns::opens_caption_sentence(&content[k..].iter().take(2).collect::<String>())
+                    && content[..k].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| crate::text::ends_sentence(&c.to_string()))
+            })
+        });
+        let credit_below = || lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CAPTION_LINES - 1).any(|l| l.conv.caption);
+        match at.flatten() {
+            Some(k) if credit_below() => {
+                out.push(Line::new(src, line.start, line.lead + k));
+                out.push(Line::new(src, line.lead + k, line.end));
+            }
+            _ => out.push(line.clone()),
         }
     }
     out
@@ -995,6 +1026,26 @@ mod tests {
         // Short by most of an indent, figures or not: a new paragraph.
         let units = unit_texts(&format!("{column}2024年1月至2月，集成\n电路出口额为一千六百亿元人\n民币，增长百分之二十八。\n"));
         assert_eq!(units.len(), 2, "{units:?}");
+    }
+
+    #[test]
+    fn a_caption_printed_beside_the_last_line_of_a_paragraph_is_split_off_it() {
+        let page = "央视网消息（新闻联播）：国务院新\n闻办公室今天举行发布会，水利部相\n关负责人介绍了我国水安全保障的\n进展成效。 图为目前，全国31个省份省\n级 水 。 新 华 社 记 者 李 明\n摄\n十年来，我国加快完善流域防洪工程\n体系，新增水库库容1632亿立方米。\n";
+        let doc = crate::analyze_document("page.txt", page.as_bytes());
+        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.as_str()).collect();
+        assert!(paragraphs.iter().any(|p| p.ends_with("水安全保障的进展成效。")), "{paragraphs:?}");
+        assert!(paragraphs.iter().all(|p| !p.contains("图为")), "{paragraphs:?}");
+        // With no credit under it, `图为` after a sentence is text.
+        let page = "央视网消息（新闻联播）：国务院新\n闻办公室今天举行发布会，水利部相\n关负责人介绍了我国水安全保障的\n进展成效。 图为目前，全国31个省份省\n级水网建设规划印发实施，水利部启\n动了先导区建设。\n";
+        let src = chars(page);
+        assert_eq!(lines(&src).iter().filter(|l| !l.is_blank()).count(), 6);
+        // Nor does a `图为` inside a sentence open a caption, or one with
+        // no gap before it (the extractor's text of one run).
+        let credited = page.replace("动了先导区建设。", "动了先导区建设。新华社记者 李明 摄");
+        assert_eq!(lines(&chars(&credited)).iter().filter(|l| !l.is_blank()).count(), 7, "split where the caption is credited");
+        for glued in [credited.replace("进展成效。 图为", "进展成效， 图为"), credited.replace("进展成效。 图为", "进展成效。图为")] {
+            assert_eq!(lines(&chars(&glued)).iter().filter(|l| !l.is_blank()).count(), 6, "{glued}");
+        }
     }
 
     #[test]
