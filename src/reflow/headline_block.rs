@@ -148,6 +148,7 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
     blocks.opens[range.start] = true;
     let mut wrapped_from = range.start; // the first line of the current headline
     let mut depth = 0; // brackets open since `wrapped_from`
+    let mut subtitle_open = false;
     for i in range.clone() {
         blocks.member[i] = true;
         depth += lines[i].bracket_depth();
@@ -168,10 +169,13 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         // A shorter line under a headline's first: the rest of the title,
         // or a subtitle, as the characters at the join say.
         let ends_before_shorter = i == wrapped_from && next + WRAP_SLACK <= w && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
-        if whole || wrap_ends || pair || dash || ends_before_shorter {
+        // Under a subtitle, only a `——` line opens another: the rest is the
+        // subtitle, wrapped (`以色列否认与` / `袭击有关`).
+        if dash || (!subtitle_open && (whole || wrap_ends || pair || ends_before_shorter)) {
             blocks.opens[i + 1] = true;
             wrapped_from = i + 1;
             depth = 0;
+            subtitle_open = true;
         }
     }
 }
@@ -241,6 +245,14 @@ mod tests {
         // Under a title of two lines, a shorter third is its end, whatever the page says.
         let page = format!("{BODY}全国政协十四届\n常委会第五次会\n议闭幕\n本报记者 李明\n{BODY}");
         assert_eq!(headlines(&page), ["全国政协十四届常委会第五次会议闭幕"]);
+    }
+
+    #[test]
+    fn under_a_subtitle_the_rest_of_the_block_is_the_subtitle_wrapped_unless_a_dash_opens_another() {
+        let page = format!("{BODY}联黎部队维和人员遭袭多人受伤\n以色列否认与\n袭击有关\n本报记者 刘华 陈尚文\n{BODY}");
+        assert_eq!(headlines(&page), ["联黎部队维和人员遭袭多人受伤", "以色列否认与袭击有关"]);
+        let page = format!("{BODY}联黎部队维和人员遭袭多人受伤\n以色列否认与\n——袭击有关\n本报记者 刘华 陈尚文\n{BODY}");
+        assert_eq!(headlines(&page), ["联黎部队维和人员遭袭多人受伤", "以色列否认与", "——袭击有关"]);
     }
 
     #[test]
