@@ -36,7 +36,10 @@ fn paragraphs_and_titles_on_pages_typeset_by_chromium() {
     let score = |mode| tongwen_testkit::synth::typeset::evaluate_dir(&dir, mode).unwrap_or_else(|| panic!("{mode}: no pages"));
     // Titles rose from 0.71 / 0.65 / 0.36 with headline blocks (a title and
     // subtitle over a byline or dateline).
-    for (mode, f1, exact, titles) in [("raw", 0.96, 0.86, 0.97), ("pdfjs", 0.96, 0.86, 0.97), ("layout", 0.95, 0.92, 0.94), ("default", 0.34, 0.10, 0.42)] {
+    // Raised to just under what each mode gives now (0.994 / 0.976 / 1.000
+    // for raw and pdf.js, 0.958 / 0.927 / 0.944 for -layout, 0.376 / 0.122
+    // / 0.435 for the default mode).
+    for (mode, f1, exact, titles) in [("raw", 0.99, 0.97, 0.99), ("pdfjs", 0.99, 0.97, 0.99), ("layout", 0.95, 0.92, 0.94), ("default", 0.37, 0.12, 0.43)] {
         let s = score(mode);
         assert!(s.gold_paragraphs > 60, "{s:?}");
         assert!(s.f1() >= f1, "{mode}: paragraph starts F1 {:.4} {s:?}", s.f1());
