@@ -82,13 +82,28 @@ const REPORTERS = ['王嵘', '陈尚文', '董越', '李明', '韩墨', '周圆'
 const CITIES = ['北京', '上海', '乌鲁木齐', '武汉', '成都', '广州', '西安'];
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** A CCTV title cut at its first space outside brackets: [title, subtitle or ''].
+ *  Without a subtitle, the whole title. */
+function splitTitle(t) {
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if ('【《（“'.includes(c)) depth++;
+    else if ('】》）”'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (/\s/.test(c) && depth === 0) return [t.slice(0, i), t.slice(i).trim().split(/\s+/).join(' ')];
+  }
+  return [t, ''];
+}
+
 /** One article as the paper prints it, and its gold. */
 function article(item, day) {
-  // CCTV titles put a subtitle after a space (one outside a 【…】 label).
-  const label = item.title.match(/^【[^】]*】/)?.[0] ?? '';
-  const [head, ...rest] = item.title.slice(label.length).split(/\s+/);
-  const title = label + head;
-  const subtitle = rest.length && chance(0.7) ? rest.join(' ') : null;
+  // CCTV titles put a subtitle after a space outside brackets: not the
+  // space inside a 【…】 label or a 《…》 title (`《加强和改进人民政协工作
+  // 全面发展协商民主》` is one title). The draw is made where any space
+  // was, as before, so the pages drawn after such a title stay the same.
+  const [title, rest] = splitTitle(item.title);
+  const anySpace = /\s/.test(item.title.replace(/^【[^】]*】/, ''));
+  const subtitle = anySpace && chance(0.7) && rest ? rest : null;
   const byline = chance(0.5) ? `本报记者　${pick(REPORTERS)}${chance(0.4) ? `　${pick(REPORTERS)}` : ''}` : null;
   const paragraphs = item.paragraphs.map((p, i) => {
     if (i > 0) return p;
