@@ -253,6 +253,12 @@ fn mark_wrapped_datelines(src: &[char], lines: &mut [Line]) {
 /// the byline's or dateline's line.
 const GLUED_MAX: usize = 2;
 
+/// The sources whose credit or dateline a headline's last characters may
+/// be glued to: this paper, the agency, and national news sites, named in
+/// full so that no other name before 网消息 reads as one (`来央视网消息`
+/// is `来` and 央视网's dateline; no site is called 来央视网).
+const GLUED_SOURCES: &[&[char]] = &[&['本', '报'], &['新', '华', '社'], &['央', '视', '网'], &['新', '华', '网'], &['人', '民', '网'], &['中', '新', '网'], &['央', '广', '网'], &['光', '明', '网']];
+
 /// Splits a line that opens with the last character or two of a headline
 /// and goes on with a byline or dateline (`坚本报记者 王嵘`,
 /// `来本报北京3月10日电 …`): pdf.js ends no line after a headline's
@@ -261,11 +267,15 @@ const GLUED_MAX: usize = 2;
 /// lines do; `据新华社北京3月1日电，…` after a sentence is text.
 fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         // A credit may name its paper (`人民日报记者`), so only one of this
-        // paper (本报) or the agency stands apart from what precedes it.
-        // Checked first: it is cheap, and rarely so.
-        let own = |at: usize| src[at..line.trail].starts_with(&['本', '报']) || src[at..line.trail].starts_with(&['新', '华', '社']);
+        // paper (本报), the agency or a national news site stands apart
+        // from what precedes it, justification spaces or not. Checked
+        // first: it is cheap, and rarely so.
+        let own = |at: usize| {
+            let unspaced = src[at..line.trail].iter().filter(|c| !c.is_space());
+            GLUED_SOURCES.iter().any(|name| unspaced.clone().take(name.len()).eq(name.iter()))
+        };
         let glued = (1..=GLUED_MAX).filter(|&k| line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
             let at = line.lead + k;
             let under_headline = out.last().is_some_and(|above: &Line| {
@@ -274,7 +284,13 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             });
             under_headline && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
                 let rest = Line::new(src, at, line.end);
-                rest.is_credit()
+                // A dateline the column wrapped (`央视网消息（新闻联` / `播）：`).
+                let wrapped_dateline = || {
+                    lines.get(i + 1).filter(|n| !n.is_blank()).is_some_and(|n| {
+                        patterns::opening_dateline_len(&(convention_text(src, rest.lead, rest.trail) + &convention_text(src, n.lead, n.trail))).is_some()
+                    })
+                };
+                rest.is_credit() || wrapped_dateline()
             }
         });
         match glued {
@@ -282,7 +298,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
                 out.push(Line::new(src, line.start, line.lead + k));
                 out.push(Line::new(src, line.lead + k, line.end));
             }
-            None => out.push(line),
+            None => out.push(line.clone()),
         }
     }
     out
@@ -940,9 +956,14 @@ mod tests {
         let texts = |t: &str| lines(&chars(t)).iter().map(|l| l.text.clone()).collect::<Vec<_>>();
         assert_eq!(texts("建军一百年奋\n斗目标全力攻\n坚本报记者 王嵘\n"), ["建军一百年奋", "斗目标全力攻", "坚", "本报记者 王嵘", ""]);
         assert_eq!(texts("我在中国看见未\n来本报北京3月10日电 前段时间\n")[1..3], ["来", "本报北京3月10日电 前段时间"]);
-        // `来央视网消息` reads whole as a site's dateline (any name before
-        // 网消息 may be the site's): left as it is.
-        assert_eq!(texts("我在中国看见未\n来央视网消息（新闻联播）：前段时间\n")[1], "来央视网消息（新闻联播）：前段时间");
+        // A national site's dateline, named in full, stands apart too; a
+        // name before 网消息 that is no such site's stays whole.
+        assert_eq!(texts("我在中国看见未\n来央视网消息（新闻联播）：前段时间\n")[1..3], ["来", "央视网消息（新闻联播）：前段时间"]);
+        assert_eq!(texts("我在中国看见未\n来宾网消息：前段时间\n")[1], "来宾网消息：前段时间");
+        // Justified, and wrapped before the dateline ends.
+        assert_eq!(texts("我在中国看见未\n来央 视 网 消 息 （ 新 闻 联\n播）：前段时间，来自法国的\n")[1..3], ["来", "央 视 网 消 息 （ 新 闻 联"]);
+        assert_eq!(texts("我在中国看见未\n来央 视 网 说 （ 新 闻 联\n播）：前段时间，来自法国的\n")[1], "来央 视 网 说 （ 新 闻 联");
+        assert_eq!(texts("我在中国看见未\n来本报北京3\n月10日电 前段时间\n")[1..3], ["来", "本报北京3"]);
         // Under a sentence, or a line with a clause, it is text.
         assert_eq!(texts("会议结束。\n据新华社北京3月1日电，会议\n")[1], "据新华社北京3月1日电，会议");
         assert_eq!(texts("他说，会议\n据新华社北京3月1日电，会议\n")[1], "据新华社北京3月1日电，会议");
