@@ -23,6 +23,11 @@ use crate::text::ends_sentence;
 /// More than that is text whose sentence a page or column break cut.
 const BLOCK_MAX_CHARS: usize = 64;
 
+/// Most characters a headline block holds when none of its lines ends at
+/// a clause mark: a long title over a subtitle (`做堪当强国建设、民族复兴
+/// 重任的可靠接班人——习近平总书记在…` runs to 72).
+const LONG_BLOCK_MAX_CHARS: usize = 96;
+
 /// Most lines a headline block holds.
 const BLOCK_MAX_LINES: usize = 8;
 
@@ -79,14 +84,19 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
         }
         let mut first = j;
         let mut chars = 0;
+        // Text a break cut off ends a line at a clause mark now and then;
+        // a headline's lines hardly ever.
+        let mut clause_ends = false;
         let fits = loop {
             let Some(line) = first.checked_sub(1).map(|k| &lines[k]) else { break true };
             if line.is_blank() || !headline_text(line) {
                 break bounds_a_block(line);
             }
             chars += line.content().chars().filter(|c| !c.is_whitespace()).count();
+            clause_ends |= line.content().chars().next_back().is_some_and(crate::text::is_clause_punct);
             first -= 1;
-            if chars > BLOCK_MAX_CHARS || j - first > BLOCK_MAX_LINES {
+            let most = if clause_ends { BLOCK_MAX_CHARS } else { LONG_BLOCK_MAX_CHARS };
+            if chars > most || j - first > BLOCK_MAX_LINES {
                 break false;
             }
         };
@@ -156,8 +166,11 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
             continue;
         }
         let (w, next) = (lines[i].width, lines[i + 1].width);
-        // The line did not wrap: the next one is longer.
-        let whole = next >= w + WRAP_SLACK;
+        // The line did not wrap: the next one is longer (by more than a
+        // figure's play in width when the line fills the column, as a
+        // wrapped line of a title as wide as the text does).
+        let fills_column = w >= lines[i].column - 2.0 * WRAP_SLACK;
+        let whole = next >= w + if fills_column { 2.0 * WRAP_SLACK } else { WRAP_SLACK };
         // The line is the short end of a wrapped headline.
         let wrap_ends = i > wrapped_from && w + WRAP_SLACK <= lines[i - 1].width;
         // Two lines alike, the whole block: a title and its subtitle, or
@@ -297,6 +310,17 @@ mod tests {
         assert_eq!(headlines(&format!("{BODY}{full}本报记者 王嵘\n{BODY}")).len(), 1);
         let over = format!("{full}九");
         assert!(headlines(&format!("{BODY}{over}\n本报记者 王嵘\n{BODY}")).is_empty());
+    }
+
+    #[test]
+    fn a_long_title_wrapped_over_lines_as_wide_as_the_text_is_one_headline_unless_a_line_ends_at_a_clause() {
+        let body = "本报成都3月19日电 习近平总书记在2024年春季学期中央党校\n（国家行政学院）中青年干部培训班开班之际作出的重要指示在广大\n党员干部中引发热烈反响，大家表示，将深学细悟习近平新时代中国\n特色社会主义思想，把学习成效转化为做好本职工作的生动实践。\n";
+        let title = "做堪当强国建设、民族复兴重任的可靠接班人——习近平总书记在\n2024年春季学期中央党校（国家行政学院）中青年干部培训班开班之\n际作出的重要指示引发热烈反响\n";
+        let page = format!("{body}{title}本报记者 张涛\n{body}");
+        assert_eq!(headlines(&page), ["做堪当强国建设、民族复兴重任的可靠接班人——习近平总书记在2024年春季学期中央党校（国家行政学院）中青年干部培训班开班之际作出的重要指示引发热烈反响"]);
+        // The same run with a line ending at a comma: text cut off by a break.
+        let cut = title.replace("总书记在\n", "总书记在，\n");
+        assert!(headlines(&format!("{body}{cut}本报记者 张涛\n{body}")).is_empty());
     }
 
     #[test]
