@@ -189,6 +189,12 @@ pub fn lines(src: &[char]) -> Vec<Line> {
 /// Most lines a wrapped caption's `图为…` sentence and its credit take.
 const CAPTION_LINES: usize = 4;
 
+/// Is a caption's credit (`新华社记者 李明 摄`) among the few lines under
+/// line `i`, as under the first line of a caption the layout wrapped?
+fn caption_credit_below(lines: &[Line], i: usize) -> bool {
+    lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CAPTION_LINES - 1).any(|l| l.conv.caption)
+}
+
 /// Marks the lines that open a photo caption the layout wrapped
 /// (`图为石泰峰、王东峰等参加` / `上述会见。新华社记者 王嵘` / `摄`): a
 /// `图为…` line with a credit line at most three lines below. Without the
@@ -197,8 +203,7 @@ fn mark_wrapped_captions(lines: &mut [Line]) {
     for i in 0..lines.len() {
         let opens = patterns::opens_caption_sentence(lines[i].content());
         if opens && !lines[i].conv.caption {
-            let credit_below = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CAPTION_LINES - 1).any(|l| l.conv.caption);
-            lines[i].conv.opens_caption = credit_below;
+            lines[i].conv.opens_caption = caption_credit_below(lines, i);
         }
     }
 }
@@ -322,9 +327,8 @@ fn split_glued_captions(src: &[char], lines: Vec<Line>) -> Vec<Line> {
                     && content[..k].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| crate::text::ends_sentence(&c.to_string()))
             })
         });
-        let credit_below = || lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CAPTION_LINES - 1).any(|l| l.conv.caption);
         match at.flatten() {
-            Some(k) if credit_below() => {
+            Some(k) if caption_credit_below(&lines, i) => {
                 out.push(Line::new(src, line.start, line.lead + k));
                 out.push(Line::new(src, line.lead + k, line.end));
             }
