@@ -8,7 +8,9 @@
 //! hands the layout pass the pieces column after column, so that each
 //! column reads as running text and its indents still show. It works band
 //! by band: two blank lines end a block of the page (a headline and its
-//! columns, say), and the next block has columns of its own.
+//! columns, say), and the next block has columns of its own, unless the
+//! line under them goes on in the band's columns (a taller headline beside
+//! them spaced their rows apart).
 //!
 //! A page with no such columns comes back unchanged. Every piece is a range
 //! of one input line, so offsets still point into the original.
