@@ -303,13 +303,20 @@ mod tests {
     }
 
     #[test]
-    fn a_block_holds_at_most_eight_lines_and_sixty_four_characters() {
+    fn a_block_holds_at_most_eight_lines_and_ninety_six_characters_or_sixty_four_if_a_line_ends_at_a_clause() {
         let eight = "一\n二\n三\n四\n五\n六\n七\n八\n";
         assert_eq!(headlines(&format!("{BODY}{eight}本报记者 王嵘\n{BODY}")).len(), 1);
-        let full = "一二三四五六七八\n".repeat(8); // 64 characters
+        let nine = format!("{eight}九\n");
+        assert!(headlines(&format!("{BODY}{nine}本报记者 王嵘\n{BODY}")).is_empty());
+        let full = "一二三四五六七八九十一二\n".repeat(8); // 96 characters
         assert_eq!(headlines(&format!("{BODY}{full}本报记者 王嵘\n{BODY}")).len(), 1);
-        let over = format!("{full}九");
-        assert!(headlines(&format!("{BODY}{over}\n本报记者 王嵘\n{BODY}")).is_empty());
+        let over = full.replacen("二\n", "二三\n", 1);
+        assert!(headlines(&format!("{BODY}{over}本报记者 王嵘\n{BODY}")).is_empty());
+        // A line ending at a comma: at most 64.
+        let clause = format!("一二三四五六七，\n{}", "一二三四五六七八\n".repeat(7)); // 64 characters
+        assert_eq!(headlines(&format!("{BODY}{clause}本报记者 王嵘\n{BODY}")).len(), 1);
+        let over = clause.replacen("八\n", "八九\n", 1);
+        assert!(headlines(&format!("{BODY}{over}本报记者 王嵘\n{BODY}")).is_empty());
     }
 
     #[test]
