@@ -36,6 +36,12 @@ const BLOCK_MAX_LINES: usize = 8;
 /// not split leaves a line a cell or so short).
 const WRAP_SLACK: f32 = 1.0;
 
+/// How far short of its column a headline line may be and still fill it,
+/// and how much longer the next line must then be for it to be whole: the
+/// play of figures and Latin in a line as wide as the text
+/// (`…习近平总书记在` over `2024年春季学期…开班之`).
+const FILLED_SLACK: f32 = 2.0;
+
 /// Where the headline blocks of a page lie, line by line.
 #[derive(Debug, Default)]
 pub struct HeadlineBlocks {
@@ -169,8 +175,8 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         // The line did not wrap: the next one is longer (by more than a
         // figure's play in width when the line fills the column, as a
         // wrapped line of a title as wide as the text does).
-        let fills_column = w >= lines[i].column - 2.0 * WRAP_SLACK;
-        let whole = next >= w + if fills_column { 2.0 * WRAP_SLACK } else { WRAP_SLACK };
+        let fills_column = w >= lines[i].column - FILLED_SLACK;
+        let whole = next >= w + if fills_column { FILLED_SLACK } else { WRAP_SLACK };
         // The line is the short end of a wrapped headline.
         let wrap_ends = i > wrapped_from && w + WRAP_SLACK <= lines[i - 1].width;
         // Two lines alike, the whole block: a title and its subtitle, or
@@ -347,6 +353,17 @@ mod tests {
         // Two lines alike whose join recurs on the page: one title, wrapped.
         let page = format!("{BODY}十四届全国人大二次会议\n主席团举行第四次会议\n本报记者 王嵘\n十四届全国人大二次会议主席团11日上午举行。\n");
         assert_eq!(headlines(&page), ["十四届全国人大二次会议主席团举行第四次会议"]);
+    }
+
+    #[test]
+    fn a_line_that_fills_the_column_wrapped_unless_the_next_is_longer_by_a_figures_play() {
+        let body = "一二三四五六七八九十一二三四五六\n".repeat(6) + "一二三四五六七八九十一二三。\n";
+        // Fourteen cells of sixteen fill the column: fifteen under them is the wrap.
+        let page = format!("{body}甲乙丙丁戊己庚辛壬癸甲乙丙丁\n甲乙丙丁戊己庚辛壬癸甲乙丙丁戊\n本报记者 王嵘\n{body}");
+        assert_eq!(headlines(&page), ["甲乙丙丁戊己庚辛壬癸甲乙丙丁甲乙丙丁戊己庚辛壬癸甲乙丙丁戊"]);
+        // Thirteen do not: a longer line under them is a subtitle.
+        let page = format!("{body}甲乙丙丁戊己庚辛壬癸甲乙丙\n甲乙丙丁戊己庚辛壬癸甲乙丙丁\n本报记者 王嵘\n{body}");
+        assert_eq!(headlines(&page), ["甲乙丙丁戊己庚辛壬癸甲乙丙", "甲乙丙丁戊己庚辛壬癸甲乙丙丁"]);
     }
 
     #[test]
