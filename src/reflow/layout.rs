@@ -1048,8 +1048,8 @@ mod tests {
         // Twelve cells with figures in them fill the column: no new paragraph.
         let units = unit_texts(&format!("{column}2024年1月至2月，我国集成\n电路出口额为一千六百亿元人\n民币，增长百分之二十八。\n"));
         assert_eq!(units.len(), 1, "{units:?}");
-        // Short by most of an indent, figures or not: a new paragraph.
-        let units = unit_texts(&format!("{column}2024年1月至2月，集成\n电路出口额为一千六百亿元人\n民币，增长百分之二十八。\n"));
+        // Short by most of an indent (two cells), figures or not: a new paragraph.
+        let units = unit_texts(&format!("{column}2024年1月至2月，集成电\n路出口额为一千六百亿元人民\n币，增长百分之二十八。\n"));
         assert_eq!(units.len(), 2, "{units:?}");
     }
 
