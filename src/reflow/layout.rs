@@ -1074,6 +1074,17 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_credit_counts_within_three_lines_under_the_caption_s_first() {
+        let with_lines_between = |n: usize| {
+            let text = format!("图为会议现场\n{}新华社记者 李明 摄\n", "代表们认真审议报告\n\n".repeat(n));
+            let src = chars(&text);
+            caption_credit_below(&lines(&src), 0)
+        };
+        assert!(with_lines_between(2), "the credit third under it, blank lines not counted");
+        assert!(!with_lines_between(3));
+    }
+
+    #[test]
     fn a_line_that_cannot_open_a_paragraph_runs_on_from_the_one_before() {
         let units = unit_texts("今年前五个月，出口增长了70.1%\n\n，远高于去年同期水平。全年预计在\n2\n024 年底前完成。\n");
         assert_eq!(units, ["今年前五个月，出口增长了70.1%，远高于去年同期水平。全年预计在2024年底前完成。"]);
