@@ -272,7 +272,9 @@ const GLUED_SOURCES: &[&[char]] = &[&['本', '报'], &['新', '华', '社'], &['
 /// lines do; `据新华社北京3月1日电，…` after a sentence is text.
 fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        let next = lines.peek().filter(|n| !n.is_blank()).map(|n| (n.lead, n.trail));
         // A credit may name its paper (`人民日报记者`), so only one of this
         // paper (本报), the agency or a national news site stands apart
         // from what precedes it, justification spaces or not. Checked
@@ -291,9 +293,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
                 let rest = Line::new(src, at, line.end);
                 // A dateline the column wrapped (`央视网消息（新闻联` / `播）：`).
                 let wrapped_dateline = || {
-                    lines.get(i + 1).filter(|n| !n.is_blank()).is_some_and(|n| {
-                        patterns::opening_dateline_len(&(convention_text(src, rest.lead, rest.trail) + &convention_text(src, n.lead, n.trail))).is_some()
-                    })
+                    next.is_some_and(|(lead, trail)| patterns::opening_dateline_len(&(convention_text(src, rest.lead, rest.trail) + &convention_text(src, lead, trail))).is_some())
                 };
                 rest.is_credit() || wrapped_dateline()
             }
@@ -303,7 +303,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
                 out.push(Line::new(src, line.start, line.lead + k));
                 out.push(Line::new(src, line.lead + k, line.end));
             }
-            None => out.push(line.clone()),
+            None => out.push(line),
         }
     }
     out
@@ -316,26 +316,33 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
 /// credit follows within [`CAPTION_LINES`] lines, as in
 /// [`mark_wrapped_captions`], which then marks the split-off line.
 fn split_glued_captions(src: &[char], lines: Vec<Line>) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        let content = &src[line.lead..line.trail];
-        // Cheap rejection: most lines hold no 图.
-        let at = content.contains(&'图').then(|| {
-            (1..content.len()).find(|&k| {
-                content[k - 1].is_whitespace()
-                    && patterns::opens_caption_sentence(&content[k..].iter().take(2).collect::<String>())
-                    && content[..k].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| crate::text::ends_sentence(&c.to_string()))
-            })
-        });
-        match at.flatten() {
-            Some(k) if caption_credit_below(&lines, i) => {
+    let splits: Vec<Option<usize>> = lines.iter().enumerate().map(|(i, line)| glued_caption_at(src, line).filter(|_| caption_credit_below(&lines, i))).collect();
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len() + splits.iter().flatten().count());
+    for (line, split) in lines.into_iter().zip(splits) {
+        match split {
+            Some(k) => {
                 out.push(Line::new(src, line.start, line.lead + k));
                 out.push(Line::new(src, line.lead + k, line.end));
             }
-            _ => out.push(line.clone()),
+            None => out.push(line),
         }
     }
     out
+}
+
+/// Where in the line's content a caption opens after a sentence's end and
+/// white space (`进展成效。 图为…`), if it does.
+fn glued_caption_at(src: &[char], line: &Line) -> Option<usize> {
+    let content = &src[line.lead..line.trail];
+    // Cheap rejection: most lines hold no 图.
+    if !content.contains(&'图') {
+        return None;
+    }
+    (1..content.len()).find(|&k| {
+        content[k - 1].is_whitespace()
+            && patterns::opens_caption_sentence(&content[k..].iter().take(2).collect::<String>())
+            && content[..k].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| crate::text::ends_sentence(&c.to_string()))
+    })
 }
 
 /// A line's content as the press conventions are matched against it:
