@@ -298,15 +298,21 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
                 rest.is_credit() || wrapped_dateline()
             }
         });
-        match glued {
-            Some(k) => {
-                out.push(Line::new(src, line.start, line.lead + k));
-                out.push(Line::new(src, line.lead + k, line.end));
-            }
-            None => out.push(line),
-        }
+        push_split(&mut out, src, line, glued);
     }
     out
+}
+
+/// Pushes `line`, or its two halves where `at` (characters into its
+/// content) cuts it.
+fn push_split(out: &mut Vec<Line>, src: &[char], line: Line, at: Option<usize>) {
+    match at {
+        Some(k) => {
+            out.push(Line::new(src, line.start, line.lead + k));
+            out.push(Line::new(src, line.lead + k, line.end));
+        }
+        None => out.push(line),
+    }
 }
 
 /// Splits a line that ends a sentence and goes on, after white space,
@@ -319,13 +325,7 @@ fn split_glued_captions(src: &[char], lines: Vec<Line>) -> Vec<Line> {
     let splits: Vec<Option<usize>> = lines.iter().enumerate().map(|(i, line)| glued_caption_at(src, line).filter(|_| caption_credit_below(&lines, i))).collect();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len() + splits.iter().flatten().count());
     for (line, split) in lines.into_iter().zip(splits) {
-        match split {
-            Some(k) => {
-                out.push(Line::new(src, line.start, line.lead + k));
-                out.push(Line::new(src, line.lead + k, line.end));
-            }
-            None => out.push(line),
-        }
+        push_split(&mut out, src, line, split);
     }
     out
 }
