@@ -245,13 +245,19 @@ fn mark_wrapped_datelines(src: &[char], lines: &mut [Line]) {
         if !src[next.lead..next.trail].iter().take(12).any(|c| matches!(c, '电' | '讯' | '電' | '訊' | '息')) {
             continue;
         }
-        let head = convention_text(src, line.lead, line.trail);
-        let joined = head.clone() + &convention_text(src, next.lead, next.trail);
-        if patterns::opening_dateline_len(&joined).is_some_and(|n| n > head.chars().count()) {
+        if dateline_wraps_into(src, (line.lead, line.trail), (next.lead, next.trail)) {
             lines[i].conv.opening_dateline = true;
             lines[i].conv.dateline_wraps = true;
         }
     }
+}
+
+/// Does the text of `head` (a line's content, as `lead..trail`) open a
+/// dateline that goes on into `next` (`本报广州3月22` / `日电 眼下，…`)?
+fn dateline_wraps_into(src: &[char], head: (usize, usize), next: (usize, usize)) -> bool {
+    let head = convention_text(src, head.0, head.1);
+    let joined = head.clone() + &convention_text(src, next.0, next.1);
+    patterns::opening_dateline_len(&joined).is_some_and(|n| n > head.chars().count())
 }
 
 /// Most characters of a headline an extraction can print at the start of
@@ -292,10 +298,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             under_headline && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
                 let rest = Line::new(src, at, line.end);
                 // A dateline the column wrapped (`央视网消息（新闻联` / `播）：`).
-                let wrapped_dateline = || {
-                    next.is_some_and(|(lead, trail)| patterns::opening_dateline_len(&(convention_text(src, rest.lead, rest.trail) + &convention_text(src, lead, trail))).is_some())
-                };
-                rest.is_credit() || wrapped_dateline()
+                rest.is_credit() || next.is_some_and(|next| dateline_wraps_into(src, (rest.lead, rest.trail), next))
             }
         });
         push_split(&mut out, src, line, glued);
