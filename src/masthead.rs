@@ -30,6 +30,17 @@ static PAPER_IN_FURNITURE: LazyLock<Regex> =
 /// A line that is nothing but a paper's name (a masthead), perhaps spaced.
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^({PAPER})$")).unwrap());
 
+/// Most characters a [`MASTHEAD`] line holds, spaces aside: ten of the
+/// name, three of the paper's word, three of `海外版`.
+const MASTHEAD_MAX_CHARS: usize = 16;
+
+/// Can `line` be a masthead at all? A cheap test before the regex, which
+/// would otherwise run on every line of every page: short, and ending in
+/// `报` or `版` (of `海外版`, perhaps spaced).
+fn could_be_masthead(line: &str) -> bool {
+    line.trim_end().ends_with(['报', '版']) && line.chars().filter(|c| !c.is_whitespace()).nth(MASTHEAD_MAX_CHARS).is_none()
+}
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
 
 /// The paper and the date a page prints in its furniture.
@@ -47,10 +58,12 @@ pub fn masthead(text: &str) -> Masthead {
     let mut papers: BTreeMap<String, usize> = BTreeMap::new();
     let mut dates: BTreeMap<String, usize> = BTreeMap::new();
     for line in text.lines() {
-        let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        if let Some(m) = MASTHEAD.captures(&squeezed) {
-            *papers.entry(m[1].to_owned()).or_default() += 1;
-            continue;
+        if could_be_masthead(line) {
+            let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            if let Some(m) = MASTHEAD.captures(&squeezed) {
+                *papers.entry(m[1].to_owned()).or_default() += 1;
+                continue;
+            }
         }
         if !crate::reflow::patterns::is_furniture(line) {
             continue;
@@ -147,6 +160,17 @@ mod tests {
         assert_eq!(masthead(page), Masthead { paper: Some("人民日报".into()), date: Some("2025-10-20".into()) });
         let page = "人 民 日 报\n2025年10月20日 星期一\n本报\n喜报\n正文。\n";
         assert_eq!(masthead(page), Masthead { paper: Some("人民日报".into()), date: Some("2025-10-20".into()) });
+    }
+
+    #[test]
+    fn a_masthead_line_may_name_an_overseas_edition_and_hold_sixteen_characters() {
+        let page = "人 民 日 报 海 外 版\n正文。\n";
+        assert_eq!(masthead(page).paper.as_deref(), Some("人民日报海外版"));
+        // The longest masthead the pattern reads: ten characters of name.
+        let page = "新疆生产建设兵团第十 青年报海外版\n正文。\n";
+        assert_eq!(masthead(page).paper.as_deref(), Some("新疆生产建设兵团第十青年报海外版"));
+        let page = "新疆生产建设兵团第十一青年报海外版\n正文。\n";
+        assert_eq!(masthead(page).paper, None);
     }
 
     #[test]

@@ -82,12 +82,24 @@ pub fn is_line_break(src: &[char], i: usize) -> bool {
 /// (a ZWJ family, a flag, a keycap, a skin tone) is one wide character, and
 /// combining marks and variation selectors add nothing.
 pub fn cell_width(s: &str) -> f32 {
-    // Most lines hold nothing that joins into clusters: count per char.
-    if !s.chars().any(joins_cluster) {
-        return s.chars().filter(|c| !c.is_space()).map(char_cells).sum();
+    // Most lines hold nothing that joins into clusters: count per char,
+    // and measure by clusters only on meeting a character that joins.
+    let mut cells = 0.0;
+    for c in s.chars() {
+        if joins_cluster(c) {
+            use unicode_segmentation::UnicodeSegmentation;
+            return s.graphemes(true).map(cluster_cells).sum();
+        }
+        if !c.is_space() {
+            cells += char_cells(c);
+        }
     }
-    use unicode_segmentation::UnicodeSegmentation;
-    s.graphemes(true).map(cluster_cells).sum()
+    cells
+}
+
+/// The CJK Unified Ideographs: each a cell wide, none joining.
+fn is_common_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Cells of one grapheme cluster: an emoji sequence (joined, flagged,
@@ -105,6 +117,9 @@ fn cluster_cells(g: &str) -> f32 {
 
 /// Cells of one character standing alone (or at the head of its cluster).
 fn char_cells(c: char) -> f32 {
+    if is_common_han(c) {
+        return 1.0; // most characters, without a table lookup
+    }
     match unicode_width::UnicodeWidthChar::width(c) {
         Some(0) => 0.0,
         // Below U+2000 (Latin, Greek, Cyrillic …) half a cell; CJK text,
@@ -117,12 +132,13 @@ fn char_cells(c: char) -> f32 {
 /// Code points that attach to the character before them.
 fn joins_cluster(c: char) -> bool {
     let u = c as u32;
-    (0x300..=0x36F).contains(&u)
+    !is_common_han(c)
+        && ((0x300..=0x36F).contains(&u)
         || matches!(u, 0x200C | 0x200D | 0x20E3 | 0xFE0E | 0xFE0F)
         || (0x1F1E6..=0x1F1FF).contains(&u)
         || (0x1F3FB..=0x1F3FF).contains(&u)
         || (0xE0020..=0xE007F).contains(&u)
-        || (u >= 0x300 && unicode_width::UnicodeWidthChar::width(c) == Some(0) && !is_invisible(c))
+        || (u >= 0x300 && unicode_width::UnicodeWidthChar::width(c) == Some(0) && !is_invisible(c)))
 }
 
 #[cfg(test)]

@@ -20,6 +20,9 @@ pub struct Line {
     pub trail: usize,
     pub width: f32,
     pub text: String,
+    /// Byte range of the content (`lead..trail`) in `text`: asked for on
+    /// every pass, so found once.
+    content: std::ops::Range<usize>,
     /// Column width around this line, in cells.
     pub column: f32,
     /// Press conventions the line's content matches, computed once.
@@ -81,13 +84,24 @@ impl Line {
         let slice = &src[start..end];
         let lead = slice.iter().position(|c| !c.is_space()).map_or(end, |k| start + k);
         let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
-        let text: String = slice.iter().collect();
-        let mut conv = if lead < trail { Conventions::of(&convention_text(src, lead, trail)) } else { Conventions::default() };
+        let mut text = String::with_capacity(slice.iter().map(|c| c.len_utf8()).sum());
+        text.extend(slice);
+        let begin = text.len() - text.trim_start_matches(|c: char| c.is_space()).len();
+        let content = text[begin..].trim_end_matches(|c: char| c.is_space());
+        let content_at = begin..begin + content.len();
+        let mut conv = if lead == trail {
+            Conventions::default()
+        } else if content.contains(|c: char| c.is_space()) {
+            Conventions::of(&convention_text(src, lead, trail))
+        } else {
+            // Nothing to take out: the content is the convention text.
+            Conventions::of(content)
+        };
         let justified = justified(&slice[lead - start..trail - start]);
         // A byline stands alone and is never stretched to its column:
         // `记 者 从 国 家 林 草 局 了 解` is the text after a dateline.
         conv.byline &= !justified;
-        Line { start, end, lead, trail, width: cell_width(&text), justified, text, column: 0.0, conv }
+        Line { start, end, lead, trail, width: cell_width(&text), justified, text, content: content_at, column: 0.0, conv }
     }
 
     pub fn is_blank(&self) -> bool {
@@ -117,7 +131,7 @@ impl Line {
             .sum()
     }
     pub(super) fn content(&self) -> &str {
-        self.text.trim_matches(|c: char| c.is_space())
+        &self.text[self.content.clone()]
     }
     /// White space before the content (an invisible character such as a
     /// zero-width space is not an indent).

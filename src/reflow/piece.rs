@@ -22,10 +22,8 @@ impl Piece {
     }
 
     pub fn push_range(&mut self, src: &[char], begin: usize, end: usize) {
-        for (i, &c) in src[begin..end].iter().enumerate() {
-            self.chars.push(c);
-            self.offs.push(begin + i);
-        }
+        self.chars.extend_from_slice(&src[begin..end]);
+        self.offs.extend(begin..end);
     }
 
     /// Appends the next line of the same paragraph. Lines join with nothing
@@ -112,8 +110,11 @@ impl Piece {
     pub fn trim(&mut self) {
         let start = self.chars.iter().position(|c| !c.is_space()).unwrap_or(self.chars.len());
         let end = self.chars.iter().rposition(|c| !c.is_space()).map_or(start, |i| i + 1);
-        self.chars = self.chars[start..end].to_vec();
-        self.offs = self.offs[start..end].to_vec();
+        // In place: most pieces have nothing to trim.
+        self.chars.truncate(end);
+        self.offs.truncate(end);
+        self.chars.drain(..start);
+        self.offs.drain(..start);
     }
 
     /// Removes justification whitespace and trims. Spaces go when they stand
@@ -124,11 +125,19 @@ impl Piece {
     /// neighbouring tokens are single characters: `董 越` → `董越`, but
     /// `常轶茹 张涛` keeps its space, as a byline separates names with it.
     pub fn clean_spaces(&mut self, names: bool) {
+        // Most running text holds no space at all: nothing to clean or trim.
+        if !self.chars.iter().any(|c| c.is_space()) {
+            return;
+        }
         let n = self.chars.len();
-        let mut keep = vec![true; n];
+        // What stays is copied out: the runs' neighbours are read in the
+        // original, never in what was already cleaned.
+        let (mut chars, mut offs) = (Vec::with_capacity(n), Vec::with_capacity(n));
         let mut i = 0;
         while i < n {
             if !self.chars[i].is_space() {
+                chars.push(self.chars[i]);
+                offs.push(self.offs[i]);
                 i += 1;
                 continue;
             }
@@ -137,7 +146,7 @@ impl Piece {
                 i += 1;
             }
             if run_start == 0 || i == n {
-                continue; // leading/trailing: trim() removes it
+                continue; // leading or trailing: trimmed
             }
             let (a, b) = (self.chars[run_start - 1], self.chars[i]);
             // A run of only invisible characters (a zero-width space) was
@@ -150,25 +159,14 @@ impl Piece {
             } else {
                 (is_cjk(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && is_cjk(b))
             };
-            for (k, slot) in keep.iter_mut().enumerate().take(i).skip(run_start) {
-                // Keep exactly one space of a run that is not dropped.
-                *slot = !drop_all && k == run_start;
-            }
+            // A run that is not dropped keeps one space, at its first
+            // character's offset.
             if !drop_all {
-                self.chars[run_start] = ' ';
+                chars.push(' ');
+                offs.push(self.offs[run_start]);
             }
         }
-        let mut k = 0;
-        self.chars.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
-        let mut k = 0;
-        self.offs.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
-        self.trim();
+        (self.chars, self.offs) = (chars, offs);
     }
 }
 
