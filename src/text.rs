@@ -60,7 +60,9 @@ pub trait Space {
 
 impl Space for char {
     fn is_space(&self) -> bool {
-        self.is_whitespace() || is_invisible(*self)
+        // Asked of every character, most of them Han: answered without
+        // the Unicode table for those.
+        !is_common_han(*self) && (self.is_whitespace() || is_invisible(*self))
     }
 }
 
