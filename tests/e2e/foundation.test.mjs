@@ -115,3 +115,21 @@ test('selecting a source shows its reflowed articles, and the raw page on reques
   assert.match(await page.locator('pre.raw-text').innerText(), /^\s*6月16日至18日/);
   assert.deepEqual(page.problems, []);
 });
+
+test('a note on the words (here: the dictionary failed to load) keeps the top bar on one row at 1280 px, and says all of itself on hover', async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  // The worker fetches the dictionary; this one is not found.
+  await page.context().route('**/dict/dict.txt.gz', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(h.url);
+  const note = page.locator('.words-status');
+  await note.waitFor({ timeout: 30_000 });
+  const text = await note.innerText();
+  assert.match(text, /dict\.txt\.gz/);
+  const bar = (await page.locator('.topbar').boundingBox()).height;
+  assert.ok(bar < 60, `the top bar is ${bar} px high with the note "${text}"`);
+  // Enough of it shows to be read (the search box gives it room) ...
+  const shown = (await note.boundingBox()).width;
+  assert.ok(shown >= 80, `only ${shown} px of the note show`);
+  // ... and, cut short to fit, it keeps its whole text in its title.
+  assert.equal(await note.getAttribute('title'), text);
+});

@@ -109,7 +109,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
             <button class="toggle menu-toggle" aria-expanded={menu.to_string()} aria-label={t.menu} onclick={toggle_menu}>{ "☰" }</button>
             <input class="search" id="search" type="search" placeholder={t.search_placeholder} aria-label={t.search_label}
                    value={state.query.clone()} oninput={on_query} onkeydown={on_query_key} onfocus={on_search_focus} />
-            if let Some(w) = words_status { <span class="words-status" role="status">{ w }</span> }
+            if let Some(w) = words_status { <span class="words-status" role="status" title={w.clone()}>{ w }</span> }
             <nav class="views" aria-label={t.views}>
                 <button class={classes!("toggle", reading.then_some("current"))}
                         aria-pressed={reading.to_string()} onclick={send(state, |_| Action::CloseCompare)}>{ t.read }</button>
