@@ -1078,6 +1078,20 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_opens_a_paragraph_only_when_full_text_runs_on_under_it() {
+        let column = "今年以来，全球生成式人工智\n能、智能网联汽车新兴领域。\n";
+        // A cell short after a full sentence, and a full line under it:
+        // the paragraph's first line, its indent eaten (also as the
+        // page's second paragraph, with no line two above the full one).
+        let units = unit_texts(&format!("{column}一二月份，我国集成电路出\n口额为一千六百亿元人民币，\n增长百分之二十八。\n"));
+        assert_eq!(units.len(), 2, "{units:?}");
+        // A short line under it: nothing says where the paragraph
+        // started, and the lines run on.
+        let units = unit_texts(&format!("{column}一二月份，我国集成电路出\n口额增长了。\n"));
+        assert_eq!(units.len(), 1, "{units:?}");
+    }
+
+    #[test]
     fn a_caption_printed_beside_the_last_line_of_a_paragraph_is_split_off_it() {
         let page = "央视网消息（新闻联播）：国务院新\n闻办公室今天举行发布会，水利部相\n关负责人介绍了我国水安全保障的\n进展成效。 图为目前，全国31个省份省\n级 水 。 新 华 社 记 者 李 明\n摄\n十年来，我国加快完善流域防洪工程\n体系，新增水库库容1632亿立方米。\n";
         let doc = crate::analyze_document("page.txt", page.as_bytes());
