@@ -165,6 +165,8 @@ mod tests {
         assert_eq!(cell_width("1\u{FE0F}\u{20E3}"), 1.0);
         assert_eq!(cell_width("👍🏽中"), 2.0);
         assert_eq!(cell_width("e\u{301}"), 0.5);
+        // A combining mark with nothing to attach to takes no room.
+        assert_eq!(cell_width("\u{301}中"), 1.0);
         // Invisible characters take no room.
         assert_eq!(cell_width("中\u{200B}\u{00AD}\u{FEFF}"), 1.0);
         assert_eq!(cell_width("“你好”—"), 5.0);

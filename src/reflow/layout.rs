@@ -519,6 +519,11 @@ fn stops_short(line: &Line, opens_unit: bool, next: Option<&Line>) -> bool {
     !line.justified && !wide(line) && line.column - line.width >= short_by && line.content().chars().all(|c| !c.is_ascii()) && !moved_for_kinsoku
 }
 
+/// A full line whose sentence goes on: the line under it continues it.
+fn runs_on_below(line: &Line) -> bool {
+    !line.is_blank() && full(line) && !ends_sentence(line.content())
+}
+
 /// Wider than the column: a headline spanning columns.
 fn overwide(line: &Line) -> bool {
     !wide(line) && line.width > line.column + 2.5
@@ -805,10 +810,15 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 || headline_over_headline(lines, i)
                 || next.is_some_and(headline_across)
                 || next.is_none_or(starts_block)
-                // A short line before a full one: a headline over its text.
+                // A short line before a full one: a headline over its text,
+                // unless it goes on with running text (a unit with clauses
+                // in it) whose full line above runs on into it: figures
+                // narrower than a cell leave such a line short
+                // (`…北京、天津、石家庄等地` / `昨天（3月12日）最高的气温均在14℃`).
                 || (!full_with(line, first)
                     && next.is_some_and(|n| full(n) && !n.is_blank())
-                    && !line.conv.opening_dateline)
+                    && !line.conv.opening_dateline
+                    && !(!first && runs_on_below(&lines[i - 1]) && b.cur.as_ref().is_some_and(|(piece, ..)| piece.chars().iter().any(|&c| is_clause_punct(c)))))
         };
         // Inside a headline block, its own breaks decide.
         let ends_here = if b.blocks.member(i) && b.blocks.member(i + 1) { b.blocks.opens(i + 1) } else { ends_here };
@@ -1089,6 +1099,15 @@ mod tests {
         // started, and the lines run on.
         let units = unit_texts(&format!("{column}一二月份，我国集成电路出\n口额增长了。\n"));
         assert_eq!(units.len(), 1, "{units:?}");
+    }
+
+    #[test]
+    fn a_short_line_that_a_full_line_runs_on_into_is_no_headline() {
+        let page = "2024年3月14日 星期二 第1版\n\n在益阳\n\n　　本报北京3月15日讯　最近几天，我\n国多地气温回升。北京、天津、石家庄等地\n昨天（3月12日）最高的气温均在14℃\n左右，郑州、西安等地超过了15℃。今天\n开始，我国北方地区的气温将进一步升高，\n预计明后两天，东北多地的最高气温可达1\n0℃以上，华北平原的最高气温会升至20\n℃以上，不过，眼下正值冬春交替之际，上\n述地区白天虽然暖意融融，但夜间的最低气\n温依然维持在低位。\n";
+        // Its figures leave `…14℃` short of the column, and a full line
+        // follows; but the line above runs on into it: one paragraph.
+        let units = unit_texts(page);
+        assert!(units.iter().any(|u| u.contains("均在14℃左右，郑州")), "{units:?}");
     }
 
     #[test]
