@@ -464,6 +464,16 @@ fn snap(src: &[char], piece: &Piece, at: usize) -> Option<usize> {
     (lo..=hi).filter(|&k| junction(k)).min_by_key(|&k| k.abs_diff(at))
 }
 
+/// Most letters a witnessed stretch's edge may move by to reach a line's
+/// edge: one slip.
+const SNAP_LETTERS: usize = 1;
+
+/// Letters and figures (not spaces or punctuation) in `piece` between
+/// character indices `a` and `b`, in either order.
+fn letters_between(piece: &Piece, a: usize, b: usize) -> usize {
+    piece.chars()[a.min(b)..a.max(b)].iter().filter(|c| c.is_alphanumeric()).count()
+}
+
 /// Applies what other papers' copies say (see [`super::witnessed`]):
 /// moves runs printed inside another article home, joins an article cut
 /// in two, and titles an article as the copies do. Each hint is checked
@@ -508,9 +518,15 @@ fn move_run(src: &[char], drafts: &mut [Draft], m: &Move) {
     let paras = &drafts[from].paras;
     let locate = |at: usize| paras.iter().position(|(p, _)| p.offsets().last().is_some_and(|&l| l >= at));
     let (Some(i0), Some(i1)) = (locate(m.begin), locate(m.end.saturating_sub(1))) else { return };
-    let c0 = paras[i0].0.offsets().partition_point(|&o| o < m.begin);
-    let c1 = paras[i1].0.offsets().partition_point(|&o| o < m.end);
-    let (Some(c0), Some(c1)) = (snap(src, &paras[i0].0, c0), snap(src, &paras[i1].0, c1)) else { return };
+    let at0 = paras[i0].0.offsets().partition_point(|&o| o < m.begin);
+    let at1 = paras[i1].0.offsets().partition_point(|&o| o < m.end);
+    let (Some(c0), Some(c1)) = (snap(src, &paras[i0].0, at0), snap(src, &paras[i1].0, at1)) else { return };
+    // Snapping may step over a slip at the stretch's edge, never over
+    // words the witness does not print: a run that starts inside a line
+    // (`国家主` / `席习近平|致电…`) is no paragraph printed in the wrong place.
+    if letters_between(&paras[i0].0, c0, at0) > SNAP_LETTERS || letters_between(&paras[i1].0, c1, at1) > SNAP_LETTERS {
+        return;
+    }
     if (i0, c0) >= (i1, c1) || !ends_sentence(&paras[i1].0.split_at(c1).0.text()) {
         return;
     }
@@ -710,5 +726,30 @@ mod tests {
         let piece = Piece::from_range(&long, 0, long.len());
         assert_eq!(snap(&long, &piece, 10), None);
         assert_eq!(snap(&long, &piece, 19), Some(21));
+    }
+
+    #[test]
+    fn a_witnessed_run_moves_only_from_a_line_edge_give_or_take_one_slip() {
+        let page = "今天是世界水日\n\n本报北京3月7日讯　2月29日，国家主\n席习近平致电舒尤克·道马什，祝贺他当选匈牙\n利总统并向他致以诚挚的祝贺和良好的祝愿。\n　　习近平指出，近年来，中国同匈牙利关系保\n持高水平发展。\n\n中共中央政治局举行集体学习\n\n本报北京3月9日讯　中共中央政治局2月29日\n下午就新能源技术进行集体学习。\n";
+        let src: Vec<char> = page.chars().collect();
+        let at = |s: &str| page[..page.find(s).unwrap()].chars().count();
+        let moved = |begin: usize, end: usize| {
+            let hints = Witnessed { moves: vec![Move { begin, end, home: at("中共中央政治局2月29日") }], ..Witnessed::default() };
+            let articles = super::super::reflow_chars_witnessed("p.txt", &src, &hints).articles;
+            articles[0].paragraphs.iter().map(|p| p.text.clone()).collect::<Vec<_>>()
+        };
+        let whole = "2月29日，国家主席习近平致电舒尤克·道马什，祝贺他当选匈牙利总统并向他致以诚挚的祝贺和良好的祝愿。";
+        // The witness prints the run from `致电`: the four letters before
+        // it on its line are not the witness's, so nothing moves.
+        let end = at("\n　　习近平指出");
+        let first_paragraphs = |begin: usize| moved(begin, end);
+        assert_eq!(first_paragraphs(at("致电"))[0], whole);
+        assert_eq!(first_paragraphs(at("近平致电"))[0], whole, "two letters are more than a slip");
+        // From the line's edge, or one slip into the line: the run moves.
+        assert_eq!(first_paragraphs(at("席习近平"))[0], "2月29日，国家主习近平指出，近年来，中国同匈牙利关系保持高水平发展。");
+        assert_ne!(first_paragraphs(at("习近平致电"))[0], whole);
+        // The same at the run's end: one slip before the line's end, not two.
+        assert_ne!(moved(at("席习近平"), at("愿。"))[0], whole);
+        assert_eq!(moved(at("席习近平"), at("祝愿。"))[0], whole);
     }
 }
