@@ -199,6 +199,20 @@ mod tests {
         let (_, mut p) = piece("使用 PPT  制作 the  new deal");
         p.clean_spaces(false);
         assert_eq!(p.text(), "使用 PPT 制作 the new deal");
+        // White space at either end goes, whatever its kind.
+        let (_, mut p) = piece("\u{3000} 董 越 \n");
+        p.clean_spaces(false);
+        assert_eq!((p.text().as_str(), p.offsets()), ("董越", &[2, 4][..]));
+    }
+
+    #[test]
+    fn trimming_keeps_each_character_at_its_offset() {
+        let (_, mut p) = piece("  中国 \n");
+        p.trim();
+        assert_eq!((p.text().as_str(), p.offsets()), ("中国", &[2, 3][..]));
+        let (_, mut p) = piece(" \n ");
+        p.trim();
+        assert!(p.is_empty());
     }
 
     #[test]
