@@ -52,7 +52,7 @@ test-native:
 	PROPTEST_RNG_SEED=20261126 cargo test --workspace
 
 test-wasm: setup-test
-	cargo test --profile wasm-test --target wasm32-unknown-unknown -p tongwen-app --test web
+	cargo test --profile release-test --target wasm32-unknown-unknown -p tongwen-app --test web
 
 test-e2e: setup-test
 	node --test --test-concurrency=2 tests/e2e/
