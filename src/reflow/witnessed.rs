@@ -176,12 +176,11 @@ fn witnessed_one<'a>(d: &DocumentAnalysis, passages: impl Iterator<Item = &'a Pa
                 let in_home = home_pieces
                     .iter()
                     .any(|h| h.w_begin < s.w_end && s.w_begin < h.w_end);
-                if s.end - s.begin >= RUN_MIN && !in_home {
-                    out.moves.push(Move {
-                        begin: s.begin,
-                        end: s.end,
-                        home: home_anchor,
-                    });
+                let run = Move { begin: s.begin, end: s.end, home: home_anchor };
+                // Each witness that prints the report says the same: the
+                // move is listed once.
+                if s.end - s.begin >= RUN_MIN && !in_home && !out.moves.contains(&run) {
+                    out.moves.push(run);
                 }
             }
         }
@@ -380,6 +379,22 @@ mod tests {
         assert_eq!(witnessed(&docs, &[home.clone(), third])[0].moves.len(), 1);
         let no_home = passage(("p", 2, 140, 165), ("w", 1, 60, 85));
         assert!(witnessed(&docs, &[no_home])[0].moves.is_empty());
+    }
+
+    #[test]
+    fn a_run_two_witnesses_send_home_is_one_move() {
+        let mut docs = corpus(article("p", 2, 100, 100, None));
+        docs.push(doc("v", vec![article("v", 1, 0, 300, Some("标题"))]));
+        let hints = witnessed(
+            &docs,
+            &[
+                passage(("p", 1, 0, 60), ("w", 1, 0, 60)),
+                passage(("p", 2, 140, 165), ("w", 1, 60, 85)),
+                passage(("p", 1, 0, 60), ("v", 1, 0, 60)),
+                passage(("p", 2, 140, 165), ("v", 1, 60, 85)),
+            ],
+        );
+        assert_eq!(hints[0].moves, [Move { begin: 140, end: 165, home: 0 }]);
     }
 
     #[test]
