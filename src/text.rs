@@ -99,7 +99,9 @@ pub fn cell_width(s: &str) -> f32 {
     cells
 }
 
-/// The CJK Unified Ideographs: each a cell wide, none joining.
+/// The CJK Unified Ideographs: each a cell wide, none joining, none white
+/// space. Not [`is_cjk`]: its kana hold combining marks (U+3099, U+309A)
+/// that are none of the three.
 fn is_common_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }

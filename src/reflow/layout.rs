@@ -519,9 +519,12 @@ fn stops_short(line: &Line, opens_unit: bool, next: Option<&Line>) -> bool {
     !line.justified && !wide(line) && line.column - line.width >= short_by && line.content().chars().all(|c| !c.is_ascii()) && !moved_for_kinsoku
 }
 
-/// A full line whose sentence goes on: the line under it continues it.
-fn runs_on_below(line: &Line) -> bool {
-    !line.is_blank() && full(line) && !ends_sentence(line.content())
+/// Does line `i` go on with running text: not the first line of its
+/// unit (`unit`, line `i` included), which already holds a clause, and
+/// under a full line whose sentence runs on into it?
+fn continues_running_text(lines: &[Line], i: usize, first: bool, unit: Option<&Piece>) -> bool {
+    let above = |l: &Line| !l.is_blank() && full(l) && !ends_sentence(l.content());
+    !first && above(&lines[i - 1]) && unit.is_some_and(|p| p.chars().iter().any(|&c| is_clause_punct(c)))
 }
 
 /// Wider than the column: a headline spanning columns.
@@ -818,7 +821,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 || (!full_with(line, first)
                     && next.is_some_and(|n| full(n) && !n.is_blank())
                     && !line.conv.opening_dateline
-                    && !(!first && runs_on_below(&lines[i - 1]) && b.cur.as_ref().is_some_and(|(piece, ..)| piece.chars().iter().any(|&c| is_clause_punct(c)))))
+                    && !continues_running_text(lines, i, first, b.cur.as_ref().map(|(piece, ..)| piece)))
         };
         // Inside a headline block, its own breaks decide.
         let ends_here = if b.blocks.member(i) && b.blocks.member(i + 1) { b.blocks.opens(i + 1) } else { ends_here };
