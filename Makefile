@@ -69,13 +69,13 @@ fuzz:
 
 ## Quality on both generators: reflow on 500 synthetic pages (and 500
 ## more, held out from tuning) and on 60 pages typeset by Chromium and
-## extracted by pdftotext and pdf.js (and 60 more from seed 211, held out
+## extracted by pdftotext and pdf.js (and 60 more from seed 389, held out
 ## from tuning; README § quality); shared passages on both reprint
 ## generators.
 quality:
 	bash scripts/setup.sh quality
 	node scripts/typeset.mjs target/typeset 60 1
-	node scripts/typeset.mjs target/typeset-heldout 60 211
+	node scripts/typeset.mjs target/typeset-heldout 60 389
 	cargo run --release --example reflow_quality 500 target/typeset target/typeset-heldout
 	cargo build --release -p tongwen-cli
 	python3 scripts/pdf-per-layout.py target/typeset-heldout target/release/tongwen

@@ -45,13 +45,23 @@ fn synthetic(what: &str, first: u64, pages: u64) {
 }
 
 fn typeset(dir: &std::path::Path) {
-    use tongwen_testkit::synth::typeset::{evaluate_dir, evaluate_pdf_dir, PdfReader, MODES};
+    use tongwen_testkit::synth::typeset::{evaluate_dir, evaluate_dir_where, evaluate_pdf_dir, pages_where, GoldPage, PdfReader, MODES, POPPLER_BLOCK_LEADING};
     println!("\n## Generator 2: typeset by Chromium, extracted by real tools ({})", dir.display());
     println!("| extractor | gold paragraphs | paragraph starts P / R / F1 | exact paragraphs | titles P / R / F1 |");
     println!("|---|---|---|---|---|");
     for mode in MODES {
         if let Some(s) = evaluate_dir(dir, mode) {
             row(mode, &s);
+        }
+    }
+    // Poppler's default and -layout modes read a page by its leading:
+    // above 1.5, each line is a block of its own (see typeset.mjs).
+    for mode in ["default", "layout"] {
+        for (tight, name) in [(true, "tight"), (false, "loose")] {
+            let keep = |g: &GoldPage| (g.leading() <= POPPLER_BLOCK_LEADING) == tight;
+            if let Some(s) = evaluate_dir_where(dir, mode, keep) {
+                row(&format!("{mode}, {name} leading ({} pages)", pages_where(dir, keep)), &s);
+            }
         }
     }
     for (reader, name) in [(PdfReader::Native, "PDF by layout, tongwen-pdf"), (PdfReader::PdfJs, "PDF by layout, pdf.js runs")] {

@@ -59,6 +59,21 @@ function rand() {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
+// The body's leading, drawn per page from its own stream, so the pages
+// the main stream draws stay the same. Papers set body text from about
+// 1.3 to 1.6 times its size, and poppler's default mode keeps lines in one
+// block only up to 1.5 (maxLineSpacingDelta): above it, every line is a
+// block of its own, and side-by-side columns come out line by line,
+// interleaved. A fixed 1.55 made every page the interleaved kind.
+const LEADINGS = [1.3, 1.35, 1.4, 1.45, 1.55, 1.6];
+let leadingSeed = (Number(seedArg || 1) ^ 0x5bd1e995) >>> 0;
+function leading() {
+  leadingSeed = (leadingSeed + 0x6d2b79f5) >>> 0;
+  let t = leadingSeed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return LEADINGS[(((t ^ (t >>> 14)) >>> 0) % LEADINGS.length)];
+}
 const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const chance = (p) => rand() < p;
@@ -114,9 +129,9 @@ function article(item, day) {
   return { title, subtitle, byline, paragraphs };
 }
 
-const css = (cellPx) => `
+const css = (cellPx, lineHeight = 1.55) => `
   @page { size: 297mm 420mm; margin: 16mm 12mm; }
-  body { margin: 0; font-family: "WenQuanYi Micro Hei", sans-serif; font-size: ${cellPx}px; line-height: 1.55; color: #111; }
+  body { margin: 0; font-family: "WenQuanYi Micro Hei", sans-serif; font-size: ${cellPx}px; line-height: ${lineHeight}; color: #111; }
   .art { margin: 0 0 14px; break-inside: auto; }
   .cols { column-gap: ${cellPx * 1.2}px; column-rule: 1px solid #bbb; text-align: justify; text-justify: inter-ideograph; }
   h1 { column-span: all; font-size: ${cellPx * 2}px; line-height: 1.25; margin: 6px 0 4px; }
@@ -157,6 +172,7 @@ function compose() {
   const next = () => pool[(used++ * 7919 + Math.floor(rand() * pool.length)) % pool.length];
   for (let k = 0; k < PAGES; k++) {
     const cellPx = pick([12, 13, 14]);
+    const lineHeight = leading();
     const day = int(1, 31);
     const page = int(1, 16);
     const blocks = [];
@@ -197,12 +213,12 @@ function compose() {
     const paper = pick(PAPERS);
     const date = `2024年3月${day}日　星期${WEEK[day % 7]}`;
     pages.push({
-      html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css(cellPx)}</style></head><body>${blocks.join('')}</body></html>`,
+      html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css(cellPx, lineHeight)}</style></head><body>${blocks.join('')}</body></html>`,
       header: `<div style="font-size:10px;width:100%;text-align:center;font-family:'WenQuanYi Micro Hei'">${paper}　${date}　第${page}版</div>`,
       footer: chance(0.5)
         ? `<div style="font-size:9px;width:100%;text-align:center;font-family:'WenQuanYi Micro Hei'">— <span class="pageNumber"></span> —</div>`
         : `<div style="font-size:9px;width:100%;text-align:left;padding-left:12mm;font-family:'WenQuanYi Micro Hei'">本版责编：${pick(REPORTERS)}　版式设计：${pick(REPORTERS)}</div>`,
-      gold: gold.map(({ title, subtitle, byline, paragraphs, layout }) => ({ title, subtitle, byline, paragraphs, layout })),
+      gold: gold.map(({ title, subtitle, byline, paragraphs, layout }) => ({ title, subtitle, byline, paragraphs, layout: { ...layout, leading: lineHeight } })),
     });
   }
   return pages;

@@ -31,6 +31,28 @@ pub struct GoldPiece {
     pub subtitle: Option<String>,
     pub byline: Option<String>,
     pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub layout: GoldLayout,
+}
+
+/// How the piece was set, as far as scoring asks.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct GoldLayout {
+    /// The body's line height over its type size; pages typeset before it
+    /// was drawn per page (session 19) were all set at 1.55.
+    pub leading: Option<f64>,
+}
+
+/// The leading above which poppler's default mode keeps no two lines in
+/// one block (its `maxLineSpacingDelta`), and columns set side by side come
+/// out line by line, interleaved.
+pub const POPPLER_BLOCK_LEADING: f64 = 1.5;
+
+impl GoldPage {
+    /// The page's body leading (1.55 where the gold does not say).
+    pub fn leading(&self) -> f64 {
+        self.articles.first().and_then(|a| a.layout.leading).unwrap_or(1.55)
+    }
 }
 
 /// Characters that identify where a paragraph starts.
@@ -155,9 +177,20 @@ fn golds(dir: &Path) -> Option<Vec<(String, GoldPage)>> {
 /// Scores every page of one extraction mode in a typeset directory
 /// (`gold/NNN.json` beside `<mode>/NNN.txt`). None if it holds no pages.
 pub fn evaluate_dir(dir: &Path, mode: &str) -> Option<ReflowScore> {
+    evaluate_dir_where(dir, mode, |_| true)
+}
+
+/// How many pages of a typeset directory `keep` says yes to.
+pub fn pages_where(dir: &Path, keep: impl Fn(&GoldPage) -> bool) -> usize {
+    golds(dir).map_or(0, |g| g.iter().filter(|(_, g)| keep(g)).count())
+}
+
+/// [`evaluate_dir`] on the pages whose gold `keep` says yes to (those set
+/// loosely or tightly, say).
+pub fn evaluate_dir_where(dir: &Path, mode: &str, keep: impl Fn(&GoldPage) -> bool) -> Option<ReflowScore> {
     let mut total = ReflowScore::default();
     let mut pages = 0;
-    for (stem, gold) in golds(dir)? {
+    for (stem, gold) in golds(dir)?.into_iter().filter(|(_, g)| keep(g)) {
         let Ok(text) = std::fs::read_to_string(dir.join(mode).join(format!("{stem}.txt"))) else { continue };
         total.add(score_extracted(&text, &gold));
         pages += 1;
@@ -170,7 +203,7 @@ mod tests {
     use super::*;
 
     fn piece(title: Option<&str>, paragraphs: &[&str]) -> GoldPiece {
-        GoldPiece { title: title.map(str::to_owned), subtitle: None, byline: None, paragraphs: paragraphs.iter().map(|p| p.to_string()).collect() }
+        GoldPiece { title: title.map(str::to_owned), subtitle: None, byline: None, paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(), layout: GoldLayout::default() }
     }
 
     #[test]
