@@ -41,6 +41,14 @@ fn could_be_masthead(line: &str) -> bool {
     line.trim_end().ends_with(['报', '版']) && line.chars().filter(|c| !c.is_whitespace()).nth(MASTHEAD_MAX_CHARS).is_none()
 }
 
+/// Is `line` nothing but a paper's name (a masthead), perhaps spaced?
+/// Page furniture: an extractor that splits a header line at its wide
+/// spaces (pdftotext's default mode) leaves the paper's name alone on a
+/// line, where it would read as a headline.
+pub fn is_masthead_line(line: &str) -> bool {
+    could_be_masthead(line) && MASTHEAD.is_match(&line.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+}
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
 
 /// The paper and the date a page prints in its furniture.
@@ -160,6 +168,16 @@ mod tests {
         assert_eq!(masthead(page), Masthead { paper: Some("人民日报".into()), date: Some("2025-10-20".into()) });
         let page = "人 民 日 报\n2025年10月20日 星期一\n本报\n喜报\n正文。\n";
         assert_eq!(masthead(page), Masthead { paper: Some("人民日报".into()), date: Some("2025-10-20".into()) });
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_paper_s_name_is_a_masthead_line() {
+        for m in ["光明日报", "人 民 日 报", "人民日报海外版", "　经济日报　"] {
+            assert!(is_masthead_line(m), "{m}");
+        }
+        for t in ["本报", "喜报", "光明日报 2024年3月1日", "光明日报记者", "光明日报发表评论员文章"] {
+            assert!(!is_masthead_line(t), "{t}");
+        }
     }
 
     #[test]

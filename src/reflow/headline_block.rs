@@ -83,9 +83,18 @@ fn bounds_a_block(line: &Line) -> bool {
 pub fn find(lines: &[Line]) -> HeadlineBlocks {
     let mut blocks = HeadlineBlocks { member: vec![false; lines.len()], opens: vec![false; lines.len()] };
     let mut pairs = PagePairs::default();
-    for j in 1..lines.len() {
-        // The credit directly under a block, not a second credit line.
-        if !lines[j].is_credit() || lines[j - 1].is_credit() {
+    // One past the last written line above the one looked at.
+    let mut written_end = 0;
+    for credit in 1..lines.len() {
+        if !lines[credit - 1].is_blank() {
+            written_end = credit;
+        }
+        // The block ends over the credit, or over the blank lines between
+        // them: an extractor that sets every block apart (pdftotext's
+        // default mode) sets a headline apart from its dateline too.
+        let j = written_end;
+        // The credit under a block, not a second credit line.
+        if !lines[credit].is_credit() || j == 0 || lines[j - 1].is_credit() {
             continue;
         }
         let mut first = j;
@@ -107,13 +116,95 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
             }
         };
         // A block already found (two credits under one headline) stays.
-        if !fits || first == j || blocks.member[first] {
+        // Set apart from its credit, a block is set apart above too: a
+        // block of its own, not the tail of one a blank line cut.
+        let apart = j == credit || first == 0 || lines[first - 1].is_blank();
+        if !fits || !apart || first == j || blocks.member[first] {
             continue;
         }
         mark(&mut blocks, lines, first..j, &mut pairs);
     }
+    if sets_blocks_apart(lines) {
+        mark_displaced(&mut blocks, lines, &mut pairs);
+    }
     blocks
 }
+
+/// Fewest and most characters of a headline line that an extractor set
+/// down inside another article's sentence.
+const DISPLACED_CHARS: std::ops::RangeInclusive<usize> = 6..=40;
+
+/// Marks the headlines an extractor set down inside a sentence of another
+/// article, on a page that sets its blocks apart: a line alone between
+/// blank lines, with no clause mark in it, where the text above breaks off
+/// mid-sentence and the text below finishes it. pdftotext's default mode
+/// puts a headline across the columns wherever its height falls among the
+/// first column's blocks (`…打造新的合` / `【在希望的田野上】各地春耕备耕有序开展`
+/// / `作增长点，…`). The characters at the joins decide, as for a wrap
+/// ([`wraps_into`]): the pair the text makes across the line recurs on
+/// the page, the pairs it makes with the line do not. The line then heads
+/// a block of its own; `assemble` rejoins the sentence and gives the
+/// headline to the article whose words it shares.
+fn mark_displaced(blocks: &mut HeadlineBlocks, lines: &[Line], pairs: &mut PagePairs) {
+    let blank = |i: usize| lines.get(i).is_none_or(Line::is_blank);
+    for i in 2..lines.len().saturating_sub(2) {
+        let line = &lines[i];
+        if line.is_blank() || !blank(i - 1) || !blank(i + 1) || blocks.member[i] || !headline_text(line) {
+            continue;
+        }
+        let t = line.content();
+        if !DISPLACED_CHARS.contains(&t.chars().filter(|c| !c.is_whitespace()).count()) || t.chars().any(crate::text::is_clause_punct) {
+            continue;
+        }
+        let (Some(above), Some(below)) = ((0..i).rev().find(|&k| !blank(k)), (i + 1..lines.len()).find(|&k| !blank(k))) else { continue };
+        // Running text on both sides: blocks of more than a line (a line
+        // alone is a headline's, as where 000 prints its headlines after
+        // the body, one to a block), the one above cut mid-sentence.
+        if above == 0 || blank(above - 1) || blank(below + 1) {
+            continue;
+        }
+        let (above, below) = (&lines[above], &lines[below]);
+        if ends_sentence(above.content()) {
+            continue;
+        }
+        // Not a join in the page's text (the line stands between), so
+        // any occurrence is one elsewhere.
+        let across = join(above, below).is_some_and(|pair| pairs.count(lines, pair) > 0);
+        if across && !wraps_into(lines, pairs, above, line) && !wraps_into(lines, pairs, line, below) {
+            blocks.member[i] = true;
+            blocks.opens[i] = true;
+        }
+    }
+}
+
+/// Does the page set its blocks apart with blank lines, its paragraphs'
+/// lines kept together (pdftotext's default mode on a page whose leading
+/// keeps each column's lines one block)? Then a line alone between blank
+/// lines in another article's sentence may be a headline set down there
+/// ([`mark_displaced`]). Not when blocks are a line or two
+/// each, as on a loosely leaded page in pdftotext's default and `-layout`
+/// modes, where side-by-side columns come out a line at a time: there a
+/// blank line says nothing of blocks. A line the layout pass read as one
+/// of a double-spaced run (its blank lines dropped) is a block of its own.
+fn sets_blocks_apart(lines: &[Line]) -> bool {
+    let mut blocks = 0;
+    let mut written = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        written += 1;
+        if i == 0 || lines[i - 1].is_blank() || line.spaced_out || lines[i - 1].spaced_out {
+            blocks += 1;
+        }
+    }
+    written as f32 >= BLOCK_LINES_APART * blocks as f32
+}
+
+/// Fewest lines a page's blocks hold on average when it sets blocks apart
+/// ([`sets_blocks_apart`]): 3.2 to 8.9 on tightly leaded pages in
+/// pdftotext's default mode, 1.0 to 1.5 on loosely leaded ones.
+const BLOCK_LINES_APART: f32 = 2.5;
 
 /// How often a pair of adjacent characters occurs on the page, white
 /// space left out and lines run together (so a word wrapped in the body
@@ -153,9 +244,14 @@ impl PagePairs {
 /// elsewhere on the page; the pair where a title ends and its subtitle
 /// begins (`发展先进制造业` / `构建现代化产业体系`) hardly ever does.
 fn wraps_into(lines: &[Line], pairs: &mut PagePairs, line: &Line, next: &Line) -> bool {
-    let (Some(last), Some(first)) = (line.content().chars().rev().find(|c| !c.is_whitespace()), next.content().chars().find(|c| !c.is_whitespace())) else { return true };
+    let Some(pair) = join(line, next) else { return true };
     // The join itself is one occurrence.
-    pairs.count(lines, (last, first)) > 1
+    pairs.count(lines, pair) > 1
+}
+
+/// The characters on either side of the join of `line` and `next`.
+fn join(line: &Line, next: &Line) -> Option<(char, char)> {
+    Some((line.content().chars().rev().find(|c| !c.is_whitespace())?, next.content().chars().find(|c| !c.is_whitespace())?))
 }
 
 /// Marks `range` as one headline block and opens its subtitle where the
@@ -390,5 +486,71 @@ mod tests {
         // A blank line or a caption bounds the block.
         let page = format!("{BODY}图为会议现场。新华社记者 张涛 摄\n俄称拦截乌方防空导弹\n本报记者 王嵘\n{BODY}");
         assert_eq!(headlines(&page), ["俄称拦截乌方防空导弹"]);
+    }
+
+    #[test]
+    fn a_block_set_apart_over_the_dateline_is_a_headline_where_the_page_sets_blocks_apart() {
+        const HEADLINE: &str = "两会“部长通道”开启\n聚焦高质量发展\n";
+        const DATED: &str = "央视网消息（新闻联播）：全国两\n会首场“部长通道”今天开启。\n";
+        // pdftotext's default mode: each block apart, a paragraph's lines together.
+        let page = format!("{BODY}\n{HEADLINE}\n{DATED}");
+        assert_eq!(headlines(&page), ["两会“部长通道”开启", "聚焦高质量发展"]);
+        // Not the tail of a block a blank line cut from the text above it.
+        let page = format!("{BODY}{HEADLINE}\n{DATED}");
+        assert!(headlines(&page).is_empty());
+    }
+
+    /// [`BODY`] cut after `打造新的合`, the line `between` set apart in the
+    /// cut, and the rest of the sentence (`作增长点…`, where `合作` recurs).
+    fn cut_by(between: &str) -> String {
+        let before = "中方愿同哈方以高质量共建“一带一\n路”为主线，深化经贸、投资、能\n源等领域合作，优化互联互通格局，\n打造新的合\n";
+        let after = "作增长点，提升人文合作水平，推\n动务实合作取得更多成果。\n";
+        format!("{BODY}\n{before}\n{between}\n\n{after}")
+    }
+
+    #[test]
+    fn a_headline_set_down_inside_another_article_s_sentence_is_a_headline_where_blocks_stand_apart() {
+        assert_eq!(headlines(&cut_by("【在希望的田野上】各地春耕备耕有序开展")), ["【在希望的田野上】各地春耕备耕有序开展"]);
+        // Not a line with a clause mark in it: text.
+        assert!(headlines(&cut_by("各地春耕备耕，有序开展")).is_empty());
+        // Not where the text around it does not join: `合` and `各` are no
+        // pair the page prints elsewhere.
+        let page = cut_by("【在希望的田野上】各地春耕备耕有序开展").replace("作增长点", "各增长点");
+        assert!(headlines(&page).is_empty());
+        // Not where the line joins the text above it, as a word the page
+        // prints elsewhere (`合作`): the text's own line.
+        assert!(headlines(&cut_by("作项目各地春耕备耕有序开展")).is_empty());
+        // Not a line too short or too long for a headline.
+        assert!(headlines(&cut_by("各地春耕忙")).is_empty());
+        assert!(headlines(&cut_by(&"各地春耕备耕有序开展".repeat(5))).is_empty());
+        // Not a line that is not apart from the text below it.
+        let title = "【在希望的田野上】各地春耕备耕有序开展";
+        assert!(headlines(&cut_by(title).replace(&format!("{title}\n\n"), &format!("{title}\n"))).is_empty());
+        assert!(headlines(&cut_by(title).replace(&format!("\n\n{title}"), &format!("\n{title}"))).is_empty(), "nor from the text above it");
+        // Not between lines alone, as headlines printed after their body
+        // are (seed 000: `到位资金60.07亿元+项目65个` / `阿勒泰招商引资成绩亮眼`).
+        assert!(headlines(&cut_by(title).replace("打造新的合", "\n打造新的合")).is_empty(), "a line alone above");
+        assert!(headlines(&cut_by(title).replace("作增长点，提升人文合作水平，推\n", "作增长点，提升人文合作水平，推\n\n")).is_empty(), "a line alone below");
+        // Nor the text below it (`合作` again).
+        assert!(headlines(&cut_by("各地春耕备耕有序开展联合")).is_empty());
+        // Not after a sentence's end, though the page prints the pair
+        // across it elsewhere (`。中`, under BODY): no sentence was cut.
+        let page = cut_by("【在希望的田野上】各地春耕备耕有序开展").replace("打造新的合\n", "打造新的合作。\n").replace("\n作增长点", "\n中增长点");
+        assert!(headlines(&page).is_empty());
+        // Not on a page whose blocks are a line each (a loosely leaded page:
+        // there the columns come out a line at a time).
+        let loose = cut_by("【在希望的田野上】各地春耕备耕有序开展").replace('\n', "\n\n\n");
+        assert!(headlines(&loose).is_empty());
+    }
+
+    #[test]
+    fn a_page_sets_blocks_apart_when_its_blocks_average_several_lines() {
+        let apart = |text: &str| sets_blocks_apart(&super::super::layout::lines(&text.chars().collect::<Vec<char>>()));
+        assert!(apart(&format!("{BODY}\n{BODY}")));
+        // A line to a block, two blank lines apart.
+        assert!(!apart(&BODY.replace('\n', "\n\n\n")));
+        // One blank line apart: a double-spaced run, read with its blank
+        // lines dropped, and each of its lines counted a block still.
+        assert!(!apart(&BODY.replace('\n', "\n\n")));
     }
 }

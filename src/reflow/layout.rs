@@ -31,6 +31,10 @@ pub struct Line {
     /// the typesetter stretched the line to its column, so it is full
     /// whatever its count of characters says.
     pub justified: bool,
+    /// The line stood alone between blank lines in a double-spaced run,
+    /// whose blank lines were dropped as line spacing
+    /// ([`double_spaced_runs`]).
+    pub spaced_out: bool,
 }
 
 /// What the patterns say about one line (each regex runs once per line).
@@ -68,7 +72,7 @@ impl Conventions {
             byline: patterns::is_byline(t),
             crosshead,
             whole_crosshead: crosshead && t.matches('“').count() == t.matches('”').count(),
-            furniture: patterns::is_furniture(t),
+            furniture: patterns::is_furniture(t) || crate::masthead::is_masthead_line(t),
             dateline_wraps: false,
             opens_caption: false,
             byline_wraps: false,
@@ -101,7 +105,7 @@ impl Line {
         // A byline stands alone and is never stretched to its column:
         // `记 者 从 国 家 林 草 局 了 解` is the text after a dateline.
         conv.byline &= !justified;
-        Line { start, end, lead, trail, width: cell_width(&text), justified, text, content: content_at, column: 0.0, conv }
+        Line { start, end, lead, trail, width: cell_width(&text), justified, text, content: content_at, column: 0.0, conv, spaced_out: false }
     }
 
     pub fn is_blank(&self) -> bool {
@@ -189,6 +193,7 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     mark_wrapped_datelines(src, &mut out);
     mark_wrapped_captions(&mut out);
     mark_wrapped_bylines(&mut out);
+    mark_split_header_dates(&mut out);
     let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
     for run in spaced.iter().rev() {
@@ -218,6 +223,24 @@ fn mark_wrapped_captions(lines: &mut [Line]) {
         let opens = patterns::opens_caption_sentence(lines[i].content());
         if opens && !lines[i].conv.caption {
             lines[i].conv.opens_caption = caption_credit_below(lines, i);
+        }
+    }
+}
+
+/// Marks as furniture a date alone on a line next to other furniture:
+/// the rest of a page header an extractor split at its wide spaces
+/// (pdftotext's default mode gives `光明日报` / `2024年3月25日` /
+/// `星期一 第9版`, each a block of its own). A lone date elsewhere, as
+/// under a signed statement, stays text.
+fn mark_split_header_dates(lines: &mut [Line]) {
+    let written: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    for (k, &i) in written.iter().enumerate() {
+        if lines[i].conv.furniture || !patterns::is_lone_date(lines[i].content()) {
+            continue;
+        }
+        let furniture_at = |j: Option<&usize>| j.is_some_and(|&j| lines[j].conv.furniture);
+        if furniture_at(k.checked_sub(1).and_then(|p| written.get(p))) || furniture_at(written.get(k + 1)) {
+            lines[i].conv.furniture = true;
         }
     }
 }
@@ -432,6 +455,7 @@ fn set_run_column(run: &mut [Line]) {
     let column = ws[(ws.len() * 6 / 10).min(ws.len() - 1)];
     for l in run.iter_mut().filter(|l| !l.is_blank()) {
         l.column = column;
+        l.spaced_out = true;
     }
 }
 
@@ -1038,6 +1062,19 @@ mod tests {
         // A line the next does not complete into a dateline is left alone.
         let ls = lines(&chars("本报乌鲁木齐3月\n2日下午俄罗斯国防部称\n"));
         assert!(!ls[0].conv.dateline_wraps && !ls[0].conv.opening_dateline);
+    }
+
+    #[test]
+    fn a_header_split_at_its_wide_spaces_is_furniture_and_a_date_under_a_signature_is_not() {
+        // pdftotext's default mode: the header's parts, each a block.
+        let page = "光明日报\n\n2024年3月1日\n\n烂漫春光好\n\n星期一 第9版\n\n春意浓，花枝俏。\n\n国务院\n\n2024年3月1日\n";
+        let src = chars(page);
+        let furniture: Vec<String> = lines(&src).iter().filter(|l| l.conv.furniture).map(|l| l.content().to_owned()).collect();
+        assert_eq!(furniture, ["光明日报", "2024年3月1日", "星期一 第9版"]);
+        // The date beside the rest of a header, below it too.
+        let page = "烂漫春光好\n\n2024年3月1日\n\n星期一 第9版\n";
+        let src = chars(page);
+        assert_eq!(lines(&src).iter().filter(|l| l.conv.furniture).count(), 2);
     }
 
     #[test]

@@ -103,6 +103,17 @@ pub fn is_furniture(text: &str) -> bool {
     t.chars().count() <= 60 && !crate::text::ends_sentence(t) && !t.contains(['，', '。']) && FURNITURE.is_match(t) && !MARKER.is_match(t)
 }
 
+/// A date and nothing else (`2024年3月25日`): a page header's date when an
+/// extractor split the header at its wide spaces, or the date under a
+/// signed statement; [`super::layout`] tells them apart by what stands
+/// next to it.
+static LONE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$").unwrap());
+
+pub fn is_lone_date(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with('日') && t.len() <= 40 && LONE_DATE.is_match(t)
+}
+
 /// The closing note of an official report, a paragraph of its own in the
 /// press's convention: who else attended (`王毅参加上述活动。`,
 /// `石泰峰、王东峰等参加会见。`).
@@ -156,6 +167,16 @@ mod tests {
         }
         for t in ["（下转第三版）", "2024年3月2日，记者从省政府获悉", "第16版刊发了这篇文章，引起广泛关注。", "广告业发展迅速", "— 3 — 4 —", "3", "习近平回到北京"] {
             assert!(!is_furniture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_lone_date_is_a_date_and_nothing_else() {
+        for d in ["2024年3月25日", " 2024 年 3 月 8 日 "] {
+            assert!(is_lone_date(d), "{d}");
+        }
+        for t in ["2024年3月25日电", "2024年3月25日，记者从省政府获悉", "3月25日", "2024年3月25日 星期一", "截至2024年3月25日"] {
+            assert!(!is_lone_date(t), "{t}");
         }
     }
 
