@@ -149,7 +149,8 @@ fn mark_displaced(blocks: &mut HeadlineBlocks, lines: &[Line], pairs: &mut PageP
     let blank = |i: usize| lines.get(i).is_none_or(Line::is_blank);
     for i in 2..lines.len().saturating_sub(2) {
         let line = &lines[i];
-        if line.is_blank() || !blank(i - 1) || !blank(i + 1) || blocks.member[i] || !headline_text(line) {
+        // (A line of a headline block found above, alone, opens it already.)
+        if line.is_blank() || !blank(i - 1) || !blank(i + 1) || !headline_text(line) {
             continue;
         }
         let t = line.content();
@@ -189,14 +190,17 @@ fn mark_displaced(blocks: &mut HeadlineBlocks, lines: &[Line], pairs: &mut PageP
 fn sets_blocks_apart(lines: &[Line]) -> bool {
     let mut blocks = 0;
     let mut written = 0;
-    for (i, line) in lines.iter().enumerate() {
+    let mut after_blank = true;
+    for line in lines {
         if line.is_blank() {
+            after_blank = true;
             continue;
         }
         written += 1;
-        if i == 0 || lines[i - 1].is_blank() || line.spaced_out || lines[i - 1].spaced_out {
+        if after_blank || line.spaced_out {
             blocks += 1;
         }
+        after_blank = false;
     }
     written as f32 >= BLOCK_LINES_APART * blocks as f32
 }
@@ -547,8 +551,12 @@ mod tests {
     fn a_page_sets_blocks_apart_when_its_blocks_average_several_lines() {
         let apart = |text: &str| sets_blocks_apart(&super::super::layout::lines(&text.chars().collect::<Vec<char>>()));
         assert!(apart(&format!("{BODY}\n{BODY}")));
-        // A line to a block, two blank lines apart.
+        // A line to a block, two blank lines apart; two lines to a block.
         assert!(!apart(&BODY.replace('\n', "\n\n\n")));
+        let pairs: String = BODY.lines().collect::<Vec<_>>().chunks(2).map(|c| c.join("\n") + "\n\n").collect();
+        assert!(!apart(&pairs));
+        let fives: String = BODY.lines().collect::<Vec<_>>().chunks(5).map(|c| c.join("\n") + "\n\n").collect();
+        assert!(apart(&fives));
         // One blank line apart: a double-spaced run, read with its blank
         // lines dropped, and each of its lines counted a block still.
         assert!(!apart(&BODY.replace('\n', "\n\n")));
