@@ -70,6 +70,13 @@ fn headline_text(line: &Line) -> bool {
     !ends_sentence(t) && !t.contains('。') && !line.own_kind()
 }
 
+/// A line that is a quotation and nothing else (`“强本强基”`): a crosshead
+/// inside text, but inside a headline block one of its wrapped lines
+/// (`“强本强基”` / `“严监严管”` / `推动资本市场` / `高质量发展`).
+fn quoted_words(line: &Line) -> bool {
+    line.conv.crosshead && line.content().starts_with('“')
+}
+
 /// Can a headline block start under the line: a blank line, a sentence's
 /// end, or a line of its own kind? Not under text whose sentence goes on
 /// (`撑。前2个月，长三角…` over `江苏增长12.8%，浙江增长`).
@@ -104,7 +111,7 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
         let mut clause_ends = false;
         let fits = loop {
             let Some(line) = first.checked_sub(1).map(|k| &lines[k]) else { break true };
-            if line.is_blank() || !headline_text(line) {
+            if line.is_blank() || !(headline_text(line) || quoted_words(line)) {
                 break bounds_a_block(line);
             }
             chars += line.content().chars().filter(|c| !c.is_whitespace()).count();
@@ -502,6 +509,21 @@ mod tests {
         // Not the tail of a block a blank line cut from the text above it.
         let page = format!("{BODY}{HEADLINE}\n{DATED}");
         assert!(headlines(&page).is_empty());
+    }
+
+    #[test]
+    fn quoted_lines_over_a_headline_s_last_lines_are_its_first() {
+        let page = format!("{BODY}“强本强基”\n“严监严管”\n推动资本市场\n高质量发展\n央视网消息（新闻联播）：在今天（3月15日）国\n{BODY}");
+        let found = headlines(&page);
+        assert_eq!(found.concat(), "“强本强基”“严监严管”推动资本市场高质量发展", "{found:?}");
+        // A quotation alone in text is no headline without a credit under it.
+        assert!(headlines(&format!("{BODY}“强本强基”\n{BODY}")).is_empty());
+        // Nor a quotation that ends a sentence (no crosshead: text).
+        let page = format!("{BODY}“强本强基。”\n推动资本市场\n本报记者 严冰\n{BODY}");
+        assert_eq!(headlines(&page), ["推动资本市场"]);
+        // A numbered crosshead over a headline is the text's, not the headline's.
+        let page = format!("{BODY}一、强本强基\n推动资本市场\n本报记者 严冰\n{BODY}");
+        assert_eq!(headlines(&page), ["推动资本市场"]);
     }
 
     /// [`BODY`] cut after `打造新的合`, the line `between` set apart in the
