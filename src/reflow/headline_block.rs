@@ -122,9 +122,9 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
                 break false;
             }
         };
-        // A block already found (two credits under one headline) stays.
         // Set apart from its credit, a block is set apart above too: a
-        // block of its own, not the tail of one a blank line cut.
+        // block of its own, not the tail of one a blank line cut. A block
+        // already found (two credits under one headline) stays.
         let apart = j == credit || first == 0 || lines[first - 1].is_blank();
         if !fits || !apart || first == j || blocks.member[first] {
             continue;
