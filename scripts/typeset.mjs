@@ -49,16 +49,20 @@ if (!out) {
   process.exit(2);
 }
 const PAGES = Number(pagesArg || 60);
-let seed = Number(seedArg || 1) >>> 0;
-
-/** mulberry32: a small seeded generator, so a page set can be rebuilt. */
-function rand() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+/** mulberry32: a small seeded generator of 32-bit values, so a page set
+ *  can be rebuilt. */
+function mulberry32(start) {
+  let state = start >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
 }
+const draw = mulberry32(Number(seedArg || 1));
+const rand = () => draw() / 4294967296;
 // The body's leading, drawn per page from its own stream, so the pages
 // the main stream draws stay the same. Papers set body text from about
 // 1.3 to 1.6 times its size, and poppler's default mode keeps lines in one
@@ -66,14 +70,8 @@ function rand() {
 // block of its own, and side-by-side columns come out line by line,
 // interleaved. A fixed 1.55 made every page the interleaved kind.
 const LEADINGS = [1.3, 1.35, 1.4, 1.45, 1.55, 1.6];
-let leadingSeed = (Number(seedArg || 1) ^ 0x5bd1e995) >>> 0;
-function leading() {
-  leadingSeed = (leadingSeed + 0x6d2b79f5) >>> 0;
-  let t = leadingSeed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return LEADINGS[(((t ^ (t >>> 14)) >>> 0) % LEADINGS.length)];
-}
+const drawLeading = mulberry32(Number(seedArg || 1) ^ 0x5bd1e995);
+const leading = () => LEADINGS[drawLeading() % LEADINGS.length];
 const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const chance = (p) => rand() < p;

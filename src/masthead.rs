@@ -46,10 +46,20 @@ fn could_be_masthead(line: &str) -> bool {
 /// spaces (pdftotext's default mode) leaves the paper's name alone on a
 /// line, where it would read as a headline.
 pub fn is_masthead_line(line: &str) -> bool {
-    could_be_masthead(line) && MASTHEAD.is_match(&line.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+    masthead_name(line).is_some()
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
+/// The paper's name if `line` is nothing but that name (a masthead).
+fn masthead_name(line: &str) -> Option<String> {
+    if !could_be_masthead(line) {
+        return None;
+    }
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    MASTHEAD.captures(&squeezed).map(|m| m[1].to_owned())
+}
+
+/// A date, as furniture and datelines print it (`2024年3月25日`).
+pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap());
 
 /// The paper and the date a page prints in its furniture.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,12 +76,9 @@ pub fn masthead(text: &str) -> Masthead {
     let mut papers: BTreeMap<String, usize> = BTreeMap::new();
     let mut dates: BTreeMap<String, usize> = BTreeMap::new();
     for line in text.lines() {
-        if could_be_masthead(line) {
-            let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-            if let Some(m) = MASTHEAD.captures(&squeezed) {
-                *papers.entry(m[1].to_owned()).or_default() += 1;
-                continue;
-            }
+        if let Some(name) = masthead_name(line) {
+            *papers.entry(name).or_default() += 1;
+            continue;
         }
         if !crate::reflow::patterns::is_furniture(line) {
             continue;

@@ -103,15 +103,13 @@ pub fn is_furniture(text: &str) -> bool {
     t.chars().count() <= 60 && !crate::text::ends_sentence(t) && !t.contains(['，', '。']) && FURNITURE.is_match(t) && !MARKER.is_match(t)
 }
 
-/// A date and nothing else (`2024年3月25日`): a page header's date when an
-/// extractor split the header at its wide spaces, or the date under a
-/// signed statement; [`super::layout`] tells them apart by what stands
-/// next to it.
-static LONE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$").unwrap());
-
+/// A date and nothing else (`2024年3月25日`, [`crate::masthead::DATE`]): a
+/// page header's date when an extractor split the header at its wide
+/// spaces, or the date under a signed statement; [`super::layout`] tells
+/// them apart by what stands next to it.
 pub fn is_lone_date(text: &str) -> bool {
     let t = text.trim();
-    t.ends_with('日') && t.len() <= 40 && LONE_DATE.is_match(t)
+    t.ends_with('日') && t.len() <= 40 && crate::masthead::DATE.find(t).is_some_and(|m| m.range() == (0..t.len()))
 }
 
 /// The closing note of an official report, a paragraph of its own in the
