@@ -65,7 +65,7 @@ pub fn run_pending(analyzer: &SharedAnalyzer, dispatcher: &UseReducerDispatcher<
                                 let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
                             }
                             _ => {
-                                let _ = window.location().set_hash(&hash);
+                                crate::window::push_hash(&window, &hash);
                             }
                         }
                     }

@@ -42,6 +42,7 @@ browser_only! {
 }
 
 pub mod concordance;
+pub mod hash_echoes;
 pub mod labels;
 pub mod messages;
 pub mod numbers;

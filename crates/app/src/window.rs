@@ -64,10 +64,31 @@ pub fn use_bars_hidden_on_scroll() -> bool {
     *hidden
 }
 
-/// The screen follows the URL hash (links, reload, back and forward).
+thread_local! {
+    /// The app's own hash changes whose events are still to come.
+    static HASH_ECHOES: std::cell::RefCell<crate::hash_echoes::HashEchoes> = Default::default();
+}
+
+/// Shows `hash` in the address bar as a new history entry, remembered as
+/// the app's own so that its late `hashchange` is not followed
+/// ([`crate::hash_echoes`]).
+pub fn push_hash(window: &web_sys::Window, hash: &str) {
+    let location = window.location();
+    let before = location.href().unwrap_or_default();
+    let _ = location.set_hash(hash);
+    let after = location.href().unwrap_or_default();
+    HASH_ECHOES.with(|echoes| echoes.borrow_mut().wrote(&before, &after));
+}
+
+/// The screen follows the URL hash (links, reload, back and forward), but
+/// not the echoes of the app's own changes ([`push_hash`]).
 #[hook]
 pub fn use_hash_navigation(dispatcher: UseReducerDispatcher<AppState>) {
-    use_window_listener("hashchange", move |_| {
+    use_window_listener("hashchange", move |e| {
+        let echo = e.dyn_ref::<web_sys::HashChangeEvent>().is_some_and(|e| HASH_ECHOES.with(|echoes| echoes.borrow_mut().is_echo(&e.new_url())));
+        if echo {
+            return;
+        }
         if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
             if let Some(route) = tongwen::view::Route::parse(&hash) {
                 dispatcher.dispatch(Action::FollowLink(route, tongwen::view::Shown::parse(&hash)));
