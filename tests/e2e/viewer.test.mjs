@@ -451,6 +451,7 @@ test('keyboard only: search, open a hit, word view, compare, step and go back, a
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
   await page.keyboard.type('阿斯塔纳');
   await page.locator('.search-view h2', { hasText: 'hits' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#search').inputValue(), '阿斯塔纳', 'every character typed is kept');
   await page.keyboard.press('Enter');
   await page.locator('#focus-hit').waitFor();
   assert.equal(await page.locator('#focus-hit').innerText(), '阿斯塔纳');
