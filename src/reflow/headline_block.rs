@@ -77,6 +77,22 @@ fn quoted_words(line: &Line) -> bool {
     line.conv.crosshead && line.content().starts_with('“')
 }
 
+/// How much wider than the lines above it a headline's first line must be
+/// to start a block under them with no sentence ended ([`set_in_narrower_column`]).
+const WIDER_THAN_COLUMN: f32 = 3.0;
+
+/// Is line `k` the last of three lines of one width, running text of a
+/// column narrower than `first` under it by [`WIDER_THAN_COLUMN`] cells?
+/// Then the text breaks off there at the column's foot, mid-sentence, and
+/// `first` opens a headline across columns: pdf.js gives a side column's
+/// last lines (`人民法院、最高人` / `民检察院过去一年`) and then the next
+/// article's headline (`2023年我国海洋生产总值达` / `99097亿元`).
+fn set_in_narrower_column(lines: &[Line], k: usize, first: &Line) -> bool {
+    let width = lines[k].width;
+    let Some(above) = k.checked_sub(2).map(|a| &lines[a..k]) else { return false };
+    first.width >= width + WIDER_THAN_COLUMN && above.iter().all(|l| (l.width - width).abs() < WRAP_SLACK)
+}
+
 /// Can a headline block start under the line: a blank line, a sentence's
 /// end, or a line of its own kind? Not under text whose sentence goes on
 /// (`撑。前2个月，长三角…` over `江苏增长12.8%，浙江增长`).
@@ -111,6 +127,9 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
         let mut clause_ends = false;
         let fits = loop {
             let Some(line) = first.checked_sub(1).map(|k| &lines[k]) else { break true };
+            if first < j && set_in_narrower_column(lines, first - 1, &lines[first]) {
+                break true;
+            }
             if line.is_blank() || !(headline_text(line) || quoted_words(line)) {
                 break bounds_a_block(line);
             }
@@ -303,10 +322,12 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         let whole = next >= w + if fills_column { FILLED_SLACK } else { WRAP_SLACK };
         // The line is the short end of a wrapped headline.
         let wrap_ends = i > wrapped_from && w + WRAP_SLACK <= lines[i - 1].width;
-        // Two lines alike, the whole block: a title and its subtitle, or
-        // a title whose wrap left a line nearly as long (`十四届全国人大二次会议`
-        // / `主席团举行第四次会议`), as the characters at the join say.
-        let pair = range.len() == 2 && (next - w).abs() < WRAP_SLACK && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
+        // Two lines, the whole block: a title and its subtitle
+        // (`俄称阻止乌方越境行动` / `乌称打击俄指挥所等目标`, the title as
+        // wide as the column or not), or a title whose wrap left a line
+        // nearly as long (`十四届全国人大二次会议` / `主席团举行第四次会议`),
+        // as the characters at the join say, whatever the widths.
+        let pair = range.len() == 2 && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
         // A `——` line is a subtitle (outside a bracket).
         let dash = lines[i + 1].content().starts_with("——");
         // A shorter line under a headline's first: the rest of the title,
@@ -482,12 +503,43 @@ mod tests {
     #[test]
     fn a_line_that_fills_the_column_wrapped_unless_the_next_is_longer_by_a_figures_play() {
         let body = "一二三四五六七八九十一二三四五六\n".repeat(6) + "一二三四五六七八九十一二三。\n";
-        // Fourteen cells of sixteen fill the column: fifteen under them is the wrap.
-        let page = format!("{body}甲乙丙丁戊己庚辛壬癸甲乙丙丁\n甲乙丙丁戊己庚辛壬癸甲乙丙丁戊\n本报记者 王嵘\n{body}");
+        // Fourteen cells of sixteen fill the column: fifteen under them is
+        // the wrap (whose join, `丁甲`, recurs in the article's text).
+        let page = format!("{body}甲乙丙丁戊己庚辛壬癸甲乙丙丁\n甲乙丙丁戊己庚辛壬癸甲乙丙丁戊\n本报记者 王嵘\n{body}乙丙丁甲乙丙。\n");
         assert_eq!(headlines(&page), ["甲乙丙丁戊己庚辛壬癸甲乙丙丁甲乙丙丁戊己庚辛壬癸甲乙丙丁戊"]);
         // Thirteen do not: a longer line under them is a subtitle.
         let page = format!("{body}甲乙丙丁戊己庚辛壬癸甲乙丙\n甲乙丙丁戊己庚辛壬癸甲乙丙丁\n本报记者 王嵘\n{body}");
         assert_eq!(headlines(&page), ["甲乙丙丁戊己庚辛壬癸甲乙丙", "甲乙丙丁戊己庚辛壬癸甲乙丙丁"]);
+    }
+
+    #[test]
+    fn a_headline_wider_than_the_column_above_starts_where_that_column_breaks_off() {
+        let column = "一二三四五六七八\n".repeat(3);
+        let after = "央视网消息（新闻联播）：全国海洋生产总值达99097亿元。\n";
+        // Three lines of one width, the sentence cut at the column's foot,
+        // then a headline three cells wider.
+        let page = format!("{BODY}{column}海洋生产总值创历史新高\n海洋经济复苏强劲\n本报记者 王嵘\n{after}");
+        assert_eq!(headlines(&page), ["海洋生产总值创历史新高", "海洋经济复苏强劲"]);
+        // Two cells wider: no sign of another column, and the block runs
+        // up to the sentence's end.
+        let page = format!("{BODY}{column}海洋生产总值创出新高\n海洋经济复苏强劲\n本报记者 王嵘\n{after}");
+        assert!(headlines(&page)[0].starts_with("一二三四五六七八"), "{:?}", headlines(&page));
+        // Wider, but under only two lines of one width: the same.
+        let two = "一二三四五六\n一二三四五六七八\n一二三四五六七八\n";
+        let page = format!("{BODY}{two}海洋生产总值创历史新高\n海洋经济复苏强劲\n本报记者 王嵘\n{after}");
+        assert!(headlines(&page).concat().starts_with("一二三四五六一"), "{:?}", headlines(&page));
+    }
+
+    #[test]
+    fn two_lines_the_second_no_shorter_are_a_title_and_subtitle_unless_their_join_recurs() {
+        let body = "一二三四五六七八九十一二\n".repeat(6) + "一二三四五六七八九十。\n";
+        // Ten cells over eleven in a column of twelve: the title did not
+        // wrap, its subtitle is as long (`俄称阻止乌方越境行动` / `乌称打击俄指挥所等目标`).
+        let page = format!("{body}俄称阻止乌方越境行动\n乌称打击俄指挥所等目标\n本报记者 王嵘\n{body}");
+        assert_eq!(headlines(&page), ["俄称阻止乌方越境行动", "乌称打击俄指挥所等目标"]);
+        // The join recurs in the text: a title wrapped.
+        let page = format!("{body}俄称阻止乌方越境行动\n乌称打击俄指挥所等目标\n本报记者 王嵘\n{body}行动乌方。\n");
+        assert_eq!(headlines(&page), ["俄称阻止乌方越境行动乌称打击俄指挥所等目标"]);
     }
 
     #[test]

@@ -249,10 +249,14 @@ fn mark_split_header_dates(lines: &mut [Line]) {
 /// line: without the mark, that line of a name or two reads as a
 /// headline line and joins the title above (`…带给世界更多机遇周圆`).
 /// Its first line may be justified, as a justified column sets every line
-/// but a paragraph's last (`本 报 记 者 严 冰` / `周圆`).
+/// but a paragraph's last (`本 报 记 者 严 冰` / `周圆`), and the wrap may
+/// cut a name (`本 报 记 者 周` / `圆`).
 fn mark_wrapped_bylines(lines: &mut [Line]) {
     for i in 0..lines.len().saturating_sub(1) {
-        if lines[i + 1].is_blank() || !patterns::is_names(lines[i + 1].content()) {
+        let rest = lines[i + 1].content();
+        // Names, or the last character of a name the wrap cut (`本 报 记 者 周` / `圆`).
+        let lone_han = rest.chars().count() == 1 && rest.chars().all(crate::text::is_cjk);
+        if lines[i + 1].is_blank() || !(patterns::is_names(rest) || lone_han) {
             continue;
         }
         let unspaced: String = lines[i].content().split_whitespace().collect();

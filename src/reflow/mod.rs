@@ -205,11 +205,13 @@ mod tests {
         // A headline wrapped in a narrow column, its last character printed
         // on the byline's line, the byline's last name on a line of its
         // own (as pdf.js gave a typeset page); then the same with the
-        // byline's first line justified.
+        // byline's first line justified, and with a name cut in two.
         let body = "央视网消息（新\n闻联播）：两会是世\n界观察中国的一个重\n要窗口，今年来到两\n会现场采访的外国记\n者表示，通过两会了\n解了中国的发展。\n";
         let cases = [
             ("采 访 两 会\n的 外 国 记\n者 ： 中 国\n高 质 量 发\n展 带 给 世\n界 更 多 机\n遇本报记者 陈尚文\n周圆\n", "采访两会的外国记者：中国高质量发展带给世界更多机遇", "本报记者陈尚文周圆"),
             ("俄 称 击 落\n大 量 乌 无\n人机\n本 报 记 者 严 冰\n周圆\n", "俄称击落大量乌无人机", "本报记者严冰周圆"),
+            // The wrap cut the name: its last character alone.
+            ("南水北调\n累计调水\n突 破 700\n亿立方米\n本 报 记 者 周\n圆\n", "南水北调累计调水突破700亿立方米", "本报记者周圆"),
         ];
         // A byline over a dateline does not run on into it, and a justified
         // line of text over a short line of two characters is no byline.
