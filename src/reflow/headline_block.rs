@@ -335,7 +335,10 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         let ends_before_shorter = i == wrapped_from && next + WRAP_SLACK <= w && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
         // Under a subtitle, only a `——` line opens another: the rest is the
         // subtitle, wrapped (`以色列否认与` / `袭击有关`).
-        if dash || (!subtitle_open && (whole || wrap_ends || pair || ends_before_shorter)) {
+        // A justified line wrapped: justification stretches every line of
+        // a headline but its last (`俄 罗 斯 … 人 数 升 至` / `133人`).
+        let wrapped = lines[i].justified;
+        if dash || (!subtitle_open && !wrapped && (whole || wrap_ends || pair || ends_before_shorter)) {
             blocks.opens[i + 1] = true;
             wrapped_from = i + 1;
             depth = 0;
@@ -394,6 +397,17 @@ mod tests {
         // A line longer than the one above: the one above did not wrap.
         let page = format!("{BODY}凝聚众智众力\n服务高质量发展\n本报北京3月5日电 全国政协十四届二次会议\n{BODY}");
         assert_eq!(headlines(&page), ["凝聚众智众力", "服务高质量发展"]);
+    }
+
+    #[test]
+    fn a_justified_headline_line_wrapped_into_the_next() {
+        let unspaced = |h: Vec<String>| -> Vec<String> { h.iter().map(|t| t.split_whitespace().collect()).collect() };
+        // Stretched to its box, the line goes on: `133人` ends the title.
+        let page = format!("{BODY}俄 罗 斯 莫 斯 科 州 恐 袭 遇 难 人 数 升 至\n133人\n俄今天全国哀悼\n本报记者 王嵘\n{BODY}");
+        assert_eq!(unspaced(headlines(&page)), ["俄罗斯莫斯科州恐袭遇难人数升至133人", "俄今天全国哀悼"]);
+        // Not stretched, the same line is a title over a shorter subtitle.
+        let page = format!("{BODY}俄罗斯莫斯科州恐袭遇难人数升至\n133人\n俄今天全国哀悼\n本报记者 王嵘\n{BODY}");
+        assert_eq!(unspaced(headlines(&page)), ["俄罗斯莫斯科州恐袭遇难人数升至", "133人俄今天全国哀悼"]);
     }
 
     #[test]
