@@ -288,6 +288,23 @@ fn each_pair(lines: &[Line], mut f: impl FnMut((char, char))) {
     }
 }
 
+/// Most characters of a line that can only be the end of a wrapped
+/// headline line, never a subtitle.
+const WRAP_END_CHARS: usize = 2;
+
+fn visible_chars(line: &Line) -> usize {
+    line.content().chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Is the line stretched to its box: justified, or a few characters each
+/// set apart (`事 】 李 丽`: too few gaps for [`Line::justified`], which
+/// must not read a list of names as stretched)? Its width then counts
+/// fewer cells than it fills.
+fn stretched(line: &Line) -> bool {
+    let mut words = line.content().split_whitespace();
+    line.justified || (words.clone().count() >= 3 && words.all(|w| w.chars().count() == 1))
+}
+
 /// Does the headline wrap from `line` onto `next`, by the characters at the
 /// join? A wrap falls anywhere, inside a word (`国际货币` / `基金组织`), and
 /// a title's words recur in its article, so the pair across a wrap occurs
@@ -338,9 +355,11 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         let ends_before_shorter = i == wrapped_from && next + WRAP_SLACK <= w && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
         // Under a subtitle, only a `——` line opens another: the rest is the
         // subtitle, wrapped (`以色列否认与` / `袭击有关`).
-        // A justified line wrapped: justification stretches every line of
-        // a headline but its last (`俄 罗 斯 … 人 数 升 至` / `133人`).
-        let wrapped = lines[i].justified;
+        // A stretched line wrapped: justification stretches every line of
+        // a headline but its last (`俄 罗 斯 … 人 数 升 至` / `133人`). And
+        // a character or two are a wrap's end, never a subtitle (`育秧工厂“育”`
+        // / `新机`; `…推动高质量发` / `展`, printed before its byline).
+        let wrapped = stretched(&lines[i]) || visible_chars(&lines[i + 1]) <= WRAP_END_CHARS;
         if dash || (!subtitle_open && !wrapped && (whole || wrap_ends || pair || ends_before_shorter)) {
             blocks.opens[i + 1] = true;
             wrapped_from = i + 1;
@@ -411,6 +430,32 @@ mod tests {
         // Not stretched, the same line is a title over a shorter subtitle.
         let page = format!("{BODY}俄罗斯莫斯科州恐袭遇难人数升至\n133人\n俄今天全国哀悼\n本报记者 王嵘\n{BODY}");
         assert_eq!(unspaced(headlines(&page)), ["俄罗斯莫斯科州恐袭遇难人数升至", "133人俄今天全国哀悼"]);
+        // Four characters set apart are stretched too (too few gaps to
+        // count as justified), though they measure a cell short.
+        let page = format!("{BODY}【筑梦现代\n委员履职故\n事 】 李 丽\n丽：探索再\n生水资源里\n本报记者 王嵘\n{BODY}");
+        assert_eq!(unspaced(headlines(&page)), ["【筑梦现代委员履职故事】李丽丽：探索再生水资源里"]);
+        let page = format!("{BODY}【筑梦现代\n委员履职故\n事】李丽\n丽：探索再\n生水资源里\n本报记者 王嵘\n{BODY}");
+        assert_eq!(unspaced(headlines(&page)), ["【筑梦现代委员履职故事】李丽", "丽：探索再生水资源里"]);
+    }
+
+    #[test]
+    fn a_line_is_stretched_when_justified_or_three_characters_or_more_stand_apart() {
+        let line = |t: &str| super::super::layout::lines(&t.chars().collect::<Vec<_>>()).remove(0);
+        for t in ["事 】 李 丽", "事 】 李", "突 破 700 亿 立 方"] {
+            assert!(stretched(&line(t)), "{t}");
+        }
+        for t in ["事 】", "李明 王芳 赵鹏", "本报记者 李明 董越"] {
+            assert!(!stretched(&line(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_character_or_two_under_a_title_end_it_and_are_no_subtitle() {
+        let page = format!("{BODY}育秧工厂“育”\n新机\n本报记者 严冰 赵鹏\n{BODY}");
+        assert_eq!(headlines(&page), ["育秧工厂“育”新机"]);
+        // Three are a subtitle where the join says so.
+        let page = format!("{BODY}育秧工厂“育”\n新机遇\n本报记者 严冰 赵鹏\n{BODY}");
+        assert_eq!(headlines(&page), ["育秧工厂“育”", "新机遇"]);
     }
 
     #[test]
