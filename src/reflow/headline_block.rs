@@ -136,7 +136,7 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
             if line.is_blank() || !(headline_text(line) || quoted_words(line)) {
                 break bounds_a_block(line);
             }
-            chars += line.content().chars().filter(|c| !c.is_whitespace()).count();
+            chars += visible_chars(line);
             clause_ends |= line.content().chars().next_back().is_some_and(crate::text::is_clause_punct);
             first -= 1;
             let most = if clause_ends { BLOCK_MAX_CHARS } else { LONG_BLOCK_MAX_CHARS };
@@ -183,7 +183,7 @@ fn mark_displaced(blocks: &mut HeadlineBlocks, lines: &[Line], pairs: &mut PageP
             continue;
         }
         let t = line.content();
-        if !DISPLACED_CHARS.contains(&t.chars().filter(|c| !c.is_whitespace()).count()) || t.chars().any(crate::text::is_clause_punct) {
+        if !DISPLACED_CHARS.contains(&visible_chars(line)) || t.chars().any(crate::text::is_clause_punct) {
             continue;
         }
         let (Some(above), Some(below)) = ((0..i).rev().find(|&k| !blank(k)), (i + 1..lines.len()).find(|&k| !blank(k))) else { continue };
@@ -292,6 +292,7 @@ fn each_pair(lines: &[Line], mut f: impl FnMut((char, char))) {
 /// headline line, never a subtitle.
 const WRAP_END_CHARS: usize = 2;
 
+/// The characters a line shows (white space left out).
 fn visible_chars(line: &Line) -> usize {
     line.content().chars().filter(|c| !c.is_whitespace()).count()
 }
@@ -342,25 +343,24 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         let whole = next >= w + if fills_column { FILLED_SLACK } else { WRAP_SLACK };
         // The line is the short end of a wrapped headline.
         let wrap_ends = i > wrapped_from && w + WRAP_SLACK <= lines[i - 1].width;
-        // Two lines, the whole block: a title and its subtitle
-        // (`俄称阻止乌方越境行动` / `乌称打击俄指挥所等目标`, the title as
-        // wide as the column or not), or a title whose wrap left a line
-        // nearly as long (`十四届全国人大二次会议` / `主席团举行第四次会议`),
-        // as the characters at the join say, whatever the widths.
-        let pair = range.len() == 2 && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
+        // Where the widths leave it open, the characters at the join decide
+        // ([`wraps_into`], asked only then): for two lines that are the
+        // whole block, a title and its subtitle (`俄称阻止乌方越境行动` /
+        // `乌称打击俄指挥所等目标`, the title as wide as the column or not) or a
+        // title whose wrap left a line nearly as long (`十四届全国人大二次会议`
+        // / `主席团举行第四次会议`), whatever the widths; and for a shorter
+        // line under a headline's first, the rest of the title or a subtitle.
+        let join_decides = range.len() == 2 || (i == wrapped_from && next + WRAP_SLACK <= w);
         // A `——` line is a subtitle (outside a bracket).
         let dash = lines[i + 1].content().starts_with("——");
-        // A shorter line under a headline's first: the rest of the title,
-        // or a subtitle, as the characters at the join say.
-        let ends_before_shorter = i == wrapped_from && next + WRAP_SLACK <= w && !wraps_into(lines, pairs, &lines[i], &lines[i + 1]);
-        // Under a subtitle, only a `——` line opens another: the rest is the
-        // subtitle, wrapped (`以色列否认与` / `袭击有关`).
         // A stretched line wrapped: justification stretches every line of
         // a headline but its last (`俄 罗 斯 … 人 数 升 至` / `133人`). And
         // a character or two are a wrap's end, never a subtitle (`育秧工厂“育”`
         // / `新机`; `…推动高质量发` / `展`, printed before its byline).
         let wrapped = stretched(&lines[i]) || visible_chars(&lines[i + 1]) <= WRAP_END_CHARS;
-        if dash || (!subtitle_open && !wrapped && (whole || wrap_ends || pair || ends_before_shorter)) {
+        // Under a subtitle, only a `——` line opens another: the rest is the
+        // subtitle, wrapped (`以色列否认与` / `袭击有关`).
+        if dash || (!subtitle_open && !wrapped && (whole || wrap_ends || (join_decides && !wraps_into(lines, pairs, &lines[i], &lines[i + 1])))) {
             blocks.opens[i + 1] = true;
             wrapped_from = i + 1;
             depth = 0;
