@@ -116,11 +116,16 @@ fn words(src: &[char], line: &Line) -> Vec<(usize, usize)> {
 
 /// Column edges of a band: positions where text starts on many lines
 /// (first text of a line, or text after a gap), each the leftmost start of
-/// a cluster of starts within [`INDENT`] of each other.
-fn edges(starts: &mut [usize], rows: usize) -> Vec<usize> {
+/// a cluster of starts within [`INDENT`] of each other. A cluster that
+/// most of the text of the column to its left runs across is no column
+/// of its own: it is that column's indented lines. An indent of two Han
+/// characters can print four cells right of its column's edge, wider than
+/// [`INDENT`], where the grid's cells are narrower than a Han character.
+fn edges(runs: &[Vec<(usize, usize)>], rows: usize) -> Vec<usize> {
+    let mut starts: Vec<usize> = runs.iter().flatten().map(|w| w.0).collect();
     starts.sort_unstable();
     let needed = (rows / 5).max(2);
-    let mut out = Vec::new();
+    let mut clusters = Vec::new();
     let mut k = 0;
     while k < starts.len() {
         let mut j = k + 1;
@@ -128,9 +133,27 @@ fn edges(starts: &mut [usize], rows: usize) -> Vec<usize> {
             j += 1;
         }
         if j - k >= needed {
-            out.push(starts[k]);
+            clusters.push(starts[k]);
         }
         k = j;
+    }
+    let mut out: Vec<usize> = Vec::with_capacity(clusters.len());
+    for &edge in &clusters {
+        let Some(&left) = out.last() else {
+            out.push(edge);
+            continue;
+        };
+        // The text that starts in the column to the left, up to this edge.
+        let (mut across, mut all) = (0, 0);
+        for &(b, e) in runs.iter().flatten() {
+            if b >= left && b < edge {
+                all += 1;
+                across += usize::from(e > edge);
+            }
+        }
+        if 2 * across <= all {
+            out.push(edge);
+        }
     }
     out
 }
@@ -140,8 +163,7 @@ fn edges(starts: &mut [usize], rows: usize) -> Vec<usize> {
 fn read_band(src: &[char], band: Vec<Line>, out: &mut Vec<Line>) {
     let runs: Vec<Vec<(usize, usize)>> = band.iter().map(|l| words(src, l)).collect();
     let rows = band.iter().filter(|l| !l.is_blank()).count();
-    let mut starts: Vec<usize> = runs.iter().flatten().map(|w| w.0).collect();
-    let edges = edges(&mut starts, rows);
+    let edges = edges(&runs, rows);
     if edges.len() < 2 || runs.iter().all(|r| r.len() < 2) {
         out.extend(band);
         return;
@@ -265,6 +287,31 @@ mod tests {
         let indented: String = (0..6).map(|k| row(&[(if k % 2 == 0 { 3 } else { 0 }, &format!("甲栏第{k}行")), (20, &format!("乙栏第{k}行"))])).collect();
         let got = read(&indented);
         assert_eq!(got[..6].iter().map(|l| l.trim().to_owned()).collect::<Vec<_>>(), (0..6).map(|k| format!("甲栏第{k}行")).collect::<Vec<_>>(), "{got:?}");
+    }
+
+    #[test]
+    fn an_indent_wider_than_three_cells_stays_in_its_column() {
+        // pdftotext -layout's grid is finer than a Han character: a
+        // column's paragraphs open four cells right of its edge, on as
+        // many lines as make an edge, and the column's text runs across.
+        let page = [
+            row(&[(2, "本报西安电 今年前两个月"), (30, "海关统计数据显示，今年")]),
+            row(&[(0, "区域货物贸易进出口两位"), (26, "域外贸进出口总值创历史新高，")]),
+            row(&[(0, "红”。"), (26, "同比增长，占全国进出口总值的")]),
+            row(&[(2, "前两个月，长三角"), (26, "37.3%。")]),
+            row(&[(30, "“两位数”增长背后，是产业")]),
+            row(&[(26, "的有力支撑。前两个月，长三角区")]),
+        ]
+        .concat();
+        let got = read(&page);
+        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        assert_eq!(order, ["本报西安电 今年前两个月", "区域货物贸易进出口两位", "红”。", "前两个月，长三角", "海关统计数据显示，今年", "域外贸进出口总值创历史新高，", "同比增长，占全国进出口总值的", "37.3%。", "“两位数”增长背后，是产业", "的有力支撑。前两个月，长三角区"], "{got:#?}");
+        // Where the text of the left column stops short of the starts, they
+        // are a column's edge, however near.
+        let narrow: String = (0..6).map(|k| row(&[(0, &format!("甲{k}")), (if k % 2 == 0 { 5 } else { 9 }, &format!("乙栏第{k}行"))])).collect();
+        let got = read(&narrow);
+        assert_eq!(got.iter().filter(|l| l.trim_start().starts_with('甲')).count(), 6, "{got:#?}");
+        assert!(got[..6].iter().all(|l| l.starts_with('甲')), "{got:#?}");
     }
 
     #[test]
