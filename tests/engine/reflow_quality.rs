@@ -44,9 +44,10 @@ fn paragraphs_and_titles_on_pages_typeset_by_chromium() {
     // Titles rose from 0.71 / 0.65 / 0.36 with headline blocks (a title and
     // subtitle over a byline or dateline).
     // Raised to just under what each mode gives now (0.994 / 0.976 / 1.000
-    // for raw and pdf.js, 0.958 / 0.927 / 0.944 for -layout, 0.376 / 0.122
-    // / 0.435 for the default mode).
-    for (mode, f1, exact, titles) in [("raw", 0.99, 0.97, 0.99), ("pdfjs", 0.99, 0.97, 0.99), ("layout", 0.95, 0.92, 0.94), ("default", 0.37, 0.12, 0.43)] {
+    // for raw and pdf.js, 1.000 / 0.976 / 1.000 for -layout, 0.376 / 0.122
+    // / 0.435 for the default mode). -layout gave 0.958 / 0.927 / 0.944
+    // until an indent four cells in stopped counting as a column (session 21).
+    for (mode, f1, exact, titles) in [("raw", 0.99, 0.97, 0.99), ("pdfjs", 0.99, 0.97, 0.99), ("layout", 0.99, 0.97, 0.99), ("default", 0.37, 0.12, 0.43)] {
         let s = score(mode);
         assert!(s.gold_paragraphs > 60, "{s:?}");
         assert!(s.f1() >= f1, "{mode}: paragraph starts F1 {:.4} {s:?}", s.f1());
@@ -66,8 +67,9 @@ fn pdftotext_s_default_mode_on_tightly_leaded_pages_gives_paragraphs_and_titles(
     let tight = |g: &GoldPage| g.leading() <= POPPLER_BLOCK_LEADING;
     assert_eq!(pages_where(&dir, tight), 4);
     // Just under what each mode gives now (default 0.980 / 0.959 / 0.938,
-    // -layout 0.945 / 0.932 / 1.000, raw and pdf.js 1.000 throughout).
-    for (mode, f1, exact, titles) in [("default", 0.97, 0.95, 0.93), ("raw", 0.99, 0.99, 0.99), ("pdfjs", 0.99, 0.99, 0.99), ("layout", 0.94, 0.93, 0.99)] {
+    // raw, pdf.js and -layout 1.000 throughout; -layout was 0.945 / 0.932
+    // / 1.000 before the indent rule of session 21).
+    for (mode, f1, exact, titles) in [("default", 0.97, 0.95, 0.93), ("raw", 0.99, 0.99, 0.99), ("pdfjs", 0.99, 0.99, 0.99), ("layout", 0.99, 0.99, 0.99)] {
         let s = evaluate_dir_where(&dir, mode, tight).unwrap_or_else(|| panic!("{mode}: no pages"));
         assert!(s.gold_paragraphs > 60, "{s:?}");
         assert!(s.f1() >= f1, "{mode}: paragraph starts F1 {:.4} {s:?}", s.f1());
