@@ -51,6 +51,8 @@ test-native:
 	bash scripts/check-engine-purity.sh
 	PROPTEST_RNG_SEED=20261126 cargo test --workspace
 
+## The wasm tests, in headless Chromium. After `make dist-test` they are
+## built already (scripts/build-dist.sh builds them with the site).
 test-wasm: setup-test
 	cargo test --profile release-test --target wasm32-unknown-unknown -p tongwen-app --test web
 

@@ -14,8 +14,11 @@ if [ "$profile" = release ]; then app_profile=release-app; fi
 if [ "$app_profile" = "$profile" ]; then
   # One cargo run: features unify, so the engine and the crates both use
   # are compiled once for wasm, not once per package (about 40 s of a cold
-  # make test).
-  cargo build --profile "$profile" --target wasm32-unknown-unknown -p tongwen-worker -p tongwen-app
+  # make test). It builds the app's wasm tests too (`make test-wasm` then
+  # only runs them): their dev-dependencies add features (serde_json's
+  # `alloc`, gloo-timers' `futures`), and built apart from the site they
+  # compiled serde and all above it, the engine and yew, again (70 s).
+  cargo build --profile "$profile" --target wasm32-unknown-unknown -p tongwen-worker -p tongwen-app --bins --lib --test web
 else
   cargo build --profile "$profile" --target wasm32-unknown-unknown -p tongwen-worker
   cargo build --profile "$app_profile" --target wasm32-unknown-unknown -p tongwen-app
