@@ -304,6 +304,8 @@ fn dateline_wraps_into(src: &[char], head: (usize, usize), next: (usize, usize))
 /// Most characters of a headline an extraction can print at the start of
 /// the byline's or dateline's line.
 const GLUED_MAX: usize = 2;
+/// The same, where a space sets the headline's characters apart.
+const SPACED_GLUED_MAX: usize = 8;
 
 /// The sources whose credit or dateline a headline's last characters may
 /// be glued to: this paper, the agency, and national news sites, named in
@@ -330,7 +332,11 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             let unspaced = src[at..line.trail].iter().filter(|c| !c.is_space());
             GLUED_SOURCES.iter().any(|name| unspaced.clone().take(name.len()).eq(name.iter()))
         };
-        let glued = (1..=GLUED_MAX).filter(|&k| line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
+        // Set apart by a space, the headline's whole last line (`代表团
+        // 本报记者 陈尚文`): -layout prints the byline where it stands, on
+        // the headline's baseline.
+        let candidate = |k: usize| k <= GLUED_MAX || src[line.lead + k].is_space();
+        let glued = (1..=SPACED_GLUED_MAX).filter(|&k| line.lead + k < line.trail && candidate(k) && own(line.lead + k)).find(|&k| {
             let at = line.lead + k;
             let under_headline = out.last().is_some_and(|above: &Line| {
                 let t = above.content();
@@ -1040,6 +1046,11 @@ mod tests {
         assert_eq!(texts("建军一百年奋\n人民日报记者 王嵘\n")[1], "人民日报记者 王嵘");
         // Three characters are more than a title's end.
         assert_eq!(texts("建军一百年奋\n目标坚本报记者 王嵘\n")[1], "目标坚本报记者 王嵘");
+        // Set apart by a space, up to eight are (-layout prints the byline
+        // on the headline's baseline); nine are not.
+        assert_eq!(texts("王沪宁会见英国两党议员\n代表团 本报记者 陈尚文\n")[1..3], ["代表团", " 本报记者 陈尚文"]);
+        assert_eq!(texts("王沪宁会见英国两党\n议员代表团访华会 本报记者 陈尚文\n")[1..3], ["议员代表团访华会", " 本报记者 陈尚文"]);
+        assert_eq!(texts("王沪宁会见英国两党\n议员代表团访华会谈 本报记者 陈尚文\n")[1], "议员代表团访华会谈 本报记者 陈尚文");
     }
 
     fn is_opening_dateline(t: &str) -> bool {
