@@ -304,8 +304,9 @@ fn dateline_wraps_into(src: &[char], head: (usize, usize), next: (usize, usize))
 /// Most characters of a headline an extraction can print at the start of
 /// the byline's or dateline's line.
 const GLUED_MAX: usize = 2;
-/// The same, where a space sets the headline's characters apart.
-const SPACED_GLUED_MAX: usize = 8;
+/// The same, where they are the headline's whole last line (see
+/// [`split_glued_credits`]).
+const LONG_GLUED_MAX: usize = 8;
 
 /// The sources whose credit or dateline a headline's last characters may
 /// be glued to: this paper, the agency, and national news sites, named in
@@ -332,11 +333,12 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             let unspaced = src[at..line.trail].iter().filter(|c| !c.is_space());
             GLUED_SOURCES.iter().any(|name| unspaced.clone().take(name.len()).eq(name.iter()))
         };
-        // Set apart by a space, the headline's whole last line (`代表团
-        // 本报记者 陈尚文`): -layout prints the byline where it stands, on
-        // the headline's baseline.
-        let candidate = |k: usize| k <= GLUED_MAX || src[line.lead + k].is_space();
-        let glued = (1..=SPACED_GLUED_MAX).filter(|&k| line.lead + k < line.trail && candidate(k) && own(line.lead + k)).find(|&k| {
+        // More of the headline than its last two characters: its whole
+        // last line, which -layout prints on the baseline of the credit
+        // beside it, set apart by a space (`代表团 本报记者 陈尚文`) or not
+        // (`高质量发展央视网消息（新闻联`). Unspaced, only a dateline stands
+        // apart: `本报记者` may end a sentence's subject.
+        let glued = (1..=LONG_GLUED_MAX).filter(|&k| line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
             let at = line.lead + k;
             let under_headline = out.last().is_some_and(|above: &Line| {
                 let t = above.content();
@@ -344,8 +346,9 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             });
             under_headline && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
                 let rest = Line::new(src, at, line.end);
+                let credit = if k <= GLUED_MAX || src[at].is_space() { rest.is_credit() } else { rest.conv.opening_dateline };
                 // A dateline the column wrapped (`央视网消息（新闻联` / `播）：`).
-                rest.is_credit() || next.is_some_and(|next| dateline_wraps_into(src, (rest.lead, rest.trail), next))
+                credit || next.is_some_and(|next| dateline_wraps_into(src, (rest.lead, rest.trail), next))
             }
         });
         push_split(&mut out, src, line, glued);
@@ -1051,6 +1054,11 @@ mod tests {
         assert_eq!(texts("王沪宁会见英国两党议员\n代表团 本报记者 陈尚文\n")[1..3], ["代表团", " 本报记者 陈尚文"]);
         assert_eq!(texts("王沪宁会见英国两党\n议员代表团访华会 本报记者 陈尚文\n")[1..3], ["议员代表团访华会", " 本报记者 陈尚文"]);
         assert_eq!(texts("王沪宁会见英国两党\n议员代表团访华会谈 本报记者 陈尚文\n")[1], "议员代表团访华会谈 本报记者 陈尚文");
+        // Unspaced, a dateline stands apart from the headline's last line,
+        // a byline not.
+        assert_eq!(texts("推动资本市场\n高质量发展央视网消息（新闻联\n播）：在今天\n")[1..3], ["高质量发展", "央视网消息（新闻联"]);
+        assert_eq!(texts("推动资本市场\n高质量发展本报北京3月15日电 在今天\n")[1..3], ["高质量发展", "本报北京3月15日电 在今天"]);
+        assert_eq!(texts("推动资本市场\n高质量发展本报记者 陈尚文\n")[1], "高质量发展本报记者 陈尚文");
     }
 
     fn is_opening_dateline(t: &str) -> bool {
