@@ -317,7 +317,9 @@ const GLUED_SOURCES: &[&[char]] = &[&['本', '报'], &['新', '华', '社'], &['
 /// Splits a line that opens with the last character or two of a headline
 /// and goes on with a byline or dateline (`坚本报记者 王嵘`,
 /// `来本报北京3月10日电 …`): pdf.js ends no line after a headline's
-/// short last line when the next line starts close under it. Only under a
+/// short last line when the next line starts close under it. Or with the
+/// headline's whole last line, up to [`LONG_GLUED_MAX`] characters, where
+/// -layout printed the credit beside it (see below). Only under a
 /// line that ends no sentence and holds no clause, as a wrapped headline's
 /// lines do; `据新华社北京3月1日电，…` after a sentence is text.
 fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
@@ -337,7 +339,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
         // last line, which -layout prints on the baseline of the credit
         // beside it, set apart by a space (`代表团 本报记者 陈尚文`) or not
         // (`高质量发展央视网消息（新闻联`). Unspaced, only a dateline stands
-        // apart: `本报记者` may end a sentence's subject.
+        // apart: `本报记者…` may open a sentence of the text.
         let glued = (1..=LONG_GLUED_MAX).filter(|&k| line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
             let at = line.lead + k;
             let under_headline = out.last().is_some_and(|above: &Line| {
