@@ -255,7 +255,8 @@ fn mark_wrapped_bylines(lines: &mut [Line]) {
     for i in 0..lines.len().saturating_sub(1) {
         let rest = lines[i + 1].content();
         // Names, or the last character of a name the wrap cut (`本 报 记 者 周` / `圆`).
-        let lone_han = rest.chars().count() == 1 && rest.chars().all(crate::text::is_cjk);
+        let mut chars = rest.chars();
+        let lone_han = matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::is_cjk(c));
         if lines[i + 1].is_blank() || !(patterns::is_names(rest) || lone_han) {
             continue;
         }
