@@ -5,6 +5,7 @@
 use super::headline_block::HeadlineBlocks;
 use super::patterns;
 use super::piece::Piece;
+use super::row_order::{column_order, PageNgrams};
 use crate::model::MarkerKind;
 use crate::text::{cell_width, ends_sentence, is_clause_punct, is_line_break, Space};
 
@@ -196,10 +197,19 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     mark_split_header_dates(&mut out);
     let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
+    if spaced.is_empty() {
+        return out;
+    }
+    let page = PageNgrams::of(&out);
     for run in spaced.iter().rev() {
         set_run_column(&mut out[run.clone()]);
         // The blank lines inside the run are only line spacing.
         let kept: Vec<Line> = out.drain(run.clone()).filter(|l| !l.is_blank()).collect();
+        // Its lines may be columns printed row by row.
+        let kept = match column_order(&kept, &page) {
+            Some(order) => order.into_iter().map(|k| kept[k].clone()).collect(),
+            None => kept,
+        };
         out.splice(run.start..run.start, kept);
     }
     out

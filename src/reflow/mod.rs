@@ -20,6 +20,7 @@ mod headline_block;
 pub mod layout;
 pub mod patterns;
 pub mod piece;
+mod row_order;
 pub mod witnessed;
 
 use crate::model::{Article, Block, DocumentAnalysis, Span};

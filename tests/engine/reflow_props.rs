@@ -27,6 +27,16 @@ fn side_by_side() -> impl Strategy<Value = String> {
     prop::collection::vec(row, 0..40).prop_map(|rows| rows.join("\n"))
 }
 
+/// Double-spaced runs, as poppler's default mode prints columns set with
+/// loose leading: one line of each column in turn, a blank line after
+/// each, from few characters so the page repeats their pairs (the evidence
+/// that reorders them, `reflow/row_order.rs`).
+fn rows_printed_one_by_one() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec!["中", "国", "亚", "关", "系", "，", "。", "”", "2025", "新华社北京6月18日电", " ", "\u{3000}"]);
+    let line = prop::collection::vec(atoms, 1..10).prop_map(|t| t.concat());
+    prop::collection::vec(line, 0..40).prop_map(|lines| lines.join("\n\n"))
+}
+
 fn check(text: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     let doc = tongwen::analyze_document("prop.txt", bytes);
     let decoded = tongwen::decode::decode(bytes).text;
@@ -51,6 +61,11 @@ proptest! {
 
     #[test]
     fn columns_side_by_side_are_covered(text in side_by_side()) {
+        check(&text, text.as_bytes())?;
+    }
+
+    #[test]
+    fn rows_printed_one_by_one_are_covered(text in rows_printed_one_by_one()) {
         check(&text, text.as_bytes())?;
     }
 
