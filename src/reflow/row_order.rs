@@ -117,16 +117,9 @@ fn junction(page: &PageNgrams, a: &Ends, b: &Ends) -> f32 {
 /// the printed order reads as well.
 pub(super) fn column_order(rows: &[Line], page: &PageNgrams) -> Option<Vec<usize>> {
     let n = rows.len();
-    let ends: Vec<Ends> = rows.iter().map(Ends::of).collect();
-    // evidence[i][d - 1]: line i + d follows line i.
-    let evidence: Vec<[f32; MAX_STRIDE]> = (0..n)
-        .map(|i| std::array::from_fn(|k| ends.get(i + k + 1).map_or(0.0, |b| junction(page, &ends[i], b))))
-        .collect();
+    let evidence = evidence(rows, page);
     let strides = best_strides(&evidence);
-    let as_printed: f32 = evidence.iter().map(|e| e[0]).sum();
-    let reordered: f32 = strides.iter().enumerate().map(|(i, &d)| evidence[i][d - 1]).sum::<f32>()
-        - STRIDE_CHANGE * strides.windows(2).filter(|w| w[0] != w[1]).count() as f32;
-    if reordered < as_printed + MARGIN_PER_LINE * n as f32 {
+    if !reads_better(&evidence, &strides) {
         return None;
     }
     let mut next: Vec<Option<usize>> = vec![None; n];
@@ -147,6 +140,21 @@ pub(super) fn column_order(rows: &[Line], page: &PageNgrams) -> Option<Vec<usize
         }
     }
     Some(order)
+}
+
+/// `evidence[i][d - 1]`: how likely line `i + d` follows line `i`.
+fn evidence(rows: &[Line], page: &PageNgrams) -> Vec<[f32; MAX_STRIDE]> {
+    let ends: Vec<Ends> = rows.iter().map(Ends::of).collect();
+    (0..rows.len()).map(|i| std::array::from_fn(|k| ends.get(i + k + 1).map_or(0.0, |b| junction(page, &ends[i], b)))).collect()
+}
+
+/// Do the lines read by `strides` (less the cost of each change of
+/// stride) beat the printed order by [`MARGIN_PER_LINE`] a line?
+fn reads_better(evidence: &[[f32; MAX_STRIDE]], strides: &[usize]) -> bool {
+    let as_printed: f32 = evidence.iter().map(|e| e[0]).sum();
+    let reordered: f32 = strides.iter().enumerate().map(|(i, &d)| evidence[i][d - 1]).sum::<f32>()
+        - STRIDE_CHANGE * strides.windows(2).filter(|w| w[0] != w[1]).count() as f32;
+    reordered >= as_printed + MARGIN_PER_LINE * evidence.len() as f32
 }
 
 /// Each line's stride (1..=MAX_STRIDE) that maximises the evidence of the
@@ -266,9 +274,10 @@ mod tests {
 
     #[test]
     fn a_junction_is_likely_where_its_characters_are_printed_together() {
-        let page = PageNgrams::of(&[line("中巴关系发展"), line("战略意义更加突出。")]);
+        let page = PageNgrams::of(&[line("中巴关系发展"), line("战略意义更加突出。"), line("关心的人")]);
         let ends = |t: &str| Ends::of(&line(t));
         // `关系` is printed inside a line; `系发` too, so three across.
+        // (`关心的` is not `关系的`: a triple counts whole.)
         assert_eq!(junction(&page, &ends("两国关"), &ends("系的")), 1.0);
         assert_eq!(junction(&page, &ends("两国关"), &ends("系发展")), 1.0 + TRIGRAM);
         assert_eq!(junction(&page, &ends("中巴关"), &ends("系发展")), 1.0 + TRIGRAM);
@@ -289,9 +298,46 @@ mod tests {
         // From stride 1 to stride 3 halfway, the evidence of many junctions.
         let evidence: Vec<_> = (0..12).map(|i| if i < 6 { at(1, 1.0) } else { at(3, 1.0) }).collect();
         assert_eq!(best_strides(&evidence), [vec![1; 6], vec![3; 6]].concat());
+        // A change late in a long run costs what it costs early on.
+        let evidence: Vec<_> = (0..24).map(|i| if i < 20 { at(1, 1.0) } else { at(3, 1.0) }).collect();
+        assert_eq!(best_strides(&evidence), [vec![1; 20], vec![3; 4]].concat());
         // Equal evidence: the smallest stride.
         assert_eq!(best_strides(&[[0.0; MAX_STRIDE]; 3]), vec![1; 3]);
         assert!(best_strides(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_run_is_reordered_only_when_it_reads_better_by_a_tenth_of_a_junction_a_line() {
+        let at = |d: usize, v: f32| -> [f32; MAX_STRIDE] { std::array::from_fn(|k| if k + 1 == d { v } else { 0.0 }) };
+        // Ten lines: the margin is one junction's evidence.
+        let mut evidence = vec![[0.0; MAX_STRIDE]; 10];
+        evidence[3] = at(2, 1.0);
+        assert!(reads_better(&evidence, &[2; 10]), "exactly the margin");
+        evidence[3] = at(2, 0.9);
+        assert!(!reads_better(&evidence, &[2; 10]), "less than the margin");
+        // Evidence printed in order counts against the reordering.
+        evidence[3] = at(2, 3.0);
+        evidence[4] = at(1, 2.5);
+        assert!(!reads_better(&evidence, &[2; 10]));
+        // Each change of stride costs: 3.5 less two changes is 0.5.
+        let mut evidence = vec![[0.0; MAX_STRIDE]; 10];
+        evidence[4] = at(3, 3.5);
+        let strides = [1, 1, 1, 1, 3, 1, 1, 1, 1, 1];
+        assert!(!reads_better(&evidence, &strides));
+        evidence[4] = at(3, 4.0);
+        assert!(reads_better(&evidence, &strides));
+    }
+
+    #[test]
+    fn one_junction_in_twelve_lines_does_not_reorder_them() {
+        // Only `甲` / `乙`, two lines apart, is printed together (above).
+        let texts = ["子甲", "丑寅", "乙卯", "辰巳", "午未", "申酉", "戌亥", "金木", "水火", "土日", "月星", "天地"];
+        let run: Vec<Line> = texts.iter().map(|t| line(t)).collect();
+        let mut all = vec![line("甲乙")];
+        all.extend(run.iter().cloned());
+        let page = PageNgrams::of(&all);
+        assert_eq!(best_strides(&evidence(&run, &page)), vec![2; 12], "the evidence is at stride 2");
+        assert_eq!(column_order(&run, &page), None);
     }
 
     #[test]
