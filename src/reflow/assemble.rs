@@ -595,8 +595,65 @@ fn retitle(draft: &mut Draft, title: &str) {
     draft.titles = vec![Head { title: vec![main], subtitle, byline, ..Head::default() }];
 }
 
+/// Most items after a paragraph a column break cut mid-sentence that are
+/// searched for the rest of its sentence.
+const CUT_SENTENCE_REACH: usize = 12;
+
+/// A paragraph cut mid-sentence by a column break, whose column the
+/// extraction printed after text of other columns (pdftotext's default
+/// mode sets each column's block apart): the first paragraph after it, a
+/// few items on, that cannot open a paragraph ([`opens_mid_sentence`]:
+/// `…油菜花海金灿夺` / … / `目，游客们赏花拍照…`) is the rest of its
+/// sentence, and joins it. What stands between stays where it is.
+fn rejoin_cut_sentences(mut items: Vec<Item>) -> Vec<Item> {
+    let mut i = 0;
+    while i < items.len() {
+        if hangs(&items[i]) {
+            let reach = (i + 1..items.len().min(i + 1 + CUT_SENTENCE_REACH)).find(|&j| matches!(&items[j], Item::Para { piece, .. } if opens_mid_sentence(piece.chars())));
+            if let Some(j) = reach {
+                let Item::Para { piece, dangling, last_full } = items.remove(j) else { unreachable!() };
+                match &mut items[i] {
+                    Item::Para { piece: cut, dangling: d, last_full: lf } => {
+                        cut.append(piece);
+                        (*d, *lf) = (dangling, last_full);
+                    }
+                    Item::Dated { rest, .. } => rest.append(piece),
+                    _ => unreachable!("only paragraphs hang"),
+                }
+                // The joined paragraph may still hang: look again.
+                continue;
+            }
+        }
+        i += 1;
+    }
+    items
+}
+
+/// Does the item's text stop mid-sentence: a paragraph left dangling, or
+/// one that opens with a dateline and has text after it?
+fn hangs(item: &Item) -> bool {
+    match item {
+        Item::Para { dangling, .. } => *dangling,
+        Item::Dated { rest, .. } => !rest.is_empty() && !crate::text::ends_sentence(&rest.text()),
+        _ => false,
+    }
+}
+
+/// Text that cannot open a paragraph: it starts with a mark that ends or
+/// parts a clause or closes a bracket, or with one character before such a
+/// mark (`目，`, `德）`; not a numbered heading's `一、`).
+fn opens_mid_sentence(text: &[char]) -> bool {
+    let mut cs = text.iter().copied().filter(|c| !c.is_whitespace());
+    let closes = |c: char| matches!(c, '，' | '、' | '。' | '；' | '：' | '！' | '？' | '）' | '》' | '】' | '」' | '』');
+    match (cs.next(), cs.next()) {
+        (Some(first), _) if closes(first) => true,
+        (Some(first), Some(second)) => crate::text::is_cjk(first) && closes(second) && !(second == '、' && "一二三四五六七八九十".contains(first)),
+        _ => false,
+    }
+}
+
 pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>, hints: &Witnessed) -> (Vec<Article>, Vec<Block>) {
-    let items = rejoin_displaced(items);
+    let items = rejoin_cut_sentences(rejoin_displaced(items));
     let mut a = Assembler { drafts: Vec::new(), cur: None, pending: Vec::new(), runs: Vec::new(), other: Vec::new() };
     for item in items {
         a.feed(item);
@@ -710,6 +767,17 @@ pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>, hints: &Witnessed)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_opening_mid_sentence_starts_with_a_clause_mark_or_one_character_and_one() {
+        let opens = |t: &str| opens_mid_sentence(&t.chars().collect::<Vec<char>>());
+        for t in ["，远高于", "。", "、出口", "目，游客们", "德）下属", " 式。", "海》的"] {
+            assert!(opens(t), "{t}");
+        }
+        for t in ["目前，游客", "一、继往开来", "十、总结", "据了解", "“两个确立”", "2024年", "", " "] {
+            assert!(!opens(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_stretch_snaps_to_a_line_edge_within_reach_and_never_to_a_space() {

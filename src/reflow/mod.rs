@@ -182,6 +182,30 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_a_column_break_cut_goes_on_where_its_column_does_past_another_column() {
+        // pdftotext's default mode: each column a block, another column's
+        // block between the cut sentence and the rest of it.
+        let text = "春光好\n\n本报西安3月9日电 阳春三月\n，鲜花盛开。在陕西汉中，\n地处秦岭南麓的洋县万亩油\n菜花海金灿夺\n\n全国政协委员夏先生表示，要建\n设集体育、文化、产业于一体的\n产业园。\n\n目，游客们赏花拍照，感受\n春天气息。\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
+        assert_eq!(paragraphs, ["阳春三月，鲜花盛开。在陕西汉中，地处秦岭南麓的洋县万亩油菜花海金灿夺目，游客们赏花拍照，感受春天气息。", "全国政协委员夏先生表示，要建设集体育、文化、产业于一体的产业园。"], "{:#?}", doc);
+        assert!(check_coverage(text, &doc).is_empty());
+        // A paragraph that may open one (`目前，`) is no rest of a sentence.
+        let text = text.replace("目，游客们", "目前，游客");
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, &text);
+        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
+        assert_eq!(paragraphs.last(), Some(&"目前，游客赏花拍照，感受春天气息。"), "{:#?}", doc);
+        // Nor does a finished sentence take the text that may go on it.
+        let text = text.replace("目前，游客", "目，游客们").replace("菜花海金灿夺", "菜花海金灿灿。");
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, &text);
+        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
+        assert_eq!(paragraphs.last(), Some(&"目，游客们赏花拍照，感受春天气息。"), "{:#?}", doc);
+    }
+
+    #[test]
     fn a_caption_wrapped_over_lines_under_a_full_line_is_one_caption_between_two_paragraphs() {
         // The paragraph ends on a full line; the caption's 图为 sentence and
         // its credit wrap over three lines of the column; text goes on.

@@ -48,9 +48,9 @@ fn paragraphs_and_titles_on_pages_typeset_by_chromium() {
     // for raw and pdf.js, 1.000 / 0.976 / 1.000 for -layout, 0.376 / 0.122
     // / 0.435 for the default mode). -layout gave 0.958 / 0.927 / 0.944
     // until an indent four cells in stopped counting as a column (session 21).
-    // The default mode gives 0.400 / 0.134 / 0.837 since its rows are read
+    // The default mode gives 0.405 / 0.134 / 0.837 since its rows are read
     // back into columns (session 22).
-    for (mode, f1, exact, titles) in [("raw", 0.99, 0.97, 0.99), ("pdfjs", 0.99, 0.97, 0.99), ("layout", 0.99, 0.97, 0.99), ("default", 0.39, 0.13, 0.82)] {
+    for (mode, f1, exact, titles) in [("raw", 0.99, 0.97, 0.99), ("pdfjs", 0.99, 0.97, 0.99), ("layout", 0.99, 0.97, 0.99), ("default", 0.40, 0.13, 0.82)] {
         let s = score(mode);
         assert!(s.gold_paragraphs > 60, "{s:?}");
         assert!(s.f1() >= f1, "{mode}: paragraph starts F1 {:.4} {s:?}", s.f1());
@@ -69,10 +69,12 @@ fn pdftotext_s_default_mode_on_tightly_leaded_pages_gives_paragraphs_and_titles(
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/typeset");
     let tight = |g: &GoldPage| g.leading() <= POPPLER_BLOCK_LEADING;
     assert_eq!(pages_where(&dir, tight), 4);
-    // Just under what each mode gives now (default 0.980 / 0.959 / 0.938,
+    // Just under what each mode gives now (default 0.986 / 0.973 / 0.938,
     // raw, pdf.js and -layout 1.000 throughout; -layout was 0.945 / 0.932
-    // / 1.000 before the indent rule of session 21).
-    for (mode, f1, exact, titles) in [("default", 0.97, 0.95, 0.93), ("raw", 0.99, 0.99, 0.99), ("pdfjs", 0.99, 0.99, 0.99), ("layout", 0.99, 0.99, 0.99)] {
+    // / 1.000 before the indent rule of session 21, the default mode 0.980
+    // / 0.959 before a sentence a column break cut went on past another
+    // column's block, session 22).
+    for (mode, f1, exact, titles) in [("default", 0.98, 0.97, 0.93), ("raw", 0.99, 0.99, 0.99), ("pdfjs", 0.99, 0.99, 0.99), ("layout", 0.99, 0.99, 0.99)] {
         let s = evaluate_dir_where(&dir, mode, tight).unwrap_or_else(|| panic!("{mode}: no pages"));
         assert!(s.gold_paragraphs > 60, "{s:?}");
         assert!(s.f1() >= f1, "{mode}: paragraph starts F1 {:.4} {s:?}", s.f1());
