@@ -206,6 +206,25 @@ mod tests {
     }
 
     #[test]
+    fn the_rest_of_a_cut_sentence_is_looked_for_twelve_items_on() {
+        let paragraphs_of = |between: usize| {
+            let others: Vec<String> = (0..between).map(|k| format!("另一栏的第{k}段话，写在\n这里，已经写完了。\n")).collect();
+            let text = format!("春光好\n\n阳春三月，鲜花盛开。在陕\n西汉中，地处秦岭南麓的洋\n县，油菜花金灿夺\n\n{}\n目，游客们赏花拍照，感受\n春天气息。\n", others.join("\n"));
+            let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+            reflow_into(&mut doc, &text);
+            assert!(check_coverage(&text, &doc).is_empty());
+            doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect::<Vec<String>>()
+        };
+        // A paragraph with no dateline.
+        let joined = "阳春三月，鲜花盛开。在陕西汉中，地处秦岭南麓的洋县，油菜花金灿夺目，游客们赏花拍照，感受春天气息。";
+        let found = paragraphs_of(11);
+        assert_eq!((found.len(), found[0].as_str()), (12, joined), "{found:#?}");
+        let found = paragraphs_of(12);
+        assert_eq!(found.len(), 14, "{found:#?}");
+        assert_eq!(found.last().map(String::as_str), Some("目，游客们赏花拍照，感受春天气息。"));
+    }
+
+    #[test]
     fn a_caption_wrapped_over_lines_under_a_full_line_is_one_caption_between_two_paragraphs() {
         // The paragraph ends on a full line; the caption's 图为 sentence and
         // its credit wrap over three lines of the column; text goes on.
