@@ -181,45 +181,40 @@ mod tests {
         assert!(check_coverage(text, &doc).is_empty());
     }
 
+    /// The articles' paragraphs of `text` reflowed, after checking that
+    /// every character of it is accounted for.
+    fn paragraphs_of(text: &str) -> Vec<String> {
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        assert!(check_coverage(text, &doc).is_empty());
+        doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect()
+    }
+
     #[test]
     fn a_sentence_a_column_break_cut_goes_on_where_its_column_does_past_another_column() {
         // pdftotext's default mode: each column a block, another column's
         // block between the cut sentence and the rest of it.
         let text = "春光好\n\n本报西安3月9日电 阳春三月\n，鲜花盛开。在陕西汉中，\n地处秦岭南麓的洋县万亩油\n菜花海金灿夺\n\n全国政协委员夏先生表示，要建\n设集体育、文化、产业于一体的\n产业园。\n\n目，游客们赏花拍照，感受\n春天气息。\n";
-        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
-        reflow_into(&mut doc, text);
-        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
-        assert_eq!(paragraphs, ["阳春三月，鲜花盛开。在陕西汉中，地处秦岭南麓的洋县万亩油菜花海金灿夺目，游客们赏花拍照，感受春天气息。", "全国政协委员夏先生表示，要建设集体育、文化、产业于一体的产业园。"], "{:#?}", doc);
-        assert!(check_coverage(text, &doc).is_empty());
+        assert_eq!(paragraphs_of(text), ["阳春三月，鲜花盛开。在陕西汉中，地处秦岭南麓的洋县万亩油菜花海金灿夺目，游客们赏花拍照，感受春天气息。", "全国政协委员夏先生表示，要建设集体育、文化、产业于一体的产业园。"]);
         // A paragraph that may open one (`目前，`) is no rest of a sentence.
-        let text = text.replace("目，游客们", "目前，游客");
-        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
-        reflow_into(&mut doc, &text);
-        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
-        assert_eq!(paragraphs.last(), Some(&"目前，游客赏花拍照，感受春天气息。"), "{:#?}", doc);
+        let found = paragraphs_of(&text.replace("目，游客们", "目前，游客"));
+        assert_eq!(found.last().map(String::as_str), Some("目前，游客赏花拍照，感受春天气息。"), "{found:#?}");
         // Nor does a finished sentence take the text that may go on it.
-        let text = text.replace("目前，游客", "目，游客们").replace("菜花海金灿夺", "菜花海金灿灿。");
-        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
-        reflow_into(&mut doc, &text);
-        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.as_str())).collect();
-        assert_eq!(paragraphs.last(), Some(&"目，游客们赏花拍照，感受春天气息。"), "{:#?}", doc);
+        let found = paragraphs_of(&text.replace("菜花海金灿夺", "菜花海金灿灿。"));
+        assert_eq!(found.last().map(String::as_str), Some("目，游客们赏花拍照，感受春天气息。"), "{found:#?}");
     }
 
     #[test]
     fn the_rest_of_a_cut_sentence_is_looked_for_twelve_items_on() {
-        let paragraphs_of = |between: usize| {
+        let with_between = |between: usize| {
             let others: Vec<String> = (0..between).map(|k| format!("另一栏的第{k}段话，写在\n这里，已经写完了。\n")).collect();
-            let text = format!("春光好\n\n阳春三月，鲜花盛开。在陕\n西汉中，地处秦岭南麓的洋\n县，油菜花金灿夺\n\n{}\n目，游客们赏花拍照，感受\n春天气息。\n", others.join("\n"));
-            let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
-            reflow_into(&mut doc, &text);
-            assert!(check_coverage(&text, &doc).is_empty());
-            doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect::<Vec<String>>()
+            paragraphs_of(&format!("春光好\n\n阳春三月，鲜花盛开。在陕\n西汉中，地处秦岭南麓的洋\n县，油菜花金灿夺\n\n{}\n目，游客们赏花拍照，感受\n春天气息。\n", others.join("\n")))
         };
         // A paragraph with no dateline.
         let joined = "阳春三月，鲜花盛开。在陕西汉中，地处秦岭南麓的洋县，油菜花金灿夺目，游客们赏花拍照，感受春天气息。";
-        let found = paragraphs_of(11);
+        let found = with_between(11);
         assert_eq!((found.len(), found[0].as_str()), (12, joined), "{found:#?}");
-        let found = paragraphs_of(12);
+        let found = with_between(12);
         assert_eq!(found.len(), 14, "{found:#?}");
         assert_eq!(found.last().map(String::as_str), Some("目，游客们赏花拍照，感受春天气息。"));
     }
