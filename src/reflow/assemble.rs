@@ -605,19 +605,22 @@ const CUT_SENTENCE_REACH: usize = 12;
 /// few items on, that cannot open a paragraph ([`opens_mid_sentence`]:
 /// `…油菜花海金灿夺` / … / `目，游客们赏花拍照…`) is the rest of its
 /// sentence, and joins it. What stands between stays where it is.
-fn rejoin_cut_sentences(mut items: Vec<Item>) -> Vec<Item> {
+fn rejoin_cut_sentences(items: Vec<Item>) -> Vec<Item> {
+    // A joined paragraph leaves its slot empty, not removed: a removal
+    // shifts every item after it, quadratic on a long document.
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
     let mut i = 0;
-    while i < items.len() {
-        if hangs(&items[i]) {
-            let reach = (i + 1..items.len().min(i + 1 + CUT_SENTENCE_REACH)).find(|&j| matches!(&items[j], Item::Para { piece, .. } if opens_mid_sentence(piece.chars())));
+    while i < slots.len() {
+        if slots[i].as_ref().is_some_and(hangs) {
+            let reach = (i + 1..slots.len().min(i + 1 + CUT_SENTENCE_REACH)).find(|&j| matches!(&slots[j], Some(Item::Para { piece, .. }) if opens_mid_sentence(piece.chars())));
             if let Some(j) = reach {
-                let Item::Para { piece, dangling, last_full } = items.remove(j) else { unreachable!() };
-                match &mut items[i] {
-                    Item::Para { piece: cut, dangling: d, last_full: lf } => {
+                let Some(Item::Para { piece, dangling, last_full }) = slots[j].take() else { unreachable!() };
+                match &mut slots[i] {
+                    Some(Item::Para { piece: cut, dangling: d, last_full: lf }) => {
                         cut.append(piece);
                         (*d, *lf) = (dangling, last_full);
                     }
-                    Item::Dated { rest, .. } => rest.append(piece),
+                    Some(Item::Dated { rest, .. }) => rest.append(piece),
                     _ => unreachable!("only paragraphs hang"),
                 }
                 // The joined paragraph may still hang: look again.
@@ -626,7 +629,7 @@ fn rejoin_cut_sentences(mut items: Vec<Item>) -> Vec<Item> {
         }
         i += 1;
     }
-    items
+    slots.into_iter().flatten().collect()
 }
 
 /// Does the item's text stop mid-sentence: a paragraph left dangling, or

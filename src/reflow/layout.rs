@@ -207,7 +207,10 @@ pub fn lines(src: &[char]) -> Vec<Line> {
         let kept: Vec<Line> = out.drain(run.clone()).filter(|l| !l.is_blank()).collect();
         // Its lines may be columns printed row by row.
         let kept = match column_order(&kept, &page) {
-            Some(order) => order.into_iter().map(|k| kept[k].clone()).collect(),
+            Some(order) => {
+                let mut slots: Vec<Option<Line>> = kept.into_iter().map(Some).collect();
+                order.into_iter().filter_map(|k| slots[k].take()).collect()
+            }
             None => kept,
         };
         out.splice(run.start..run.start, kept);
