@@ -254,16 +254,22 @@ fn build_heads(items: Vec<Item>) -> Vec<Head> {
     heads
 }
 
-/// A paragraph left hanging mid-sentence, then headline lines, then text
-/// that carries on: the headline was dropped into the paragraph by the
+/// A paragraph left hanging mid-sentence (or a dateline's paragraph, as
+/// `新华社…电 …具有重要的全球示`), then headline lines, then text that
+/// carries on: the headline was dropped into the paragraph by the
 /// extraction. Rejoin the paragraph and move the headline after it.
 fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut it = items.into_iter().peekable();
-    while let Some(item) = it.next() {
-        let Item::Para { piece: mut merged, dangling: true, last_full: mut last } = item else {
-            out.push(item);
-            continue;
+    while let Some(mut item) = it.next() {
+        // The hanging text, and whether its last line filled its column.
+        let (merged, mut last) = match &mut item {
+            Item::Para { piece, dangling: true, last_full } => (piece, *last_full),
+            Item::Dated { rest, .. } if !rest.is_empty() && !ends_sentence(&rest.text()) => (rest, false),
+            _ => {
+                out.push(item);
+                continue;
+            }
         };
         let mut dangling = true;
         let mut between: Vec<Item> = Vec::new();
@@ -288,7 +294,10 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
                 _ => break,
             }
         }
-        out.push(Item::Para { piece: merged, dangling, last_full: last });
+        if let Item::Para { dangling: d, last_full: lf, .. } = &mut item {
+            (*d, *lf) = (dangling, last);
+        }
+        out.push(item);
         let lifted = rejoined_across && between.iter().any(|i| matches!(i, Item::Headline { .. }));
         out.extend(between);
         if lifted {

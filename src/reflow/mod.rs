@@ -205,6 +205,29 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_dropped_into_a_datelines_paragraph_titles_it_and_the_paragraph_is_whole() {
+        // The article's first paragraph, after its dateline, stops
+        // mid-sentence; its headline stands before the rest.
+        let text = "新华社贵阳6月16日电 多国人士在接受记者采访时表示，峰会成果具有重要的全球示\n\n习近平主席在讲话中指出\n\n范意义。专家说，这一条约具有重要意义。\n\n各方将继续深化合作。\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        assert!(check_coverage(text, &doc).is_empty());
+        assert_eq!(doc.articles.len(), 1, "{:#?}", doc.articles);
+        let a = &doc.articles[0];
+        assert_eq!(a.title.as_deref(), Some("习近平主席在讲话中指出"));
+        assert_eq!(a.dateline.as_deref(), Some("新华社贵阳6月16日电"));
+        let paragraphs: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(paragraphs, ["多国人士在接受记者采访时表示，峰会成果具有重要的全球示范意义。专家说，这一条约具有重要意义。", "各方将继续深化合作。"]);
+        // A dateline's paragraph that ends its sentence keeps its place:
+        // the headline after it heads what follows.
+        let text = text.replace("全球示\n", "全球意义。\n");
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, &text);
+        assert_eq!(doc.articles.len(), 2, "{:#?}", doc.articles);
+        assert_eq!(doc.articles[1].title.as_deref(), Some("习近平主席在讲话中指出"));
+    }
+
+    #[test]
     fn the_rest_of_a_cut_sentence_is_looked_for_twelve_items_on() {
         let with_between = |between: usize| {
             let others: Vec<String> = (0..between).map(|k| format!("另一栏的第{k}段话，写在\n这里，已经写完了。\n")).collect();
