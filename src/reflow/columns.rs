@@ -24,6 +24,13 @@ const BAND_BREAK: usize = 2;
 /// How far right of its column's edge text may start (an indent), and
 /// how far apart the starts that make one edge may lie.
 const INDENT: usize = 3;
+/// Rows of a band, most, that may be a headline block alone, over columns
+/// that start under it.
+const HEADLINE_ROWS: usize = 3;
+/// Starts at one place that make a column edge in any band, however tall:
+/// a short column beside a long one (an article beside a page-long
+/// column) is a column still.
+const EDGE_STARTS: usize = 6;
 /// Lines with a column gap, fewest, for the page to be read as columns.
 const GAPPED_LINES: usize = 4;
 
@@ -47,7 +54,11 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         if blank_run.len() >= BAND_BREAK {
-            if ends_band(&band_runs, &runs[i]) {
+            // The next line with text after this one, which may say that a
+            // line of one run is a narrow column's.
+            let after = (i + 1..runs.len()).find(|&k| !runs[k].is_empty()).map(|k| runs[k].as_slice());
+            let young = band.iter().filter(|l| !l.is_blank()).count() <= HEADLINE_ROWS;
+            if ends_band(&band_runs, &runs[i], after, young) {
                 read_band(src, std::mem::take(&mut band), &mut out);
                 band_runs.clear();
                 out.append(&mut blank_run);
@@ -71,15 +82,28 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
 /// Do blank lines end the band above them? Not where the line under them
 /// goes on in the band's columns: two runs of text or more, each in a
 /// column of the band (where a run of a line with columns began, or
-/// indented from there, and no wider than it). A taller headline beside
-/// a column spaces the rows apart (`【筑梦现代化` / `共绘新图景` in a
+/// indented from there, and no wider than it), or right of all the band's
+/// text (a column the band's headline stood over: `博鳌亚洲论坛…闭幕` over
+/// two columns, a narrow box of large type beside them). A taller headline
+/// beside a column spaces the rows apart (`【筑梦现代化` / `共绘新图景` in a
 /// narrow box beside a column of text), and the columns go on under the
 /// blank lines. A line of one run may be the headline of an article set
 /// in the same columns below, which are a block of their own; so may
-/// anything under a band with no columns.
-fn ends_band(band_runs: &[(usize, usize)], next: &[(usize, usize)]) -> bool {
-    let in_a_column = |&(b, e): &(usize, usize)| band_runs.iter().any(|&(s, end)| b + 1 >= s && b <= s + INDENT && e <= end + 1);
-    next.len() < 2 || !next.iter().all(in_a_column)
+/// anything under a band with no columns. It is the narrow box's next row
+/// only where it fits one column and the line after it (`after`) goes on
+/// in the band's other columns.
+fn ends_band(band_runs: &[(usize, usize)], next: &[(usize, usize)], after: Option<&[(usize, usize)]>, young: bool) -> bool {
+    // A start seen once may be an indented first line (`在回答记者提问时`
+    // four cells right of its column's `俭表示…`): text may start up to an
+    // indent's width left of it. Seen more often, it is the column's edge.
+    let seen_once = |s: usize| band_runs.iter().filter(|r| r.0.abs_diff(s) <= INDENT).count() == 1;
+    let in_a_column = |&(b, e): &(usize, usize)| band_runs.iter().any(|&(s, end)| (b + 1 >= s || (b + 2 * INDENT >= s && seen_once(s))) && b <= s + INDENT && e <= end + INDENT);
+    let right_of_all = if young { band_runs.iter().map(|r| r.1).max().unwrap_or(usize::MAX).saturating_add(GAP) } else { usize::MAX };
+    let goes_on = |runs: &[(usize, usize)]| runs.len() >= 2 && runs.iter().all(|r| in_a_column(r) || r.0 >= right_of_all);
+    match next {
+        [one] => !(in_a_column(one) && after.is_some_and(|a| goes_on(a) && a.iter().all(|r| r.0 > one.1))),
+        _ => !goes_on(next),
+    }
 }
 
 /// The runs of text on a line, as character ranges of the line: text
@@ -114,8 +138,9 @@ fn words(src: &[char], line: &Line) -> Vec<(usize, usize)> {
     out
 }
 
-/// Column edges of a band: positions where text starts on many lines
-/// (first text of a line, or text after a gap), each the leftmost start of
+/// Column edges of a band: positions where text starts on many lines (a
+/// fifth of the band's text lines, or [`EDGE_STARTS`] in a tall band; the
+/// first text of a line, or text after a gap), each the leftmost start of
 /// a cluster of starts within [`INDENT`] of each other. A cluster that
 /// most of the text of the column to its left runs across is no column
 /// of its own: it is that column's indented lines. An indent of two Han
@@ -124,7 +149,7 @@ fn words(src: &[char], line: &Line) -> Vec<(usize, usize)> {
 fn edges(runs: &[Vec<(usize, usize)>], rows: usize) -> Vec<usize> {
     let mut starts: Vec<usize> = runs.iter().flatten().map(|w| w.0).collect();
     starts.sort_unstable();
-    let needed = (rows / 5).max(2);
+    let needed = (rows / 5).clamp(2, EDGE_STARTS);
     let mut clusters = Vec::new();
     let mut k = 0;
     while k < starts.len() {
@@ -326,6 +351,49 @@ mod tests {
         }
         let got = read(&page);
         assert!(got.iter().any(|l| l.starts_with("乙栏文字") && l.ends_with("杂")), "{got:?}");
+    }
+
+    #[test]
+    fn a_short_column_beside_a_page_long_one_is_a_column() {
+        // Forty-five lines of the left column, eight of the right: the right
+        // column's starts are fewer than a fifth of the band's lines.
+        let page: String = (0..45).map(|k| if k < 8 { row(&[(0, &format!("左栏第{k}行")), (20, &format!("右栏第{k}行"))]) } else { row(&[(0, &format!("左栏第{k}行"))]) }).collect();
+        let got = read(&page);
+        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let want: Vec<String> = (0..45).map(|k| format!("左栏第{k}行")).chain((0..8).map(|k| format!("右栏第{k}行"))).collect();
+        assert_eq!(order, want, "{got:#?}");
+    }
+
+    #[test]
+    fn a_narrow_headline_box_beside_an_article_set_under_its_own_headline_reads_box_first() {
+        // A headline of large type in a narrow box, its rows spaced apart by
+        // blank lines; beside it an article whose headline and byline stand
+        // over two columns, the right one starting only under them (and
+        // its first line indented); one row of the box alone between blank
+        // lines; a line of figures a little wider than its column's others.
+        let page = [
+            row(&[(0, "赵乐际分"), (20, "十四届全国人大二次会议举行")]),
+            row(&[(0, "别会见哈"), (20, "新闻发布会")]),
+            row(&[(0, "萨克斯坦"), (22, "本报记者 刘华")]),
+            "\n\n".to_owned(),
+            row(&[(0, "总统托卡"), (22, "央视网消息（新闻联"), (44, "在回答记者提问时，")]),
+            "\n\n".to_owned(),
+            row(&[(0, "耶夫、柬"), (20, "播）：十四届全国人大"), (40, "娄勤俭表示，过去一")]),
+            row(&[(20, "二次会议今天举行新"), (40, "年，立法工作成果丰")]),
+            "\n\n".to_owned(),
+            row(&[(0, "埔寨国王")]),
+            "\n\n".to_owned(),
+            row(&[(20, "闻发布会。"), (40, "2023年立法工作成果很丰硕。")]),
+        ]
+        .concat();
+        let got = read(&page);
+        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let want = [
+            "赵乐际分", "别会见哈", "萨克斯坦", "总统托卡", "耶夫、柬", "埔寨国王",
+            "十四届全国人大二次会议举行", "新闻发布会", "本报记者 刘华", "央视网消息（新闻联", "播）：十四届全国人大", "二次会议今天举行新", "闻发布会。",
+            "在回答记者提问时，", "娄勤俭表示，过去一", "年，立法工作成果丰", "2023年立法工作成果很丰硕。",
+        ];
+        assert_eq!(order, want, "{got:#?}");
     }
 
     #[test]
