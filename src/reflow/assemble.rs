@@ -375,6 +375,18 @@ fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(B
                 choice[h] = choice[h - 1];
             }
         }
+        // Two headlines or more that no body claims, between an untitled
+        // article and the next: the first was printed after its body (as
+        // 000 prints them) and heads the article above; the rest head the
+        // one below. An article continued from another page has its title
+        // there, and takes none.
+        if n >= 2 && run.next.is_some() && choice.iter().all(Option::is_none) {
+            let above = run.before.checked_sub(1).filter(|&d| {
+                let draft = &drafts[d];
+                draft.untitled() && !draft.fixed_title && !draft.markers.iter().any(|(_, k)| *k == MarkerKind::ContinuedFrom)
+            });
+            choice[0] = above;
+        }
         // Positional fallback: unclaimed headlines at the end of the run (at
         // most two: title and deck) head the article after it.
         if let Some(next) = run.next {

@@ -228,6 +228,23 @@ mod tests {
     }
 
     #[test]
+    fn of_two_headlines_between_an_untitled_article_and_the_next_the_first_heads_the_one_above() {
+        let text = "新华社北京6月16日电 第一篇的正文写在这里，\n已经写完了。\n\n\n稳步推进农业现代化\n\n\n持续提升互联互通水平\n\n新华社西安6月17日电 第二篇的正文从这里开\n始，讲的是另一件事情。\n";
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, text);
+        assert!(check_coverage(text, &doc).is_empty());
+        let titles: Vec<Option<&str>> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
+        assert_eq!(titles, [Some("稳步推进农业现代化"), Some("持续提升互联互通水平")], "{:#?}", doc.articles);
+        // An article continued from another page has its title there: the
+        // lines head the article below.
+        let text = format!("（上接第1版）{text}");
+        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
+        reflow_into(&mut doc, &text);
+        assert_eq!(doc.articles[0].title, None, "{:#?}", doc.articles);
+        assert!(doc.articles[1].title.as_deref().is_some_and(|t| t.starts_with("稳步推进农业现代化")), "{:#?}", doc.articles);
+    }
+
+    #[test]
     fn the_rest_of_a_cut_sentence_is_looked_for_twelve_items_on() {
         let with_between = |between: usize| {
             let others: Vec<String> = (0..between).map(|k| format!("另一栏的第{k}段话，写在\n这里，已经写完了。\n")).collect();
