@@ -16,6 +16,8 @@
 //! of one input line, so offsets still point into the original.
 
 use super::layout::Line;
+use super::patterns;
+use crate::model::MarkerKind;
 
 /// Spaces that part one column's text from the next column's on a line.
 const GAP: usize = 2;
@@ -31,6 +33,9 @@ const HEADLINE_ROWS: usize = 3;
 /// a short column beside a long one (an article beside a page-long
 /// column) is a column still.
 const EDGE_STARTS: usize = 6;
+/// Cells between a column's text and a jump marker after it on its line,
+/// fewest, for the marker to stand apart (see [`jump_apart`]).
+const JUMP_APART: usize = 8;
 /// Lines with a column gap, fewest, for the page to be read as columns.
 const GAPPED_LINES: usize = 4;
 
@@ -195,6 +200,8 @@ fn read_band(src: &[char], band: Vec<Line>, out: &mut Vec<Line>) {
     }
     let column = |x: usize| edges.iter().rposition(|&e| e <= x + 1).unwrap_or(0);
     let mut streams: Vec<Vec<Line>> = vec![Vec::new(); edges.len()];
+    // Jump markers set apart after a column's text, read at its end.
+    let mut jumps: Vec<Vec<Line>> = vec![Vec::new(); edges.len()];
     for (line, runs) in band.iter().zip(&runs) {
         if line.is_blank() {
             for s in &mut streams {
@@ -207,25 +214,43 @@ fn read_band(src: &[char], band: Vec<Line>, out: &mut Vec<Line>) {
         while k < runs.len() {
             let c = column(runs[k].0);
             let mut j = k + 1;
-            while j < runs.len() && column(runs[j].0) == c {
+            while j < runs.len() && column(runs[j].0) == c && !jump_apart(src, line, runs[j - 1], runs[j]) {
                 j += 1;
             }
             // From the column's edge, so an indent still shows.
             let begin = runs[k].0.min(edges[c].max(prev_end));
             let end = runs[j - 1].1;
-            streams[c].push(Line::new(src, line.start + begin, line.start + end));
+            let piece = Line::new(src, line.start + begin, line.start + end);
+            if k > 0 && jump_apart(src, line, runs[k - 1], runs[k]) {
+                jumps[c].push(piece);
+            } else {
+                streams[c].push(piece);
+            }
             prev_end = end;
             k = j;
         }
     }
-    for (c, stream) in streams.into_iter().enumerate() {
+    for (c, (stream, jumps)) in streams.into_iter().zip(jumps).enumerate() {
         if c > 0 {
             // A column break, as a plain dump shows one.
             let at = stream.first().map_or(0, |l| l.start);
             out.push(Line::new(src, at, at));
         }
         out.extend(stream);
+        out.extend(jumps);
     }
+}
+
+/// Is `run` a jump marker (`（下转第14版）`) standing wider apart from
+/// the run before it on the line than text of one column stands
+/// (further than [`JUMP_APART`] cells)? The extraction set it on the row
+/// of a column's first line; on the page it ends the column.
+fn jump_apart(src: &[char], line: &Line, before: (usize, usize), run: (usize, usize)) -> bool {
+    if run.0 < before.1 + JUMP_APART {
+        return false;
+    }
+    let text: String = src[line.start + run.0..line.start + run.1].iter().collect();
+    matches!(patterns::markers(&text).as_slice(), [(0, n, MarkerKind::ContinuedOn)] if *n == text.chars().count())
 }
 
 #[cfg(test)]
@@ -351,6 +376,27 @@ mod tests {
         }
         let got = read(&page);
         assert!(got.iter().any(|l| l.starts_with("乙栏文字") && l.ends_with("杂")), "{got:?}");
+    }
+
+    #[test]
+    fn a_jump_marker_set_far_right_of_a_columns_first_line_ends_the_column() {
+        let page = [
+            row(&[(2, "央视网消息：3月1日出版的"), (30, "改进人民政协工作》。这是"), (70, "（下转第14版）")]),
+            row(&[(0, "第5期《求是》杂志发表中共"), (30, "习近平总书记有关重要论述")]),
+            row(&[(0, "中央总书记的文章《加强和"), (30, "的节录。")]),
+            row(&[(0, "第四行的文字写在这里。"), (30, "第四行右栏的文字。")]),
+        ]
+        .concat();
+        let got = read(&page);
+        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        assert_eq!(order, ["央视网消息：3月1日出版的", "第5期《求是》杂志发表中共", "中央总书记的文章《加强和", "第四行的文字写在这里。", "改进人民政协工作》。这是", "习近平总书记有关重要论述", "的节录。", "第四行右栏的文字。", "（下转第14版）"], "{got:#?}");
+        // Text that is no marker stays on its line; so does a marker near
+        // the text before it.
+        for (x, far) in [(70, "（下转第十四版"), (49, "（下转第14版）")] {
+            let page = page.replacen("（下转第14版）", "", 1).lines().next().map(|l| format!("{}{}{far}\n", l.trim_end(), " ".repeat(x - l.trim_end().chars().count()))).unwrap() + page.split_inclusive('\n').skip(1).collect::<String>().as_str();
+            let got = read(&page);
+            assert!(got.iter().any(|l| l.trim().starts_with("改进人民政协工作》。这是") && l.trim().ends_with(far)), "{far} at {x}: {got:#?}");
+        }
     }
 
     #[test]
