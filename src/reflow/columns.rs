@@ -36,6 +36,9 @@ const EDGE_STARTS: usize = 6;
 /// Cells between a column's text and a jump marker after it on its line,
 /// fewest, for the marker to stand apart (see [`jump_apart`]).
 const JUMP_APART: usize = 8;
+/// Indented lines, fewest, for a column to open its paragraphs with an
+/// indent (see [`close_stray_rows`]).
+const INDENTED_LINES: usize = 2;
 /// Lines with a column gap, fewest, for the page to be read as columns.
 const GAPPED_LINES: usize = 4;
 
@@ -236,9 +239,30 @@ fn read_band(src: &[char], band: Vec<Line>, out: &mut Vec<Line>) {
             let at = stream.first().map_or(0, |l| l.start);
             out.push(Line::new(src, at, at));
         }
-        out.extend(stream);
+        out.extend(close_stray_rows(stream));
         out.extend(jumps);
     }
+}
+
+/// A column's stream without the blank rows another column made: where
+/// the column opens its paragraphs with an indent, a single blank row
+/// between two of its lines, the lower one not indented, is no paragraph
+/// break (a caption beside it, set in its own leading, put a row between
+/// `…初步形成光子产业生态体系。` and `2023年，陕西光子…`).
+fn close_stray_rows(stream: Vec<Line>) -> Vec<Line> {
+    let indented = |l: &Line| !l.is_blank() && l.lead > l.start;
+    if stream.iter().filter(|l| indented(l)).count() < INDENTED_LINES {
+        return stream;
+    }
+    let stray: Vec<bool> = (0..stream.len())
+        .map(|i| {
+            stream[i].is_blank()
+                && i > 0
+                && !stream[i - 1].is_blank()
+                && stream.get(i + 1).is_some_and(|next| !next.is_blank() && !indented(next))
+        })
+        .collect();
+    stream.into_iter().zip(stray).filter(|(_, stray)| !stray).map(|(l, _)| l).collect()
 }
 
 /// Is `run` a jump marker (`（下转第14版）`) standing wider apart from
@@ -397,6 +421,33 @@ mod tests {
             let got = read(&page);
             assert!(got.iter().any(|l| l.trim().starts_with("改进人民政协工作》。这是") && l.trim().ends_with(far)), "{far} at {x}: {got:#?}");
         }
+    }
+
+    #[test]
+    fn a_blank_row_in_a_column_that_indents_its_paragraphs_breaks_only_before_an_indent() {
+        let page = |second: usize, under: usize| {
+            [
+                row(&[(2, "走进西安高新区，这家"), (32, "可以利用平台提供的设备。")]),
+                row(&[(0, "光子企业自主研发的"), (second, "从科技成果转化到企业")]),
+                row(&[(0, "飞秒激光高端精密加"), (30, "孵化，产业生态初步形成。")]),
+                "\n".to_owned(),
+                row(&[(0, "工设备。"), (under, "2023年，产业链产值较上")]),
+                row(&[(2, "据了解，陕西还将整合"), (30, "年增长50%以上。")]),
+            ]
+            .concat()
+        };
+        // The right column indents its paragraphs: the row between
+        // `…形成。` and the unindented `2023年，…` is another column's.
+        let right = |text: &str| {
+            let got = read(text);
+            let right: Vec<String> = got.iter().skip_while(|l| !l.trim_start().starts_with("可以利用")).map(|l| l.trim().to_owned()).collect();
+            right
+        };
+        assert_eq!(right(&page(32, 30)), ["可以利用平台提供的设备。", "从科技成果转化到企业", "孵化，产业生态初步形成。", "2023年，产业链产值较上", "年增长50%以上。"]);
+        // Under it, an indented line opens a paragraph: the row stays.
+        assert_eq!(right(&page(32, 32)), ["可以利用平台提供的设备。", "从科技成果转化到企业", "孵化，产业生态初步形成。", "", "2023年，产业链产值较上", "年增长50%以上。"]);
+        // A column that shows one indent at most keeps its blank rows.
+        assert_eq!(right(&page(30, 30))[3], "");
     }
 
     #[test]
