@@ -315,6 +315,10 @@ fn dateline_wraps_into(src: &[char], head: (usize, usize), next: (usize, usize))
     patterns::opening_dateline_len(&joined).is_some_and(|n| n > head.chars().count())
 }
 
+/// Blank rows, most, between a headline's lines or under its last, where
+/// -layout spaces the rows of large type apart.
+const HEADLINE_ROW_GAP: usize = 2;
+
 /// Most characters of a headline an extraction can print at the start of
 /// the byline's or dateline's line.
 const GLUED_MAX: usize = 2;
@@ -356,9 +360,13 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
         // apart: `本报记者…` may open a sentence of the text.
         let glued = (1..=LONG_GLUED_MAX).filter(|&k| line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
             let at = line.lead + k;
-            let under_headline = out.last().is_some_and(|above: &Line| {
+            // Blank rows may stand between: -layout spaces the rows of a
+            // headline's large type apart.
+            let above = out.iter().rev().take(HEADLINE_ROW_GAP + 1).find(|l| !l.is_blank());
+            let under_headline = above.is_some_and(|above: &Line| {
                 let t = above.content();
-                !above.is_blank() && !ends_sentence(t) && !t.chars().any(is_clause_punct) && !above.is_credit()
+                // A colon heads many a headline (`北京：立足首都…`).
+                !ends_sentence(t) && !t.chars().any(|c| is_clause_punct(c) && c != '：') && !above.is_credit()
             });
             under_headline && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
                 let rest = Line::new(src, at, line.end);
@@ -1075,6 +1083,12 @@ mod tests {
         assert_eq!(texts("推动资本市场\n高质量发展央视网消息（新闻联\n播）：在今天\n")[1..3], ["高质量发展", "央视网消息（新闻联"]);
         assert_eq!(texts("推动资本市场\n高质量发展本报北京3月15日电 在今天\n")[1..3], ["高质量发展", "本报北京3月15日电 在今天"]);
         assert_eq!(texts("推动资本市场\n高质量发展本报记者 陈尚文\n")[1], "高质量发展本报记者 陈尚文");
+        // A headline with a colon; one whose last line -layout printed two
+        // blank rows under the line above it (large type), but not three.
+        assert_eq!(texts("北京：立足首都战略定位推动高质量发\n展  本报记者 王嵘\n")[1..3], ["展", "  本报记者 王嵘"]);
+        assert_eq!(texts("北京，立足首都战略定位推动高质量发\n展  本报记者 王嵘\n")[1], "展  本报记者 王嵘");
+        assert_eq!(texts("各界人士纪念孙中山逝世99\n\n\n周年  本 报 上 海 3 月 19 日 电\n")[3..5], ["周年", "  本 报 上 海 3 月 19 日 电"]);
+        assert_eq!(texts("各界人士纪念孙中山逝世99\n\n\n\n周年  本 报 上 海 3 月 19 日 电\n")[4], "周年  本 报 上 海 3 月 19 日 电");
     }
 
     fn is_opening_dateline(t: &str) -> bool {
