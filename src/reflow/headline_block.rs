@@ -313,8 +313,27 @@ fn stretched(line: &Line) -> bool {
 /// begins (`发展先进制造业` / `构建现代化产业体系`) hardly ever does.
 fn wraps_into(lines: &[Line], pairs: &mut PagePairs, line: &Line, next: &Line) -> bool {
     let Some(pair) = join(line, next) else { return true };
+    // A figure the wrap parted from its unit (`…逝世99` / `周年`,
+    // `…突破700` / `亿立方米`) or from the word that counts it (`…升至` /
+    // `133人`) is one line of the title, however rare the pair.
+    if splits_a_figure(pair) {
+        return true;
+    }
     // The join itself is one occurrence.
     pairs.count(lines, pair) > 1
+}
+
+/// Units and measure words that follow a figure in a headline.
+const UNITS: &str = "年月日时分秒周届次亿万千百十个人名家项件台辆架艘座元角米吨斤亩倍成度岁户只";
+
+/// Words that want a figure after them and never end a headline.
+const BEFORE_FIGURE: &str = "至达超逾近约第破";
+
+/// Does the pair across a join part a figure from its unit, or a word
+/// that counts from its figure?
+fn splits_a_figure((last, first): (char, char)) -> bool {
+    let figure = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    (figure(last) && (UNITS.contains(first) || first == '%')) || (BEFORE_FIGURE.contains(last) && figure(first))
 }
 
 /// The characters on either side of the join of `line` and `next`.
@@ -427,15 +446,31 @@ mod tests {
         // Stretched to its box, the line goes on: `133人` ends the title.
         let page = format!("{BODY}俄 罗 斯 莫 斯 科 州 恐 袭 遇 难 人 数 升 至\n133人\n俄今天全国哀悼\n本报记者 王嵘\n{BODY}");
         assert_eq!(unspaced(headlines(&page)), ["俄罗斯莫斯科州恐袭遇难人数升至133人", "俄今天全国哀悼"]);
-        // Not stretched, the same line is a title over a shorter subtitle.
-        let page = format!("{BODY}俄罗斯莫斯科州恐袭遇难人数升至\n133人\n俄今天全国哀悼\n本报记者 王嵘\n{BODY}");
-        assert_eq!(unspaced(headlines(&page)), ["俄罗斯莫斯科州恐袭遇难人数升至", "133人俄今天全国哀悼"]);
+        // Not stretched, a shorter line under the title is its end or a
+        // subtitle as the join says: here a figure after `升至` (see
+        // `a_figure_parted_from_its_unit_or_its_count_word_is_one_title_line`).
+        let page = format!("{BODY}俄罗斯莫斯科州恐袭遇难人数创新\n133人\n俄今天全国哀悼\n本报记者 王嵘\n{BODY}");
+        assert_eq!(unspaced(headlines(&page)), ["俄罗斯莫斯科州恐袭遇难人数创新", "133人俄今天全国哀悼"]);
         // Four characters set apart are stretched too (too few gaps to
         // count as justified), though they measure a cell short.
         let page = format!("{BODY}【筑梦现代\n委员履职故\n事 】 李 丽\n丽：探索再\n生水资源里\n本报记者 王嵘\n{BODY}");
         assert_eq!(unspaced(headlines(&page)), ["【筑梦现代委员履职故事】李丽丽：探索再生水资源里"]);
         let page = format!("{BODY}【筑梦现代\n委员履职故\n事】李丽\n丽：探索再\n生水资源里\n本报记者 王嵘\n{BODY}");
         assert_eq!(unspaced(headlines(&page)), ["【筑梦现代委员履职故事】李丽", "丽：探索再生水资源里"]);
+    }
+
+    #[test]
+    fn a_figure_parted_from_its_unit_or_its_count_word_is_one_title_line() {
+        for (title, end) in [("俄罗斯莫斯科州恐袭遇难人数升至", "133人"), ("各界人士纪念孙中山逝世99", "周年"), ("南水北调累计调水突破700", "亿立方米")] {
+            let page = format!("{BODY}{title}\n{end}\n俄今天全国哀悼\n本报记者 王嵘\n{BODY}");
+            assert_eq!(headlines(&page), [format!("{title}{end}"), "俄今天全国哀悼".to_owned()], "{title}");
+        }
+        for pair in [('9', '周'), ('０', '年'), ('2', '%'), ('至', '1'), ('第', '３')] {
+            assert!(splits_a_figure(pair), "{pair:?}");
+        }
+        for pair in [('9', '的'), ('年', '周'), ('至', '今'), ('的', '1')] {
+            assert!(!splits_a_figure(pair), "{pair:?}");
+        }
     }
 
     #[test]
