@@ -359,9 +359,13 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         // figure's play in width when the line fills the column, as a
         // wrapped line of a title as wide as the text does).
         let fills_column = w >= lines[i].column - FILLED_SLACK;
-        let whole = next >= w + if fills_column { FILLED_SLACK } else { WRAP_SLACK };
+        // An opening mark never ends a line: the wrap pushes it down, and
+        // the line above stops a cell short (`二次会议首场` / `“代表通道”开`).
+        // Then the widths say nothing, and the join decides.
+        let pushed_mark = lines[i + 1].content().starts_with(['“', '《', '（', '【', '「', '『']) && (w + WRAP_SLACK..=w + WRAP_SLACK + 1.0).contains(&next);
+        let whole = !pushed_mark && next >= w + if fills_column { FILLED_SLACK } else { WRAP_SLACK };
         // The line is the short end of a wrapped headline.
-        let wrap_ends = i > wrapped_from && w + WRAP_SLACK <= lines[i - 1].width;
+        let wrap_ends = !pushed_mark && i > wrapped_from && w + WRAP_SLACK <= lines[i - 1].width;
         // Where the widths leave it open, the characters at the join decide
         // ([`wraps_into`], asked only then): for two lines that are the
         // whole block, a title and its subtitle (`俄称阻止乌方越境行动` /
@@ -369,7 +373,7 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         // title whose wrap left a line nearly as long (`十四届全国人大二次会议`
         // / `主席团举行第四次会议`), whatever the widths; and for a shorter
         // line under a headline's first, the rest of the title or a subtitle.
-        let join_decides = range.len() == 2 || (i == wrapped_from && next + WRAP_SLACK <= w);
+        let join_decides = range.len() == 2 || pushed_mark || (i == wrapped_from && next + WRAP_SLACK <= w);
         // A `——` line is a subtitle (outside a bracket).
         let dash = lines[i + 1].content().starts_with("——");
         // A stretched line wrapped: justification stretches every line of
@@ -471,6 +475,24 @@ mod tests {
         for pair in [('9', '的'), ('年', '周'), ('至', '今'), ('的', '1')] {
             assert!(!splits_a_figure(pair), "{pair:?}");
         }
+    }
+
+    #[test]
+    fn an_opening_quote_the_wrap_pushed_down_leaves_the_join_to_decide() {
+        // `二次会议首场` stops a cell short because `“` may not end a line;
+        // the next line is a cell longer for it. The page's text joins
+        // `场“`: one title.
+        let article = "央视网消息（新闻联播）：十四届全国人大二次会议首场\n“代表通道”今天开启，代表走上通道。\n";
+        let title = "十四届全国人大\n二次会议首场\n“代表通道”开\n启\n";
+        let page = format!("{BODY}{title}本报记者 王嵘\n{article}{BODY}");
+        assert_eq!(headlines(&page), ["十四届全国人大二次会议首场“代表通道”开启"]);
+        // Nowhere else on the page does `场“` occur: a title and subtitle.
+        let page = format!("{BODY}{title}本报记者 王嵘\n{}{BODY}", article.replace("首场\n“代表通道”", "首场代表通道"));
+        assert_eq!(headlines(&page), ["十四届全国人大二次会议首场", "“代表通道”开启"]);
+        // A quoted line under one as wide was not pushed down: the widths
+        // say the title goes on.
+        let page = format!("{BODY}“强本强基”\n“严监严管”\n推动资本市场\n高质量发展\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["“强本强基”“严监严管”推动资本市场高质量发展"]);
     }
 
     #[test]
