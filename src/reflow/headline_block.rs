@@ -374,8 +374,11 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         // / `主席团举行第四次会议`), whatever the widths; and for a shorter
         // line under a headline's first, the rest of the title or a subtitle.
         let join_decides = range.len() == 2 || pushed_mark || (i == wrapped_from && next + WRAP_SLACK <= w);
-        // A `——` line is a subtitle (outside a bracket).
-        let dash = lines[i + 1].content().starts_with("——");
+        // A `——` line is a subtitle (outside a bracket), unless the title
+        // ran on into it in one type: a wrap in a narrow box, every line as
+        // wide as the one above (`国建设、民` / `族复兴伟业` / `——热烈祝`).
+        let one_type = i > wrapped_from && (w - lines[i - 1].width).abs() < WRAP_SLACK && (next - w).abs() < WRAP_SLACK;
+        let dash = lines[i + 1].content().starts_with("——") && !one_type;
         // A stretched line wrapped: justification stretches every line of
         // a headline but its last (`俄 罗 斯 … 人 数 升 至` / `133人`). And
         // a character or two are a wrap's end, never a subtitle (`育秧工厂“育”`
@@ -544,6 +547,12 @@ mod tests {
         assert_eq!(headlines(&page), ["弘扬中国—中亚精神", "——习近平主席在中国—中亚峰会"]);
         let page = format!("【筑梦现代化\n共 绘 新 图 景\n—— 代 表 委 员\n议国是】锚定\n建军一百年奋\n斗目标全力攻\n坚\n本报上海3月10日电 解\n{BODY}");
         assert_eq!(headlines(&page), ["【筑梦现代化共 绘 新 图 景—— 代 表 委 员议国是】锚定建军一百年奋斗目标全力攻坚"]);
+        // A title wrapped in a narrow box, every line as wide, runs on into
+        // a `——` line in its type; a line of another width starts one.
+        let page = format!("{BODY}人民日报社\n论：凝心聚\n力，推进强\n国建设、民\n族复兴伟业\n——热烈祝\n贺十四届全\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["人民日报社论：凝心聚力，推进强国建设、民族复兴伟业——热烈祝贺十四届全"]);
+        let page = format!("{BODY}人民日报社\n论：凝心聚\n力，推进强\n国建设、民\n族复兴伟业\n——热烈祝贺\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["人民日报社论：凝心聚力，推进强国建设、民族复兴伟业", "——热烈祝贺"]);
         let page = format!("{BODY}烂漫春光好\n赏花正当时\n央视网消息（新闻联播）：烂漫春光好，赏花\n{BODY}");
         assert_eq!(headlines(&page), ["烂漫春光好", "赏花正当时"]);
         let page = format!("{BODY}俄称拦截乌方防空导弹\n乌称打击俄军防空系统\n本报记者 陈尚文\n{BODY}");
