@@ -397,9 +397,15 @@ fn push_split(out: &mut Vec<Line>, src: &[char], line: Line, at: Option<usize>) 
 /// `级水。新华社记者 李明` / `摄`): an extractor prints the caption's
 /// first line beside the text line level with it. Only where a caption's
 /// credit follows within [`CAPTION_LINES`] lines, as in
-/// [`mark_wrapped_captions`], which then marks the split-off line.
+/// [`mark_wrapped_captions`], which then marks the split-off line, or
+/// where the split-off text is a whole caption, credit and all
+/// (`…战斗能力。 图为19日，美国和德国。新华社记者 刘华 摄`).
 fn split_glued_captions(src: &[char], lines: Vec<Line>) -> Vec<Line> {
-    let splits: Vec<Option<usize>> = lines.iter().enumerate().map(|(i, line)| glued_caption_at(src, line).filter(|_| caption_credit_below(&lines, i))).collect();
+    let splits: Vec<Option<usize>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| glued_caption_at(src, line).filter(|&k| caption_credit_below(&lines, i) || Line::new(src, line.lead + k, line.end).conv.caption))
+        .collect();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len() + splits.iter().flatten().count());
     for (line, split) in lines.into_iter().zip(splits) {
         push_split(&mut out, src, line, split);
@@ -1221,6 +1227,11 @@ mod tests {
         for glued in [credited.replace("进展成效。 图为", "进展成效， 图为"), credited.replace("进展成效。 图为", "进展成效。图为")] {
             assert_eq!(lines(&chars(&glued)).iter().filter(|l| !l.is_blank()).count(), 6, "{glued}");
         }
+        // A whole caption, credit and all, beside the paragraph's last line.
+        let page = "央视网消息（新闻联播）：俄罗斯国防部19日\n称，俄防空系统还拦截了导弹。此外，普京下令加\n强陆上和海上战斗能力。 图为19日，美国和德国。新华社记者 刘华 摄\n乌武装部队总参谋部19日称，乌武装部队击退俄\n军的进攻。\n";
+        let doc = crate::analyze_document("page.txt", page.as_bytes());
+        let paragraphs: Vec<&str> = doc.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.as_str()).collect();
+        assert_eq!(paragraphs, ["俄罗斯国防部19日称，俄防空系统还拦截了导弹。此外，普京下令加强陆上和海上战斗能力。", "乌武装部队总参谋部19日称，乌武装部队击退俄军的进攻。"]);
     }
 
     #[test]
