@@ -181,13 +181,18 @@ mod tests {
         assert!(check_coverage(text, &doc).is_empty());
     }
 
-    /// The articles' paragraphs of `text` reflowed, after checking that
-    /// every character of it is accounted for.
-    fn paragraphs_of(text: &str) -> Vec<String> {
+    /// `text` reflowed, after checking that every character of it is
+    /// accounted for.
+    fn reflowed(text: &str) -> DocumentAnalysis {
         let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
         reflow_into(&mut doc, text);
         assert!(check_coverage(text, &doc).is_empty());
-        doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect()
+        doc
+    }
+
+    /// The articles' paragraphs of `text` reflowed (see [`reflowed`]).
+    fn paragraphs_of(text: &str) -> Vec<String> {
+        reflowed(text).articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect()
     }
 
     #[test]
@@ -209,9 +214,7 @@ mod tests {
         // The article's first paragraph, after its dateline, stops
         // mid-sentence; its headline stands before the rest.
         let text = "新华社贵阳6月16日电 多国人士在接受记者采访时表示，峰会成果具有重要的全球示\n\n习近平主席在讲话中指出\n\n范意义。专家说，这一条约具有重要意义。\n\n各方将继续深化合作。\n";
-        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
-        reflow_into(&mut doc, text);
-        assert!(check_coverage(text, &doc).is_empty());
+        let doc = reflowed(text);
         assert_eq!(doc.articles.len(), 1, "{:#?}", doc.articles);
         let a = &doc.articles[0];
         assert_eq!(a.title.as_deref(), Some("习近平主席在讲话中指出"));
@@ -220,9 +223,7 @@ mod tests {
         assert_eq!(paragraphs, ["多国人士在接受记者采访时表示，峰会成果具有重要的全球示范意义。专家说，这一条约具有重要意义。", "各方将继续深化合作。"]);
         // A dateline's paragraph that ends its sentence keeps its place:
         // the headline after it heads what follows.
-        let text = text.replace("全球示\n", "全球意义。\n");
-        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
-        reflow_into(&mut doc, &text);
+        let doc = reflowed(&text.replace("全球示\n", "全球意义。\n"));
         assert_eq!(doc.articles.len(), 2, "{:#?}", doc.articles);
         assert_eq!(doc.articles[1].title.as_deref(), Some("习近平主席在讲话中指出"));
     }
@@ -230,16 +231,12 @@ mod tests {
     #[test]
     fn of_two_headlines_between_an_untitled_article_and_the_next_the_first_heads_the_one_above() {
         let text = "新华社北京6月16日电 第一篇的正文写在这里，\n已经写完了。\n\n\n稳步推进农业现代化\n\n\n持续提升互联互通水平\n\n新华社西安6月17日电 第二篇的正文从这里开\n始，讲的是另一件事情。\n";
-        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
-        reflow_into(&mut doc, text);
-        assert!(check_coverage(text, &doc).is_empty());
+        let doc = reflowed(text);
         let titles: Vec<Option<&str>> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
         assert_eq!(titles, [Some("稳步推进农业现代化"), Some("持续提升互联互通水平")], "{:#?}", doc.articles);
         // An article continued from another page has its title there: the
         // lines head the article below.
-        let text = format!("（上接第1版）{text}");
-        let mut doc = DocumentAnalysis { id: "t".into(), ..Default::default() };
-        reflow_into(&mut doc, &text);
+        let doc = reflowed(&format!("（上接第1版）{text}"));
         assert_eq!(doc.articles[0].title, None, "{:#?}", doc.articles);
         assert!(doc.articles[1].title.as_deref().is_some_and(|t| t.starts_with("稳步推进农业现代化")), "{:#?}", doc.articles);
     }
