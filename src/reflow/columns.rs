@@ -53,7 +53,7 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len() + 16);
     let mut band: Vec<Line> = Vec::new();
     // The runs of the band's lines with columns, so far.
-    let mut band_runs: Vec<(usize, usize)> = Vec::new();
+    let mut band_runs = BandRuns::default();
     // Blank lines after the band, until the text under them says whether they end it.
     let mut blank_run: Vec<Line> = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
@@ -65,10 +65,9 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             // The next line with text after this one, which may say that a
             // line of one run is a narrow column's.
             let after = (i + 1..runs.len()).find(|&k| !runs[k].is_empty()).map(|k| runs[k].as_slice());
-            let young = band.iter().filter(|l| !l.is_blank()).count() <= HEADLINE_ROWS;
-            if ends_band(&band_runs, &runs[i], after, young) {
+            if ends_band(&band_runs, &runs[i], after) {
                 read_band(src, std::mem::take(&mut band), &mut out);
-                band_runs.clear();
+                band_runs = BandRuns::default();
                 out.append(&mut blank_run);
             } else {
                 // Rows a taller line beside the columns spaced apart: no
@@ -77,9 +76,7 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             }
         }
         band.append(&mut blank_run);
-        if runs[i].len() > 1 {
-            band_runs.extend_from_slice(&runs[i]);
-        }
+        band_runs.add_row(&runs[i]);
         band.push(line);
     }
     read_band(src, band, &mut out);
@@ -100,17 +97,52 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
 /// anything under a band with no columns. It is the narrow box's next row
 /// only where it fits one column and the line after it (`after`) goes on
 /// in the band's other columns.
-fn ends_band(band_runs: &[(usize, usize)], next: &[(usize, usize)], after: Option<&[(usize, usize)]>, young: bool) -> bool {
-    // A start seen once may be an indented first line (`在回答记者提问时`
-    // four cells right of its column's `俭表示…`): text may start up to an
-    // indent's width left of it. Seen more often, it is the column's edge.
-    let seen_once = |s: usize| band_runs.iter().filter(|r| r.0.abs_diff(s) <= INDENT).count() == 1;
-    let in_a_column = |&(b, e): &(usize, usize)| band_runs.iter().any(|&(s, end)| (b + 1 >= s || (b + 2 * INDENT >= s && seen_once(s))) && b <= s + INDENT && e <= end + INDENT);
-    let right_of_all = if young { band_runs.iter().map(|r| r.1).max().unwrap_or(usize::MAX).saturating_add(GAP) } else { usize::MAX };
+fn ends_band(band_runs: &BandRuns, next: &[(usize, usize)], after: Option<&[(usize, usize)]>) -> bool {
+    let in_a_column = |&(b, e): &(usize, usize)| band_runs.in_a_column(b, e);
+    let right_of_all = if band_runs.rows <= HEADLINE_ROWS { band_runs.max_end.map_or(usize::MAX, |e| e + GAP) } else { usize::MAX };
     let goes_on = |runs: &[(usize, usize)]| runs.len() >= 2 && runs.iter().all(|r| in_a_column(r) || r.0 >= right_of_all);
     match next {
         [one] => !(in_a_column(one) && after.is_some_and(|a| goes_on(a) && a.iter().all(|r| r.0 > one.1))),
         _ => !goes_on(next),
+    }
+}
+
+/// The runs of a band's lines with columns, by where they start: each
+/// start's widest end and how many runs start there. Asked about a run,
+/// it looks at the few starts near it, never at every run of the band
+/// (a long band of many rows would make that quadratic).
+#[derive(Default)]
+struct BandRuns {
+    by_start: std::collections::BTreeMap<usize, (usize, usize)>,
+    max_end: Option<usize>,
+    /// The band's text lines so far.
+    rows: usize,
+}
+
+impl BandRuns {
+    fn add_row(&mut self, runs: &[(usize, usize)]) {
+        self.rows += 1;
+        if runs.len() < 2 {
+            return;
+        }
+        for &(b, e) in runs {
+            let entry = self.by_start.entry(b).or_insert((e, 0));
+            *entry = (entry.0.max(e), entry.1 + 1);
+            self.max_end = self.max_end.max(Some(e));
+        }
+    }
+
+    /// Does a run from `b` to `e` go on in a column of the band: a run
+    /// of the band started at most an indent left of it, or a little right
+    /// of it where that start was seen once (an indented first line,
+    /// `在回答记者提问时` four cells right of its column's `俭表示…`), and
+    /// it is no wider than that run (by a figure's play)? A start seen
+    /// more often is the column's edge.
+    fn in_a_column(&self, b: usize, e: usize) -> bool {
+        let seen_once = |s: usize| self.by_start.range(s.saturating_sub(INDENT)..=s + INDENT).map(|(_, &(_, n))| n).sum::<usize>() == 1;
+        self.by_start
+            .range(b.saturating_sub(INDENT)..=b + 2 * INDENT)
+            .any(|(&s, &(end, _))| (b + 1 >= s || seen_once(s)) && e <= end + INDENT)
     }
 }
 
