@@ -483,6 +483,34 @@ mod tests {
     }
 
     #[test]
+    fn a_run_goes_on_in_a_column_from_its_edge_or_an_indent_left_of_a_start_seen_once() {
+        let mut band = BandRuns::default();
+        for row in [[(0, 4), (21, 30), (70, 75)], [(0, 4), (21, 30), (70, 75)], [(0, 4), (21, 30), (46, 55)]] {
+            band.add_row(&row);
+        }
+        band.add_row(&[(0, 9)]);
+        assert_eq!((band.rows, band.max_end), (4, Some(75)), "a line of one run is a row, and adds no start");
+        assert!(band.in_a_column(20, 29), "a cell left of an edge seen three times");
+        assert!(!band.in_a_column(19, 29), "two cells left of it");
+        assert!(band.in_a_column(40, 50), "an indent left of a start seen once");
+        assert!(!band.in_a_column(39, 50));
+        assert!(!band.in_a_column(10, 14), "where no column began");
+        assert!(band.in_a_column(0, 7) && !band.in_a_column(0, 8), "a figure's play wider, not more");
+    }
+
+    #[test]
+    fn text_right_of_all_a_band_s_text_goes_on_in_it_only_under_a_headline_block() {
+        // Under two columns of four rows, two headlines side by side, one
+        // right of all the band's text: a block of their own.
+        let band: String = (0..4).map(|k| row(&[(0, &format!("甲栏第{k}行文字")), (20, &format!("乙栏第{k}行文字"))])).collect();
+        let under = [row(&[(0, "【活力中国】小门店"), (40, "李强主持召开常务会议")]), row(&[(0, "大梦想的故事"), (40, "央视网消息：国务院")]), row(&[(0, "本报武汉3月8日电"), (40, "总理李强主持会议")])].concat();
+        let got = read(&format!("{band}\n\n{under}"));
+        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        assert_eq!(order[..8], ["甲栏第0行文字", "甲栏第1行文字", "甲栏第2行文字", "甲栏第3行文字", "乙栏第0行文字", "乙栏第1行文字", "乙栏第2行文字", "乙栏第3行文字"], "{got:#?}");
+        assert_eq!(order[8], "【活力中国】小门店", "{got:#?}");
+    }
+
+    #[test]
     fn a_short_column_beside_a_page_long_one_is_a_column() {
         // Forty-five lines of the left column, eight of the right: the right
         // column's starts are fewer than a fifth of the band's lines.
