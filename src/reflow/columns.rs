@@ -480,6 +480,21 @@ mod tests {
         assert_eq!(right(&page(32, 32)), ["可以利用平台提供的设备。", "从科技成果转化到企业", "孵化，产业生态初步形成。", "", "2023年，产业链产值较上", "年增长50%以上。"]);
         // A column that shows one indent at most keeps its blank rows.
         assert_eq!(right(&page(30, 30))[3], "");
+        // A column whose text starts under the band's first blank row: the
+        // row opens its stream, and stays.
+        let lower = [
+            row(&[(2, "走进西安高新区，这家")]),
+            row(&[(0, "光子企业自主研发的")]),
+            "\n".to_owned(),
+            row(&[(0, "飞秒激光高端精密加"), (30, "从科技成果转化到企业")]),
+            row(&[(2, "据了解，陕西还将整合"), (32, "孵化，产业生态形成。")]),
+            row(&[(0, "工设备。"), (32, "2023年，产业链产值")]),
+            row(&[(2, "另起一段的文字"), (30, "较上年增长。")]),
+        ]
+        .concat();
+        let got = read(&lower);
+        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        assert_eq!(order, ["走进西安高新区，这家", "光子企业自主研发的", "飞秒激光高端精密加", "据了解，陕西还将整合", "工设备。", "另起一段的文字", "从科技成果转化到企业", "孵化，产业生态形成。", "2023年，产业链产值", "较上年增长。"], "{got:#?}");
     }
 
     #[test]
