@@ -189,7 +189,7 @@ pub fn lines(src: &[char]) -> Vec<Line> {
     }
     // Columns printed side by side (pdftotext -layout) are read one after another.
     let out = super::columns::one_after_another(src, out);
-    let out = split_glued_credits(src, out);
+    let out = close_headline_rows(split_glued_credits(src, out));
     let mut out = split_glued_captions(src, out);
     mark_wrapped_datelines(src, &mut out);
     mark_wrapped_captions(&mut out);
@@ -378,6 +378,34 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
         push_split(&mut out, src, line, glued);
     }
     out
+}
+
+/// Most characters of a headline's wrapped end that -layout prints a
+/// blank row under the rest of it (see [`close_headline_rows`]).
+const ROW_END_CHARS: usize = 2;
+
+/// Drops the blank row between a headline's line and its wrapped end of a
+/// character or two over the credit (`各界人士纪念孙中山逝世99` / blank /
+/// `周年` / `本报上海3月19日电`): -layout spaces the rows of large type
+/// apart, and the blank row would cut the headline where no headline
+/// ends. A line of one or two characters over a credit is no headline of
+/// its own.
+fn close_headline_rows(lines: Vec<Line>) -> Vec<Line> {
+    let headline_like = |l: &Line| {
+        let t = l.content();
+        !l.is_blank() && !ends_sentence(t) && !t.chars().any(|c| is_clause_punct(c) && c != '：') && !l.own_kind()
+    };
+    let visible = |l: &Line| l.content().chars().filter(|c| !c.is_whitespace()).count();
+    let spacing: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            lines[i].is_blank()
+                && i > 0
+                && headline_like(&lines[i - 1])
+                && lines.get(i + 1).is_some_and(|end| headline_like(end) && visible(end) <= ROW_END_CHARS)
+                && lines.get(i + 2).is_some_and(Line::is_credit)
+        })
+        .collect();
+    lines.into_iter().zip(spacing).filter(|(_, spacing)| !spacing).map(|(l, _)| l).collect()
 }
 
 /// Pushes `line`, or its two halves where `at` (characters into its
@@ -1095,6 +1123,21 @@ mod tests {
         assert_eq!(texts("北京，立足首都战略定位推动高质量发\n展  本报记者 王嵘\n")[1], "展  本报记者 王嵘");
         assert_eq!(texts("各界人士纪念孙中山逝世99\n\n\n周年  本 报 上 海 3 月 19 日 电\n")[3..5], ["周年", "  本 报 上 海 3 月 19 日 电"]);
         assert_eq!(texts("各界人士纪念孙中山逝世99\n\n\n\n周年  本 报 上 海 3 月 19 日 电\n")[4], "周年  本 报 上 海 3 月 19 日 电");
+    }
+
+    #[test]
+    fn a_blank_row_over_a_headline_s_wrapped_end_above_its_credit_is_spacing() {
+        let title = |text: &str| crate::analyze_document("p.txt", text.as_bytes()).articles.iter().find_map(|a| a.title.clone());
+        let body = "12日上午，首都各界人士会聚北京中山公园中山堂，举行仪式。\n";
+        assert_eq!(title(&format!("各界人士纪念孙中山逝世99\n\n周年\n本报上海3月19日电 {body}")).as_deref(), Some("各界人士纪念孙中山逝世99周年"));
+        // (The text's last line break leaves an empty line after it.)
+        let blanks = |text: String| lines(&chars(&text)).iter().filter(|l| l.is_blank()).count();
+        // Three characters may be a subtitle; a sentence's end is no headline.
+        assert_eq!(blanks(format!("各界人士纪念孙中山\n\n九十周年\n本报上海3月19日电 {body}")), 2);
+        assert_eq!(blanks(format!("首都各界举行仪式。\n\n周年\n本报上海3月19日电 {body}")), 2);
+        // Not over a credit: the row stays.
+        assert_eq!(blanks(format!("各界人士纪念孙中山逝世99\n\n周年\n{body}")), 2);
+        assert_eq!(blanks(format!("各界人士纪念孙中山逝世99\n\n周年\n本报上海3月19日电 {body}")), 1);
     }
 
     fn is_opening_dateline(t: &str) -> bool {
