@@ -262,14 +262,15 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut it = items.into_iter().peekable();
     while let Some(mut item) = it.next() {
+        if !hangs(&item) {
+            out.push(item);
+            continue;
+        }
         // The hanging text, and whether its last line filled its column.
         let (merged, mut last) = match &mut item {
-            Item::Para { piece, dangling: true, last_full } => (piece, *last_full),
-            Item::Dated { rest, .. } if !rest.is_empty() && !ends_sentence(&rest.text()) => (rest, false),
-            _ => {
-                out.push(item);
-                continue;
-            }
+            Item::Para { piece, last_full, .. } => (piece, *last_full),
+            Item::Dated { rest, .. } => (rest, false),
+            _ => unreachable!("only paragraphs hang"),
         };
         let mut dangling = true;
         let mut between: Vec<Item> = Vec::new();
@@ -658,7 +659,7 @@ fn rejoin_cut_sentences(items: Vec<Item>) -> Vec<Item> {
 fn hangs(item: &Item) -> bool {
     match item {
         Item::Para { dangling, .. } => *dangling,
-        Item::Dated { rest, .. } => !rest.is_empty() && !crate::text::ends_sentence(&rest.text()),
+        Item::Dated { rest, .. } => !rest.is_empty() && !ends_sentence(&rest.text()),
         _ => false,
     }
 }

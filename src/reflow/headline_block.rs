@@ -136,7 +136,7 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
             if line.is_blank() || !(headline_text(line) || quoted_words(line)) {
                 break bounds_a_block(line);
             }
-            chars += visible_chars(line);
+            chars += line.visible_chars();
             clause_ends |= line.content().chars().next_back().is_some_and(crate::text::is_clause_punct);
             first -= 1;
             let most = if clause_ends { BLOCK_MAX_CHARS } else { LONG_BLOCK_MAX_CHARS };
@@ -183,7 +183,7 @@ fn mark_displaced(blocks: &mut HeadlineBlocks, lines: &[Line], pairs: &mut PageP
             continue;
         }
         let t = line.content();
-        if !DISPLACED_CHARS.contains(&visible_chars(line)) || t.chars().any(crate::text::is_clause_punct) {
+        if !DISPLACED_CHARS.contains(&line.visible_chars()) || t.chars().any(crate::text::is_clause_punct) {
             continue;
         }
         let (Some(above), Some(below)) = ((0..i).rev().find(|&k| !blank(k)), (i + 1..lines.len()).find(|&k| !blank(k))) else { continue };
@@ -292,11 +292,6 @@ fn each_pair(lines: &[Line], mut f: impl FnMut((char, char))) {
 /// headline line, never a subtitle.
 const WRAP_END_CHARS: usize = 2;
 
-/// The characters a line shows (white space left out).
-fn visible_chars(line: &Line) -> usize {
-    line.content().chars().filter(|c| !c.is_whitespace()).count()
-}
-
 /// Is the line stretched to its box: justified, or a few characters each
 /// set apart (`事 】 李 丽`: too few gaps for [`Line::justified`], which
 /// must not read a list of names as stretched)? Its width then counts
@@ -383,7 +378,7 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         // a headline but its last (`俄 罗 斯 … 人 数 升 至` / `133人`). And
         // a character or two are a wrap's end, never a subtitle (`育秧工厂“育”`
         // / `新机`; `…推动高质量发` / `展`, printed before its byline).
-        let wrapped = stretched(&lines[i]) || visible_chars(&lines[i + 1]) <= WRAP_END_CHARS;
+        let wrapped = stretched(&lines[i]) || lines[i + 1].visible_chars() <= WRAP_END_CHARS;
         // Under a subtitle, only a `——` line opens another: the rest is the
         // subtitle, wrapped (`以色列否认与` / `袭击有关`).
         if dash || (!subtitle_open && !wrapped && (whole || wrap_ends || (join_decides && !wraps_into(lines, pairs, &lines[i], &lines[i + 1])))) {

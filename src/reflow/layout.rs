@@ -138,6 +138,17 @@ impl Line {
     pub(super) fn content(&self) -> &str {
         &self.text[self.content.clone()]
     }
+    /// The characters of the content that show.
+    pub(super) fn visible_chars(&self) -> usize {
+        self.content().chars().filter(|c| !c.is_whitespace()).count()
+    }
+    /// Can the line be a wrapped headline's: text that ends no sentence
+    /// and parts no clause (a colon heads many a headline: `北京：立足首都…`),
+    /// of no kind of its own?
+    fn headline_like(&self) -> bool {
+        let t = self.content();
+        !self.is_blank() && !ends_sentence(t) && !t.chars().any(|c| is_clause_punct(c) && c != '：') && !self.own_kind()
+    }
     /// White space before the content (an invisible character such as a
     /// zero-width space is not an indent).
     fn indented(&self) -> bool {
@@ -362,12 +373,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             let at = line.lead + k;
             // Blank rows may stand between: -layout spaces the rows of a
             // headline's large type apart.
-            let above = out.iter().rev().take(HEADLINE_ROW_GAP + 1).find(|l| !l.is_blank());
-            let under_headline = above.is_some_and(|above: &Line| {
-                let t = above.content();
-                // A colon heads many a headline (`北京：立足首都…`).
-                !ends_sentence(t) && !t.chars().any(|c| is_clause_punct(c) && c != '：') && !above.is_credit()
-            });
+            let under_headline = out.iter().rev().take(HEADLINE_ROW_GAP + 1).find(|l| !l.is_blank()).is_some_and(Line::headline_like);
             under_headline && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
                 let rest = Line::new(src, at, line.end);
                 let credit = if k <= GLUED_MAX || src[at].is_space() { rest.is_credit() } else { rest.conv.opening_dateline };
@@ -391,17 +397,12 @@ const ROW_END_CHARS: usize = 2;
 /// ends. A line of one or two characters over a credit is no headline of
 /// its own.
 fn close_headline_rows(lines: Vec<Line>) -> Vec<Line> {
-    let headline_like = |l: &Line| {
-        let t = l.content();
-        !l.is_blank() && !ends_sentence(t) && !t.chars().any(|c| is_clause_punct(c) && c != '：') && !l.own_kind()
-    };
-    let visible = |l: &Line| l.content().chars().filter(|c| !c.is_whitespace()).count();
     let spacing: Vec<bool> = (0..lines.len())
         .map(|i| {
             lines[i].is_blank()
                 && i > 0
-                && headline_like(&lines[i - 1])
-                && lines.get(i + 1).is_some_and(|end| headline_like(end) && visible(end) <= ROW_END_CHARS)
+                && lines[i - 1].headline_like()
+                && lines.get(i + 1).is_some_and(|end| end.headline_like() && end.visible_chars() <= ROW_END_CHARS)
                 && lines.get(i + 2).is_some_and(Line::is_credit)
         })
         .collect();
