@@ -244,19 +244,22 @@ fn read_band(src: &[char], band: Vec<Line>, out: &mut Vec<Line>) {
             }
             continue;
         }
+        // Each run that is a jump marker set apart from the run before it,
+        // asked once per run.
+        let apart: Vec<bool> = (0..runs.len()).map(|k| k > 0 && jump_apart(src, line, runs[k - 1], runs[k])).collect();
         let mut k = 0;
         let mut prev_end = 0;
         while k < runs.len() {
             let c = column(runs[k].0);
             let mut j = k + 1;
-            while j < runs.len() && column(runs[j].0) == c && !jump_apart(src, line, runs[j - 1], runs[j]) {
+            while j < runs.len() && column(runs[j].0) == c && !apart[j] {
                 j += 1;
             }
             // From the column's edge, so an indent still shows.
             let begin = runs[k].0.min(edges[c].max(prev_end));
             let end = runs[j - 1].1;
             let piece = Line::new(src, line.start + begin, line.start + end);
-            if k > 0 && jump_apart(src, line, runs[k - 1], runs[k]) {
+            if apart[k] {
                 jumps[c].push(piece);
             } else {
                 streams[c].push(piece);
@@ -324,6 +327,11 @@ mod tests {
             }
         }
         one_after_another(&src, lines).iter().map(|l| l.text.trim_end().to_owned()).collect()
+    }
+
+    /// The lines read that hold text, trimmed.
+    fn text_lines(got: &[String]) -> Vec<&str> {
+        got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect()
     }
 
     /// A line with each text placed at its character position.
@@ -410,7 +418,7 @@ mod tests {
         ]
         .concat();
         let got = read(&page);
-        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let order = text_lines(&got);
         assert_eq!(order, ["本报西安电 今年前两个月", "区域货物贸易进出口两位", "红”。", "前两个月，长三角", "海关统计数据显示，今年", "域外贸进出口总值创历史新高，", "同比增长，占全国进出口总值的", "37.3%。", "“两位数”增长背后，是产业", "的有力支撑。前两个月，长三角区"], "{got:#?}");
         // Where the text of the left column stops short of the starts, they
         // are a column's edge, however near.
@@ -444,7 +452,7 @@ mod tests {
         ]
         .concat();
         let got = read(&page);
-        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let order = text_lines(&got);
         assert_eq!(order, ["央视网消息：3月1日出版的", "第5期《求是》杂志发表中共", "中央总书记的文章《加强和", "第四行的文字写在这里。", "改进人民政协工作》。这是", "习近平总书记有关重要论述", "的节录。", "第四行右栏的文字。", "（下转第14版）"], "{got:#?}");
         // Text that is no marker stays on its line; so does a marker near
         // the text before it.
@@ -493,7 +501,7 @@ mod tests {
         ]
         .concat();
         let got = read(&lower);
-        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let order = text_lines(&got);
         assert_eq!(order, ["走进西安高新区，这家", "光子企业自主研发的", "飞秒激光高端精密加", "据了解，陕西还将整合", "工设备。", "另起一段的文字", "从科技成果转化到企业", "孵化，产业生态形成。", "2023年，产业链产值", "较上年增长。"], "{got:#?}");
     }
 
@@ -520,7 +528,7 @@ mod tests {
         let band: String = (0..4).map(|k| row(&[(0, &format!("甲栏第{k}行文字")), (20, &format!("乙栏第{k}行文字"))])).collect();
         let under = [row(&[(0, "【活力中国】小门店"), (40, "李强主持召开常务会议")]), row(&[(0, "大梦想的故事"), (40, "央视网消息：国务院")]), row(&[(0, "本报武汉3月8日电"), (40, "总理李强主持会议")])].concat();
         let got = read(&format!("{band}\n\n{under}"));
-        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let order = text_lines(&got);
         assert_eq!(order[..8], ["甲栏第0行文字", "甲栏第1行文字", "甲栏第2行文字", "甲栏第3行文字", "乙栏第0行文字", "乙栏第1行文字", "乙栏第2行文字", "乙栏第3行文字"], "{got:#?}");
         assert_eq!(order[8], "【活力中国】小门店", "{got:#?}");
     }
@@ -531,7 +539,7 @@ mod tests {
         // column's starts are fewer than a fifth of the band's lines.
         let page: String = (0..45).map(|k| if k < 8 { row(&[(0, &format!("左栏第{k}行")), (20, &format!("右栏第{k}行"))]) } else { row(&[(0, &format!("左栏第{k}行"))]) }).collect();
         let got = read(&page);
-        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let order = text_lines(&got);
         let want: Vec<String> = (0..45).map(|k| format!("左栏第{k}行")).chain((0..8).map(|k| format!("右栏第{k}行"))).collect();
         assert_eq!(order, want, "{got:#?}");
     }
@@ -559,7 +567,7 @@ mod tests {
         ]
         .concat();
         let got = read(&page);
-        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let order = text_lines(&got);
         let want = [
             "赵乐际分", "别会见哈", "萨克斯坦", "总统托卡", "耶夫、柬", "埔寨国王",
             "十四届全国人大二次会议举行", "新闻发布会", "本报记者 刘华", "央视网消息（新闻联", "播）：十四届全国人大", "二次会议今天举行新", "闻发布会。",
@@ -598,7 +606,7 @@ mod tests {
         ]
         .concat();
         let got = read(&page);
-        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let order = text_lines(&got);
         assert_eq!(order, ["【筑梦现代化", "共绘新图景】", "代表委员履职", "故事", "习近平向巴基斯坦新任总统", "扎尔达里致贺电", "本报武汉3月26日电", "3月10日，国家主席", "习近平致电祝贺。", "得丰硕成果，两国", "关系保持高水平。", "习近平强调，当前"], "{got:#?}");
         // Under the blank lines, a line of one run (a headline over the
         // same columns), a run wider than its column, or a run where no
@@ -607,7 +615,7 @@ mod tests {
             // A headline across the columns is a line of one run, and no column.
             let page = format!("{}{}\n\n{under}", row(&[(0, "代表委员履职故事代表委员履职故事代表委员履职")]), row(&[(0, "代表委员履职"), (20, "3月10日，国家主席"), (40, "得丰硕成果，两国")]).repeat(GAPPED_LINES));
             let got = read(&page);
-            let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+            let order = text_lines(&got);
             let column = |t: &'static str| std::iter::repeat_n(t, GAPPED_LINES);
             let band: Vec<&str> = column("代表委员履职").chain(column("3月10日，国家主席")).chain(column("得丰硕成果，两国")).collect();
             assert_eq!(order[1..=band.len()], band, "under {under:?}: {got:#?}");
@@ -619,7 +627,7 @@ mod tests {
         let top = "甲栏第一行文字    乙栏第一行文字\n甲栏第二行文字    乙栏第二行文字\n甲栏第三行文字    乙栏第三行文字\n";
         let bottom = "丙栏第一行    丁栏第一行文字\n丙栏第二行    丁栏第二行文字\n";
         let got = read(&format!("{top}\n\n{bottom}"));
-        let order: Vec<&str> = got.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let order = text_lines(&got);
         assert_eq!(order, ["甲栏第一行文字", "甲栏第二行文字", "甲栏第三行文字", "乙栏第一行文字", "乙栏第二行文字", "乙栏第三行文字", "丙栏第一行", "丙栏第二行", "丁栏第一行文字", "丁栏第二行文字"]);
     }
 }
