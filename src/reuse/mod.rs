@@ -687,8 +687,11 @@ impl PassageMaker<'_> {
         Member {
             doc: doc.id.clone(),
             article: doc.articles[t.article].id.clone(),
-            begin: spans.first().map_or(0, |s| s[0]),
-            end: spans.last().map_or(0, |s| s[1]),
+            // Outermost, not first and last: columns read one after another
+            // (`pdftotext -layout`) put a passage's later text earlier in
+            // the input.
+            begin: spans.iter().map(|s| s[0]).min().unwrap_or(0),
+            end: spans.iter().map(|s| s[1]).max().unwrap_or(0),
             spans,
             text: t.text(m.begin, m.end, input),
         }

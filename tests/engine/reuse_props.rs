@@ -41,6 +41,9 @@ fn check_members(analysis: &tongwen::Analysis, texts: &[String]) -> Result<(), T
             let d: usize = analysis.documents.iter().position(|d| d.id == m.doc).unwrap();
             let chars: Vec<char> = texts[d].chars().collect();
             prop_assert!(m.begin < m.end && m.end <= chars.len());
+            // The outermost extent of its spans, whatever their order.
+            prop_assert_eq!(m.begin, m.spans.iter().map(|s| s[0]).min().unwrap());
+            prop_assert_eq!(m.end, m.spans.iter().map(|s| s[1]).max().unwrap());
             let from_spans: String = m.spans.iter().flat_map(|&[b, e]| chars[b..e].iter()).filter(|c| !c.is_whitespace()).collect();
             let text: String = m.text.chars().filter(|c| !c.is_whitespace()).collect();
             prop_assert_eq!(from_spans, text);
@@ -167,6 +170,27 @@ fn a_member_trimmed_of_its_marks_still_holds_most_of_the_passage() {
     let texts: Vec<String> = corpus.pages.iter().map(|p| p.text.clone()).collect();
     let ids: Vec<String> = (0..texts.len()).map(|i| format!("{i:05}.txt")).collect();
     let a = tongwen::analyze_documents(ids.iter().map(String::as_str).zip(texts.iter().map(|t| t.as_bytes())));
+    check_members(&a, &texts).unwrap();
+}
+
+#[test]
+fn a_member_read_out_of_input_order_spans_its_outermost_extent() {
+    // `pdftotext -layout` prints columns side by side; read one after
+    // another, a passage's later text can stand earlier in the input. A
+    // member's begin and end were its first span's start and its last
+    // span's end, and so could be backwards (and overflowed downstream).
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/typeset");
+    let mut ids = Vec::new();
+    let mut texts = Vec::new();
+    for mode in ["layout", "raw"] {
+        for k in 0..10 {
+            ids.push(format!("{mode}/{k:03}.txt"));
+            texts.push(std::fs::read_to_string(fixtures.join(mode).join(format!("{k:03}.txt"))).unwrap());
+        }
+    }
+    let a = tongwen::analyze_documents(ids.iter().map(String::as_str).zip(texts.iter().map(|t| t.as_bytes())));
+    let out_of_order = a.passages.iter().flat_map(|p| &p.members).filter(|m| m.spans.windows(2).any(|w| w[1][0] < w[0][0])).count();
+    assert!(out_of_order > 0, "no member read out of input order: the test tests nothing");
     check_members(&a, &texts).unwrap();
 }
 
