@@ -188,6 +188,12 @@ fn join_captions(items: impl Iterator<Item = Item>) -> Vec<Item> {
         while out.len() >= 2 {
             let (a, b) = (&out[out.len() - 2], &out[out.len() - 1]);
             let (Some(pa), Some(pb)) = (a.text_piece(), b.text_piece()) else { break };
+            // Asked after every item: the lengths and kinds rule out most
+            // pairs before their texts are built.
+            let (could_split, could_sign) = (pa.len() + pb.len() <= 40, matches!(b, Item::Caption(_)) && pa.len() + pb.len() <= CAPTION_MAX);
+            if !could_split && !could_sign {
+                break;
+            }
             let (ta, tb) = (pa.text(), pb.text());
             let opens = |t: &str| t.matches(['（', '(']).count() > t.matches(['）', ')']).count();
             let closes = |t: &str| t.matches(['）', ')']).count() > t.matches(['（', '(']).count();

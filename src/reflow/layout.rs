@@ -65,19 +65,23 @@ pub struct Conventions {
 
 impl Conventions {
     fn of(t: &str) -> Self {
+        // Asked of every line, and most lines match no convention: one
+        // pass over the line finds the characters each convention cannot
+        // match without, and only those patterns run that might match.
+        let has = patterns::Triggers::of(t);
         let crosshead = patterns::is_crosshead(t);
         Conventions {
-            opening_dateline: patterns::opening_dateline_len(t).is_some(),
-            closing_dateline: patterns::is_closing_dateline(t),
+            opening_dateline: has.dateline_word && patterns::opening_dateline_len(t).is_some(),
+            closing_dateline: has.dateline_word && patterns::is_closing_dateline(t),
             caption: patterns::is_caption(t),
-            byline: patterns::is_byline(t),
+            byline: has.byline_word && patterns::is_byline(t),
             crosshead,
             whole_crosshead: crosshead && t.matches('“').count() == t.matches('”').count(),
-            furniture: patterns::is_furniture(t) || crate::masthead::is_masthead_line(t),
+            furniture: (has.furniture_word && patterns::is_furniture(t)) || crate::masthead::is_masthead_line(t),
             dateline_wraps: false,
             opens_caption: false,
             byline_wraps: false,
-            attendance: patterns::is_attendance_note(t),
+            attendance: has.attendance_word && patterns::is_attendance_note(t),
         }
     }
 }
@@ -362,6 +366,11 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
         // first: it is cheap, and rarely so.
         let own = |at: usize| {
             let unspaced = src[at..line.trail].iter().filter(|c| !c.is_space());
+            // Asked at up to eight places of every line: the first
+            // character rules out almost all of them.
+            if !unspaced.clone().next().is_some_and(|c| GLUED_SOURCES.iter().any(|name| name[0] == *c)) {
+                return false;
+            }
             GLUED_SOURCES.iter().any(|name| unspaced.clone().take(name.len()).eq(name.iter()))
         };
         // More of the headline than its last two characters: its whole
@@ -768,6 +777,10 @@ pub fn certain_markdown(src: &[char], lines: &[Line]) -> bool {
 /// Is this line's content `**…**` with nothing after it? (Certain
 /// Markdown in any file: a line wholly in bold.)
 fn whole_bold_chars(content: &[char]) -> bool {
+    // Asked of every line: most open with no star, and need no String.
+    if content.iter().find(|c| !c.is_space()) != Some(&'*') {
+        return false;
+    }
     let t: String = content.iter().collect();
     whole_bold(t.trim_matches(|c: char| c.is_space())).is_some()
 }

@@ -47,6 +47,44 @@ static CROSSHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、[^。！？]{2,40}|[（(][一二三四五六七八九十]{1,3}[）)][^。！？]{0,40}|“[^“”。！？]{2,40}”|「[^「」。！？]{2,40}」)$").unwrap()
 });
 
+/// Characters some press conventions cannot match without, found in one
+/// pass over a line. Each pattern still checks its own text; these only
+/// spare most lines the patterns that cannot match them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Triggers {
+    /// `电`, `讯` or `息` (`消息`): every opening or closing dateline.
+    pub dateline_word: bool,
+    /// The first character of `记者`, `通讯员`, `评论员` or `撰稿人`:
+    /// every byline ([`is_byline`]).
+    pub byline_word: bool,
+    /// A character every furniture pattern holds ([`FURNITURE`]): its
+    /// first character (a dash, `第`, `图`, `广`, `本`, `责`, `版`, `美`),
+    /// or `星` (`星期`) or `版` anywhere.
+    pub furniture_word: bool,
+    /// `参` or `出` (`参加`, `出席`): every attendance note.
+    pub attendance_word: bool,
+}
+
+impl Triggers {
+    pub fn of(text: &str) -> Self {
+        let t = text.trim();
+        let mut has = Triggers {
+            furniture_word: t.starts_with(['—', '–', '-', '－', '第', '图', '广', '本', '责', '版', '美']),
+            ..Triggers::default()
+        };
+        for c in t.chars() {
+            match c {
+                '电' | '讯' | '電' | '訊' | '息' => has.dateline_word = true,
+                '记' | '通' | '评' | '撰' => has.byline_word = true,
+                '星' | '版' => has.furniture_word = true,
+                '参' | '出' => has.attendance_word = true,
+                _ => {}
+            }
+        }
+        has
+    }
+}
+
 /// Char length of the opening dateline at the start of `text`, if any.
 pub fn opening_dateline_len(text: &str) -> Option<usize> {
     // Cheap rejection first: a dateline says 电, 讯 or 消息 within its first chars.
