@@ -77,6 +77,16 @@ pub fn is_line_break(src: &[char], i: usize) -> bool {
     }
 }
 
+/// The text of `chars`, allocated to its exact size (`collect` can leave
+/// up to half of a CJK string's capacity unused).
+pub fn string_of(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    for &c in chars {
+        s.push(c);
+    }
+    s
+}
+
 /// Display width in "CJK cells": a full-width character counts one, a
 /// half-width one counts a half. Column widths are measured this way.
 ///
@@ -155,6 +165,16 @@ mod tests {
         assert!(ends_sentence("成功？」） "));
         assert!(!ends_sentence("中国—中"));
         assert!(!ends_sentence("（新华社北京6月18日电）"));
+    }
+
+    #[test]
+    fn a_string_of_chars_is_their_text() {
+        for t in ["", "a", "中国", "é—“你好”🇨🇳\u{0}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "2024年3月 No.5"] {
+            let chars: Vec<char> = t.chars().collect();
+            let s = string_of(&chars);
+            assert_eq!(s, t);
+            assert_eq!(s.capacity(), t.len());
+        }
     }
 
     #[test]

@@ -309,27 +309,48 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
 }
 
 /// Sorted, deduplicated CJK character bigrams, packed in a `u64` each.
+/// The bigrams of the CJK characters of `chars`, in order, repeats kept.
+fn bigram_run(chars: impl Iterator<Item = char>) -> impl Iterator<Item = u64> {
+    let mut before: Option<char> = None;
+    chars.filter(|c| is_cjk(*c)).filter_map(move |c| before.replace(c).map(|b| (b as u64) << 32 | c as u64))
+}
+
 fn bigrams(chars: impl Iterator<Item = char>) -> Vec<u64> {
-    let cs: Vec<char> = chars.filter(|c| is_cjk(*c)).collect();
-    let mut out: Vec<u64> = cs.windows(2).map(|w| (w[0] as u64) << 32 | w[1] as u64).collect();
+    let mut out: Vec<u64> = bigram_run(chars).collect();
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// Share of a headline's character bigrams that occur in an article's body.
-fn affinity(head: &Head, body: &[u64]) -> f32 {
-    let hb = bigrams(head.text().chars());
-    let shared = hb.iter().filter(|b| body.binary_search(b).is_ok()).count();
+/// Share of a headline's character bigrams `head` (distinct) that occur in
+/// an article's body, `found` saying which do.
+fn affinity(head: &[u64], found: impl Fn(u64) -> bool) -> f32 {
+    let shared = head.iter().filter(|&&b| found(b)).count();
     // Two or three shared bigrams are chance, whatever the ratio.
     if shared < 4 {
         return 0.0;
     }
-    shared as f32 / hb.len() as f32
+    shared as f32 / head.len() as f32
 }
 
-fn body_bigrams(d: &Draft) -> Vec<u64> {
-    bigrams(d.paras.iter().flat_map(|(p, _)| p.chars().iter().copied()).take(2000))
+/// Which of `wanted` (sorted, distinct) occur among the bigrams of a
+/// body's first 2,000 characters. One pass over the body per headline run:
+/// a set of the body's own bigrams cost more to build than all it answered.
+fn bigrams_found(d: &Draft, wanted: &[u64]) -> Vec<bool> {
+    let mut found = vec![false; wanted.len()];
+    let mut missing = wanted.len();
+    for b in bigram_run(d.paras.iter().flat_map(|(p, _)| p.chars().iter().copied()).take(2000)) {
+        if let Ok(k) = wanted.binary_search(&b) {
+            if !found[k] {
+                found[k] = true;
+                missing -= 1;
+                if missing == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Gives every headline to an article: the one whose body shares most of
@@ -338,27 +359,23 @@ fn body_bigrams(d: &Draft) -> Vec<u64> {
 /// article after it; earlier ones close the article before).
 fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(BlockKind, Piece)>) {
     const ENOUGH: f32 = 0.3;
-    // Each body's bigrams are computed once, however many runs look at it.
-    let mut cache: Vec<Option<Vec<u64>>> = Vec::new();
     for run in runs {
         let mut cands: Vec<usize> = run.next.into_iter().collect();
         // Headlines printed after their body sit right after it: look back
         // three articles at most.
         let before = run.before.min(drafts.len());
         cands.extend((before.saturating_sub(3)..before).rev().filter(|&d| drafts[d].untitled() && !drafts[d].fixed_title));
-        cache.resize(drafts.len(), None);
-        for &d in &cands {
-            if cache[d].is_none() {
-                cache[d] = Some(body_bigrams(&drafts[d]));
-            }
-        }
-        let bodies: Vec<&[u64]> = cands.iter().map(|&d| cache[d].as_deref().unwrap()).collect();
+        let heads: Vec<Vec<u64>> = run.heads.iter().map(|h| bigrams(h.text().chars())).collect();
+        let mut wanted: Vec<u64> = heads.concat();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let found: Vec<Vec<bool>> = cands.iter().map(|&d| bigrams_found(&drafts[d], &wanted)).collect();
         let n = run.heads.len();
         let mut choice: Vec<Option<usize>> = vec![None; n];
-        for (h, head) in run.heads.iter().enumerate() {
+        for (h, head) in heads.iter().enumerate() {
             let mut best: Option<(f32, usize)> = None;
-            for (k, body) in bodies.iter().copied().enumerate() {
-                let mut s = affinity(head, body);
+            for (k, found) in found.iter().enumerate() {
+                let mut s = affinity(head, |b| wanted.binary_search(&b).is_ok_and(|i| found[i]));
                 // The last headline of a run usually heads what follows it.
                 if h + 1 == n && Some(cands[k]) == run.next {
                     s += 0.1;

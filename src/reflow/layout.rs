@@ -64,20 +64,20 @@ pub struct Conventions {
 }
 
 impl Conventions {
-    fn of(t: &str) -> Self {
-        // Asked of every line, and most lines match no convention: one
-        // pass over the line finds the characters each convention cannot
-        // match without, and only those patterns run that might match.
-        let has = patterns::Triggers::of(t);
-        let crosshead = patterns::is_crosshead(t);
+    /// Of a line's text `t` (its content, justification spaces taken out),
+    /// whose characters `has` says.
+    fn of(t: &str, has: patterns::Triggers) -> Self {
+        // Asked of every line, and most lines match no convention: only
+        // those patterns run that might match.
+        let crosshead = has.crosshead() && patterns::is_crosshead(t);
         Conventions {
             opening_dateline: has.dateline_word && patterns::opening_dateline_len(t).is_some(),
             closing_dateline: has.dateline_word && patterns::is_closing_dateline(t),
-            caption: patterns::is_caption(t),
+            caption: has.caption() && patterns::is_caption(t),
             byline: has.byline_word && patterns::is_byline(t),
             crosshead,
             whole_crosshead: crosshead && t.matches('“').count() == t.matches('”').count(),
-            furniture: (has.furniture_word && patterns::is_furniture(t)) || crate::masthead::is_masthead_line(t),
+            furniture: (has.furniture_word && patterns::is_furniture(t)) || (crate::masthead::MASTHEAD_ENDS.contains(&has.last) && crate::masthead::is_masthead_line(t)),
             dateline_wraps: false,
             opens_caption: false,
             byline_wraps: false,
@@ -93,18 +93,15 @@ impl Line {
         let slice = &src[start..end];
         let lead = slice.iter().position(|c| !c.is_space()).map_or(end, |k| start + k);
         let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
-        let mut text = String::with_capacity(slice.iter().map(|c| c.len_utf8()).sum());
-        text.extend(slice);
+        let text = crate::text::string_of(slice);
         let begin = text.len() - text.trim_start_matches(|c: char| c.is_space()).len();
         let content = text[begin..].trim_end_matches(|c: char| c.is_space());
         let content_at = begin..begin + content.len();
-        let mut conv = if lead == trail {
-            Conventions::default()
-        } else if content.contains(|c: char| c.is_space()) {
-            Conventions::of(&convention_text(src, lead, trail))
-        } else {
+        let mut conv = match patterns::Triggers::of(&src[lead..trail]) {
+            None => Conventions::default(),
+            Some(has) if content.contains(|c: char| c.is_space()) => Conventions::of(&convention_text(src, lead, trail), has),
             // Nothing to take out: the content is the convention text.
-            Conventions::of(content)
+            Some(has) => Conventions::of(content, has),
         };
         let justified = justified(&slice[lead - start..trail - start]);
         // A byline stands alone and is never stretched to its column:

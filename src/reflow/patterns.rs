@@ -48,9 +48,10 @@ static CROSSHEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Characters some press conventions cannot match without, found in one
-/// pass over a line. Each pattern still checks its own text; these only
-/// spare most lines the patterns that cannot match them.
-#[derive(Debug, Clone, Copy, Default)]
+/// pass over a line's characters (no UTF-8 to decode). Each pattern still
+/// checks its own text; these only spare most lines the patterns that
+/// cannot match them.
+#[derive(Debug, Clone, Copy)]
 pub struct Triggers {
     /// `电`, `讯` or `息` (`消息`): every opening or closing dateline.
     pub dateline_word: bool,
@@ -63,27 +64,52 @@ pub struct Triggers {
     pub furniture_word: bool,
     /// `参` or `出` (`参加`, `出席`): every attendance note.
     pub attendance_word: bool,
+    /// The text's first and last characters.
+    pub first: char,
+    pub last: char,
 }
 
 impl Triggers {
-    pub fn of(text: &str) -> Self {
-        let t = text.trim();
+    /// Of `content`: a line's characters from the first that is not white
+    /// space to the last; `None` when there are none.
+    pub fn of(content: &[char]) -> Option<Self> {
+        let (&first, &last) = (content.first()?, content.last()?);
         let mut has = Triggers {
-            furniture_word: t.starts_with(['—', '–', '-', '－', '第', '图', '广', '本', '责', '版', '美']),
-            ..Triggers::default()
+            dateline_word: false,
+            byline_word: false,
+            furniture_word: FURNITURE_OPENERS.contains(&first),
+            attendance_word: false,
+            first,
+            last,
         };
-        for c in t.chars() {
+        for &c in content {
             match c {
                 '电' | '讯' | '電' | '訊' | '息' => has.dateline_word = true,
                 '记' | '通' | '评' | '撰' => has.byline_word = true,
-                '星' | '版' => has.furniture_word = true,
+                c if FURNITURE_INSIDE.contains(&c) => has.furniture_word = true,
                 '参' | '出' => has.attendance_word = true,
                 _ => {}
             }
         }
-        has
+        Some(has)
+    }
+
+    /// Could the text be a crosshead ([`is_crosshead`])?
+    pub fn crosshead(&self) -> bool {
+        CROSSHEAD_OPENERS.contains(&self.first)
+    }
+
+    /// Could the text be a caption or credit ([`is_caption`])?
+    pub fn caption(&self) -> bool {
+        CAPTION_ENDS.contains(&self.last) || CAPTION_OPENERS.contains(&self.first)
     }
 }
+
+/// What a crosshead opens with: a Chinese numeral, a quote, a bracket.
+const CROSSHEAD_OPENERS: [char; 14] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '“', '「', '（', '('];
+/// What a caption or credit ends or opens with (`摄`, `供图`, `（人民图片）`).
+const CAPTION_ENDS: [char; 5] = ['摄', '图', '片', '）', ')'];
+const CAPTION_OPENERS: [char; 2] = ['（', '('];
 
 /// Char length of the opening dateline at the start of `text`, if any.
 pub fn opening_dateline_len(text: &str) -> Option<usize> {
@@ -135,10 +161,20 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// What [`FURNITURE`] opens with in its anchored forms, and what it holds
+/// in the others (`星期`, `第…版`): furniture holds one of them.
+const FURNITURE_OPENERS: [char; 11] = ['—', '–', '-', '－', '第', '图', '广', '本', '责', '版', '美'];
+const FURNITURE_INSIDE: [char; 2] = ['星', '版'];
+
 pub fn is_furniture(text: &str) -> bool {
     let t = text.trim();
     // Runs on every line: the cheap tests first, the rare exclusion last.
-    t.chars().count() <= 60 && !crate::text::ends_sentence(t) && !t.contains(['，', '。']) && FURNITURE.is_match(t) && !MARKER.is_match(t)
+    t.chars().count() <= 60
+        && !crate::text::ends_sentence(t)
+        && (t.starts_with(FURNITURE_OPENERS) || t.contains(FURNITURE_INSIDE))
+        && !t.contains(['，', '。'])
+        && FURNITURE.is_match(t)
+        && !MARKER.is_match(t)
 }
 
 /// A date and nothing else (`2024年3月25日`, [`crate::masthead::DATE`]): a
@@ -182,14 +218,14 @@ pub fn is_byline(text: &str) -> bool {
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 180
-        && (t.ends_with(['摄', '图', '片', '）', ')']) || t.starts_with(['（', '(']))
+        && (t.ends_with(CAPTION_ENDS) || t.starts_with(CAPTION_OPENERS))
         && !crate::text::ends_sentence(t)
         && CAPTION.is_match(t)
 }
 
 pub fn is_crosshead(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 160 && t.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '“', '「', '（', '(']) && CROSSHEAD.is_match(t)
+    t.len() <= 160 && t.starts_with(CROSSHEAD_OPENERS) && CROSSHEAD.is_match(t)
 }
 
 #[cfg(test)]

@@ -58,9 +58,7 @@ impl Piece {
     /// texts are held for the whole analysis, and `collect` can leave up to
     /// half of a CJK string's capacity unused.
     pub fn text(&self) -> String {
-        let mut out = String::with_capacity(self.chars.iter().map(|c| c.len_utf8()).sum());
-        out.extend(self.chars.iter());
-        out
+        crate::text::string_of(&self.chars)
     }
 
     /// The input offset each character stands for: increasing, except
