@@ -116,6 +116,13 @@ fn is_common_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// The punctuation of Chinese text (`，。、：“”（）《》—…`): each a cell
+/// wide, none joining. Answered without the Unicode tables, like
+/// [`is_common_han`]: after Han, the characters asked of most often.
+fn is_wide_punct(c: char) -> bool {
+    matches!(c, '\u{3001}'..='\u{3029}' | '\u{FF01}'..='\u{FF60}' | '\u{2018}'..='\u{201D}' | '\u{2014}' | '\u{2026}')
+}
+
 /// Cells of one grapheme cluster: an emoji sequence (joined, flagged,
 /// keycapped, toned or in emoji presentation) is wide; anything else
 /// takes the width of its first character.
@@ -131,7 +138,7 @@ fn cluster_cells(g: &str) -> f32 {
 
 /// Cells of one character standing alone (or at the head of its cluster).
 fn char_cells(c: char) -> f32 {
-    if is_common_han(c) {
+    if is_common_han(c) || is_wide_punct(c) {
         return 1.0; // most characters, without a table lookup
     }
     match unicode_width::UnicodeWidthChar::width(c) {
@@ -147,6 +154,7 @@ fn char_cells(c: char) -> f32 {
 fn joins_cluster(c: char) -> bool {
     let u = c as u32;
     !is_common_han(c)
+        && !is_wide_punct(c)
         && ((0x300..=0x36F).contains(&u)
         || matches!(u, 0x200C | 0x200D | 0x20E3 | 0xFE0E | 0xFE0F)
         || (0x1F1E6..=0x1F1FF).contains(&u)
@@ -175,6 +183,18 @@ mod tests {
             assert_eq!(s, t);
             assert_eq!(s.capacity(), t.len());
         }
+    }
+
+    #[test]
+    fn chinese_punctuation_measures_as_the_unicode_tables_say() {
+        // The shortcut for punctuation gives what the tables would.
+        for c in ('\u{2000}'..='\u{3100}').chain('\u{FF00}'..='\u{FFEF}').filter(|&c| is_wide_punct(c)) {
+            let width = unicode_width::UnicodeWidthChar::width(c);
+            assert!(width.is_some_and(|w| w > 0), "{c:?} {width:?}");
+            assert!(!matches!(c as u32, 0x200C | 0x200D | 0x20E3 | 0xFE0E | 0xFE0F) && !c.is_whitespace(), "{c:?}");
+            assert_eq!(cell_width(&c.to_string()), 1.0, "{c:?}");
+        }
+        assert!(is_wide_punct('，') && is_wide_punct('“') && is_wide_punct('—') && is_wide_punct('、') && !is_wide_punct('\u{302A}') && !is_wide_punct('a'));
     }
 
     #[test]

@@ -94,16 +94,19 @@ impl Line {
         let lead = slice.iter().position(|c| !c.is_space()).map_or(end, |k| start + k);
         let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
         let text = crate::text::string_of(slice);
-        let begin = text.len() - text.trim_start_matches(|c: char| c.is_space()).len();
-        let content = text[begin..].trim_end_matches(|c: char| c.is_space());
-        let content_at = begin..begin + content.len();
-        let mut conv = match patterns::Triggers::of(&src[lead..trail]) {
+        let content_chars = &src[lead..trail];
+        let utf8_len = |cs: &[char]| cs.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let content_at = utf8_len(&slice[..lead - start])..text.len() - utf8_len(&slice[trail - start..]);
+        let content = &text[content_at.clone()];
+        // Most lines hold no space: nothing to take out, nothing justified.
+        let spaced = content_chars.iter().any(|c| c.is_space());
+        let mut conv = match patterns::Triggers::of(content_chars) {
             None => Conventions::default(),
-            Some(has) if content.contains(|c: char| c.is_space()) => Conventions::of(&convention_text(src, lead, trail), has),
+            Some(has) if spaced => Conventions::of(&convention_text(src, lead, trail), has),
             // Nothing to take out: the content is the convention text.
             Some(has) => Conventions::of(content, has),
         };
-        let justified = justified(&slice[lead - start..trail - start]);
+        let justified = spaced && justified(content_chars);
         // A byline stands alone and is never stretched to its column:
         // `记 者 从 国 家 林 草 局 了 解` is the text after a dateline.
         conv.byline &= !justified;
@@ -278,6 +281,10 @@ fn mark_split_header_dates(lines: &mut [Line]) {
 /// cut a name (`本 报 记 者 周` / `圆`).
 fn mark_wrapped_bylines(lines: &mut [Line]) {
     for i in 0..lines.len().saturating_sub(1) {
+        // Only a byline, or a justified line that might be one, wraps.
+        if !(lines[i].conv.byline || lines[i].justified) {
+            continue;
+        }
         let rest = lines[i + 1].content();
         // Names, or the last character of a name the wrap cut (`本 报 记 者 周` / `圆`).
         let mut chars = rest.chars();
@@ -551,12 +558,19 @@ fn infer_columns(lines: &mut [Line]) {
         // of nine cells from its first few lines alone.
         let hi = (k.saturating_sub(HALF) + 2 * HALF + 1).min(idx.len());
         let lo = hi.saturating_sub(2 * HALF + 1);
-        let mut ws: Vec<f32> = idx[lo..hi].iter().map(|&j| lines[j].width).filter(|&w| w >= 4.0).collect();
+        // On the stack: asked for every line.
+        let mut window = [0f32; 2 * HALF + 1];
+        let mut n = 0;
+        for w in idx[lo..hi].iter().map(|&j| lines[j].width).filter(|&w| w >= 4.0) {
+            window[n] = w;
+            n += 1;
+        }
+        let ws = &mut window[..n];
         if ws.is_empty() {
             lines[i].column = lines[i].width;
             continue;
         }
-        ws.sort_by(f32::total_cmp);
+        ws.sort_unstable_by(f32::total_cmp);
         lines[i].column = ws[(ws.len() * 6 / 10).min(ws.len() - 1)];
     }
 }

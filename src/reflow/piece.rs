@@ -123,8 +123,12 @@ impl Piece {
     /// neighbouring tokens are single characters: `董 越` → `董越`, but
     /// `常轶茹 张涛` keeps its space, as a byline separates names with it.
     pub fn clean_spaces(&mut self, names: bool) {
-        // Most running text holds no space at all: nothing to clean or trim.
-        if !self.chars.iter().any(|c| c.is_space()) {
+        // Most running text holds no space at all, or only an indent
+        // before it: nothing to clean, at most a trim.
+        let first = self.chars.iter().position(|c| !c.is_space()).unwrap_or(self.chars.len());
+        let last = self.chars.iter().rposition(|c| !c.is_space()).map_or(first, |i| i + 1);
+        if !self.chars[first..last].iter().any(|c| c.is_space()) {
+            self.trim();
             return;
         }
         let n = self.chars.len();
