@@ -337,9 +337,19 @@ fn affinity(head: &[u64], found: impl Fn(u64) -> bool) -> f32 {
 /// body's first 2,000 characters. One pass over the body per headline run:
 /// a set of the body's own bigrams cost more to build than all it answered.
 fn bigrams_found(d: &Draft, wanted: &[u64]) -> Vec<bool> {
+    // A bit per hash bucket of the wanted bigrams: most of a body's
+    // bigrams are none of them, and are told so by one bit.
+    let bucket = |b: u64| (b.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
+    let mut maybe = [0u64; 16];
+    for &b in wanted {
+        maybe[bucket(b) / 64] |= 1 << (bucket(b) % 64);
+    }
     let mut found = vec![false; wanted.len()];
     let mut missing = wanted.len();
     for b in bigram_run(d.paras.iter().flat_map(|(p, _)| p.chars().iter().copied()).take(2000)) {
+        if maybe[bucket(b) / 64] & (1 << (bucket(b) % 64)) == 0 {
+            continue;
+        }
         if let Ok(k) = wanted.binary_search(&b) {
             if !found[k] {
                 found[k] = true;

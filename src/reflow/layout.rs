@@ -72,16 +72,16 @@ impl Conventions {
         let crosshead = has.crosshead() && patterns::is_crosshead(t);
         Conventions {
             opening_dateline: has.dateline_word && patterns::opening_dateline_len(t).is_some(),
-            closing_dateline: has.dateline_word && patterns::is_closing_dateline(t),
+            closing_dateline: has.closing_dateline() && patterns::is_closing_dateline(t),
             caption: has.caption() && patterns::is_caption(t),
-            byline: has.byline_word && patterns::is_byline(t),
+            byline: has.byline() && patterns::is_byline(t),
             crosshead,
             whole_crosshead: crosshead && t.matches('“').count() == t.matches('”').count(),
             furniture: (has.furniture_word && patterns::is_furniture(t)) || (crate::masthead::MASTHEAD_ENDS.contains(&has.last) && crate::masthead::is_masthead_line(t)),
             dateline_wraps: false,
             opens_caption: false,
             byline_wraps: false,
-            attendance: has.attendance_word && patterns::is_attendance_note(t),
+            attendance: has.attendance() && patterns::is_attendance_note(t),
         }
     }
 }
@@ -841,12 +841,15 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         }
         let content = line.content();
         let (level, ranges) = markup_free_ranges(src, line, markdown);
-        let mut kept = ranges.iter().flat_map(|&(s, e)| s..e).peekable();
-        for (o, c) in src.iter().enumerate().take(line.trail).skip(line.lead) {
-            if kept.peek() == Some(&o) {
-                kept.next();
-            } else if !c.is_space() {
-                markup.push(o);
+        // Most lines hold no markup: the whole content is kept.
+        if ranges != [(line.lead, line.trail)] {
+            let mut kept = ranges.iter().flat_map(|&(s, e)| s..e).peekable();
+            for (o, c) in src.iter().enumerate().take(line.trail).skip(line.lead) {
+                if kept.peek() == Some(&o) {
+                    kept.next();
+                } else if !c.is_space() {
+                    markup.push(o);
+                }
             }
         }
         if level > 0 || whole_bold(content).is_some() {
@@ -1030,6 +1033,64 @@ mod tests {
 
     fn chars(t: &str) -> Vec<char> {
         t.chars().collect()
+    }
+
+    /// Every convention of `line`, each pattern run whatever characters
+    /// the line holds: what [`Conventions::of`] must find with its
+    /// [`patterns::Triggers`] gates.
+    fn ungated(line: &Line, src: &[char]) -> [bool; 7] {
+        let t = convention_text(src, line.lead, line.trail);
+        let t = t.as_str();
+        [
+            patterns::opening_dateline_len(t).is_some(),
+            patterns::is_closing_dateline(t),
+            patterns::is_caption(t),
+            patterns::is_byline(t) && !line.justified,
+            patterns::is_crosshead(t),
+            patterns::is_furniture(t) || crate::masthead::is_masthead_line(t),
+            patterns::is_attendance_note(t),
+        ]
+    }
+
+    #[test]
+    fn the_character_gates_never_hide_a_convention() {
+        let c = |l: &Line| [l.conv.opening_dateline, l.conv.closing_dateline, l.conv.caption, l.conv.byline, l.conv.crosshead, l.conv.furniture, l.conv.attendance];
+        // One line of each convention, each found through its gate.
+        let each = "新华社北京6月18日电 党中央\n（新华社北京6月18日电）\n郑坤摄\n新华社记者 董越\n一、继往开来\n第 21 页\n王毅参加上述活动。\n人 民 日 报\n本报乌鲁木齐3月2日电";
+        let src = chars(each);
+        let found: Vec<[bool; 7]> = (0..src.len()).filter(|&i| src[i] == '\n').chain([src.len()]).scan(0, |start, end| {
+            let line = Line::new(&src, *start, end);
+            *start = end + 1;
+            Some(c(&line))
+        }).collect();
+        for (k, expected) in [0, 1, 2, 3, 4, 5, 6, 5, 0].into_iter().enumerate() {
+            assert!(found[k][expected], "line {k} of {each:?}: {:?}", found[k]);
+        }
+        // And on every line of the seeds and the typeset fixtures, the
+        // gates agree with the patterns run on every line.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<std::path::PathBuf> = Vec::new();
+        for dir in ["www/corpus", "tests/fixtures/typeset/default", "tests/fixtures/typeset/raw", "tests/fixtures/typeset/layout", "tests/fixtures/typeset/pdfjs", "tests/fixtures/typeset-boxes/layout"] {
+            files.extend(std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md")));
+        }
+        assert!(files.len() >= 30, "{files:?}");
+        let mut lines_seen = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let src = chars(&text);
+            let mut start = 0;
+            for i in 0..=src.len() {
+                if i == src.len() || is_line_break(&src, i) {
+                    let line = Line::new(&src, start, i);
+                    if !line.is_blank() {
+                        assert_eq!(c(&line), ungated(&line, &src), "{}: {:?}", file.display(), line.content());
+                        lines_seen += 1;
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+        assert!(lines_seen > 3000, "{lines_seen}");
     }
 
     /// The units' texts (without white space) of `text`.

@@ -64,6 +64,8 @@ pub struct Triggers {
     pub furniture_word: bool,
     /// `参` or `出` (`参加`, `出席`): every attendance note.
     pub attendance_word: bool,
+    /// `，` or `；`: in no byline and no attendance note.
+    pub clause_mark: bool,
     /// The text's first and last characters.
     pub first: char,
     pub last: char,
@@ -79,6 +81,7 @@ impl Triggers {
             byline_word: false,
             furniture_word: FURNITURE_OPENERS.contains(&first),
             attendance_word: false,
+            clause_mark: false,
             first,
             last,
         };
@@ -88,10 +91,27 @@ impl Triggers {
                 '记' | '通' | '评' | '撰' => has.byline_word = true,
                 c if FURNITURE_INSIDE.contains(&c) => has.furniture_word = true,
                 '参' | '出' => has.attendance_word = true,
+                '，' | '；' => has.clause_mark = true,
                 _ => {}
             }
         }
         Some(has)
+    }
+
+    /// Could the text be a byline ([`BYLINE`]: a press word, then names)?
+    pub fn byline(&self) -> bool {
+        self.byline_word && !self.clause_mark
+    }
+
+    /// Could the text be a closing dateline ([`CLOSING_DATELINE`]: in
+    /// brackets, or ending in `电`)?
+    pub fn closing_dateline(&self) -> bool {
+        self.dateline_word && (CLOSING_OPENERS.contains(&self.first) || DATELINE_WORDS.contains(&self.last))
+    }
+
+    /// Could the text be an attendance note ([`ATTENDANCE`]: one clause)?
+    pub fn attendance(&self) -> bool {
+        self.attendance_word && !self.clause_mark
     }
 
     /// Could the text be a crosshead ([`is_crosshead`])?
@@ -105,6 +125,9 @@ impl Triggers {
     }
 }
 
+/// What a closing dateline opens with, bracketed, and ends with, bare.
+const CLOSING_OPENERS: [char; 2] = ['（', '('];
+const DATELINE_WORDS: [char; 4] = ['电', '讯', '電', '訊'];
 /// What a crosshead opens with: a Chinese numeral, a quote, a bracket.
 const CROSSHEAD_OPENERS: [char; 14] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '“', '「', '（', '('];
 /// What a caption or credit ends or opens with (`摄`, `供图`, `（人民图片）`).
@@ -122,7 +145,7 @@ pub fn opening_dateline_len(text: &str) -> Option<usize> {
 
 pub fn is_closing_dateline(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 120 && t.contains(['电', '讯', '電', '訊']) && CLOSING_DATELINE.is_match(t)
+    t.len() <= 120 && t.contains(DATELINE_WORDS) && CLOSING_DATELINE.is_match(t)
 }
 
 /// Page-jump markers in `text`, as char ranges.
