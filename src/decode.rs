@@ -48,6 +48,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(utf16) = utf16_by_layout(bytes) {
         return decode_as(bytes, utf16);
     }
+    // Most files are valid UTF-8: told by encoding_rs's validator, without
+    // counting their characters.
+    if Encoding::utf8_valid_up_to(bytes) == bytes.len() {
+        return decode_as(bytes, UTF_8);
+    }
     let (errors, valid_non_ascii) = utf8_census(bytes);
     if errors == 0 || valid_non_ascii >= 4 * errors {
         return decode_as(bytes, UTF_8);
@@ -65,7 +70,8 @@ pub fn utf16_by_layout(bytes: &[u8]) -> Option<&'static Encoding> {
     let bytes = bytes.strip_prefix(&[0xFF, 0xFE]).or_else(|| bytes.strip_prefix(&[0xFE, 0xFF])).unwrap_or(bytes);
     let head = &bytes[..bytes.len().min(1 << 16) & !1];
     let units = head.len() / 2;
-    if units < 2 {
+    // No NUL byte, no pattern of them (`contains` is a `memchr`).
+    if units < 2 || !head.contains(&0) {
         return None;
     }
     let (mut even, mut odd, mut both) = (0usize, 0usize, 0usize);

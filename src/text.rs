@@ -109,6 +109,25 @@ pub fn cell_width(s: &str) -> f32 {
     cells
 }
 
+/// [`cell_width`] of text held as characters (a line of the input):
+/// nothing to decode, and Han, most of it, counted first.
+pub fn cell_width_of(chars: &[char]) -> f32 {
+    let mut cells = 0.0;
+    for &c in chars {
+        if is_common_han(c) {
+            cells += 1.0;
+            continue;
+        }
+        if joins_cluster(c) {
+            return cell_width(&string_of(chars));
+        }
+        if !c.is_space() {
+            cells += char_cells(c);
+        }
+    }
+    cells
+}
+
 /// The CJK Unified Ideographs: each a cell wide, none joining, none white
 /// space. Not [`is_cjk`]: its kana hold combining marks (U+3099, U+309A)
 /// that are none of the three.
@@ -212,6 +231,9 @@ mod tests {
         // Invisible characters take no room.
         assert_eq!(cell_width("中\u{200B}\u{00AD}\u{FEFF}"), 1.0);
         assert_eq!(cell_width("“你好”—"), 5.0);
+        for t in ["中国ab", "👨\u{200D}👩\u{200D}👧", "🇨🇳", "1\u{FE0F}\u{20E3}", "👍🏽中", "e\u{301}", " \u{301}中 ", "中\u{200B}\u{00AD}\u{FEFF}", "“你好”— ", "\u{3000}本报记者 李明"] {
+            assert_eq!(cell_width_of(&t.chars().collect::<Vec<char>>()), cell_width(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::patterns;
 use super::piece::Piece;
 use super::row_order::{column_order, PageNgrams};
 use crate::model::MarkerKind;
-use crate::text::{cell_width, ends_sentence, is_clause_punct, is_line_break, Space};
+use crate::text::{cell_width_of, ends_sentence, is_clause_punct, is_line_break, Space};
 
 /// One physical line of the input.
 #[derive(Debug, Clone)]
@@ -110,7 +110,7 @@ impl Line {
         // A byline stands alone and is never stretched to its column:
         // `记 者 从 国 家 林 草 局 了 解` is the text after a dateline.
         conv.byline &= !justified;
-        Line { start, end, lead, trail, width: cell_width(&text), justified, text, content: content_at, column: 0.0, conv, spaced_out: false }
+        Line { start, end, lead, trail, width: cell_width_of(slice), justified, text, content: content_at, column: 0.0, conv, spaced_out: false }
     }
 
     pub fn is_blank(&self) -> bool {
