@@ -26,7 +26,18 @@ pub fn is_closer(c: char) -> bool {
 
 /// Does this text end a sentence, looking past closing quotes and brackets?
 pub fn ends_sentence(s: &str) -> bool {
-    let mut it = s.trim_end().chars().rev().skip_while(|&c| is_closer(c));
+    ends_sentence_rev(s.trim_end().chars().rev())
+}
+
+/// [`ends_sentence`] of text held as characters.
+pub fn ends_sentence_of(chars: &[char]) -> bool {
+    ends_sentence_rev(chars.iter().copied().rev().skip_while(|c| c.is_whitespace()))
+}
+
+/// [`ends_sentence`] of the characters `rev` yields from the text's last
+/// that is not white space backwards.
+fn ends_sentence_rev(rev: impl Iterator<Item = char>) -> bool {
+    let mut it = rev.skip_while(|&c| is_closer(c));
     match it.next() {
         // A Latin full stop ends a sentence after a letter (`Wednesday.`),
         // not in a number or an abbreviation of one (`3.`, `No.5`).
@@ -192,6 +203,9 @@ mod tests {
         assert!(ends_sentence("成功？」） "));
         assert!(!ends_sentence("中国—中"));
         assert!(!ends_sentence("（新华社北京6月18日电）"));
+        for t in ["发挥建设性作用。”", "成功？」） ", "中国—中", "（新华社北京6月18日电）", "", " ", "on Wednesday.", "No.5", "3.", "(see below). \u{3000}", "。\u{200B}"] {
+            assert_eq!(ends_sentence_of(&t.chars().collect::<Vec<char>>()), ends_sentence(t), "{t:?}");
+        }
     }
 
     #[test]

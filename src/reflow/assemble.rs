@@ -9,7 +9,7 @@ use super::piece::Piece;
 use crate::model::{Article, Block, BlockKind, Marker, MarkerKind, Paragraph, Span};
 use super::witnessed::{Move, Witnessed};
 use crate::reuse::normalize::fold;
-use crate::text::{ends_sentence, is_cjk};
+use crate::text::{ends_sentence_of, is_cjk};
 
 /// An article under construction.
 #[derive(Default)]
@@ -576,7 +576,7 @@ fn move_run(src: &[char], drafts: &mut [Draft], m: &Move) {
     if letters_between(&paras[i0].0, c0, at0) > SNAP_LETTERS || letters_between(&paras[i1].0, c1, at1) > SNAP_LETTERS {
         return;
     }
-    if (i0, c0) >= (i1, c1) || !ends_sentence(&paras[i1].0.split_at(c1).0.text()) {
+    if (i0, c0) >= (i1, c1) || !ends_sentence_of(&paras[i1].0.chars()[..c1.min(paras[i1].0.len())]) {
         return;
     }
     let mut kept = std::mem::take(&mut drafts[from].paras);
@@ -595,7 +595,7 @@ fn move_run(src: &[char], drafts: &mut [Draft], m: &Move) {
     rest.extend(after);
     if !prefix.is_blank() {
         let mut prefix = prefix;
-        if !ends_sentence(&prefix.text()) && rest.first().is_some_and(|(_, heading)| !heading) {
+        if !ends_sentence_of(prefix.chars()) && rest.first().is_some_and(|(_, heading)| !heading) {
             prefix.append(rest.remove(0).0);
         }
         kept.push((prefix, false));
@@ -686,7 +686,7 @@ fn rejoin_cut_sentences(items: Vec<Item>) -> Vec<Item> {
 fn hangs(item: &Item) -> bool {
     match item {
         Item::Para { dangling, .. } => *dangling,
-        Item::Dated { rest, .. } => !rest.is_empty() && !ends_sentence(&rest.text()),
+        Item::Dated { rest, .. } => !rest.is_empty() && !ends_sentence_of(rest.chars()),
         _ => false,
     }
 }

@@ -4,7 +4,7 @@ use super::layout::Unit;
 use super::patterns;
 use super::piece::Piece;
 use crate::model::MarkerKind;
-use crate::text::{cell_width, ends_sentence, is_clause_punct};
+use crate::text::{cell_width, ends_sentence_of, is_clause_punct};
 
 #[derive(Clone)]
 pub enum Item {
@@ -89,7 +89,7 @@ fn labels_inside_articles(items: &mut [Item]) {
         };
         let after_text = match &items[i - 1] {
             Item::Para { dangling, .. } => !dangling,
-            Item::Dated { rest, .. } => ends_sentence(&rest.text()),
+            Item::Dated { rest, .. } => ends_sentence_of(rest.chars()),
             _ => false,
         };
         let between = after_text && matches!(items[i + 1], Item::Para { .. });
@@ -125,35 +125,41 @@ fn classify_unit(unit: Unit) -> Vec<Item> {
 /// [`super::headline_block`]).
 fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool) -> Vec<Item> {
     piece.clean_spaces(true);
-    let text = piece.text();
-    if patterns::is_closing_dateline(&text) {
-        return vec![Item::Closing(piece)];
+    // The patterns run on the text only where its characters let them
+    // match (most units are paragraphs that match none).
+    if let Some(has) = patterns::Triggers::of(piece.chars()).filter(|has| has.dateline_word || has.caption() || has.byline() || has.crosshead()) {
+        let text = piece.text();
+        if has.closing_dateline() && patterns::is_closing_dateline(&text) {
+            return vec![Item::Closing(piece)];
+        }
+        if let Some(n) = has.dateline_word.then(|| patterns::opening_dateline_len(&text)).flatten() {
+            let (mut dateline, mut rest) = piece.split_at(n);
+            dateline.trim();
+            rest.clean_spaces(false);
+            return vec![Item::Dated { dateline, rest }];
+        }
+        if has.caption() && patterns::is_caption(&text) {
+            return vec![Item::Caption(piece)];
+        }
+        if has.byline() && patterns::is_byline(&text) {
+            return vec![Item::Byline(piece)];
+        }
+        if has.crosshead() && patterns::is_crosshead(&text) {
+            return vec![Item::Crosshead(piece)];
+        }
     }
-    if let Some(n) = patterns::opening_dateline_len(&text) {
-        let (mut dateline, mut rest) = piece.split_at(n);
-        dateline.trim();
-        rest.clean_spaces(false);
-        return vec![Item::Dated { dateline, rest }];
-    }
-    if patterns::is_caption(&text) {
-        return vec![Item::Caption(piece)];
-    }
-    if patterns::is_byline(&text) {
-        return vec![Item::Byline(piece)];
-    }
-    if patterns::is_crosshead(&text) {
-        return vec![Item::Crosshead(piece)];
-    }
-    if text.starts_with(['▶', '■', '●', '◆']) {
+    let chars = piece.chars();
+    if chars.first().is_some_and(|c| matches!(c, '▶' | '■' | '●' | '◆')) {
         return vec![Item::Infobox(piece)];
     }
-    let sub = text.starts_with("——") || text.starts_with("──");
-    let short = text.chars().count() <= 60;
-    let clause = text.chars().any(is_clause_punct);
+    let sub = chars.starts_with(&['—', '—']) || chars.starts_with(&['─', '─']);
+    let short = chars.len() <= 60;
+    let clause = chars.iter().any(|&c| is_clause_punct(c));
+    let ends = ends_sentence_of(chars);
     // A full stop inside ends a sentence there: text, never a headline.
     // A line of a headline block never runs on into the next: the block
     // already said where its title ends.
-    if !ends_sentence(&text) && !text.contains('。') && (headline || lines <= 3 && short && (sub || overwide || !last_full || (lines == 1 && !clause))) {
+    if !ends && !chars.contains(&'。') && (headline || lines <= 3 && short && (sub || overwide || !last_full || (lines == 1 && !clause))) {
         if let Some(at) = echo_len(piece.chars()) {
             let (echo, mut piece) = piece.split_at(at);
             piece.trim();
@@ -162,7 +168,7 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
         return vec![Item::Headline { piece, sub, runs_on: last_full && !headline, lines }];
     }
     piece.clean_spaces(false);
-    vec![Item::Para { dangling: !ends_sentence(&text), piece, last_full }]
+    vec![Item::Para { dangling: !ends, piece, last_full }]
 }
 
 /// Fewest characters of a headline the extraction can echo.

@@ -382,7 +382,10 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
         // beside it, set apart by a space (`代表团 本报记者 陈尚文`) or not
         // (`高质量发展央视网消息（新闻联`). Unspaced, only a dateline stands
         // apart: `本报记者…` may open a sentence of the text.
-        let glued = (1..=LONG_GLUED_MAX).filter(|&k| line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
+        // One pass rules out most lines: no source's first character
+        // stands after the line's first.
+        let may_hold_source = src[(line.lead + 1).min(line.trail)..line.trail].iter().any(|c| GLUED_SOURCES.iter().any(|name| name[0] == *c));
+        let glued = (1..=LONG_GLUED_MAX).filter(|&k| may_hold_source && line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
             let at = line.lead + k;
             // Blank rows may stand between: -layout spaces the rows of a
             // headline's large type apart.

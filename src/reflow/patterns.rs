@@ -71,6 +71,19 @@ pub struct Triggers {
     pub last: char,
 }
 
+/// A bit for each of the characters [`Triggers::of`] looks for, by its
+/// code point modulo 64.
+const TRIGGER_BITS: u64 = {
+    let chars = ['电', '讯', '電', '訊', '息', '记', '通', '评', '撰', FURNITURE_INSIDE[0], FURNITURE_INSIDE[1], '参', '出', '，', '；'];
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < chars.len() {
+        bits |= 1 << (chars[i] as u32 % 64);
+        i += 1;
+    }
+    bits
+};
+
 impl Triggers {
     /// Of `content`: a line's characters from the first that is not white
     /// space to the last; `None` when there are none.
@@ -86,6 +99,10 @@ impl Triggers {
             last,
         };
         for &c in content {
+            // One bit rules out most characters before the match below.
+            if TRIGGER_BITS & (1 << (c as u32 % 64)) == 0 {
+                continue;
+            }
             match c {
                 '电' | '讯' | '電' | '訊' | '息' => has.dateline_word = true,
                 '记' | '通' | '评' | '撰' => has.byline_word = true,
