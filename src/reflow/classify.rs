@@ -126,25 +126,31 @@ fn classify_unit(unit: Unit) -> Vec<Item> {
 fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool) -> Vec<Item> {
     piece.clean_spaces(true);
     // The patterns run on the text only where its characters let them
-    // match (most units are paragraphs that match none).
-    if let Some(has) = patterns::Triggers::of(piece.chars()).filter(|has| has.dateline_word || has.caption() || has.byline() || has.crosshead()) {
+    // match (most units are paragraphs that match none). A paragraph
+    // longer than a caption can only open with a dateline.
+    let chars = piece.chars();
+    let has = patterns::Triggers::of(chars).filter(|_| chars.len() <= patterns::SHORT_PATTERN_BYTES);
+    let has = has.filter(|has| has.dateline_word || has.caption() || has.byline() || has.crosshead());
+    let dateline_early = chars.iter().take(patterns::DATELINE_WORD_WITHIN).any(|&c| patterns::is_dateline_word(c));
+    if has.is_some() || dateline_early {
+        let has = |test: fn(&patterns::Triggers) -> bool| has.as_ref().is_some_and(test);
         let text = piece.text();
-        if has.closing_dateline() && patterns::is_closing_dateline(&text) {
+        if has(patterns::Triggers::closing_dateline) && patterns::is_closing_dateline(&text) {
             return vec![Item::Closing(piece)];
         }
-        if let Some(n) = has.dateline_word.then(|| patterns::opening_dateline_len(&text)).flatten() {
+        if let Some(n) = dateline_early.then(|| patterns::opening_dateline_len(&text)).flatten() {
             let (mut dateline, mut rest) = piece.split_at(n);
             dateline.trim();
             rest.clean_spaces(false);
             return vec![Item::Dated { dateline, rest }];
         }
-        if has.caption() && patterns::is_caption(&text) {
+        if has(patterns::Triggers::caption) && patterns::is_caption(&text) {
             return vec![Item::Caption(piece)];
         }
-        if has.byline() && patterns::is_byline(&text) {
+        if has(patterns::Triggers::byline) && patterns::is_byline(&text) {
             return vec![Item::Byline(piece)];
         }
-        if has.crosshead() && patterns::is_crosshead(&text) {
+        if has(patterns::Triggers::crosshead) && patterns::is_crosshead(&text) {
             return vec![Item::Crosshead(piece)];
         }
     }

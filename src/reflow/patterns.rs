@@ -104,7 +104,7 @@ impl Triggers {
                 continue;
             }
             match c {
-                '电' | '讯' | '電' | '訊' | '息' => has.dateline_word = true,
+                c if is_dateline_word(c) => has.dateline_word = true,
                 '记' | '通' | '评' | '撰' => has.byline_word = true,
                 c if FURNITURE_INSIDE.contains(&c) => has.furniture_word = true,
                 '参' | '出' => has.attendance_word = true,
@@ -151,10 +151,22 @@ const CROSSHEAD_OPENERS: [char; 14] = ['一', '二', '三', '四', '五', '六',
 const CAPTION_ENDS: [char; 5] = ['摄', '图', '片', '）', ')'];
 const CAPTION_OPENERS: [char; 2] = ['（', '('];
 
+/// How far into its paragraph an opening dateline says `电`, `讯` or `消息`.
+pub const DATELINE_WORD_WITHIN: usize = 40;
+
+/// `电`, `讯` (simplified or traditional) or the `息` of `消息`.
+pub fn is_dateline_word(c: char) -> bool {
+    matches!(c, '电' | '讯' | '電' | '訊' | '息')
+}
+
+/// Most bytes a line of any pattern but the opening dateline holds
+/// ([`is_caption`]'s limit; the others' are lower).
+pub const SHORT_PATTERN_BYTES: usize = 180;
+
 /// Char length of the opening dateline at the start of `text`, if any.
 pub fn opening_dateline_len(text: &str) -> Option<usize> {
     // Cheap rejection first: a dateline says 电, 讯 or 消息 within its first chars.
-    if !text.chars().take(40).any(|c| matches!(c, '电' | '讯' | '電' | '訊' | '息')) {
+    if !text.chars().take(DATELINE_WORD_WITHIN).any(is_dateline_word) {
         return None;
     }
     OPENING_DATELINE.find(text).map(|m| m.as_str().chars().count())
@@ -258,7 +270,7 @@ pub fn is_byline(text: &str) -> bool {
 
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 180
+    t.len() <= SHORT_PATTERN_BYTES
         && (t.ends_with(CAPTION_ENDS) || t.starts_with(CAPTION_OPENERS))
         && !crate::text::ends_sentence(t)
         && CAPTION.is_match(t)
