@@ -203,6 +203,9 @@ mod tests {
         assert!(ends_sentence("成功？」） "));
         assert!(!ends_sentence("中国—中"));
         assert!(!ends_sentence("（新华社北京6月18日电）"));
+        // A Latin full stop after a letter or a bracket, not after a figure.
+        assert!(ends_sentence("on Wednesday.") && ends_sentence("(see below)."));
+        assert!(!ends_sentence("增长3.") && !ends_sentence("No.5"));
         for t in ["发挥建设性作用。”", "成功？」） ", "中国—中", "（新华社北京6月18日电）", "", " ", "on Wednesday.", "No.5", "3.", "(see below). \u{3000}", "。\u{200B}"] {
             assert_eq!(ends_sentence_of(&t.chars().collect::<Vec<char>>()), ends_sentence(t), "{t:?}");
         }
