@@ -832,6 +832,28 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_shares_its_bigrams_with_the_body_that_holds_its_words() {
+        let body = |t: &str| {
+            let src: Vec<char> = t.chars().collect();
+            Draft { paras: vec![(Piece::from_range(&src, 0, src.len()), false)], ..Draft::default() }
+        };
+        let head = bigrams("全国首台竖井掘进机始发".chars());
+        assert_eq!(head.len(), 10);
+        let share = |d: &Draft| {
+            let found = bigrams_found(d, &head);
+            affinity(&head, |b| head.binary_search(&b).is_ok_and(|i| found[i]))
+        };
+        // Eight of the ten: all but 机始 and 始发 (台竖 too: the comma
+        // between them is not in the way).
+        assert_eq!(share(&body("由中铁十一局承建的全国首台，竖井掘进机今天在上海开工。")), 0.8);
+        assert_eq!(share(&body("国务院总理在北京会见外宾，双方就合作交换意见。")), 0.0);
+        // Three shared bigrams are chance.
+        assert_eq!(share(&body("全国首台新车下线。")), 0.0);
+        // Marks and Latin between two characters leave them a bigram.
+        assert_eq!(bigram_run("中，国a家".chars()).collect::<Vec<u64>>(), vec![('中' as u64) << 32 | '国' as u64, ('国' as u64) << 32 | '家' as u64]);
+    }
+
+    #[test]
     fn a_stretch_snaps_to_a_line_edge_within_reach_and_never_to_a_space() {
         let src: Vec<char> = "甲乙丙\n丁戊己庚\n".chars().collect();
         let mut piece = Piece::from_range(&src, 0, 3);
