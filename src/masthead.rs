@@ -40,7 +40,6 @@ pub(crate) const MASTHEAD_ENDS: [char; 2] = ['报', '版'];
 /// Can `line` be a masthead at all? A cheap test before the regex, which
 /// would otherwise run on every line of every page: short, and ending in
 /// `报` or `版` (of `海外版`, perhaps spaced).
-
 fn could_be_masthead(line: &str) -> bool {
     line.trim_end().ends_with(MASTHEAD_ENDS) && line.chars().filter(|c| !c.is_whitespace()).nth(MASTHEAD_MAX_CHARS).is_none()
 }

@@ -308,13 +308,14 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
     out
 }
 
-/// Sorted, deduplicated CJK character bigrams, packed in a `u64` each.
-/// The bigrams of the CJK characters of `chars`, in order, repeats kept.
+/// The bigrams of the CJK characters of `chars`, in order, repeats kept,
+/// packed in a `u64` each.
 fn bigram_run(chars: impl Iterator<Item = char>) -> impl Iterator<Item = u64> {
     let mut before: Option<char> = None;
     chars.filter(|c| is_cjk(*c)).filter_map(move |c| before.replace(c).map(|b| (b as u64) << 32 | c as u64))
 }
 
+/// Sorted, deduplicated CJK character bigrams (see [`bigram_run`]).
 fn bigrams(chars: impl Iterator<Item = char>) -> Vec<u64> {
     let mut out: Vec<u64> = bigram_run(chars).collect();
     out.sort_unstable();

@@ -133,9 +133,9 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
     let has = has.filter(|has| has.dateline_word || has.caption() || has.byline() || has.crosshead());
     let dateline_early = chars.iter().take(patterns::DATELINE_WORD_WITHIN).any(|&c| patterns::is_dateline_word(c));
     if has.is_some() || dateline_early {
-        let has = |test: fn(&patterns::Triggers) -> bool| has.as_ref().is_some_and(test);
+        let may = |test: fn(&patterns::Triggers) -> bool| has.as_ref().is_some_and(test);
         let text = piece.text();
-        if has(patterns::Triggers::closing_dateline) && patterns::is_closing_dateline(&text) {
+        if may(patterns::Triggers::closing_dateline) && patterns::is_closing_dateline(&text) {
             return vec![Item::Closing(piece)];
         }
         if let Some(n) = dateline_early.then(|| patterns::opening_dateline_len(&text)).flatten() {
@@ -144,13 +144,13 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
             rest.clean_spaces(false);
             return vec![Item::Dated { dateline, rest }];
         }
-        if has(patterns::Triggers::caption) && patterns::is_caption(&text) {
+        if may(patterns::Triggers::caption) && patterns::is_caption(&text) {
             return vec![Item::Caption(piece)];
         }
-        if has(patterns::Triggers::byline) && patterns::is_byline(&text) {
+        if may(patterns::Triggers::byline) && patterns::is_byline(&text) {
             return vec![Item::Byline(piece)];
         }
-        if has(patterns::Triggers::crosshead) && patterns::is_crosshead(&text) {
+        if may(patterns::Triggers::crosshead) && patterns::is_crosshead(&text) {
             return vec![Item::Crosshead(piece)];
         }
     }

@@ -123,7 +123,7 @@ impl Triggers {
     /// Could the text be a closing dateline ([`CLOSING_DATELINE`]: in
     /// brackets, or ending in `电`)?
     pub fn closing_dateline(&self) -> bool {
-        self.dateline_word && (CLOSING_OPENERS.contains(&self.first) || DATELINE_WORDS.contains(&self.last))
+        self.dateline_word && (OPENING_BRACKETS.contains(&self.first) || DATELINE_WORDS.contains(&self.last))
     }
 
     /// Could the text be an attendance note ([`ATTENDANCE`]: one clause)?
@@ -138,25 +138,25 @@ impl Triggers {
 
     /// Could the text be a caption or credit ([`is_caption`])?
     pub fn caption(&self) -> bool {
-        CAPTION_ENDS.contains(&self.last) || CAPTION_OPENERS.contains(&self.first)
+        CAPTION_ENDS.contains(&self.last) || OPENING_BRACKETS.contains(&self.first)
     }
 }
 
-/// What a closing dateline opens with, bracketed, and ends with, bare.
-const CLOSING_OPENERS: [char; 2] = ['（', '('];
+/// What a bracketed closing dateline or credit opens with.
+const OPENING_BRACKETS: [char; 2] = ['（', '('];
+/// What a dateline says it was filed by, and a bare closing one ends with.
 const DATELINE_WORDS: [char; 4] = ['电', '讯', '電', '訊'];
 /// What a crosshead opens with: a Chinese numeral, a quote, a bracket.
 const CROSSHEAD_OPENERS: [char; 14] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '“', '「', '（', '('];
 /// What a caption or credit ends or opens with (`摄`, `供图`, `（人民图片）`).
 const CAPTION_ENDS: [char; 5] = ['摄', '图', '片', '）', ')'];
-const CAPTION_OPENERS: [char; 2] = ['（', '('];
 
 /// How far into its paragraph an opening dateline says `电`, `讯` or `消息`.
 pub const DATELINE_WORD_WITHIN: usize = 40;
 
 /// `电`, `讯` (simplified or traditional) or the `息` of `消息`.
 pub fn is_dateline_word(c: char) -> bool {
-    matches!(c, '电' | '讯' | '電' | '訊' | '息')
+    DATELINE_WORDS.contains(&c) || c == '息'
 }
 
 /// Most bytes a line of any pattern but the opening dateline holds
@@ -271,7 +271,7 @@ pub fn is_byline(text: &str) -> bool {
 pub fn is_caption(text: &str) -> bool {
     let t = text.trim();
     t.len() <= SHORT_PATTERN_BYTES
-        && (t.ends_with(CAPTION_ENDS) || t.starts_with(CAPTION_OPENERS))
+        && (t.ends_with(CAPTION_ENDS) || t.starts_with(OPENING_BRACKETS))
         && !crate::text::ends_sentence(t)
         && CAPTION.is_match(t)
 }
