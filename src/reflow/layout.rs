@@ -489,11 +489,13 @@ fn convention_text(src: &[char], lead: usize, trail: usize) -> String {
 /// Fewest lines that make a double-spaced run.
 const DOUBLE_SPACED_MIN: usize = 6;
 
-/// Runs of narrow lines each standing alone between single blank lines: a
+/// Runs of column lines each standing alone between single blank lines: a
 /// narrow column (a photo brief, a sidebar) whose extraction put a blank
-/// line after every line. There the blank lines say nothing about
-/// paragraphs, so the run is read as if they were not there. Lines much
-/// wider than the run's typical line (a headline over it) end a run.
+/// line after every line, or side-by-side columns that poppler's default
+/// mode printed row by row ([`super::row_order`]). There the blank lines
+/// say nothing about paragraphs, so the run is read as if they were not
+/// there. Lines much wider than the run's typical line (a headline over
+/// it) end a run; lines of 40 cells or more are one paragraph each.
 /// Returns the ranges of line indices, each from a text line to the line
 /// after the run's last text line.
 fn double_spaced_runs(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
@@ -522,7 +524,11 @@ fn double_spaced_runs(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
         let mut widths: Vec<f32> = chain.iter().map(|&k| lines[k].width).collect();
         widths.sort_by(f32::total_cmp);
         let typical = widths[widths.len() / 2];
-        if typical >= WIDE / 2.0 {
+        // Lines as wide as a column of 20 cells or more are hard-wrapped
+        // text only when most stop mid-sentence: short paragraphs, one a
+        // line between blank lines, each end one.
+        let wrapped = || chain.iter().filter(|&&k| !ends_sentence(lines[k].content())).count() * 2 > chain.len();
+        if typical >= WIDE || (typical >= WIDE / 2.0 && !wrapped()) {
             continue;
         }
         let in_column = |k: usize| lines[k].width <= typical * 1.3 + 1.0;
@@ -1130,6 +1136,47 @@ mod tests {
         // Wide lines (one paragraph per line, double spaced) keep their blank lines.
         let wide = format!("{}\n\n", "这是一整段很长的文字，它占满了一整行，后面还有更多的文字在这里继续写下去。".repeat(1)).repeat(6);
         assert_eq!(lines(&chars(&wide)).iter().filter(|l| l.is_blank()).count(), 7);
+    }
+
+    /// Two columns of 21 cells, the way poppler's default mode prints a
+    /// loosely leaded page: a line of each in turn, between blank lines.
+    const WIDE_LEFT: [&str; 5] = ["李强表示，今年以来，中国经济回升向好的态势", "不断巩固增强，实现良好开局，为完成全年经济", "社会发展目标打下坚实基础。中国经济具有制度", "、市场、产业、人力资源和创新优势，长期向好", "的基本面没有改变也不会改变。"];
+    const WIDE_RIGHT: [&str; 4] = ["我们有信心、有能力保持中国经济持续健康发展", "。中方愿进一步深化与基金组织合作。希望基金", "组织继续发挥积极影响，维护经济全球化和自由", "贸易，推动建设开放型世界经济。"];
+    /// The lead above them, single-spaced: where `态势不断`, `经济社会`,
+    /// `良好的` and `自由贸易` are printed whole.
+    const WIDE_LEAD: &str = "国务院总理李强会见国际货币基金组织总裁，双方就中国经济社会发展态势不断向好、\n共同维护良好的国际环境和全球自由贸易交换了意见。\n";
+
+    #[test]
+    fn wide_columns_printed_row_by_row_are_read_one_after_the_other() {
+        let mut rows: Vec<&str> = Vec::new();
+        for k in 0..WIDE_LEFT.len() {
+            rows.push(WIDE_LEFT[k]);
+            rows.extend(WIDE_RIGHT.get(k));
+        }
+        let text = format!("{WIDE_LEAD}\n{}\n", rows.join("\n\n"));
+        let src = chars(&text);
+        let got: Vec<String> = lines(&src).iter().filter(|l| !l.is_blank()).map(|l| l.content().to_owned()).collect();
+        let expected: Vec<&str> = WIDE_LEFT.iter().chain(&WIDE_RIGHT).copied().collect();
+        assert_eq!(got[2..], expected, "{got:#?}");
+    }
+
+    #[test]
+    fn short_paragraphs_a_line_each_between_blank_lines_keep_their_breaks() {
+        // As wide as the columns above, but every line ends its sentence:
+        // one paragraph a line, not a column printed double-spaced.
+        let paragraphs = ["国务院总理李强25日在京会见国际货币基金组织总裁格奥尔基耶娃。", "李强表示，今年以来，中国经济回升向好的态势不断巩固增强。", "中方愿进一步深化与基金组织合作，推动建设开放型世界经济。", "格奥尔基耶娃感谢中国为基金组织提供的大力支持和帮助。", "她表示，过去一年，中国经济增长超出预期，中国好，世界才好。", "基金组织愿同中方进一步深化合作，提升中国的代表性和发言权。"];
+        // The lines as split, before any run is read.
+        let split = |text: &str| -> Vec<Line> {
+            let src = chars(text);
+            let mut at = 0;
+            text.split('\n').map(|l| { let n = l.chars().count(); let line = Line::new(&src, at, at + n); at += n + 1; line }).collect()
+        };
+        let text = format!("{}\n", paragraphs.join("\n\n"));
+        assert!(double_spaced_runs(&split(&text)).is_empty());
+        assert_eq!(unit_texts(&text), paragraphs);
+        // The same lines with their sentences cut are a run.
+        let cut: Vec<String> = paragraphs.iter().map(|p| p.trim_end_matches('。').to_owned()).collect();
+        assert_eq!(double_spaced_runs(&split(&format!("{}\n", cut.join("\n\n")))), vec![0..11]);
     }
 
     #[test]

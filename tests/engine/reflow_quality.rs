@@ -49,8 +49,11 @@ fn paragraphs_and_titles_on_pages_typeset_by_chromium() {
     // / 0.435 for the default mode). -layout gave 0.958 / 0.927 / 0.944
     // until an indent four cells in stopped counting as a column (session 21).
     // The default mode gives 0.405 / 0.134 / 0.837 since its rows are read
-    // back into columns (session 22).
-    for (mode, f1, exact, titles) in [("raw", 0.99, 0.97, 0.99), ("pdfjs", 0.99, 0.97, 0.99), ("layout", 0.99, 0.97, 0.99), ("default", 0.40, 0.13, 0.82)] {
+    // back into columns (session 22), and 0.388 / 0.134 / 0.850 since
+    // runs of columns 20 to 40 cells wide are too (session 25: on the
+    // sixty-page sets, tuned and held out, 4 to 7 pages each read better
+    // and at most one worse; here page 000 loses a start and a title).
+    for (mode, f1, exact, titles) in [("raw", 0.99, 0.97, 0.99), ("pdfjs", 0.99, 0.97, 0.99), ("layout", 0.99, 0.97, 0.99), ("default", 0.38, 0.13, 0.84)] {
         let s = score(mode);
         assert!(s.gold_paragraphs > 60, "{s:?}");
         assert!(s.f1() >= f1, "{mode}: paragraph starts F1 {:.4} {s:?}", s.f1());
