@@ -62,7 +62,7 @@ fn analyze_keeping_chars(id: &str, decoded: Decoded) -> (DocumentAnalysis, Vec<c
     } else if text.trim().is_empty() {
         doc.warnings.push(Warning::OnlyWhitespace);
     }
-    reflow::reflow_chars_into(&mut doc, &chars);
+    reflow::reflow_decoded_into(&mut doc, &text, &chars);
     crate::masthead::name_source(&mut doc, &text);
     (doc, chars)
 }

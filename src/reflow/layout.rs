@@ -90,10 +90,15 @@ impl Line {
     /// The line of `src[start..end]` (no line break inside), its column
     /// not yet inferred.
     pub fn new(src: &[char], start: usize, end: usize) -> Line {
+        Line::with_text(src, start, end, crate::text::string_of(&src[start..end]))
+    }
+
+    /// [`Line::new`] whose text, `src[start..end]` as a string, the caller
+    /// has already.
+    fn with_text(src: &[char], start: usize, end: usize, text: String) -> Line {
         let slice = &src[start..end];
         let lead = slice.iter().position(|c| !c.is_space()).map_or(end, |k| start + k);
         let trail = slice.iter().rposition(|c| !c.is_space()).map_or(lead, |k| start + k + 1);
-        let text = crate::text::string_of(slice);
         let content_chars = &src[lead..trail];
         let utf8_len = |cs: &[char]| cs.iter().map(|c| c.len_utf8()).sum::<usize>();
         let content_at = utf8_len(&slice[..lead - start])..text.len() - utf8_len(&slice[trail - start..]);
@@ -194,13 +199,23 @@ fn justified(content: &[char]) -> bool {
 
 /// Splits `src` into lines and infers the column width around each.
 pub fn lines(src: &[char]) -> Vec<Line> {
+    lines_of(src, &crate::text::string_of(src))
+}
+
+/// [`lines`] of `src`, whose text `text` is: each line's text is copied
+/// out of it, not encoded from its characters again (a tenth of the
+/// reflow's work).
+pub fn lines_of(src: &[char], text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut start = 0;
+    // The line's first character and byte, and the byte of character `i`.
+    let (mut start, mut start_byte, mut byte) = (0, 0, 0);
     for i in 0..=src.len() {
         if i == src.len() || is_line_break(src, i) {
-            out.push(Line::new(src, start, i));
+            out.push(Line::with_text(src, start, i, text[start_byte..byte].to_owned()));
             start = i + 1;
+            start_byte = byte + src.get(i).map_or(0, |c| c.len_utf8());
         }
+        byte += src.get(i).map_or(0, |c| c.len_utf8());
     }
     // Columns printed side by side (pdftotext -layout) are read one after another.
     let out = super::columns::one_after_another(src, out);
@@ -1112,6 +1127,16 @@ mod tests {
                 Unit::Text { piece, .. } | Unit::Heading { piece, .. } | Unit::Marker { piece, .. } | Unit::Furniture(piece) => piece.text().split_whitespace().collect(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_lines_text_is_the_input_between_its_breaks() {
+        // Breaks of one to three bytes, a carriage return kept before a
+        // line feed, and characters of one to four bytes.
+        let text = "甲 a\r\n乙\u{2028}丙\u{85}𠀀x\r丁é\n\n戊\u{0C}己";
+        let got: Vec<String> = lines_of(&chars(text), text).into_iter().map(|l| l.text).collect();
+        assert_eq!(got, ["甲 a\r", "乙", "丙", "𠀀x", "丁é", "", "戊", "己"]);
+        assert_eq!(lines(&chars(text)).into_iter().map(|l| l.text).collect::<Vec<_>>(), got);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub struct Reflowed {
 /// Reflows `text` into articles and other blocks. `doc_id` is the file
 /// name: inline Markdown is markup only in a Markdown file.
 pub fn reflow(doc_id: &str, text: &str) -> Reflowed {
-    reflow_chars(doc_id, &text.chars().collect::<Vec<char>>())
+    reflow_decoded(doc_id, text, &text.chars().collect::<Vec<char>>(), &witnessed::Witnessed::default())
 }
 
 /// [`reflow`] of text already split into characters.
@@ -47,7 +47,15 @@ pub fn reflow_chars(doc_id: &str, src: &[char]) -> Reflowed {
 /// [`reflow_chars`] again, with what other papers' copies of its reports
 /// say about the page (see [`witnessed`]).
 pub fn reflow_chars_witnessed(doc_id: &str, src: &[char], hints: &witnessed::Witnessed) -> Reflowed {
-    let lines = layout::lines(src);
+    reflow_decoded(doc_id, &crate::text::string_of(src), src, hints)
+}
+
+/// [`reflow_chars_witnessed`] of a text whose characters `src` are: both
+/// at hand, as after decoding, the text's lines are copied, not encoded
+/// again.
+fn reflow_decoded(doc_id: &str, text: &str, src: &[char], hints: &witnessed::Witnessed) -> Reflowed {
+    debug_assert_eq!(text.len(), src.iter().map(|c| c.len_utf8()).sum::<usize>());
+    let lines = layout::lines_of(src, text);
     let mut markup = Vec::new();
     let markdown = crate::intake::is_markdown_name(doc_id) || layout::certain_markdown(src, &lines);
     let units = layout::units(src, &lines, markdown, &mut markup);
@@ -74,12 +82,13 @@ pub fn debug_layout(text: &str) -> String {
 
 /// Fills the reflow fields of `doc` from `text`.
 pub fn reflow_into(doc: &mut DocumentAnalysis, text: &str) {
-    reflow_chars_into(doc, &text.chars().collect::<Vec<char>>());
+    reflow_decoded_into(doc, text, &text.chars().collect::<Vec<char>>());
 }
 
-/// Fills the reflow fields of `doc` from its characters.
-pub fn reflow_chars_into(doc: &mut DocumentAnalysis, src: &[char]) {
-    let Reflowed { articles, other, markup } = reflow_chars(&doc.id, src);
+/// Fills the reflow fields of `doc` from its text and that text's
+/// characters `src` (offsets count them).
+pub fn reflow_decoded_into(doc: &mut DocumentAnalysis, text: &str, src: &[char]) {
+    let Reflowed { articles, other, markup } = reflow_decoded(&doc.id, text, src, &witnessed::Witnessed::default());
     doc.articles = articles;
     doc.other = other;
     doc.markup = markup;
