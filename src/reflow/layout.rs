@@ -1202,6 +1202,13 @@ mod tests {
         // The same lines with their sentences cut are a run.
         let cut: Vec<String> = paragraphs.iter().map(|p| p.trim_end_matches('。').to_owned()).collect();
         assert_eq!(double_spaced_runs(&split(&format!("{}\n", cut.join("\n\n")))), vec![0..11]);
+        // More than half of them cut make a run; half do not.
+        let cut_first = |k: usize| -> String { paragraphs.iter().enumerate().map(|(i, p)| if i < k { cut[i].as_str() } else { p }).collect::<Vec<_>>().join("\n\n") };
+        assert!(double_spaced_runs(&split(&cut_first(3))).is_empty());
+        assert_eq!(double_spaced_runs(&split(&cut_first(4))), vec![0..11]);
+        // Under 20 cells, a run is a narrow column's however its lines end.
+        let narrow = "甲乙丙丁戊己庚。\n\n".repeat(6);
+        assert_eq!(double_spaced_runs(&split(&narrow)), vec![0..11]);
     }
 
     #[test]
