@@ -203,7 +203,7 @@ pub fn lines(src: &[char]) -> Vec<Line> {
 }
 
 /// [`lines`] of `src`, whose text `text` is: each line's text is copied
-/// out of it, not encoded from its characters again (a tenth of the
+/// out of it, not encoded from its characters again (a twentieth of the
 /// reflow's work).
 pub fn lines_of(src: &[char], text: &str) -> Vec<Line> {
     let mut out = Vec::new();
