@@ -274,7 +274,7 @@ pub fn reflow_witnessed(documents: &mut [DocumentAnalysis], chars: &[Vec<char>],
     // A PDF's layout is surer than what other papers' copies suggest.
     let witnessed: Vec<usize> = (0..hints.len()).filter(|&d| !hints[d].is_empty() && documents[d].source.is_none()).collect();
     let again = crate::parallel::map(witnessed.clone(), |d| reflow::reflow_chars_witnessed(&documents[d].id, &chars[d], &hints[d]));
-    for (d, reflow::Reflowed { articles, other, markup }) in witnessed.into_iter().zip(again) {
+    for (d, reflow::Reflowed { articles, other, markup, .. }) in witnessed.into_iter().zip(again) {
         let doc = &mut documents[d];
         if articles != doc.articles {
             (doc.articles, doc.other, doc.markup) = (articles, other, markup);

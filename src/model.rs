@@ -202,6 +202,11 @@ pub enum Warning {
     /// mapping): they are shown as U+FFFD.
     #[error("{glyphs} glyph(s) of this PDF map to no character (its fonts lack a Unicode map); shown as U+FFFD")]
     PdfUnmapped { glyphs: usize },
+    /// Lines each between blank lines, a long run of them, as pdftotext's
+    /// default mode prints side-by-side columns a row at a time on a
+    /// loosely set page: their order was read from the text alone.
+    #[error("{lines} lines stand each between blank lines, as pdftotext's default mode prints side-by-side columns a row at a time; their order was read from the text alone and some may join the wrong line: `pdftotext -layout` or `-raw`, or the PDF itself, reads them surely")]
+    RowsInterleaved { lines: usize },
 }
 
 /// A document's place in the corpus (0, 1, …), in the order it was

@@ -231,7 +231,7 @@ pub fn assemble(doc_id: &str, src: &[char], pages: &[Vec<Block>], placed: &Place
         article.spans = crate::model::spans_from_offsets(offsets, src);
         articles.push(article);
     }
-    Reflowed { articles, other, markup: Vec::new() }
+    Reflowed { articles, other, markup: Vec::new(), interleaved_lines: 0 }
 }
 
 /// Does the line at `src[b..e]` end a sentence?

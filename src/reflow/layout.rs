@@ -36,6 +36,11 @@ pub struct Line {
     /// whose blank lines were dropped as line spacing
     /// ([`double_spaced_runs`]).
     pub spaced_out: bool,
+    /// The line is one of a double-spaced run of a column ten cells wide
+    /// or more, the way pdftotext's default mode prints side-by-side
+    /// columns a row at a time: its order was read from the text alone
+    /// ([`super::row_order`]), and may be wrong.
+    pub interleaved: bool,
 }
 
 /// What the patterns say about one line (each regex runs once per line).
@@ -115,7 +120,7 @@ impl Line {
         // A byline stands alone and is never stretched to its column:
         // `记 者 从 国 家 林 草 局 了 解` is the text after a dateline.
         conv.byline &= !justified;
-        Line { start, end, lead, trail, width: cell_width_of(slice), justified, text, content: content_at, column: 0.0, conv, spaced_out: false }
+        Line { start, end, lead, trail, width: cell_width_of(slice), justified, text, content: content_at, column: 0.0, conv, spaced_out: false, interleaved: false }
     }
 
     pub fn is_blank(&self) -> bool {
@@ -236,17 +241,32 @@ pub fn lines_of(src: &[char], text: &str) -> Vec<Line> {
         // The blank lines inside the run are only line spacing.
         let kept: Vec<Line> = out.drain(run.clone()).filter(|l| !l.is_blank()).collect();
         // Its lines may be columns printed row by row.
-        let kept = match column_order(&kept, &page) {
+        let mut kept = match column_order(&kept, &page) {
             Some(order) => {
                 let mut slots: Vec<Option<Line>> = kept.into_iter().map(Some).collect();
                 order.into_iter().filter_map(|k| slots[k].take()).collect()
             }
             None => kept,
         };
+        // A column of ten cells or more: no photo brief.
+        if kept.first().is_some_and(|l| l.column >= INTERLEAVED_MIN_CELLS) {
+            for l in &mut kept {
+                l.interleaved = true;
+            }
+        }
         out.splice(run.start..run.start, kept);
     }
     out
 }
+
+/// Narrowest column of a double-spaced run that reads as columns printed
+/// a row at a time rather than a photo brief in a narrow column (002's is
+/// seven cells wide).
+const INTERLEAVED_MIN_CELLS: f32 = 10.0;
+
+/// Fewest lines of such runs on a page that earn the reader a warning:
+/// two columns of six lines.
+pub const INTERLEAVED_WARNING_LINES: usize = 12;
 
 /// Most lines a wrapped caption's `图为…` sentence and its credit take.
 const CAPTION_LINES: usize = 4;
@@ -1148,6 +1168,8 @@ mod tests {
         // after the headline (which is wider) stays.
         assert_eq!(ls.iter().filter(|l| l.is_blank()).count(), 2, "{:?}", ls.iter().map(|l| &l.text).collect::<Vec<_>>());
         assert!(ls.iter().filter(|l| !l.is_blank()).skip(1).all(|l| l.column == 7.0), "the run's own column");
+        // A photo brief's column, too narrow for columns printed in rows.
+        assert!(ls.iter().all(|l| !l.interleaved));
         let units = unit_texts(column);
         assert_eq!(units.last().unwrap(), "6月18日，由中铁十一局承建的上海虹莘排水泵站初雨调蓄管廊工程取得重要进展，投用于该工程的国产超大直径掘进机平稳始发。", "{units:?}");
         // Five lone lines are not enough to call it a column.
@@ -1180,9 +1202,13 @@ mod tests {
         }
         let text = format!("{WIDE_LEAD}\n{}\n", rows.join("\n\n"));
         let src = chars(&text);
-        let got: Vec<String> = lines(&src).iter().filter(|l| !l.is_blank()).map(|l| l.content().to_owned()).collect();
+        let read = lines(&src);
+        let got: Vec<String> = read.iter().filter(|l| !l.is_blank()).map(|l| l.content().to_owned()).collect();
         let expected: Vec<&str> = WIDE_LEFT.iter().chain(&WIDE_RIGHT).copied().collect();
         assert_eq!(got[2..], expected, "{got:#?}");
+        // Each line of the run says its order may read wrong; the lead's
+        // do not.
+        assert_eq!(read.iter().filter(|l| l.interleaved).count(), expected.len());
     }
 
     #[test]

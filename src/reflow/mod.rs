@@ -31,6 +31,9 @@ pub struct Reflowed {
     pub other: Vec<Block>,
     /// Markdown markup read as markup and not shown (`## `, `**`).
     pub markup: Vec<Span>,
+    /// Lines whose order was read from the text alone, as columns printed
+    /// a row at a time come ([`layout::Line::interleaved`]).
+    pub interleaved_lines: usize,
 }
 
 /// Reflows `text` into articles and other blocks. `doc_id` is the file
@@ -59,10 +62,11 @@ fn reflow_decoded(doc_id: &str, text: &str, src: &[char], hints: &witnessed::Wit
     let mut markup = Vec::new();
     let markdown = crate::intake::is_markdown_name(doc_id) || layout::certain_markdown(src, &lines);
     let units = layout::units(src, &lines, markdown, &mut markup);
+    let interleaved_lines = lines.iter().filter(|l| l.interleaved).count();
     drop(lines);
     let items = classify::classify(units);
     let (articles, other) = assemble::assemble(doc_id, src, items, hints);
-    Reflowed { articles, other, markup: crate::model::spans_from_offsets(markup, src) }
+    Reflowed { articles, other, markup: crate::model::spans_from_offsets(markup, src), interleaved_lines }
 }
 
 /// A human-readable trace of the layout pass, for tuning heuristics.
@@ -88,7 +92,10 @@ pub fn reflow_into(doc: &mut DocumentAnalysis, text: &str) {
 /// Fills the reflow fields of `doc` from its text and that text's
 /// characters `src` (offsets count them).
 pub fn reflow_decoded_into(doc: &mut DocumentAnalysis, text: &str, src: &[char]) {
-    let Reflowed { articles, other, markup } = reflow_decoded(&doc.id, text, src, &witnessed::Witnessed::default());
+    let Reflowed { articles, other, markup, interleaved_lines } = reflow_decoded(&doc.id, text, src, &witnessed::Witnessed::default());
+    if interleaved_lines >= layout::INTERLEAVED_WARNING_LINES {
+        doc.warnings.push(crate::model::Warning::RowsInterleaved { lines: interleaved_lines });
+    }
     doc.articles = articles;
     doc.other = other;
     doc.markup = markup;

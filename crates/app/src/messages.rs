@@ -94,6 +94,7 @@ mod zh {
             Warning::PassimOutside { id, begin, end, chars } => format!("passim 记录“{id}”：[{begin}, {end}) 超出其 {chars} 个字符"),
             Warning::Utf8MarkBeforeUtf16 { encoding } => format!("{encoding} 文本前有 UTF-8 字节顺序标记；按 {encoding} 读取"),
             Warning::PdfUnmapped { glyphs } => format!("这个 PDF 有 {glyphs} 个字形找不到对应的字符（字体缺少 Unicode 映射），显示为 U+FFFD"),
+            Warning::RowsInterleaved { lines } => format!("有 {lines} 行各自夹在空行之间，像是 pdftotext 默认模式把并排的分栏逐行交错提取了；这些行的顺序只凭文字推断，个别行可能接错。用 pdftotext -layout 或 -raw 提取，或直接添加 PDF，可以读准"),
         }
     }
 
@@ -218,6 +219,7 @@ mod tests {
             Warning::PassimOutside { id: "x".into(), begin: 1, end: 9, chars: 5 },
             Warning::Utf8MarkBeforeUtf16 { encoding: "UTF-16LE".into() },
             Warning::PdfUnmapped { glyphs: 12 },
+            Warning::RowsInterleaved { lines: 40 },
         ]
     }
 
@@ -225,7 +227,7 @@ mod tests {
     /// details are taken out: what must never stand in the Chinese text.
     fn english_words(text: &str) -> Vec<String> {
         let mut t = text.to_owned();
-        for given in ["DETAIL", "passim", "BZIP2", "Deflate", "xlsx", "klingon", "HTTP", "dict/dict.txt.gz", "a.jsonl", "out.json", "UTF-16LE", "Office", "docx", "JPEG", "json", "U+FFFD", "Unicode"] {
+        for given in ["DETAIL", "passim", "BZIP2", "Deflate", "xlsx", "klingon", "HTTP", "dict/dict.txt.gz", "a.jsonl", "out.json", "UTF-16LE", "Office", "docx", "JPEG", "json", "U+FFFD", "Unicode", "pdftotext", "-layout"] {
             t = t.replace(given, "");
         }
         t.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 4).map(str::to_owned).collect()
