@@ -36,11 +36,6 @@ pub struct Line {
     /// whose blank lines were dropped as line spacing
     /// ([`double_spaced_runs`]).
     pub spaced_out: bool,
-    /// The line is one of a double-spaced run of a column ten cells wide
-    /// or more, the way pdftotext's default mode prints side-by-side
-    /// columns a row at a time: its order was read from the text alone
-    /// ([`super::row_order`]), and may be wrong.
-    pub interleaved: bool,
 }
 
 /// What the patterns say about one line (each regex runs once per line).
@@ -120,13 +115,20 @@ impl Line {
         // A byline stands alone and is never stretched to its column:
         // `记 者 从 国 家 林 草 局 了 解` is the text after a dateline.
         conv.byline &= !justified;
-        Line { start, end, lead, trail, width: cell_width_of(slice), justified, text, content: content_at, column: 0.0, conv, spaced_out: false, interleaved: false }
+        Line { start, end, lead, trail, width: cell_width_of(slice), justified, text, content: content_at, column: 0.0, conv, spaced_out: false }
     }
 
     pub fn is_blank(&self) -> bool {
         self.lead == self.trail
     }
     /// A byline or an opening dateline: what follows a headline.
+    /// The line is one of a double-spaced run of a column ten cells wide
+    /// or more, the way pdftotext's default mode prints side-by-side
+    /// columns a row at a time: its order was read from the text alone
+    /// ([`super::row_order`]), and may be wrong.
+    pub fn interleaved(&self) -> bool {
+        self.spaced_out && self.column >= INTERLEAVED_MIN_CELLS
+    }
     pub(super) fn is_credit(&self) -> bool {
         self.conv.byline || self.conv.opening_dateline
     }
@@ -241,19 +243,13 @@ pub fn lines_of(src: &[char], text: &str) -> Vec<Line> {
         // The blank lines inside the run are only line spacing.
         let kept: Vec<Line> = out.drain(run.clone()).filter(|l| !l.is_blank()).collect();
         // Its lines may be columns printed row by row.
-        let mut kept = match column_order(&kept, &page) {
+        let kept = match column_order(&kept, &page) {
             Some(order) => {
                 let mut slots: Vec<Option<Line>> = kept.into_iter().map(Some).collect();
                 order.into_iter().filter_map(|k| slots[k].take()).collect()
             }
             None => kept,
         };
-        // A column of ten cells or more: no photo brief.
-        if kept.first().is_some_and(|l| l.column >= INTERLEAVED_MIN_CELLS) {
-            for l in &mut kept {
-                l.interleaved = true;
-            }
-        }
         out.splice(run.start..run.start, kept);
     }
     out
@@ -1169,7 +1165,7 @@ mod tests {
         assert_eq!(ls.iter().filter(|l| l.is_blank()).count(), 2, "{:?}", ls.iter().map(|l| &l.text).collect::<Vec<_>>());
         assert!(ls.iter().filter(|l| !l.is_blank()).skip(1).all(|l| l.column == 7.0), "the run's own column");
         // A photo brief's column, too narrow for columns printed in rows.
-        assert!(ls.iter().all(|l| !l.interleaved));
+        assert!(ls.iter().all(|l| !l.interleaved()));
         let units = unit_texts(column);
         assert_eq!(units.last().unwrap(), "6月18日，由中铁十一局承建的上海虹莘排水泵站初雨调蓄管廊工程取得重要进展，投用于该工程的国产超大直径掘进机平稳始发。", "{units:?}");
         // Five lone lines are not enough to call it a column.
@@ -1208,7 +1204,7 @@ mod tests {
         assert_eq!(got[2..], expected, "{got:#?}");
         // Each line of the run says its order may read wrong; the lead's
         // do not.
-        assert_eq!(read.iter().filter(|l| l.interleaved).count(), expected.len());
+        assert_eq!(read.iter().filter(|l| l.interleaved()).count(), expected.len());
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn reflow_decoded(doc_id: &str, text: &str, src: &[char], hints: &witnessed::Wit
     let mut markup = Vec::new();
     let markdown = crate::intake::is_markdown_name(doc_id) || layout::certain_markdown(src, &lines);
     let units = layout::units(src, &lines, markdown, &mut markup);
-    let interleaved_lines = lines.iter().filter(|l| l.interleaved).count();
+    let interleaved_lines = lines.iter().filter(|l| l.interleaved()).count();
     drop(lines);
     let items = classify::classify(units);
     let (articles, other) = assemble::assemble(doc_id, src, items, hints);
