@@ -53,6 +53,15 @@ pub fn is_clause_punct(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | ',' | ';')
 }
 
+/// Do the double quotation marks of `chars` pair up? A quotation opened
+/// and not closed, or closed and not opened (`“如果将中国—中亚`), is running
+/// text a break cut off: a headline that quotes holds the whole quotation
+/// (`“两会”时间`). Marks are counted, not matched, since extractions print
+/// an opening mark as `”` often enough.
+pub fn quotes_balance(chars: &[char]) -> bool {
+    chars.iter().filter(|&&c| matches!(c, '“' | '”')).count() % 2 == 0
+}
+
 /// Characters that show nothing and mean nothing to a reader: zero-width
 /// space, word joiner, BOM (zero-width no-break space), soft hyphen. PDF
 /// extractors and web pages leave them at line ends; the engine treats them
@@ -196,6 +205,17 @@ fn joins_cluster(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotation_marks_balance_when_they_pair_up_whichever_way_printed() {
+        let balance = |t: &str| quotes_balance(&t.chars().collect::<Vec<char>>());
+        for t in ["", "两会时间", "“两会”时间", "”两会”时间", "“一”和“二”"] {
+            assert!(balance(t), "{t}");
+        }
+        for t in ["“如果将中国", "哈萨克斯坦”", "“一”和“二"] {
+            assert!(!balance(t), "{t}");
+        }
+    }
 
     #[test]
     fn sentence_end_sees_past_closers() {

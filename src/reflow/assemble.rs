@@ -280,7 +280,8 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
                 Some(i) if i.is_display() && between.len() < 6 => between.push(it.next().unwrap()),
                 // Text carries on after the display lines, or straight after
                 // a full line (a column break the layout pass left open).
-                Some(Item::Para { .. }) if !between.is_empty() || last => {
+                // Or after a quotation the break cut off.
+                Some(Item::Para { .. }) if !between.is_empty() || last || !crate::text::quotes_balance(merged.chars()) => {
                     let Some(Item::Para { piece, dangling: d, last_full: lf }) = it.next() else { unreachable!() };
                     merged.append(piece);
                     (dangling, last) = (d, lf);

@@ -212,6 +212,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_a_break_cut_off_is_no_headline_and_goes_on_after_the_break() {
+        // One paragraph a line; a column break cuts a quotation after its
+        // first words. Short and unfinished, the cut line would read as a
+        // headline but for the quotation it leaves open.
+        let text = "第一篇的标题\n\n新华社北京6月18日电 这是第一篇正文的第一段，写在这里。\n\n“如果将中国—中亚命运共同体\n\n比作一株植物，它需要施肥浇水才能生长。”专家说。\n\n这是第一篇的最后一段。\n";
+        let doc = reflowed(text);
+        let titles: Vec<Option<&str>> = doc.articles.iter().map(|a| a.title.as_deref()).collect();
+        assert_eq!(titles, [Some("第一篇的标题")], "{:#?}", doc.articles);
+        let paragraphs = paragraphs_of(text);
+        assert_eq!(paragraphs[1], "“如果将中国—中亚命运共同体比作一株植物，它需要施肥浇水才能生长。”专家说。", "{paragraphs:#?}");
+        // A closing mark left over (or an opening one printed as `”`) too.
+        let doc = reflowed(&text.replace("“如果", "”如果"));
+        assert_eq!(doc.articles.len(), 1, "{:#?}", doc.articles);
+        // A headline that holds its whole quotation is still a headline.
+        let quoted = text.replace("“如果将中国—中亚命运共同体\n\n比作", "“两会”时间\n\n新华社北京6月18日电 比作");
+        let titles: Vec<String> = reflowed(&quoted).articles.iter().filter_map(|a| a.title.clone()).collect();
+        assert_eq!(titles, ["第一篇的标题", "“两会”时间"]);
+    }
+
+    #[test]
     fn a_sentence_a_column_break_cut_goes_on_where_its_column_does_past_another_column() {
         // pdftotext's default mode: each column a block, another column's
         // block between the cut sentence and the rest of it.

@@ -10,8 +10,10 @@ fn paragraph_boundaries_on_synthetic_pages() {
     assert!(s.gold_paragraphs > 1500, "{s:?}");
     assert!(s.f1() >= 0.97, "boundary F1 {:.4} ({s:?})", s.f1());
     assert!(s.precision() >= 0.96 && s.recall() >= 0.96, "{s:?}");
-    assert!(s.exact_rate() >= 0.96, "exact paragraphs {:.4}", s.exact_rate());
-    assert!(s.title_rate() >= 0.86 && s.title_f1() >= 0.86, "titles found {:.4}, F1 {:.4}", s.title_rate(), s.title_f1());
+    // Exact paragraphs 0.970 → 0.975 and titles F1 0.895 → 0.906 when a
+    // quotation a break cut off stopped reading as a headline (session 26).
+    assert!(s.exact_rate() >= 0.97, "exact paragraphs {:.4}", s.exact_rate());
+    assert!(s.title_rate() >= 0.88 && s.title_f1() >= 0.90, "titles found {:.4}, F1 {:.4}", s.title_rate(), s.title_f1());
 }
 
 #[test]
