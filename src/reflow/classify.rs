@@ -165,9 +165,9 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
     // A full stop inside ends a sentence there: text, never a headline.
     // A line of a headline block never runs on into the next: the block
     // already said where its title ends.
-    // A quotation cut off is running text, never a headline.
-    let quotes_balance = crate::text::quotes_balance(chars);
-    if !ends && !chars.contains(&'。') && (headline || lines <= 3 && short && quotes_balance && (sub || overwide || !last_full || (lines == 1 && !clause))) {
+    // A quotation cut off is running text, never a headline (asked of
+    // short units only: most units are paragraphs).
+    if !ends && !chars.contains(&'。') && (headline || lines <= 3 && short && crate::text::quotes_balance(chars) && (sub || overwide || !last_full || (lines == 1 && !clause))) {
         if let Some(at) = echo_len(piece.chars()) {
             let (echo, mut piece) = piece.split_at(at);
             piece.trim();
