@@ -232,6 +232,16 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_line_with_no_title_above_it_is_its_articles_subtitle() {
+        // `——记…` under a finished paragraph: the subtitle of the report
+        // that follows, never its title, whatever the line's width.
+        let text = "上一篇的最后一段写在这里。\n\n——记在希望的田野上\n\n新华社北京6月18日电 今天，这是正文的第一段。\n这是正文的第二句。\n";
+        let doc = reflowed(text);
+        let heads: Vec<(Option<&str>, Option<&str>)> = doc.articles.iter().map(|a| (a.title.as_deref(), a.subtitle.as_deref())).collect();
+        assert_eq!(heads, [(None, None), (None, Some("——记在希望的田野上"))], "{:#?}", doc.articles);
+    }
+
+    #[test]
     fn a_sentence_a_column_break_cut_goes_on_where_its_column_does_past_another_column() {
         // pdftotext's default mode: each column a block, another column's
         // block between the cut sentence and the rest of it.
