@@ -275,14 +275,18 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
         let mut dangling = true;
         let mut between: Vec<Item> = Vec::new();
         let mut rejoined_across = false;
+        // A quotation left open in the text so far, kept as each piece
+        // joins (counted once per piece, however long the chain).
+        let mut quote_open = !crate::text::quotes_balance(merged.chars());
         loop {
             match it.peek() {
                 Some(i) if i.is_display() && between.len() < 6 => between.push(it.next().unwrap()),
                 // Text carries on after the display lines, or straight after
                 // a full line (a column break the layout pass left open).
                 // Or after a quotation the break cut off.
-                Some(Item::Para { .. }) if !between.is_empty() || last || !crate::text::quotes_balance(merged.chars()) => {
+                Some(Item::Para { .. }) if !between.is_empty() || last || quote_open => {
                     let Some(Item::Para { piece, dangling: d, last_full: lf }) = it.next() else { unreachable!() };
+                    quote_open ^= !crate::text::quotes_balance(piece.chars());
                     merged.append(piece);
                     (dangling, last) = (d, lf);
                     if !between.is_empty() {

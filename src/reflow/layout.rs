@@ -121,7 +121,6 @@ impl Line {
     pub fn is_blank(&self) -> bool {
         self.lead == self.trail
     }
-    /// A byline or an opening dateline: what follows a headline.
     /// The line is one of a double-spaced run of a column ten cells wide
     /// or more, the way pdftotext's default mode prints side-by-side
     /// columns a row at a time: its order was read from the text alone
@@ -129,6 +128,7 @@ impl Line {
     pub fn interleaved(&self) -> bool {
         self.spaced_out && self.column >= INTERLEAVED_MIN_CELLS
     }
+    /// A byline or an opening dateline: what follows a headline.
     pub(super) fn is_credit(&self) -> bool {
         self.conv.byline || self.conv.opening_dateline
     }
