@@ -45,7 +45,7 @@ const GAPPED_LINES: usize = 4;
 /// The page's lines with columns printed side by side read one after
 /// another (see the module documentation).
 pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
-    let gapped = lines.iter().filter(|l| words(src, l).len() > 1).count();
+    let gapped = lines.iter().filter(|l| gapped(src, l)).count();
     if gapped < GAPPED_LINES {
         return lines;
     }
@@ -176,6 +176,22 @@ fn words(src: &[char], line: &Line) -> Vec<(usize, usize)> {
         k = end;
     }
     out
+}
+
+/// Does the line hold two runs of text or more ([`words`])? Asked of
+/// every line, so without listing them.
+fn gapped(src: &[char], line: &Line) -> bool {
+    let (mut text_before, mut gap) = (false, 0);
+    for &c in &src[line.start..line.end] {
+        if c == ' ' || c == '\t' {
+            gap += 1;
+        } else if text_before && gap >= GAP {
+            return true;
+        } else {
+            (text_before, gap) = (true, 0);
+        }
+    }
+    false
 }
 
 /// Column edges of a band: positions where text starts on many lines (a
@@ -327,6 +343,23 @@ mod tests {
             }
         }
         one_after_another(&src, lines).iter().map(|l| l.text.trim_end().to_owned()).collect()
+    }
+
+    #[test]
+    fn a_line_is_gapped_when_a_gap_of_two_spaces_or_more_parts_its_text() {
+        for (line, runs) in [
+            ("左栏文字  右栏文字", 2),
+            ("左栏\t\t右栏   第三栏", 3),
+            ("一 个 空 格 不 算", 1),
+            ("  缩进和行尾的空格不算    ", 1),
+            ("　全角空格是字", 1),
+            ("", 0),
+        ] {
+            let src: Vec<char> = line.chars().collect();
+            let line = Line::new(&src, 0, src.len());
+            assert_eq!(words(&src, &line).len(), runs, "{src:?}");
+            assert_eq!(gapped(&src, &line), runs > 1, "{src:?}");
+        }
     }
 
     /// The lines read that hold text, trimmed.

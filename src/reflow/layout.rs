@@ -382,6 +382,12 @@ const LONG_GLUED_MAX: usize = 8;
 /// is `来` and 央视网's dateline; no site is called 来央视网).
 const GLUED_SOURCES: &[&[char]] = &[&['本', '报'], &['新', '华', '社'], &['央', '视', '网'], &['新', '华', '网'], &['人', '民', '网'], &['中', '新', '网'], &['央', '广', '网'], &['光', '明', '网']];
 
+/// Does `c` open one of the [`GLUED_SOURCES`]? Asked of the first few
+/// characters of every line.
+fn opens_glued_source(c: char) -> bool {
+    matches!(c, '本' | '新' | '央' | '人' | '中' | '光')
+}
+
 /// Splits a line that opens with the last character or two of a headline
 /// and goes on with a byline or dateline (`坚本报记者 王嵘`,
 /// `来本报北京3月10日电 …`): pdf.js ends no line after a headline's
@@ -403,7 +409,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             let unspaced = src[at..line.trail].iter().filter(|c| !c.is_space());
             // Asked at up to eight places of every line: the first
             // character rules out almost all of them.
-            if !unspaced.clone().next().is_some_and(|c| GLUED_SOURCES.iter().any(|name| name[0] == *c)) {
+            if !unspaced.clone().next().is_some_and(|&c| opens_glued_source(c)) {
                 return false;
             }
             GLUED_SOURCES.iter().any(|name| unspaced.clone().take(name.len()).eq(name.iter()))
@@ -413,15 +419,19 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
         // beside it, set apart by a space (`代表团 本报记者 陈尚文`) or not
         // (`高质量发展央视网消息（新闻联`). Unspaced, only a dateline stands
         // apart: `本报记者…` may open a sentence of the text.
-        // One pass rules out most lines: no source's first character
-        // stands after the line's first.
-        let may_hold_source = src[(line.lead + 1).min(line.trail)..line.trail].iter().any(|c| GLUED_SOURCES.iter().any(|name| name[0] == *c));
-        let glued = (1..=LONG_GLUED_MAX).filter(|&k| may_hold_source && line.lead + k < line.trail && own(line.lead + k)).find(|&k| {
+        // What is glued before the credit is all Han: the search stops at
+        // the line's first other character.
+        let headline_end = |k: usize| line.lead + k < line.trail && crate::text::is_cjk(src[line.lead + k - 1]);
+        // Blank rows may stand between: -layout spaces the rows of a
+        // headline's large type apart.
+        let under_headline = || out.iter().rev().take(HEADLINE_ROW_GAP + 1).find(|l| !l.is_blank()).is_some_and(Line::headline_like);
+        // One look at the first few characters rules out most lines: a
+        // source opens none of them, and no space stands among them.
+        let first_few = &src[(line.lead + 1).min(line.trail)..(line.lead + LONG_GLUED_MAX + 1).min(line.trail)];
+        let may_hold_source = first_few.iter().any(|&c| opens_glued_source(c) || c.is_space());
+        let glued = (1..=LONG_GLUED_MAX).take_while(|&k| may_hold_source && headline_end(k)).filter(|&k| own(line.lead + k)).find(|&k| {
             let at = line.lead + k;
-            // Blank rows may stand between: -layout spaces the rows of a
-            // headline's large type apart.
-            let under_headline = out.iter().rev().take(HEADLINE_ROW_GAP + 1).find(|l| !l.is_blank()).is_some_and(Line::headline_like);
-            under_headline && src[line.lead..at].iter().all(|c| crate::text::is_cjk(*c)) && {
+            under_headline() && {
                 let rest = Line::new(src, at, line.end);
                 let credit = if k <= GLUED_MAX || src[at].is_space() { rest.is_credit() } else { rest.conv.opening_dateline };
                 // A dateline the column wrapped (`央视网消息（新闻联` / `播）：`).
@@ -510,9 +520,11 @@ fn glued_caption_at(src: &[char], line: &Line) -> Option<usize> {
 fn convention_text(src: &[char], lead: usize, trail: usize) -> String {
     let content = &src[lead..trail];
     if content.iter().any(|c| c.is_space() && !crate::text::is_invisible(*c)) {
-        let mut piece = Piece::from_range(src, lead, trail);
-        piece.clean_spaces(false);
-        return piece.text();
+        // Cleaned as a piece would be, without building one: this is
+        // asked of every justified line.
+        let mut text = String::with_capacity(content.len() * 3);
+        super::piece::cleaned_spaces(content, false, |_, c| text.push(c));
+        return text;
     }
     content.iter().filter(|c| !crate::text::is_invisible(**c)).collect()
 }
@@ -591,27 +603,59 @@ pub const WIDE: f32 = 40.0;
 /// non-blank lines. Local, because one page mixes columns of 11 to 18 cells.
 fn infer_columns(lines: &mut [Line]) {
     let idx: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    const HALF: usize = 5;
+    const HALF: usize = COLUMN_WINDOW / 2;
+    // Lines narrower than four cells tell nothing of their column.
+    let counted = |w: &f32| *w >= 4.0;
+    // The window slides by a line at a time: each step takes one width
+    // out and puts one in, instead of sorting them all again.
+    let mut window = SortedWidths::default();
+    let (mut lo, mut hi) = (0, 0);
     for (k, &i) in idx.iter().enumerate() {
         // As many lines at a page's edges as inside it: a page that opens
         // with a marker and a paragraph's short ends would read as a column
         // of nine cells from its first few lines alone.
-        let hi = (k.saturating_sub(HALF) + 2 * HALF + 1).min(idx.len());
-        let lo = hi.saturating_sub(2 * HALF + 1);
-        // On the stack: asked for every line.
-        let mut window = [0f32; 2 * HALF + 1];
-        let mut n = 0;
-        for w in idx[lo..hi].iter().map(|&j| lines[j].width).filter(|&w| w >= 4.0) {
-            window[n] = w;
-            n += 1;
+        let new_hi = (k.saturating_sub(HALF) + COLUMN_WINDOW).min(idx.len());
+        let new_lo = new_hi.saturating_sub(COLUMN_WINDOW);
+        for w in idx[lo..new_lo].iter().map(|&j| lines[j].width).filter(counted) {
+            window.remove(w);
         }
-        let ws = &mut window[..n];
-        if ws.is_empty() {
-            lines[i].column = lines[i].width;
-            continue;
+        for w in idx[hi..new_hi].iter().map(|&j| lines[j].width).filter(counted) {
+            window.insert(w);
         }
-        ws.sort_unstable_by(f32::total_cmp);
-        lines[i].column = ws[(ws.len() * 6 / 10).min(ws.len() - 1)];
+        (lo, hi) = (new_lo, new_hi);
+        let ws = window.sorted();
+        lines[i].column = if ws.is_empty() { lines[i].width } else { ws[(ws.len() * 6 / 10).min(ws.len() - 1)] };
+    }
+}
+
+/// How many non-blank lines, the line itself among them, [`infer_columns`]
+/// reads a line's column from.
+const COLUMN_WINDOW: usize = 11;
+
+/// The widths in [`infer_columns`]' window, kept sorted, on the stack:
+/// asked for every line.
+#[derive(Default)]
+struct SortedWidths {
+    widths: [f32; COLUMN_WINDOW],
+    len: usize,
+}
+
+impl SortedWidths {
+    fn insert(&mut self, w: f32) {
+        let at = self.sorted().partition_point(|x| x.total_cmp(&w).is_lt());
+        self.widths.copy_within(at..self.len, at + 1);
+        self.widths[at] = w;
+        self.len += 1;
+    }
+
+    fn remove(&mut self, w: f32) {
+        let at = self.sorted().partition_point(|x| x.total_cmp(&w).is_lt());
+        self.widths.copy_within(at + 1..self.len, at);
+        self.len -= 1;
+    }
+
+    fn sorted(&self) -> &[f32] {
+        &self.widths[..self.len]
     }
 }
 
@@ -676,11 +720,11 @@ fn stops_short(line: &Line, opens_unit: bool, next: Option<&Line>) -> bool {
 }
 
 /// Does line `i` go on with running text: not the first line of its
-/// unit (`unit`, line `i` included), which already holds a clause, and
-/// under a full line whose sentence runs on into it?
-fn continues_running_text(lines: &[Line], i: usize, first: bool, unit: Option<&Piece>) -> bool {
+/// unit, which already holds a clause (`unit_holds_clause`, line `i`
+/// included), and under a full line whose sentence runs on into it?
+fn continues_running_text(lines: &[Line], i: usize, first: bool, unit_holds_clause: impl FnOnce() -> bool) -> bool {
     let above = |l: &Line| !l.is_blank() && full(l) && !ends_sentence(l.content());
-    !first && above(&lines[i - 1]) && unit.is_some_and(|p| p.chars().iter().any(|&c| is_clause_punct(c)))
+    !first && above(&lines[i - 1]) && unit_holds_clause()
 }
 
 /// Wider than the column: a headline spanning columns.
@@ -754,12 +798,40 @@ struct Builder<'a> {
     src: &'a [char],
     blocks: HeadlineBlocks,
     units: Vec<Unit>,
-    cur: Option<(Piece, usize, usize)>, // piece, line count, last line index
+    cur: Option<(OpenText, usize, usize)>, // text, line count, last line index
+}
+
+/// The text of the unit being read, as the ranges of the input its lines
+/// hold: joined into a piece when the unit ends, at its full size at once.
+/// A piece grown line by line was copied to a larger buffer every few
+/// lines, a twentieth of the reflow's work.
+struct OpenText(Vec<(usize, usize)>);
+
+impl OpenText {
+    /// Does the text hold a character `f` is true of?
+    fn holds(&self, src: &[char], f: impl Fn(char) -> bool) -> bool {
+        self.0.iter().any(|&(begin, end)| src[begin..end].iter().any(|&c| f(c)))
+    }
+
+    /// The lines joined as [`Piece::push_line`] joins them.
+    fn piece(&self, src: &[char]) -> Piece {
+        // Room for a space at each junction of two Latin words.
+        let mut piece = Piece::with_capacity(self.0.iter().map(|(begin, end)| end - begin + 1).sum());
+        for (k, &(begin, end)) in self.0.iter().enumerate() {
+            if k == 0 {
+                piece.push_range(src, begin, end);
+            } else {
+                piece.push_line(src, begin, end, begin.saturating_sub(1));
+            }
+        }
+        piece
+    }
 }
 
 impl Builder<'_> {
     fn flush(&mut self, lines: &[Line]) {
-        if let Some((mut piece, n, last)) = self.cur.take() {
+        if let Some((text, n, last)) = self.cur.take() {
+            let mut piece = text.piece(self.src);
             piece.trim();
             if !piece.is_blank() {
                 let l = &lines[last];
@@ -770,12 +842,12 @@ impl Builder<'_> {
 
     fn push_text(&mut self, begin: usize, end: usize, line_idx: usize) {
         match &mut self.cur {
-            Some((piece, n, last)) => {
-                piece.push_line(self.src, begin, end, begin.saturating_sub(1));
+            Some((text, n, last)) => {
+                text.0.push((begin, end));
                 *n += 1;
                 *last = line_idx;
             }
-            None => self.cur = Some((Piece::from_range(self.src, begin, end), 1, line_idx)),
+            None => self.cur = Some((OpenText(vec![(begin, end)]), 1, line_idx)),
         }
     }
 }
@@ -984,7 +1056,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 || (!full_with(line, first)
                     && next.is_some_and(|n| full(n) && !n.is_blank())
                     && !line.conv.opening_dateline
-                    && !continues_running_text(lines, i, first, b.cur.as_ref().map(|(piece, ..)| piece)))
+                    && !continues_running_text(lines, i, first, || b.cur.as_ref().is_some_and(|(text, ..)| text.holds(src, is_clause_punct))))
         };
         // Inside a headline block, its own breaks decide.
         let ends_here = if b.blocks.member(i) && b.blocks.member(i + 1) { b.blocks.opens(i + 1) } else { ends_here };

@@ -15,6 +15,11 @@ pub struct Piece {
 }
 
 impl Piece {
+    /// An empty piece with room for `n` characters.
+    pub fn with_capacity(n: usize) -> Self {
+        Piece { chars: Vec::with_capacity(n), offs: Vec::with_capacity(n) }
+    }
+
     pub fn from_range(src: &[char], begin: usize, end: usize) -> Self {
         let mut p = Piece::default();
         p.push_range(src, begin, end);
@@ -135,40 +140,49 @@ impl Piece {
         // What stays is copied out: the runs' neighbours are read in the
         // original, never in what was already cleaned.
         let (mut chars, mut offs) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let mut i = 0;
-        while i < n {
-            if !self.chars[i].is_space() {
-                chars.push(self.chars[i]);
-                offs.push(self.offs[i]);
-                i += 1;
-                continue;
-            }
-            let run_start = i;
-            while i < n && self.chars[i].is_space() {
-                i += 1;
-            }
-            if run_start == 0 || i == n {
-                continue; // leading or trailing: trimmed
-            }
-            let (a, b) = (self.chars[run_start - 1], self.chars[i]);
-            // A run of only invisible characters (a zero-width space) was
-            // never a space: it goes whole.
-            let invisible = self.chars[run_start..i].iter().all(|&c| crate::text::is_invisible(c));
-            let drop_all = if invisible || is_cjk_punct(a) || is_cjk_punct(b) {
-                true
-            } else if is_cjk(a) && is_cjk(b) {
-                !names || (token_len_back(&self.chars, run_start) == 1 && token_len_fwd(&self.chars, i) == 1)
-            } else {
-                (is_cjk(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && is_cjk(b))
-            };
-            // A run that is not dropped keeps one space, at its first
-            // character's offset.
-            if !drop_all {
-                chars.push(' ');
-                offs.push(self.offs[run_start]);
-            }
-        }
+        cleaned_spaces(&self.chars, names, |i, c| {
+            chars.push(c);
+            offs.push(self.offs[i]);
+        });
         (self.chars, self.offs) = (chars, offs);
+    }
+}
+
+/// Walks `chars` as [`Piece::clean_spaces`] cleans them: calls `keep`
+/// with each character that stays and its index, in order; a run of
+/// spaces that stays is one `' '`, at the run's first index.
+pub fn cleaned_spaces(chars: &[char], names: bool, mut keep: impl FnMut(usize, char)) {
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        if !chars[i].is_space() {
+            keep(i, chars[i]);
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < n && chars[i].is_space() {
+            i += 1;
+        }
+        if run_start == 0 || i == n {
+            continue; // leading or trailing: trimmed
+        }
+        let (a, b) = (chars[run_start - 1], chars[i]);
+        // A run of only invisible characters (a zero-width space) was
+        // never a space: it goes whole.
+        let invisible = chars[run_start..i].iter().all(|&c| crate::text::is_invisible(c));
+        let drop_all = if invisible || is_cjk_punct(a) || is_cjk_punct(b) {
+            true
+        } else if is_cjk(a) && is_cjk(b) {
+            !names || (token_len_back(chars, run_start) == 1 && token_len_fwd(chars, i) == 1)
+        } else {
+            (is_cjk(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && is_cjk(b))
+        };
+        // A run that is not dropped keeps one space, at its first
+        // character's offset.
+        if !drop_all {
+            keep(run_start, ' ');
+        }
     }
 }
 
