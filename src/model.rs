@@ -24,6 +24,8 @@ pub fn spans_from_offsets(offsets: impl IntoIterator<Item = usize>, input: &[cha
     let mut spans: Vec<Span> = Vec::new();
     for o in offsets {
         match spans.last_mut() {
+            // Most characters come right after the one before.
+            Some(last) if o == last[1] => last[1] = o + 1,
             Some(last) if o >= last[1] && input[last[1]..o].iter().all(|c| c.is_space()) => last[1] = o + 1,
             _ => spans.push([o, o + 1]),
         }

@@ -97,10 +97,16 @@ pub fn is_line_break(src: &[char], i: usize) -> bool {
     }
 }
 
+/// How many bytes `chars` take in UTF-8. Counted by comparisons rather
+/// than `char::len_utf8`, whose branches cost more than the encoding.
+pub fn utf8_len(chars: &[char]) -> usize {
+    chars.iter().map(|&c| 1 + usize::from(c >= '\u{80}') + usize::from(c >= '\u{800}') + usize::from(c >= '\u{10000}')).sum()
+}
+
 /// The text of `chars`, allocated to its exact size (`collect` can leave
 /// up to half of a CJK string's capacity unused).
 pub fn string_of(chars: &[char]) -> String {
-    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    let mut s = String::with_capacity(utf8_len(chars));
     for &c in chars {
         s.push(c);
     }
@@ -238,6 +244,7 @@ mod tests {
             let s = string_of(&chars);
             assert_eq!(s, t);
             assert_eq!(s.capacity(), t.len());
+            assert_eq!(utf8_len(&chars), t.len());
         }
     }
 

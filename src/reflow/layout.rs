@@ -1143,6 +1143,14 @@ fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next:
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_glued_sources_are_told_by_their_first_characters_exactly() {
+        // The gate rules out no source, and lets through nothing else.
+        for c in ('\u{4E00}'..='\u{9FFF}').chain(['本', '报', ' ']) {
+            assert_eq!(opens_glued_source(c), GLUED_SOURCES.iter().any(|name| name[0] == c), "{c}");
+        }
+    }
+
     fn chars(t: &str) -> Vec<char> {
         t.chars().collect()
     }
