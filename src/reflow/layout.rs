@@ -1387,6 +1387,9 @@ mod tests {
         assert_eq!(texts("推动资本市场\n高质量发展央视网消息（新闻联\n播）：在今天\n")[1..3], ["高质量发展", "央视网消息（新闻联"]);
         assert_eq!(texts("推动资本市场\n高质量发展本报北京3月15日电 在今天\n")[1..3], ["高质量发展", "本报北京3月15日电 在今天"]);
         assert_eq!(texts("推动资本市场\n高质量发展本报记者 陈尚文\n")[1], "高质量发展本报记者 陈尚文");
+        // Up to eight characters, here too; nine are not a headline's end.
+        assert_eq!(texts("推动资本市场\n向高质量发展迈进央视网消息（新闻联\n播）：在今天\n")[1..3], ["向高质量发展迈进", "央视网消息（新闻联"]);
+        assert_eq!(texts("推动资本市场\n再向高质量发展迈进央视网消息（新闻联\n播）：在今天\n")[1], "再向高质量发展迈进央视网消息（新闻联");
         // A headline with a colon; one whose last line -layout printed two
         // blank rows under the line above it (large type), but not three.
         assert_eq!(texts("北京：立足首都战略定位推动高质量发\n展  本报记者 王嵘\n")[1..3], ["展", "  本报记者 王嵘"]);
