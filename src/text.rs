@@ -2,9 +2,12 @@
 
 /// CJK ideographs and the kana/hangul that sometimes appear next to them.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F
-        | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0x3007)
+    // Asked of most characters of a page, most of them common Han: those
+    // are answered by the first range.
+    is_common_han(c)
+        || matches!(c as u32,
+            0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3134F
+            | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0x3007)
 }
 
 /// Full-width punctuation used in running Chinese text (including quotes and

@@ -339,8 +339,8 @@ fn affinity(head: &[u64], found: impl Fn(u64) -> bool) -> f32 {
     shared as f32 / head.len() as f32
 }
 
-/// Which of `wanted` (sorted, distinct) occur among the bigrams of a
-/// body's first 2,000 characters. One pass over the body per headline run:
+/// Which of `wanted` (sorted, distinct) occur among the bigrams
+/// ([`bigram_run`]) of a body's first [`BODY_BIGRAMS_WITHIN`] characters. One pass over the body per headline run:
 /// a set of the body's own bigrams cost more to build than all it answered.
 fn bigrams_found(d: &Draft, wanted: &[u64]) -> Vec<bool> {
     // A bit per hash bucket of the wanted bigrams: most of a body's
@@ -352,22 +352,40 @@ fn bigrams_found(d: &Draft, wanted: &[u64]) -> Vec<bool> {
     }
     let mut found = vec![false; wanted.len()];
     let mut missing = wanted.len();
-    for b in bigram_run(d.paras.iter().flat_map(|(p, _)| p.chars().iter().copied()).take(2000)) {
-        if maybe[bucket(b) / 64] & (1 << (bucket(b) % 64)) == 0 {
-            continue;
-        }
-        if let Ok(k) = wanted.binary_search(&b) {
-            if !found[k] {
-                found[k] = true;
-                missing -= 1;
-                if missing == 0 {
-                    break;
+    // Loops rather than `bigram_run` over a flattened, taken iterator:
+    // this reads most of a page's text, and the adapters cost more than
+    // the lookups.
+    let mut left = BODY_BIGRAMS_WITHIN;
+    let mut before: Option<char> = None;
+    for (p, _) in &d.paras {
+        for &c in p.chars() {
+            if left == 0 {
+                return found;
+            }
+            left -= 1;
+            if !is_cjk(c) {
+                continue;
+            }
+            let Some(b) = before.replace(c).map(|a| (a as u64) << 32 | c as u64) else { continue };
+            if maybe[bucket(b) / 64] & (1 << (bucket(b) % 64)) == 0 {
+                continue;
+            }
+            if let Ok(k) = wanted.binary_search(&b) {
+                if !found[k] {
+                    found[k] = true;
+                    missing -= 1;
+                    if missing == 0 {
+                        return found;
+                    }
                 }
             }
         }
     }
     found
 }
+
+/// How many characters of a body's opening [`bigrams_found`] reads.
+const BODY_BIGRAMS_WITHIN: usize = 2000;
 
 /// Gives every headline to an article: the one whose body shares most of
 /// its words among the next article and the untitled ones just before the

@@ -855,8 +855,9 @@ impl Builder<'_> {
 /// The parts of a line to keep, without its Markdown markup: leading `#`s
 /// of a heading (in any text: `## ` at a line start is certain Markdown)
 /// and, in Markdown files only, `**` pairs. A `**` with no partner on its
-/// line is text (`2**10`).
-fn markup_free_ranges(src: &[char], line: &Line, markdown: bool) -> (u8, Vec<(usize, usize)>) {
+/// line is text (`2**10`). Returns the heading level; the parts go into
+/// `ranges`, emptied first (one buffer serves every line of a page).
+fn markup_free_ranges(src: &[char], line: &Line, markdown: bool, ranges: &mut Vec<(usize, usize)>) -> u8 {
     let mut b = line.lead;
     let mut level = 0u8;
     while b < line.trail && src[b] == '#' && level < 6 {
@@ -868,7 +869,7 @@ fn markup_free_ranges(src: &[char], line: &Line, markdown: bool) -> (u8, Vec<(us
         b = line.lead;
         level = 0;
     }
-    let mut ranges = Vec::new();
+    ranges.clear();
     let mut s = b;
     let stars: Vec<usize> = if markdown || whole_bold_chars(&src[b..line.trail]) { star_pairs(src, b, line.trail) } else { Vec::new() };
     for &i in &stars {
@@ -880,7 +881,7 @@ fn markup_free_ranges(src: &[char], line: &Line, markdown: bool) -> (u8, Vec<(us
     if s < line.trail {
         ranges.push((s, line.trail));
     }
-    (level, ranges)
+    level
 }
 
 /// Does the text show Markdown structure beyond doubt: an ATX heading
@@ -937,6 +938,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         next_nonblank_at[i] = if lines[i + 1].is_blank() { next_nonblank_at[i + 1] } else { Some(i + 1) };
     }
     let next_nonblank = |i: usize| next_nonblank_at[i];
+    let mut ranges = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             // Decided once per run of blank lines: the rest of the run sees
@@ -952,7 +954,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             continue;
         }
         let content = line.content();
-        let (level, ranges) = markup_free_ranges(src, line, markdown);
+        let level = markup_free_ranges(src, line, markdown, &mut ranges);
         // Most lines hold no markup: the whole content is kept.
         if ranges != [(line.lead, line.trail)] {
             let mut kept = ranges.iter().flat_map(|&(s, e)| s..e).peekable();
@@ -993,16 +995,15 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
         let unit_lines_before = b.cur.as_ref().map_or(0, |c| c.1);
         // Cut page-jump markers out of the line; the text around them stays.
         let mut pos = 0usize; // chars of the line consumed, relative to the lead
-        let mut ranges_left = ranges;
         // Markers say 版; most lines don't, and skip the work.
         let found = if content.contains('版') {
-            let line_text: String = ranges_left.iter().flat_map(|&(s, e)| src[s..e].iter()).collect();
+            let line_text: String = ranges.iter().flat_map(|&(s, e)| src[s..e].iter()).collect();
             patterns::markers(&line_text)
         } else {
             Vec::new()
         };
         if !found.is_empty() {
-            let flat: Vec<usize> = ranges_left.iter().flat_map(|&(s, e)| s..e).collect();
+            let flat: Vec<usize> = ranges.iter().flat_map(|&(s, e)| s..e).collect();
             for (mb, me, kind) in found {
                 if pos < mb {
                     push_flat(&mut b, &flat[pos..mb], i);
@@ -1018,10 +1019,10 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             if pos < flat.len() {
                 push_flat(&mut b, &flat[pos..], i);
             }
-            ranges_left = Vec::new();
-        }
-        for (s, e) in ranges_left {
-            b.push_text(s, e, i);
+        } else {
+            for &(s, e) in &ranges {
+                b.push_text(s, e, i);
+            }
         }
         // Does the paragraph end with this line?
         let next = lines.get(i + 1);
