@@ -22,14 +22,14 @@ pub fn covered_offsets<'a>(spans: &'a [Span], input: &'a [char]) -> impl Iterato
 /// ten lines is one span and one interrupted by a headline is two.
 pub fn spans_from_offsets(offsets: impl IntoIterator<Item = usize>, input: &[char]) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
-    for o in offsets {
-        match spans.last_mut() {
-            // Most characters come right after the one before.
-            Some(last) if o == last[1] => last[1] = o + 1,
-            Some(last) if o >= last[1] && input[last[1]..o].iter().all(|c| c.is_space()) => last[1] = o + 1,
-            _ => spans.push([o, o + 1]),
-        }
-    }
+    // Internal iteration: the adapters a piece's offsets come through
+    // (`zip`, `filter`, `map`) fold into one loop.
+    offsets.into_iter().for_each(|o| match spans.last_mut() {
+        // Most characters come right after the one before.
+        Some(last) if o == last[1] => last[1] = o + 1,
+        Some(last) if o >= last[1] && input[last[1]..o].iter().all(|c| c.is_space()) => last[1] = o + 1,
+        _ => spans.push([o, o + 1]),
+    });
     spans
 }
 
