@@ -624,7 +624,9 @@ fn infer_columns(lines: &mut [Line]) {
         }
         (lo, hi) = (new_lo, new_hi);
         let ws = window.sorted();
-        lines[i].column = if ws.is_empty() { lines[i].width } else { ws[(ws.len() * 6 / 10).min(ws.len() - 1)] };
+        // The 60th percentile: six tenths of the count, rounded down, is
+        // always a place in it.
+        lines[i].column = if ws.is_empty() { lines[i].width } else { ws[ws.len() * 6 / 10] };
     }
 }
 
@@ -817,12 +819,8 @@ impl OpenText {
     fn piece(&self, src: &[char]) -> Piece {
         // Room for a space at each junction of two Latin words.
         let mut piece = Piece::with_capacity(self.0.iter().map(|(begin, end)| end - begin + 1).sum());
-        for (k, &(begin, end)) in self.0.iter().enumerate() {
-            if k == 0 {
-                piece.push_range(src, begin, end);
-            } else {
-                piece.push_line(src, begin, end, begin.saturating_sub(1));
-            }
+        for &(begin, end) in &self.0 {
+            piece.push_line(src, begin, end, begin.saturating_sub(1));
         }
         piece
     }
@@ -1143,6 +1141,20 @@ fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_words_a_wrap_parts_keep_a_space_and_han_joins_without_one() {
+        let src = chars("他说，这是 the new\ndeal 的一部分，也是\n改革的一部分。\n");
+        let lines = lines(&src);
+        let texts: Vec<String> = units(&src, &lines, false, &mut Vec::new())
+            .into_iter()
+            .map(|u| match u {
+                Unit::Text { piece, .. } => piece.text(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(texts, ["他说，这是 the new deal 的一部分，也是改革的一部分。"]);
+    }
 
     #[test]
     fn the_glued_sources_are_told_by_their_first_characters_exactly() {
