@@ -317,7 +317,16 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
 /// packed in a `u64` each.
 fn bigram_run(chars: impl Iterator<Item = char>) -> impl Iterator<Item = u64> {
     let mut before: Option<char> = None;
-    chars.filter(|c| is_cjk(*c)).filter_map(move |c| before.replace(c).map(|b| (b as u64) << 32 | c as u64))
+    chars.filter_map(move |c| next_bigram(&mut before, c))
+}
+
+/// One step of [`bigram_run`]: the bigram `c` ends, if it is CJK and
+/// follows another (`before`, the last CJK character seen).
+fn next_bigram(before: &mut Option<char>, c: char) -> Option<u64> {
+    if !is_cjk(c) {
+        return None;
+    }
+    before.replace(c).map(|b| (b as u64) << 32 | c as u64)
 }
 
 /// Sorted, deduplicated CJK character bigrams (see [`bigram_run`]).
@@ -340,8 +349,9 @@ fn affinity(head: &[u64], found: impl Fn(u64) -> bool) -> f32 {
 }
 
 /// Which of `wanted` (sorted, distinct) occur among the bigrams
-/// ([`bigram_run`]) of a body's first [`BODY_BIGRAMS_WITHIN`] characters. One pass over the body per headline run:
-/// a set of the body's own bigrams cost more to build than all it answered.
+/// ([`bigram_run`]) of a body's first [`BODY_BIGRAMS_WITHIN`]
+/// characters. One pass over the body per headline run: a set of the
+/// body's own bigrams cost more to build than all it answered.
 fn bigrams_found(d: &Draft, wanted: &[u64]) -> Vec<bool> {
     // A bit per hash bucket of the wanted bigrams: most of a body's
     // bigrams are none of them, and are told so by one bit.
@@ -352,9 +362,9 @@ fn bigrams_found(d: &Draft, wanted: &[u64]) -> Vec<bool> {
     }
     let mut found = vec![false; wanted.len()];
     let mut missing = wanted.len();
-    // Loops rather than `bigram_run` over a flattened, taken iterator:
-    // this reads most of a page's text, and the adapters cost more than
-    // the lookups.
+    // Plain loops over `next_bigram` rather than `bigram_run` over a
+    // flattened, taken iterator: this reads most of a page's text, and
+    // the adapters cost more than the lookups.
     let mut left = BODY_BIGRAMS_WITHIN;
     let mut before: Option<char> = None;
     for (p, _) in &d.paras {
@@ -363,10 +373,7 @@ fn bigrams_found(d: &Draft, wanted: &[u64]) -> Vec<bool> {
                 return found;
             }
             left -= 1;
-            if !is_cjk(c) {
-                continue;
-            }
-            let Some(b) = before.replace(c).map(|a| (a as u64) << 32 | c as u64) else { continue };
+            let Some(b) = next_bigram(&mut before, c) else { continue };
             if maybe[bucket(b) / 64] & (1 << (bucket(b) % 64)) == 0 {
                 continue;
             }

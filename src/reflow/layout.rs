@@ -421,7 +421,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
         // apart: `本报记者…` may open a sentence of the text.
         // What is glued before the credit is all Han: the search stops at
         // the line's first other character.
-        let headline_end = |k: usize| line.lead + k < line.trail && crate::text::is_cjk(src[line.lead + k - 1]);
+        let han_before = |k: usize| line.lead + k < line.trail && crate::text::is_cjk(src[line.lead + k - 1]);
         // Blank rows may stand between: -layout spaces the rows of a
         // headline's large type apart.
         let under_headline = || out.iter().rev().take(HEADLINE_ROW_GAP + 1).find(|l| !l.is_blank()).is_some_and(Line::headline_like);
@@ -429,7 +429,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
         // source opens none of them, and no space stands among them.
         let first_few = &src[(line.lead + 1).min(line.trail)..(line.lead + LONG_GLUED_MAX + 1).min(line.trail)];
         let may_hold_source = first_few.iter().any(|&c| opens_glued_source(c) || c.is_space());
-        let glued = (1..=LONG_GLUED_MAX).take_while(|&k| may_hold_source && headline_end(k)).filter(|&k| own(line.lead + k)).find(|&k| {
+        let glued = (1..=LONG_GLUED_MAX).take_while(|&k| may_hold_source && han_before(k)).filter(|&k| own(line.lead + k)).find(|&k| {
             let at = line.lead + k;
             under_headline() && {
                 let rest = Line::new(src, at, line.end);
@@ -522,6 +522,7 @@ fn convention_text(src: &[char], lead: usize, trail: usize) -> String {
     if content.iter().any(|c| c.is_space() && !crate::text::is_invisible(*c)) {
         // Cleaned as a piece would be, without building one: this is
         // asked of every justified line.
+        // Dropped once the patterns have run: room enough, not counted.
         let mut text = String::with_capacity(content.len() * 3);
         super::piece::cleaned_spaces(content, false, |_, c| text.push(c));
         return text;
@@ -800,26 +801,34 @@ struct Builder<'a> {
     src: &'a [char],
     blocks: HeadlineBlocks,
     units: Vec<Unit>,
-    cur: Option<(OpenText, usize, usize)>, // text, line count, last line index
+    cur: Option<OpenText>,
 }
 
-/// The text of the unit being read, as the ranges of the input its lines
-/// hold: joined into a piece when the unit ends, at its full size at once.
-/// A piece grown line by line was copied to a larger buffer every few
-/// lines, a twentieth of the reflow's work.
-struct OpenText(Vec<(usize, usize)>);
+/// The unit being read: the ranges of the input its lines hold, joined
+/// into a piece when the unit ends, at its full size at once (a piece grown
+/// line by line was copied to a larger buffer every few lines, a twentieth
+/// of the reflow's work), and the index of its last line.
+struct OpenText {
+    ranges: Vec<(usize, usize)>,
+    last: usize,
+}
 
 impl OpenText {
+    /// How many lines (or runs of a line that markers cut) it holds.
+    fn lines(&self) -> usize {
+        self.ranges.len()
+    }
+
     /// Does the text hold a character `f` is true of?
     fn holds(&self, src: &[char], f: impl Fn(char) -> bool) -> bool {
-        self.0.iter().any(|&(begin, end)| src[begin..end].iter().any(|&c| f(c)))
+        self.ranges.iter().any(|&(begin, end)| src[begin..end].iter().any(|&c| f(c)))
     }
 
     /// The lines joined as [`Piece::push_line`] joins them.
     fn piece(&self, src: &[char]) -> Piece {
         // Room for a space at each junction of two Latin words.
-        let mut piece = Piece::with_capacity(self.0.iter().map(|(begin, end)| end - begin + 1).sum());
-        for &(begin, end) in &self.0 {
+        let mut piece = Piece::with_capacity(self.ranges.iter().map(|(begin, end)| end - begin + 1).sum());
+        for &(begin, end) in &self.ranges {
             piece.push_line(src, begin, end, begin.saturating_sub(1));
         }
         piece
@@ -828,24 +837,23 @@ impl OpenText {
 
 impl Builder<'_> {
     fn flush(&mut self, lines: &[Line]) {
-        if let Some((text, n, last)) = self.cur.take() {
+        if let Some(text) = self.cur.take() {
             let mut piece = text.piece(self.src);
             piece.trim();
             if !piece.is_blank() {
-                let l = &lines[last];
-                self.units.push(Unit::Text { piece, lines: n, last_full: full(l), overwide: overwide(l), headline: self.blocks.member(last) });
+                let l = &lines[text.last];
+                self.units.push(Unit::Text { piece, lines: text.lines(), last_full: full(l), overwide: overwide(l), headline: self.blocks.member(text.last) });
             }
         }
     }
 
     fn push_text(&mut self, begin: usize, end: usize, line_idx: usize) {
         match &mut self.cur {
-            Some((text, n, last)) => {
-                text.0.push((begin, end));
-                *n += 1;
-                *last = line_idx;
+            Some(text) => {
+                text.ranges.push((begin, end));
+                text.last = line_idx;
             }
-            None => self.cur = Some((OpenText(vec![(begin, end)]), 1, line_idx)),
+            None => self.cur = Some(OpenText { ranges: vec![(begin, end)], last: line_idx }),
         }
     }
 }
@@ -942,9 +950,9 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             // Decided once per run of blank lines: the rest of the run sees
             // the same lines on either side.
             let run_goes_on = i > 0 && lines[i - 1].is_blank();
-            if let Some((_, n, last)) = b.cur.as_ref().filter(|_| !run_goes_on) {
-                let prev = &lines[*last];
-                let go_on = next_nonblank(i).is_some_and(|j| runs_on_into(prev, &lines[j]) || continues_over_blank(prev, *n, &lines[j], lines.get(j + 1)));
+            if let Some(text) = b.cur.as_ref().filter(|_| !run_goes_on) {
+                let prev = &lines[text.last];
+                let go_on = next_nonblank(i).is_some_and(|j| runs_on_into(prev, &lines[j]) || continues_over_blank(prev, text.lines(), &lines[j], lines.get(j + 1)));
                 if !go_on {
                     b.flush(lines);
                 }
@@ -979,18 +987,18 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             b.units.push(Unit::Furniture(trimmed_piece(src, &ranges)));
             continue;
         }
-        let indented_start = line.indented() && !wide(line) && b.cur.as_ref().is_some_and(|(_, _, last)| {
-            let prev = &lines[*last];
+        let indented_start = line.indented() && !wide(line) && b.cur.as_ref().is_some_and(|text| {
+            let prev = &lines[text.last];
             ends_sentence(prev.content()) || !full(prev)
         });
-        let joins_previous = b.cur.as_ref().is_some_and(|(_, _, last)| runs_on_into(&lines[*last], line));
+        let joins_previous = b.cur.as_ref().is_some_and(|text| runs_on_into(&lines[text.last], line));
         // Inside a headline block only its own breaks count (a `——` may
         // go on a bracketed title).
         let in_block = b.blocks.member(i) && !b.blocks.opens(i);
-        if !joins_previous && !in_block && (starts_block(line) || indented_start || b.blocks.opens(i) || b.cur.as_ref().is_some_and(|(_, _, last)| wide(&lines[*last]) && wide(line) && ends_sentence(lines[*last].content()))) {
+        if !joins_previous && !in_block && (starts_block(line) || indented_start || b.blocks.opens(i) || b.cur.as_ref().is_some_and(|text| wide(&lines[text.last]) && wide(line) && ends_sentence(lines[text.last].content()))) {
             b.flush(lines);
         }
-        let unit_lines_before = b.cur.as_ref().map_or(0, |c| c.1);
+        let unit_lines_before = b.cur.as_ref().map_or(0, OpenText::lines);
         // Cut page-jump markers out of the line; the text around them stays.
         let mut pos = 0usize; // chars of the line consumed, relative to the lead
         // Markers say 版; most lines don't, and skip the work.
@@ -1055,7 +1063,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 || (!full_with(line, first)
                     && next.is_some_and(|n| full(n) && !n.is_blank())
                     && !line.conv.opening_dateline
-                    && !continues_running_text(lines, i, first, || b.cur.as_ref().is_some_and(|(text, ..)| text.holds(src, is_clause_punct))))
+                    && !continues_running_text(lines, i, first, || b.cur.as_ref().is_some_and(|text| text.holds(src, is_clause_punct))))
         };
         // Inside a headline block, its own breaks decide.
         let ends_here = if b.blocks.member(i) && b.blocks.member(i + 1) { b.blocks.opens(i + 1) } else { ends_here };

@@ -57,7 +57,7 @@ pub fn reflow_chars_witnessed(doc_id: &str, src: &[char], hints: &witnessed::Wit
 /// at hand, as after decoding, the text's lines are copied, not encoded
 /// again.
 fn reflow_decoded(doc_id: &str, text: &str, src: &[char], hints: &witnessed::Witnessed) -> Reflowed {
-    debug_assert_eq!(text.len(), src.iter().map(|c| c.len_utf8()).sum::<usize>());
+    debug_assert_eq!(text.len(), crate::text::utf8_len(src));
     let lines = layout::lines_of(src, text);
     let mut markup = Vec::new();
     let markdown = crate::intake::is_markdown_name(doc_id) || layout::certain_markdown(src, &lines);
