@@ -5,6 +5,11 @@
 //! not found (`-T`), paragraphs found that are no gold paragraph (`+P`)
 //! and gold paragraphs not found whole (`-P`), each cut to 40 characters
 //! (whole with `FULL=1`).
+//!
+//! `reflow_errors synth FIRST PAGES` lists the same for the first
+//! generator's pages from seed FIRST on (tune on seed 1's pages; the
+//! held-out seed is `reflow_quality`'s); with `SHOW=1`, each page's text
+//! and the titles and subtitles found in it too.
 
 use std::collections::HashMap;
 
@@ -39,6 +44,25 @@ fn main() {
         eprintln!("usage: reflow_errors DIR [MODE]");
         std::process::exit(2);
     };
+    if args[0] == "synth" {
+        let first: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1);
+        let pages: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(100);
+        let pool = tongwen_testkit::synth::sentence_pool();
+        for seed in first..first + pages {
+            let page = tongwen_testkit::synth::page(seed, &pool);
+            let doc = tongwen::analyze_document("synthetic.txt", page.text.as_bytes());
+            if std::env::var_os("SHOW").is_some() {
+                println!("=== page {seed}\n{}\n=== titles found: {:?}", page.text, doc.articles.iter().map(|a| (a.title.as_deref(), a.subtitle.as_deref())).collect::<Vec<_>>());
+            }
+            let gold_paragraphs: Vec<String> = page.articles.iter().flat_map(|a| a.paragraphs.iter().enumerate().map(move |(i, p)| match (&a.dateline, i) {
+                (Some(d), 0) => visible(&format!("{d}{p}")),
+                _ => visible(p),
+            })).collect();
+            let gold_titles: Vec<String> = page.articles.iter().map(|a| visible(&a.title)).collect();
+            report(&seed.to_string(), &doc, gold_titles, gold_paragraphs);
+        }
+        return;
+    }
     let mode = args.get(1).map_or("pdfjs", String::as_str);
     let mut golds: Vec<_> = std::fs::read_dir(dir.join("gold")).expect("DIR/gold").filter_map(|e| e.ok().map(|e| e.path())).collect();
     golds.sort();
@@ -47,16 +71,21 @@ fn main() {
         let Ok(gold) = serde_json::from_str::<GoldPage>(&std::fs::read_to_string(&path).unwrap()) else { continue };
         let Ok(text) = std::fs::read_to_string(dir.join(mode).join(format!("{stem}.txt"))) else { continue };
         let doc = tongwen::analyze_document("page.txt", text.as_bytes());
-        let found_paragraphs = tongwen_testkit::synth::body_texts(&doc);
         let gold_paragraphs: Vec<String> = gold.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| visible(p))).collect();
-        let found_titles: Vec<String> = doc.articles.iter().filter_map(|a| a.title.as_deref().map(visible)).collect();
         let gold_titles: Vec<String> = gold.articles.iter().filter_map(|a| a.title.as_deref().map(visible)).collect();
-        let lines: Vec<String> = [("+T", extra(&found_titles, &gold_titles)), ("-T", extra(&gold_titles, &found_titles)), ("+P", extra(&found_paragraphs, &gold_paragraphs)), ("-P", extra(&gold_paragraphs, &found_paragraphs))]
-            .into_iter()
-            .flat_map(|(tag, items)| items.into_iter().map(move |i| format!("  {tag} {}", cut(&i))))
-            .collect();
-        if !lines.is_empty() {
-            println!("{stem}:\n{}", lines.join("\n"));
-        }
+        report(&stem, &doc, gold_titles, gold_paragraphs);
+    }
+}
+
+/// Prints one page's errors, if it has any.
+fn report(stem: &str, doc: &tongwen::DocumentAnalysis, gold_titles: Vec<String>, gold_paragraphs: Vec<String>) {
+    let found_paragraphs = tongwen_testkit::synth::body_texts(doc);
+    let found_titles: Vec<String> = doc.articles.iter().filter_map(|a| a.title.as_deref().map(visible)).collect();
+    let lines: Vec<String> = [("+T", extra(&found_titles, &gold_titles)), ("-T", extra(&gold_titles, &found_titles)), ("+P", extra(&found_paragraphs, &gold_paragraphs)), ("-P", extra(&gold_paragraphs, &found_paragraphs))]
+        .into_iter()
+        .flat_map(|(tag, items)| items.into_iter().map(move |i| format!("  {tag} {}", cut(&i))))
+        .collect();
+    if !lines.is_empty() {
+        println!("{stem}:\n{}", lines.join("\n"));
     }
 }
