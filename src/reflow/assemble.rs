@@ -44,6 +44,9 @@ struct Head {
     /// The title's last line filled its column: the next line may wrap it.
     title_runs_on: bool,
     byline: Option<Piece>,
+    /// How far under the headline line above it it was printed: when
+    /// apart, a headline of its own, never that one's wrap.
+    apart: Apart,
 }
 
 impl Head {
@@ -64,7 +67,8 @@ struct HeadRun {
     next: Option<usize>,
 }
 
-struct Assembler {
+struct Assembler<'s> {
+    src: &'s [char],
     drafts: Vec<Draft>,
     cur: Option<usize>,
     pending: Vec<Item>,
@@ -72,7 +76,7 @@ struct Assembler {
     other: Vec<(BlockKind, Piece)>,
 }
 
-impl Assembler {
+impl Assembler<'_> {
     fn new_draft(&mut self) -> usize {
         self.drafts.push(Draft::default());
         self.cur = Some(self.drafts.len() - 1);
@@ -92,7 +96,7 @@ impl Assembler {
         if self.pending.is_empty() {
             return;
         }
-        let heads = build_heads(std::mem::take(&mut self.pending));
+        let heads = build_heads(self.src, std::mem::take(&mut self.pending));
         let before = next.unwrap_or(self.drafts.len());
         if let Some(d) = next {
             self.drafts[d].headed = true;
@@ -221,7 +225,7 @@ fn files_from_elsewhere(first: &str, second: &str) -> bool {
 /// line under a title that stopped short of its column's edge is its
 /// subtitle (a wrapped title fills the line), and a line after a subtitle
 /// that filled its column continues the subtitle.
-fn build_heads(items: Vec<Item>) -> Vec<Head> {
+fn build_heads(src: &[char], items: Vec<Item>) -> Vec<Head> {
     let mut heads: Vec<Head> = Vec::new();
     for item in items {
         if let Item::Byline(p) = item {
@@ -235,7 +239,7 @@ fn build_heads(items: Vec<Item>) -> Vec<Head> {
         match heads.last_mut() {
             // A line under a title that stopped short of its column's edge
             // is not the title wrapping: it is the subtitle.
-            Some(h) if !sub && !h.title.is_empty() && h.subtitle.is_empty() && h.byline.is_none() && !h.title_runs_on => {
+            Some(h) if !sub && !h.title.is_empty() && h.subtitle.is_empty() && h.byline.is_none() && !h.title_runs_on && printed_apart(src, &h.title, &piece) == Apart::Near => {
                 h.subtitle.push(piece);
                 h.sub_runs_on = runs_on;
             }
@@ -248,11 +252,49 @@ fn build_heads(items: Vec<Item>) -> Vec<Head> {
                 h.sub_runs_on = false;
             }
             _ if sub => heads.push(Head { subtitle: vec![piece], sub_runs_on: runs_on, ..Head::default() }),
-            _ => heads.push(Head { title: vec![piece], title_runs_on: runs_on, ..Head::default() }),
+            h => {
+                let apart = h.map_or(Apart::Near, |h| printed_apart(src, &h.title, &piece));
+                heads.push(Head { title: vec![piece], title_runs_on: runs_on, apart, ..Head::default() })
+            }
         }
     }
     heads
 }
+
+/// How far under the headline lines above it a headline line was printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Apart {
+    /// On the next line, or one blank line down: a title's wrap or its
+    /// subtitle may be.
+    #[default]
+    Near,
+    /// Two lines or more down, with other text between: pdftotext prints
+    /// a headline's box beside other columns' text, whose lines stand
+    /// between it and a line that is not its own.
+    BeyondText,
+    /// Two blank lines or more down, and nothing else between: a headline
+    /// of its own. Generator 1 prints a headline under its body, then the
+    /// next article's, two blank lines down.
+    BeyondBlank,
+}
+
+/// How far apart the headline lines `above` and the line `below` were
+/// printed ([`Apart`]). A page sets a headline's lines closer together
+/// than it sets a headline apart from what stands around it.
+fn printed_apart(src: &[char], above: &[Piece], below: &Piece) -> Apart {
+    let (Some(end), Some(start)) = (above.last().and_then(Piece::last_offset), below.first_offset()) else { return Apart::Near };
+    let gap = src.get(end + 1..start).unwrap_or_default();
+    if (end + 1..start).filter(|&o| crate::text::is_line_break(src, o)).nth(LINES_APART).is_none() {
+        Apart::Near
+    } else if gap.iter().all(Space::is_space) {
+        Apart::BeyondBlank
+    } else {
+        Apart::BeyondText
+    }
+}
+
+/// Lines between two headlines printed apart ([`printed_apart`]).
+const LINES_APART: usize = 2;
 
 /// A paragraph left hanging mid-sentence (or a dateline's paragraph, as
 /// `新华社…电 …具有重要的全球示`), then headline lines, then text that
@@ -428,9 +470,10 @@ fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(B
             choice[h] = best.map(|(_, d)| d);
         }
         // A line no article claims belongs with the headline before it
-        // (a deck under its title, the second line of a two-line title).
+        // (a deck under its title, the second line of a two-line title),
+        // unless blank lines set it apart as a headline of its own.
         for h in 1..n {
-            if choice[h].is_none() {
+            if choice[h].is_none() && run.heads[h].apart != Apart::BeyondBlank {
                 choice[h] = choice[h - 1];
             }
         }
@@ -737,7 +780,7 @@ fn opens_mid_sentence(text: &[char]) -> bool {
 
 pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>, hints: &Witnessed) -> (Vec<Article>, Vec<Block>) {
     let items = rejoin_cut_sentences(rejoin_displaced(items));
-    let mut a = Assembler { drafts: Vec::new(), cur: None, pending: Vec::new(), runs: Vec::new(), other: Vec::new() };
+    let mut a = Assembler { src, drafts: Vec::new(), cur: None, pending: Vec::new(), runs: Vec::new(), other: Vec::new() };
     for item in items {
         a.feed(item);
     }
@@ -760,7 +803,11 @@ pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>, hints: &Witnessed)
                 }
             }
             let (title_parts, sub_parts): (Vec<Piece>, Vec<Piece>) = titles.into_iter().fold((vec![], vec![]), |(mut t, mut s), h| {
-                t.extend(h.title);
+                if h.apart != Apart::Near && !t.is_empty() {
+                    s.extend(h.title);
+                } else {
+                    t.extend(h.title);
+                }
                 s.extend(h.subtitle);
                 (t, s)
             });
@@ -860,6 +907,39 @@ mod tests {
         for t in ["目前，游客", "一、继往开来", "十、总结", "据了解", "“两个确立”", "2024年", "", " "] {
             assert!(!opens(t), "{t}");
         }
+    }
+
+    #[test]
+    fn two_headlines_printed_two_blank_lines_apart_are_two_titles() {
+        let body_a = "新华社北京6月18日电 国家主席习\n近平今天在人民大会堂会见来访的\n哈萨克斯坦总统托卡耶夫。两国元\n首就深化双边合作交换了意见。\n";
+        let body_b = "新华社郑州6月18日电 眼下正值春\n耕时节，河南各地农民抢抓农时，\n田间地头一派繁忙景象。\n";
+        let heads = |between: &str| {
+            let page = format!("{body_a}\n会见哈萨克斯坦总统{between}春耕备耕有序开展\n\n{body_b}");
+            let doc = crate::analyze_document("page.txt", page.as_bytes());
+            doc.articles.iter().map(|a| (a.title.clone(), a.subtitle.clone())).collect::<Vec<_>>()
+        };
+        let some = |t: &str| Some(t.to_owned());
+        // Two blank lines apart: the first was printed after its body (its
+        // words are that body's), the second heads the body under it.
+        assert_eq!(heads("\n\n\n"), [(some("会见哈萨克斯坦总统"), None), (some("春耕备耕有序开展"), None)]);
+        // One blank line apart, the second may be the first's subtitle.
+        assert_eq!(heads("\n\n"), [(some("会见哈萨克斯坦总统"), some("春耕备耕有序开展")), (None, None)]);
+    }
+
+    #[test]
+    fn a_headline_line_is_apart_two_lines_down_and_beyond_blank_lines_only_when_they_are_all_between() {
+        let src: Vec<char> = "标题一\n\n\n标题二\n正文\n\n标题三\n\n标题四".chars().collect();
+        let at = |s: &str| {
+            let text: String = src.iter().collect();
+            let b = text[..text.find(s).unwrap()].chars().count();
+            Piece::from_range(&src, b, b + s.chars().count())
+        };
+        assert_eq!(printed_apart(&src, &[at("标题一")], &at("标题二")), Apart::BeyondBlank);
+        assert_eq!(printed_apart(&src, &[at("标题二")], &at("标题三")), Apart::BeyondText);
+        assert_eq!(printed_apart(&src, &[at("标题三")], &at("标题四")), Apart::Near, "one blank line");
+        // Its title's last line is the one measured from.
+        assert_eq!(printed_apart(&src, &[at("标题一"), at("标题三")], &at("标题四")), Apart::Near);
+        assert_eq!(printed_apart(&src, &[], &at("标题四")), Apart::Near);
     }
 
     #[test]
