@@ -106,9 +106,8 @@ fn bounds_a_block(line: &Line) -> bool {
 /// Finds the headline blocks of a page: for each byline or opening
 /// dateline, the lines above it back to the last blank line, sentence end
 /// or line of its own kind, if they are few and short.
-pub fn find(lines: &[Line]) -> HeadlineBlocks {
+pub fn find(lines: &[Line], pairs: &mut PagePairs) -> HeadlineBlocks {
     let mut blocks = HeadlineBlocks { member: vec![false; lines.len()], opens: vec![false; lines.len()] };
-    let mut pairs = PagePairs::default();
     // One past the last written line above the one looked at.
     let mut written_end = 0;
     for credit in 1..lines.len() {
@@ -151,10 +150,10 @@ pub fn find(lines: &[Line]) -> HeadlineBlocks {
         if !fits || !apart || first == j || blocks.member[first] {
             continue;
         }
-        mark(&mut blocks, lines, first..j, &mut pairs);
+        mark(&mut blocks, lines, first..j, pairs);
     }
     if sets_blocks_apart(lines) {
-        mark_displaced(&mut blocks, lines, &mut pairs);
+        mark_displaced(&mut blocks, lines, pairs);
     }
     blocks
 }
@@ -245,7 +244,7 @@ const BLOCK_LINES_APART: f32 = 2.5;
 /// a page that asks more (a long document with many headlines) counts
 /// every pair once.
 #[derive(Default)]
-struct PagePairs {
+pub(super) struct PagePairs {
     asked: usize,
     counts: Option<rustc_hash::FxHashMap<(char, char), u32>>,
 }
@@ -257,9 +256,7 @@ impl PagePairs {
     fn count(&mut self, lines: &[Line], pair: (char, char)) -> u32 {
         self.asked += 1;
         if self.asked <= PAIRS_READ {
-            let mut n = 0;
-            each_pair(lines, |p| n += u32::from(p == pair));
-            return n;
+            return read_pair(lines, pair);
         }
         let counts = self.counts.get_or_insert_with(|| {
             let mut counts = rustc_hash::FxHashMap::default();
@@ -268,6 +265,26 @@ impl PagePairs {
         });
         counts.get(&pair).copied().unwrap_or(0)
     }
+}
+
+/// How often `pair` occurs on the page, as [`each_pair`] sees pairs, read
+/// without decoding the page: a byte search for the pair's second
+/// character, then a look at the character before it (across a line
+/// break, the last of the lines above).
+fn read_pair(lines: &[Line], (first, second): (char, char)) -> u32 {
+    let mut bytes = [0; 4];
+    let finder = memchr::memmem::Finder::new(second.encode_utf8(&mut bytes).as_bytes());
+    // The last character of the lines above line `k` that is not white space.
+    let last_above = |k: usize| lines[..k].iter().rev().find_map(|l| l.content().trim_end().chars().next_back());
+    let mut n = 0;
+    for (k, line) in lines.iter().enumerate() {
+        let text = line.content();
+        for at in finder.find_iter(text.as_bytes()) {
+            let before = text[..at].trim_end().chars().next_back().or_else(|| last_above(k));
+            n += u32::from(before == Some(first));
+        }
+    }
+    n
 }
 
 /// Calls `f` on each pair of adjacent characters of the page, white space
@@ -306,7 +323,7 @@ fn stretched(line: &Line) -> bool {
 /// a title's words recur in its article, so the pair across a wrap occurs
 /// elsewhere on the page; the pair where a title ends and its subtitle
 /// begins (`发展先进制造业` / `构建现代化产业体系`) hardly ever does.
-fn wraps_into(lines: &[Line], pairs: &mut PagePairs, line: &Line, next: &Line) -> bool {
+pub(super) fn wraps_into(lines: &[Line], pairs: &mut PagePairs, line: &Line, next: &Line) -> bool {
     let Some(pair) = join(line, next) else { return true };
     // A figure the wrap parted from its unit (`…逝世99` / `周年`,
     // `…突破700` / `亿立方米`) or from the word that counts it (`…升至` /
@@ -397,7 +414,7 @@ mod tests {
     fn blocks_of(text: &str) -> (Vec<String>, HeadlineBlocks) {
         let src: Vec<char> = text.chars().collect();
         let lines = super::super::layout::lines(&src);
-        let blocks = find(&lines);
+        let blocks = find(&lines, &mut PagePairs::default());
         (lines.iter().map(|l| l.text.clone()).collect(), blocks)
     }
 
@@ -675,6 +692,19 @@ mod tests {
         assert!(pairs.counts.is_some(), "counted once asked more than {PAIRS_READ} times");
         assert_eq!(pairs.count(&lines, ('政', '协')), 3);
         assert_eq!(pairs.count(&lines, ('币', '币')), 0);
+        // Read or counted, a pair is the same across a line break, white
+        // space, and blank lines, and a character is never its own pair.
+        let src: Vec<char> = "甲乙 丙\n\n \n丁乙乙\n丙甲 \n\u{3000}乙\n".chars().collect();
+        let lines = super::super::layout::lines(&src);
+        let mut counted = PagePairs { asked: PAIRS_READ, counts: None };
+        for pair in [('甲', '乙'), ('乙', '丙'), ('丙', '丁'), ('乙', '乙'), ('丙', '甲'), ('甲', '甲'), ('丁', '甲')] {
+            let read = read_pair(&lines, pair);
+            assert_eq!(read, counted.count(&lines, pair), "{pair:?}");
+        }
+        assert_eq!(read_pair(&lines, ('甲', '乙')), 2);
+        assert_eq!(read_pair(&lines, ('乙', '丙')), 2);
+        assert_eq!(read_pair(&lines, ('丙', '丁')), 1);
+        assert_eq!(read_pair(&lines, ('乙', '乙')), 1);
     }
 
     #[test]

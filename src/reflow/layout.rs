@@ -2,7 +2,7 @@
 //! markers, Markdown headings). This is where column breaks are told apart
 //! from paragraph ends, using a column width inferred from the page itself.
 
-use super::headline_block::HeadlineBlocks;
+use super::headline_block::{HeadlineBlocks, PagePairs};
 use super::patterns;
 use super::piece::Piece;
 use super::row_order::{column_order, PageNgrams};
@@ -936,7 +936,10 @@ fn star_pairs(src: &[char], b: usize, e: usize) -> Vec<usize> {
 /// name), so inline `**` pairs are markup. Offsets of the markup removed
 /// are added to `markup`, so every input character stays accounted for.
 pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usize>) -> Vec<Unit> {
-    let mut b = Builder { src, blocks: super::headline_block::find(lines), units: Vec::new(), cur: None };
+    // The page's character pairs, counted once for the headline blocks
+    // and the column breaks both.
+    let mut pairs = PagePairs::default();
+    let mut b = Builder { src, blocks: super::headline_block::find(lines, &mut pairs), units: Vec::new(), cur: None };
     // The next non-blank line after each line, found in one backward pass
     // (a search per blank line was quadratic in a run of blank lines).
     let mut next_nonblank_at = vec![None; lines.len()];
@@ -952,7 +955,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             let run_goes_on = i > 0 && lines[i - 1].is_blank();
             if let Some(text) = b.cur.as_ref().filter(|_| !run_goes_on) {
                 let prev = &lines[text.last];
-                let go_on = next_nonblank(i).is_some_and(|j| runs_on_into(prev, &lines[j]) || continues_over_blank(prev, text.lines(), &lines[j], lines.get(j + 1)));
+                let go_on = next_nonblank(i).is_some_and(|j| runs_on_into(prev, &lines[j]) || continues_over_blank(lines, &mut pairs, prev, text.lines(), &lines[j], lines.get(j + 1)));
                 if !go_on {
                     b.flush(lines);
                 }
@@ -1119,7 +1122,7 @@ fn runs_on_into(prev: &Line, next: &Line) -> bool {
 /// it runs the full column without finishing its sentence and the text after
 /// it carries on (it does not start a headline, dateline or new paragraph).
 /// `after_next` is the line right after `next` (blank or not).
-fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next: Option<&Line>) -> bool {
+fn continues_over_blank(lines: &[Line], pairs: &mut PagePairs, prev: &Line, prev_lines: usize, next: &Line, after_next: Option<&Line>) -> bool {
     let p = prev.content();
     if ends_sentence(p) || starts_block(next) || patterns::markers(next.content()).first().is_some_and(|m| m.0 == 0) {
         return false;
@@ -1135,8 +1138,12 @@ fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next:
         return false;
     }
     // A single full line with no clause punctuation may be a headline
-    // (but not a dateline, which runs on into its paragraph).
-    if prev_lines == 1 && !p.chars().any(is_clause_punct) && !prev.conv.opening_dateline {
+    // (but not a dateline, which runs on into its paragraph), unless the
+    // characters at the join make a pair the page prints elsewhere: a
+    // paragraph's first line that a column break parted from the rest
+    // (`本届峰会最突出的亮点是习` / `近平主席宣布…`), as a wrap falls
+    // inside words that recur ([`super::headline_block::wraps_into`]).
+    if prev_lines == 1 && !p.chars().any(is_clause_punct) && !prev.conv.opening_dateline && !super::headline_block::wraps_into(lines, pairs, prev, next) {
         return false;
     }
     // The next line must read as text, not as a short headline.
@@ -1149,6 +1156,27 @@ fn continues_over_blank(prev: &Line, prev_lines: usize, next: &Line, after_next:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_line_a_column_break_parted_runs_on_where_its_join_recurs_on_the_page() {
+        let page = "国家主席习近平出席第二届中国—\n中亚峰会并发表主旨讲话，习近平\n主席的讲话引起与会各方热烈反响。\n\n本届峰会最突出的亮点是习\n\n近平主席宣布“中国—中亚精神”。\n这一精神植根于六国在长期合作中\n形成的共同理念和价值。\n";
+        let read = |page: &str| {
+            let doc = crate::analyze_document("page.txt", page.as_bytes());
+            let titles: Vec<Option<String>> = doc.articles.iter().map(|a| a.title.clone()).collect();
+            let paragraphs: Vec<String> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect();
+            (titles, paragraphs)
+        };
+        // `习近` is printed above: the line is a paragraph's first, and the
+        // text after the break carries it on.
+        let (titles, paragraphs) = read(page);
+        assert_eq!(titles, [None]);
+        assert_eq!(paragraphs[1], "本届峰会最突出的亮点是习近平主席宣布“中国—中亚精神”。这一精神植根于六国在长期合作中形成的共同理念和价值。");
+        // Printed nowhere else, the pair says nothing: the line alone may be
+        // a headline, and is read as one.
+        let (titles, paragraphs) = read(&page.replace("习近平\n主席", "习主席\n主席").replace("国家主席习近平", "国家主席"));
+        assert_eq!(titles, [None, Some("本届峰会最突出的亮点是习".to_owned())]);
+        assert!(paragraphs[1].starts_with("近平主席宣布"));
+    }
 
     #[test]
     fn latin_words_a_wrap_parts_keep_a_space_and_han_joins_without_one() {
