@@ -124,7 +124,7 @@ fn classify_unit(unit: Unit) -> Vec<Item> {
 /// `headline`: the unit is a line of a headline block (see
 /// [`super::headline_block`]).
 fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool) -> Vec<Item> {
-    piece.clean_spaces(true);
+    let spaced = piece.clean_spaces(true);
     // The patterns run on the text only where its characters let them
     // match (most units are paragraphs that match none). A paragraph
     // longer than a caption can only open with a dateline.
@@ -175,7 +175,9 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
         }
         return vec![Item::Headline { piece, sub, runs_on: last_full && !headline, lines }];
     }
-    piece.clean_spaces(false);
+    if spaced {
+        piece.clean_spaces(false);
+    }
     vec![Item::Para { dangling: !ends, piece, last_full }]
 }
 

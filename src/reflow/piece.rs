@@ -127,24 +127,30 @@ impl Piece {
     /// With `names`, a space between two CJK characters goes only when both
     /// neighbouring tokens are single characters: `董 越` → `董越`, but
     /// `常轶茹 张涛` keeps its space, as a byline separates names with it.
-    pub fn clean_spaces(&mut self, names: bool) {
+    ///
+    /// Says whether a space is left, so that a caller that cleans again
+    /// without `names` can skip a piece with none.
+    pub fn clean_spaces(&mut self, names: bool) -> bool {
         // Most running text holds no space at all, or only an indent
         // before it: nothing to clean, at most a trim.
         let first = self.chars.iter().position(|c| !c.is_space()).unwrap_or(self.chars.len());
         let last = self.chars.iter().rposition(|c| !c.is_space()).map_or(first, |i| i + 1);
         if !self.chars[first..last].iter().any(|c| c.is_space()) {
             self.trim();
-            return;
+            return false;
         }
         let n = self.chars.len();
         // What stays is copied out: the runs' neighbours are read in the
         // original, never in what was already cleaned.
         let (mut chars, mut offs) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut spaced = false;
         cleaned_spaces(&self.chars, names, |i, c| {
+            spaced |= c == ' ';
             chars.push(c);
             offs.push(self.offs[i]);
         });
         (self.chars, self.offs) = (chars, offs);
+        spaced
     }
 }
 
