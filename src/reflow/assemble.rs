@@ -224,7 +224,8 @@ fn files_from_elsewhere(first: &str, second: &str) -> bool {
 /// Groups headline lines: a `——` subtitle joins the headline before it, a
 /// line under a title that stopped short of its column's edge is its
 /// subtitle (a wrapped title fills the line), and a line after a subtitle
-/// that filled its column continues the subtitle.
+/// that filled its column continues the subtitle. A line printed apart
+/// from the headline above it ([`printed_apart`]) heads on its own.
 fn build_heads(src: &[char], items: Vec<Item>) -> Vec<Head> {
     let mut heads: Vec<Head> = Vec::new();
     for item in items {
@@ -264,8 +265,8 @@ fn build_heads(src: &[char], items: Vec<Item>) -> Vec<Head> {
 /// How far under the headline lines above it a headline line was printed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum Apart {
-    /// On the next line, or one blank line down: a title's wrap or its
-    /// subtitle may be.
+    /// On the next line or the one after (one blank line down): a
+    /// title's wrap or its subtitle may be.
     #[default]
     Near,
     /// Two lines or more down, with other text between: pdftotext prints
