@@ -11,9 +11,12 @@ fn paragraph_boundaries_on_synthetic_pages() {
     assert!(s.f1() >= 0.97, "boundary F1 {:.4} ({s:?})", s.f1());
     assert!(s.precision() >= 0.96 && s.recall() >= 0.96, "{s:?}");
     // Exact paragraphs 0.970 → 0.975 and titles F1 0.895 → 0.906 when a
-    // quotation a break cut off stopped reading as a headline (session 26).
-    assert!(s.exact_rate() >= 0.97, "exact paragraphs {:.4}", s.exact_rate());
-    assert!(s.title_rate() >= 0.88 && s.title_f1() >= 0.90, "titles found {:.4}, F1 {:.4}", s.title_rate(), s.title_f1());
+    // quotation a break cut off stopped reading as a headline (session 26);
+    // 0.975 → 0.983 and 0.906 → 0.958 (found 0.942) when a
+    // headline printed apart stood on its own and a first line a column
+    // break parted ran on (session 28).
+    assert!(s.exact_rate() >= 0.98, "exact paragraphs {:.4}", s.exact_rate());
+    assert!(s.title_rate() >= 0.93 && s.title_f1() >= 0.95, "titles found {:.4}, F1 {:.4}", s.title_rate(), s.title_f1());
 }
 
 #[test]
