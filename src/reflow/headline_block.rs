@@ -692,8 +692,8 @@ mod tests {
         assert!(pairs.counts.is_some(), "counted once asked more than {PAIRS_READ} times");
         assert_eq!(pairs.count(&lines, ('政', '协')), 3);
         assert_eq!(pairs.count(&lines, ('币', '币')), 0);
-        // Read or counted, a pair is the same across a line break, white
-        // space, and blank lines, and a character is never its own pair.
+        // Read or counted, a pair is the same: across white space, a line
+        // break and blank lines, and where a character follows its like.
         let src: Vec<char> = "甲乙 丙\n\n \n丁乙乙\n丙甲 \n\u{3000}乙\n".chars().collect();
         let lines = super::super::layout::lines(&src);
         let mut counted = PagePairs { asked: PAIRS_READ, counts: None };
