@@ -285,7 +285,8 @@ enum Apart {
 fn printed_apart(src: &[char], above: &[Piece], below: &Piece) -> Apart {
     let (Some(end), Some(start)) = (above.last().and_then(Piece::last_offset), below.first_offset()) else { return Apart::Near };
     let gap = src.get(end + 1..start).unwrap_or_default();
-    if (end + 1..start).filter(|&o| crate::text::is_line_break(src, o)).nth(LINES_APART).is_none() {
+    // From `end` on: the title's last character is no line break.
+    if (end..start).filter(|&o| crate::text::is_line_break(src, o)).nth(LINES_APART).is_none() {
         Apart::Near
     } else if gap.iter().all(Space::is_space) {
         Apart::BeyondBlank
