@@ -211,6 +211,15 @@ mod tests {
     }
 
     #[test]
+    fn cleaning_says_whether_a_space_is_left() {
+        for (text, names, left) in [("蓬 勃 生 机", false, false), ("蓬勃生机 ", false, false), ("使用 PPT 制作", false, true), ("常轶茹 张涛", true, true), ("常轶茹 张涛", false, false)] {
+            let (_, mut p) = piece(text);
+            assert_eq!(p.clean_spaces(names), left, "{text}");
+            assert_eq!(p.text().contains(' '), left, "{text}");
+        }
+    }
+
+    #[test]
     fn justification_spaces_go() {
         let (_, mut p) = piece("蓬 勃 生 机 ，实 现 了");
         p.clean_spaces(false);
