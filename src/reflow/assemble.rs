@@ -237,10 +237,13 @@ fn build_heads(src: &[char], items: Vec<Item>) -> Vec<Head> {
             continue;
         }
         let Item::Headline { piece, sub, runs_on, .. } = item else { continue };
+        // Measured once, from the last line of the headline above (its
+        // subtitle's, if it has one).
+        let apart = heads.last().map_or(Apart::Near, |h| printed_apart(src, if h.subtitle.is_empty() { &h.title } else { &h.subtitle }, &piece));
         match heads.last_mut() {
             // A line under a title that stopped short of its column's edge
             // is not the title wrapping: it is the subtitle.
-            Some(h) if !sub && !h.title.is_empty() && h.subtitle.is_empty() && h.byline.is_none() && !h.title_runs_on && printed_apart(src, &h.title, &piece) == Apart::Near => {
+            Some(h) if !sub && !h.title.is_empty() && h.subtitle.is_empty() && h.byline.is_none() && !h.title_runs_on && apart == Apart::Near => {
                 h.subtitle.push(piece);
                 h.sub_runs_on = runs_on;
             }
@@ -253,10 +256,7 @@ fn build_heads(src: &[char], items: Vec<Item>) -> Vec<Head> {
                 h.sub_runs_on = false;
             }
             _ if sub => heads.push(Head { subtitle: vec![piece], sub_runs_on: runs_on, ..Head::default() }),
-            h => {
-                let apart = h.map_or(Apart::Near, |h| printed_apart(src, &h.title, &piece));
-                heads.push(Head { title: vec![piece], title_runs_on: runs_on, apart, ..Head::default() })
-            }
+            _ => heads.push(Head { title: vec![piece], title_runs_on: runs_on, apart, ..Head::default() }),
         }
     }
     heads
@@ -279,8 +279,8 @@ enum Apart {
     BeyondBlank,
 }
 
-/// How far apart the headline lines `above` and the line `below` were
-/// printed ([`Apart`]). A page sets a headline's lines closer together
+/// How far under the last of the headline lines `above` the line `below`
+/// was printed ([`Apart`]). A page sets a headline's lines closer together
 /// than it sets a headline apart from what stands around it.
 fn printed_apart(src: &[char], above: &[Piece], below: &Piece) -> Apart {
     let (Some(end), Some(start)) = (above.last().and_then(Piece::last_offset), below.first_offset()) else { return Apart::Near };
