@@ -1178,37 +1178,30 @@ mod tests {
         assert!(paragraphs[1].starts_with("近平主席宣布"));
     }
 
-    #[test]
-    fn a_short_line_after_a_column_break_carries_the_sentence_on_when_text_follows_it() {
-        let texts = |page: &str| -> Vec<String> {
-            let src = chars(page);
-            units(&src, &lines(&src), false, &mut Vec::new())
-                .into_iter()
-                .filter_map(|u| match u {
-                    Unit::Text { piece, .. } => Some(piece.text()),
-                    _ => None,
-                })
-                .collect()
-        };
-        let above = "今年以来，各地认真贯彻落实党中央\n决策部署，扎实推进春耕备耕工作，\n全力以赴抓好粮食生产和重要农产\n\n";
-        // Text right under the short line: the break cut a sentence.
-        assert_eq!(texts(&format!("{above}品供给保障\n正在各地展开。\n")), ["今年以来，各地认真贯彻落实党中央决策部署，扎实推进春耕备耕工作，全力以赴抓好粮食生产和重要农产品供给保障正在各地展开。"]);
-        // A blank line under it: it may be a headline, and stands apart.
-        assert_eq!(texts(&format!("{above}品供给保障\n\n正在各地展开。\n")).len(), 3);
-    }
-
-    #[test]
-    fn latin_words_a_wrap_parts_keep_a_space_and_han_joins_without_one() {
-        let src = chars("他说，这是 the new\ndeal 的一部分，也是\n改革的一部分。\n");
-        let lines = lines(&src);
-        let texts: Vec<String> = units(&src, &lines, false, &mut Vec::new())
+    /// The units of `page`, all of them text: each one's text.
+    fn text_units(page: &str) -> Vec<String> {
+        let src = chars(page);
+        units(&src, &lines(&src), false, &mut Vec::new())
             .into_iter()
             .map(|u| match u {
                 Unit::Text { piece, .. } => piece.text(),
                 other => panic!("{other:?}"),
             })
-            .collect();
-        assert_eq!(texts, ["他说，这是 the new deal 的一部分，也是改革的一部分。"]);
+            .collect()
+    }
+
+    #[test]
+    fn a_short_line_after_a_column_break_carries_the_sentence_on_when_text_follows_it() {
+        let above = "今年以来，各地认真贯彻落实党中央\n决策部署，扎实推进春耕备耕工作，\n全力以赴抓好粮食生产和重要农产\n\n";
+        // Text right under the short line: the break cut a sentence.
+        assert_eq!(text_units(&format!("{above}品供给保障\n正在各地展开。\n")), ["今年以来，各地认真贯彻落实党中央决策部署，扎实推进春耕备耕工作，全力以赴抓好粮食生产和重要农产品供给保障正在各地展开。"]);
+        // A blank line under it: it may be a headline, and stands apart.
+        assert_eq!(text_units(&format!("{above}品供给保障\n\n正在各地展开。\n")).len(), 3);
+    }
+
+    #[test]
+    fn latin_words_a_wrap_parts_keep_a_space_and_han_joins_without_one() {
+        assert_eq!(text_units("他说，这是 the new\ndeal 的一部分，也是\n改革的一部分。\n"), ["他说，这是 the new deal 的一部分，也是改革的一部分。"]);
     }
 
     #[test]
