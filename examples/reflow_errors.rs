@@ -54,12 +54,8 @@ fn main() {
             if std::env::var_os("SHOW").is_some() {
                 println!("=== page {seed}\n{}\n=== titles found: {:?}", page.text, doc.articles.iter().map(|a| (a.title.as_deref(), a.subtitle.as_deref())).collect::<Vec<_>>());
             }
-            let gold_paragraphs: Vec<String> = page.articles.iter().flat_map(|a| a.paragraphs.iter().enumerate().map(move |(i, p)| match (&a.dateline, i) {
-                (Some(d), 0) => visible(&format!("{d}{p}")),
-                _ => visible(p),
-            })).collect();
             let gold_titles: Vec<String> = page.articles.iter().map(|a| visible(&a.title)).collect();
-            report(&seed.to_string(), &doc, gold_titles, gold_paragraphs);
+            report(&seed.to_string(), &doc, gold_titles, page.gold_paragraph_texts());
         }
         return;
     }

@@ -280,6 +280,20 @@ pub fn page_from(rng: &mut fastrand::Rng, articles: Vec<GoldArticle>) -> Page {
 }
 
 impl Page {
+    /// Every gold paragraph as a reader sees it, white space removed: an
+    /// article's dateline is part of its first paragraph (as
+    /// [`body_texts`] reads a reflowed one).
+    pub fn gold_paragraph_texts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for a in &self.articles {
+            for (i, p) in a.paragraphs.iter().enumerate() {
+                let dateline = a.dateline.as_deref().filter(|_| i == 0).unwrap_or("");
+                out.push(dateline.chars().chain(p.chars()).filter(|c| !c.is_whitespace()).collect());
+            }
+        }
+        out
+    }
+
     /// Input offsets of the non-whitespace characters of every gold
     /// paragraph, in order: found by walking back from each paragraph's
     /// recorded end, skipping the whitespace layout added and any headline
@@ -643,14 +657,8 @@ pub fn score(page: &Page, doc: &DocumentAnalysis) -> ReflowScore {
     let body: Vec<_> = doc.articles.iter().flat_map(|a| a.paragraphs.iter().filter(|p| !p.heading).map(move |p| (a, p))).collect();
     let found_ends: Vec<usize> = body.iter().filter_map(|(_, p)| p.spans.last().map(|s| s[1] - 1)).collect();
     let mut gold_texts: HashMap<String, usize> = HashMap::new();
-    for a in &page.articles {
-        for (i, p) in a.paragraphs.iter().enumerate() {
-            let full = match (&a.dateline, i) {
-                (Some(d), 0) => format!("{d}{p}"),
-                _ => p.clone(),
-            };
-            *gold_texts.entry(full.chars().filter(|c| !c.is_whitespace()).collect()).or_default() += 1;
-        }
+    for text in page.gold_paragraph_texts() {
+        *gold_texts.entry(text).or_default() += 1;
     }
     let mut exact = 0;
     for key in body_texts(doc) {
