@@ -6,6 +6,8 @@ use std::collections::HashSet;
 
 use super::classify::Item;
 use super::piece::Piece;
+use super::layout::Measure;
+use super::row_order::PageNgrams;
 use crate::model::{Article, Block, BlockKind, Marker, MarkerKind, Paragraph, Span};
 use super::witnessed::{Move, Witnessed};
 use crate::reuse::normalize::fold;
@@ -311,9 +313,9 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
             continue;
         }
         // The hanging text, and whether its last line filled its column.
-        let (merged, mut last) = match &mut item {
-            Item::Para { piece, last_full, .. } => (piece, *last_full),
-            Item::Dated { rest, .. } => (rest, false),
+        let (merged, mut last, column) = match &mut item {
+            Item::Para { piece, last_full, measure, .. } => (piece, *last_full, *measure),
+            Item::Dated { rest, .. } => (rest, false, Measure::default()),
             _ => unreachable!("only paragraphs hang"),
         };
         let mut dangling = true;
@@ -328,8 +330,10 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
                 // Text carries on after the display lines, or straight after
                 // a full line (a column break the layout pass left open).
                 // Or after a quotation the break cut off.
-                Some(Item::Para { .. }) if !between.is_empty() || last || quote_open => {
-                    let Some(Item::Para { piece, dangling: d, last_full: lf }) = it.next() else { unreachable!() };
+                // Not into a paragraph's indented first line: the text
+                // the break cut carries on elsewhere (`rejoin_cut_sentences`).
+                Some(Item::Para { measure, .. }) if !between.is_empty() || (last && !opens_indented(&column, measure)) || quote_open => {
+                    let Some(Item::Para { piece, dangling: d, last_full: lf, .. }) = it.next() else { unreachable!() };
                     quote_open ^= !crate::text::quotes_balance(piece.chars());
                     merged.append(piece);
                     (dangling, last) = (d, lf);
@@ -720,41 +724,162 @@ fn retitle(draft: &mut Draft, title: &str) {
     draft.titles = vec![Head { title: vec![main], subtitle, byline, ..Head::default() }];
 }
 
-/// Most items after a paragraph a column break cut mid-sentence that are
-/// searched for the rest of its sentence.
+/// Most items before or after a paragraph a column break cut mid-sentence
+/// that are searched for the rest of its sentence.
 const CUT_SENTENCE_REACH: usize = 12;
 
-/// A paragraph cut mid-sentence by a column break, whose column the
-/// extraction printed after text of other columns (pdftotext's default
-/// mode sets each column's block apart): the first paragraph after it, a
-/// few items on, that cannot open a paragraph ([`opens_mid_sentence`]:
-/// `…油菜花海金灿夺` / … / `目，游客们赏花拍照…`) is the rest of its
-/// sentence, and joins it. What stands between stays where it is.
-fn rejoin_cut_sentences(items: Vec<Item>) -> Vec<Item> {
-    // A joined paragraph leaves its slot empty, not removed: a removal
-    // shifts every item after it, quadratic on a long document.
-    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
-    let mut i = 0;
-    while i < slots.len() {
-        if slots[i].as_ref().is_some_and(hangs) {
-            let reach = (i + 1..slots.len().min(i + 1 + CUT_SENTENCE_REACH)).find(|&j| matches!(&slots[j], Some(Item::Para { piece, .. }) if opens_mid_sentence(piece.chars())));
-            if let Some(j) = reach {
-                let Some(Item::Para { piece, dangling, last_full }) = slots[j].take() else { unreachable!() };
-                match &mut slots[i] {
-                    Some(Item::Para { piece: cut, dangling: d, last_full: lf }) => {
+/// Evidence that takes a link before any other, by the text alone: text
+/// that cannot open a paragraph scores 2, characters across the join
+/// printed together elsewhere on the page 1 or 1.5 ([`PageNgrams::reads_on`]).
+const LINKED_BY_TEXT: f32 = 1.0;
+
+/// Paragraphs cut mid-sentence by a column break, whose columns the
+/// extraction printed apart (pdftotext's default mode sets each column's
+/// block apart, and may print a column's foot after the next column's
+/// head, or between another article's blocks): each is linked to the
+/// paragraph that carries on its sentence, within a few items before or
+/// after it, and the chain of them is read as one paragraph where its
+/// first part stands. What stands between stays where it is.
+///
+/// Links are taken best evidence first: text that cannot open a
+/// paragraph ([`opens_mid_sentence`]: `…油菜花海金灿夺` / … / `目，游客们赏
+/// 花拍照…`), or the characters across the join printed together
+/// elsewhere on the page (`…绿色化转` / `型齐头并进…`). Then each paragraph
+/// left cut on a full line takes the first later one, not yet taken, that
+/// opens on a full line of the same column, where nothing says which is
+/// whose: the extraction prints the feet of columns in column order.
+fn rejoin_cut_sentences(src: &[char], items: Vec<Item>) -> Vec<Item> {
+    let n = items.len();
+    let hanging: Vec<usize> = (0..n).filter(|&i| hangs(&items[i])).collect();
+    if hanging.is_empty() {
+        return items;
+    }
+    let mut page: Option<PageNgrams> = None;
+    let mut by_text: Vec<(f32, usize, usize)> = Vec::new();
+    for &i in &hanging {
+        for j in i.saturating_sub(CUT_SENTENCE_REACH)..n.min(i + 1 + CUT_SENTENCE_REACH) {
+            let Some(opens_mid) = carries_on(&items[i], &items[j]) else { continue };
+            let (Some(tail), Some(Item::Para { piece, .. })) = (hanging_text(&items[i]), items.get(j)) else { continue };
+            let mut evidence = if opens_mid { 2.0 } else { 0.0 };
+            evidence += page.get_or_insert_with(|| PageNgrams::of_text(src)).reads_on(tail, piece.chars());
+            if evidence >= LINKED_BY_TEXT {
+                by_text.push((evidence, i, j));
+            }
+        }
+    }
+    // Best first; among equals the nearer, after before before.
+    let reach = |i: usize, j: usize| if j > i { 2 * (j - i) } else { 2 * (i - j) + 1 };
+    by_text.sort_by(|a, b| b.0.total_cmp(&a.0).then(reach(a.1, a.2).cmp(&reach(b.1, b.2))));
+    let mut chains = Chains::new(n);
+    for &(_, i, j) in &by_text {
+        chains.link(i, j);
+    }
+    for &i in &hanging {
+        let cut_on_full_line = matches!(items[i], Item::Para { last_full: true, .. });
+        if chains.next[i].is_some() || !cut_on_full_line {
+            continue;
+        }
+        let next = (i + 1..n.min(i + 1 + CUT_SENTENCE_REACH)).find(|&j| chains.previous[j].is_none() && carries_on(&items[i], &items[j]).is_some());
+        if let Some(j) = next {
+            chains.link(i, j);
+        }
+    }
+    chains.read(items)
+}
+
+/// Each item's link to the item that carries on its sentence.
+struct Chains {
+    next: Vec<Option<usize>>,
+    previous: Vec<Option<usize>>,
+}
+
+impl Chains {
+    fn new(n: usize) -> Chains {
+        Chains { next: vec![None; n], previous: vec![None; n] }
+    }
+
+    /// Links `i` to `j` if neither is linked that way yet and the link
+    /// closes no loop.
+    fn link(&mut self, i: usize, j: usize) {
+        if self.next[i].is_some() || self.previous[j].is_some() {
+            return;
+        }
+        let mut head = i;
+        while let Some(p) = self.previous[head] {
+            head = p;
+        }
+        if head != j {
+            self.next[i] = Some(j);
+            self.previous[j] = Some(i);
+        }
+    }
+
+    /// The items with each chain joined into its first item, where that
+    /// stands.
+    fn read(self, items: Vec<Item>) -> Vec<Item> {
+        let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+        let mut out = Vec::with_capacity(slots.len());
+        for k in 0..slots.len() {
+            if self.previous[k].is_some() {
+                continue;
+            }
+            let Some(mut item) = slots[k].take() else { continue };
+            let mut at = self.next[k];
+            while let Some(j) = at {
+                let Some(Item::Para { piece, dangling, last_full, .. }) = slots[j].take() else { unreachable!("only paragraphs carry on") };
+                match &mut item {
+                    Item::Para { piece: cut, dangling: d, last_full: lf, .. } => {
                         cut.append(piece);
                         (*d, *lf) = (dangling, last_full);
                     }
-                    Some(Item::Dated { rest, .. }) => rest.append(piece),
+                    Item::Dated { rest, .. } => rest.append(piece),
                     _ => unreachable!("only paragraphs hang"),
                 }
-                // The joined paragraph may still hang: look again.
-                continue;
+                at = self.next[j];
             }
+            out.push(item);
         }
-        i += 1;
+        out
     }
-    slots.into_iter().flatten().collect()
+}
+
+/// Extra cells an indented first line falls short of its column by, at
+/// least: an indent is two, and figures in a line of running text can
+/// leave it a cell short.
+const INDENT_SHORT: f32 = 1.5;
+
+/// Does text measured `after` open a paragraph, set in the column of the
+/// text measured `before`: its first line an indent short, a full line
+/// under it?
+fn opens_indented(before: &Measure, after: &Measure) -> bool {
+    // Figures in a full line leave it short too: a column is its widest.
+    let column = before.widest.max(after.widest);
+    after.first_tells_indent && column < super::layout::WIDE && after.first_line <= column - INDENT_SHORT && (before.widest - after.widest).abs() <= INDENT_SHORT
+}
+
+/// The text of a hanging item that its sentence carries on from.
+fn hanging_text(item: &Item) -> Option<&[char]> {
+    match item {
+        Item::Para { piece, .. } => Some(piece.chars()),
+        Item::Dated { rest, .. } => Some(rest.chars()),
+        _ => None,
+    }
+}
+
+/// May paragraph `j` carry on the sentence hanging item `cut` stops in?
+/// `Some(true)` when `j`'s text cannot open a paragraph; `Some(false)`
+/// when its first line is as wide as `cut`'s column (no indent) and no
+/// line of it wider; `None` otherwise. A dateline's paragraph, whose
+/// column is not measured, is carried on only by text that cannot open a
+/// paragraph; so is a paragraph set wider than columns are.
+fn carries_on(cut: &Item, j: &Item) -> Option<bool> {
+    let Item::Para { piece, measure: after, .. } = j else { return None };
+    if opens_mid_sentence(piece.chars()) {
+        return Some(true);
+    }
+    let Item::Para { measure: before, .. } = cut else { return None };
+    let column = before.widest;
+    (column < super::layout::WIDE && after.first_line >= column - 1.0 && after.widest <= column + 1.0).then_some(false)
 }
 
 /// Does the item's text stop mid-sentence: a paragraph left dangling, or
@@ -781,7 +906,7 @@ fn opens_mid_sentence(text: &[char]) -> bool {
 }
 
 pub fn assemble(doc_id: &str, src: &[char], items: Vec<Item>, hints: &Witnessed) -> (Vec<Article>, Vec<Block>) {
-    let items = rejoin_cut_sentences(rejoin_displaced(items));
+    let items = rejoin_cut_sentences(src, rejoin_displaced(items));
     let mut a = Assembler { src, drafts: Vec::new(), cur: None, pending: Vec::new(), runs: Vec::new(), other: Vec::new() };
     for item in items {
         a.feed(item);
@@ -909,6 +1034,110 @@ mod tests {
         for t in ["目前，游客", "一、继往开来", "十、总结", "据了解", "“两个确立”", "2024年", "", " "] {
             assert!(!opens(t), "{t}");
         }
+    }
+
+    /// The paragraphs of a page, as read.
+    fn paragraphs_of(page: &str) -> Vec<String> {
+        let doc = crate::analyze_document("page.txt", page.as_bytes());
+        doc.articles.iter().flat_map(|a| a.paragraphs.iter().map(|p| p.text.clone())).collect()
+    }
+
+    /// A column of twelve cells cut mid-word (`…保养工`), the next
+    /// column's head (an indent short: a paragraph's first line), then the
+    /// first column's foot, as pdftotext's default mode prints them.
+    const COLUMN_HEAD: &str = "春耕时节各地农民抢抓\n农时，田间地头一派繁忙景\n象，种子化肥农药等农资供\n应充足，农机具检修保养工\n";
+    const NEXT_COLUMN: &str = "专家提醒农户关注天气\n变化，合理安排播种时间，\n防范低温冷害对幼苗的影响\n和损失。\n";
+    const COLUMN_FOOT: &str = "作已经基本完成，为夺取全\n年粮食丰收打下坚实基础。\n";
+
+    #[test]
+    fn a_column_foot_printed_after_the_next_column_head_carries_on_its_sentence() {
+        let page = format!("{COLUMN_HEAD}\n{NEXT_COLUMN}\n{COLUMN_FOOT}");
+        assert_eq!(
+            paragraphs_of(&page),
+            [
+                "春耕时节各地农民抢抓农时，田间地头一派繁忙景象，种子化肥农药等农资供应充足，农机具检修保养工作已经基本完成，为夺取全年粮食丰收打下坚实基础。",
+                "专家提醒农户关注天气变化，合理安排播种时间，防范低温冷害对幼苗的影响和损失。",
+            ]
+        );
+        // In print order, the text after the break carries the sentence on.
+        let page = format!("{COLUMN_HEAD}\n{COLUMN_FOOT}\n{NEXT_COLUMN}");
+        assert_eq!(paragraphs_of(&page).len(), 2);
+        // A next column set full from its first line may carry the
+        // sentence on itself: it is read so, in print order.
+        let full_head = NEXT_COLUMN.replacen("专家提醒农户关注天气", "专家提醒广大农户关注天气", 1);
+        let page = format!("{COLUMN_HEAD}\n{full_head}\n{COLUMN_FOOT}");
+        assert!(paragraphs_of(&page)[0].ends_with("保养工专家提醒广大农户关注天气变化，合理安排播种时间，防范低温冷害对幼苗的影响和损失。"), "{:?}", paragraphs_of(&page));
+    }
+
+    #[test]
+    fn a_join_printed_elsewhere_on_the_page_links_a_cut_sentence_before_order_does() {
+        // Between the cut column and its foot, the next column's head and
+        // text that opens full (the rest of a sentence from elsewhere).
+        let other_foot = "续推进乡村全面振兴战略，\n促进城乡融合发展。\n";
+        let page = |above: &str| format!("{above}{COLUMN_HEAD}\n{NEXT_COLUMN}\n{other_foot}\n{COLUMN_FOOT}");
+        // `工作` is printed above: the foot that opens `作` is the cut
+        // column's.
+        let read = paragraphs_of(&page("今年的工作重点已经明确。\n\n"));
+        assert!(read.iter().any(|p| p.ends_with("保养工作已经基本完成，为夺取全年粮食丰收打下坚实基础。")), "{read:?}");
+        assert!(read.contains(&"续推进乡村全面振兴战略，促进城乡融合发展。".to_owned()), "{read:?}");
+        // Printed nowhere, the join says nothing: the first text after
+        // it that opens full carries the sentence on.
+        let read = paragraphs_of(&page(""));
+        assert!(read[0].ends_with("保养工续推进乡村全面振兴战略，促进城乡融合发展。"), "{read:?}");
+    }
+
+    fn para(text: &str, widest: f32, first_line: f32) -> Item {
+        let src: Vec<char> = text.chars().collect();
+        let measure = Measure { widest, first_line, first_tells_indent: true };
+        Item::Para { piece: Piece::from_range(&src, 0, src.len()), dangling: true, last_full: true, measure }
+    }
+
+    #[test]
+    fn text_carries_on_a_cut_sentence_when_it_cannot_open_a_paragraph_or_opens_full_in_its_column() {
+        let cut = para("农机具检修保养工", 12.0, 10.0);
+        // Text that cannot open a paragraph, whatever its column.
+        assert_eq!(carries_on(&cut, &para("，为夺取全年", 20.0, 5.0)), Some(true));
+        // A first line as wide as the column, a cell of slack either way.
+        assert_eq!(carries_on(&cut, &para("作已经基本完成", 12.0, 12.0)), Some(false));
+        assert_eq!(carries_on(&cut, &para("作已经基本完成", 13.0, 11.0)), Some(false));
+        assert_eq!(carries_on(&cut, &para("作已经基本完成", 12.0, 10.5)), None, "an indent short");
+        assert_eq!(carries_on(&cut, &para("作已经基本完成", 13.5, 13.5)), None, "a wider column");
+        // One paragraph a line: the widths say nothing.
+        assert_eq!(carries_on(&para("农机具检修保养工", 45.0, 45.0), &para("作已经基本完成", 45.0, 45.0)), None);
+        // A dateline's paragraph is not measured.
+        let src: Vec<char> = "新华社北京电今年以来".chars().collect();
+        let dated = Item::Dated { dateline: Piece::from_range(&src, 0, 6), rest: Piece::from_range(&src, 6, 10) };
+        assert_eq!(carries_on(&dated, &para("作已经基本完成", 12.0, 12.0)), None);
+        assert_eq!(carries_on(&dated, &para("，为夺取全年", 12.0, 12.0)), Some(true));
+        assert_eq!(carries_on(&cut, &dated), None, "a dateline opens its paragraph");
+    }
+
+    #[test]
+    fn a_first_line_an_indent_short_of_the_column_on_both_sides_opens_a_paragraph() {
+        let m = |widest: f32, first_line: f32, first_tells_indent: bool| Measure { widest, first_line, first_tells_indent };
+        assert!(opens_indented(&m(12.0, 12.0, true), &m(12.0, 10.0, true)));
+        assert!(opens_indented(&m(11.0, 11.0, true), &m(12.0, 10.5, true)), "the column is the wider measure");
+        assert!(!opens_indented(&m(12.0, 12.0, true), &m(12.0, 10.0, false)), "figures in the line");
+        assert!(!opens_indented(&m(12.0, 12.0, true), &m(12.0, 11.0, true)), "a cell short");
+        assert!(!opens_indented(&m(12.0, 12.0, true), &m(14.0, 12.0, true)), "another column");
+        assert!(!opens_indented(&m(14.0, 12.0, true), &m(12.0, 10.0, true)), "another column");
+        assert!(!opens_indented(&m(45.0, 45.0, true), &m(45.0, 40.0, true)), "one paragraph a line");
+    }
+
+    #[test]
+    fn chains_take_one_link_out_and_one_in_and_close_no_loop() {
+        let mut chains = Chains::new(5);
+        chains.link(0, 3);
+        chains.link(0, 4);
+        chains.link(1, 3);
+        assert_eq!(chains.next, [Some(3), None, None, None, None], "one out of 0, one into 3");
+        chains.link(3, 1);
+        chains.link(1, 0);
+        assert_eq!(chains.next[1], None, "0 → 3 → 1 → 0 would loop");
+        chains.link(4, 2);
+        let items: Vec<Item> = ["甲", "乙", "丙", "丁", "戊"].iter().map(|t| para(t, 12.0, 12.0)).collect();
+        let read: Vec<String> = chains.read(items).iter().map(|i| format!("{i:?}")).collect();
+        assert_eq!(read, ["Para(dangling) 甲丁乙", "Para(dangling) 戊丙"]);
     }
 
     #[test]

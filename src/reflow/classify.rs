@@ -1,6 +1,6 @@
 //! Names each layout unit by the press convention it follows.
 
-use super::layout::Unit;
+use super::layout::{Measure, Unit};
 use super::patterns;
 use super::piece::Piece;
 use crate::model::MarkerKind;
@@ -8,7 +8,7 @@ use crate::text::{cell_width, ends_sentence_of, is_clause_punct};
 
 #[derive(Clone)]
 pub enum Item {
-    Para { piece: Piece, dangling: bool, last_full: bool },
+    Para { piece: Piece, dangling: bool, last_full: bool, measure: Measure },
     /// A paragraph opening with a dateline; `rest` may be empty.
     Dated { dateline: Piece, rest: Piece },
     Closing(Piece),
@@ -112,18 +112,18 @@ fn classify_unit(unit: Unit) -> Vec<Item> {
             } else {
                 let text = piece.text();
                 if patterns::opening_dateline_len(&text).is_some() {
-                    return classify_text(piece, 1, true, false, false);
+                    return classify_text(piece, 1, true, false, false, Measure::default());
                 }
                 vec![Item::Crosshead(piece)]
             }
         }
-        Unit::Text { piece, lines, last_full, overwide, headline } => classify_text(piece, lines, last_full, overwide, headline),
+        Unit::Text { piece, lines, last_full, overwide, headline, measure } => classify_text(piece, lines, last_full, overwide, headline, measure),
     }
 }
 
 /// `headline`: the unit is a line of a headline block (see
 /// [`super::headline_block`]).
-fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool) -> Vec<Item> {
+fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool, measure: Measure) -> Vec<Item> {
     let spaced = piece.clean_spaces(true);
     // The patterns run on the text only where its characters let them
     // match (most units are paragraphs that match none). A paragraph
@@ -178,7 +178,7 @@ fn classify_text(mut piece: Piece, lines: usize, last_full: bool, overwide: bool
     if spaced {
         piece.clean_spaces(false);
     }
-    vec![Item::Para { dangling: !ends, piece, last_full }]
+    vec![Item::Para { dangling: !ends, piece, last_full, measure }]
 }
 
 /// Fewest characters of a headline the extraction can echo.
@@ -227,7 +227,7 @@ fn join_captions(items: impl Iterator<Item = Item>) -> Vec<Item> {
             if signed {
                 out.push(Item::Caption(joined));
             } else {
-                out.extend(classify_text(joined, 2, false, false, false));
+                out.extend(classify_text(joined, 2, false, false, false, Measure::default()));
             }
         }
     }

@@ -667,13 +667,28 @@ pub enum Unit {
     /// Running text: one or more lines, maybe interrupted by column breaks.
     /// `headline`: the lines are a title or subtitle over a byline or
     /// dateline ([`super::headline_block`]).
-    Text { piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool },
+    Text { piece: Piece, lines: usize, last_full: bool, overwide: bool, headline: bool, measure: Measure },
     /// A Markdown heading (`#` level) or a line wholly in `**bold**`.
     Heading { piece: Piece, level: u8 },
     Marker { piece: Piece, kind: MarkerKind },
     /// A line of page furniture (header, footer, editor's credit), cut out
     /// of the text it interrupts.
     Furniture(Piece),
+}
+
+/// How wide a unit of running text was set, in cells: what says, when
+/// the extraction printed a paragraph's columns apart, which piece of text
+/// carries on which (`assemble::rejoin_cut_sentences`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Measure {
+    /// The unit's widest line: its column, if it has a full line.
+    pub widest: f32,
+    /// Its first line: as wide as the column when it carries on text from
+    /// elsewhere, an indent short when it opens a paragraph.
+    pub first_line: f32,
+    /// The first line's width says whether it is indented
+    /// ([`width_tells_indent`]).
+    pub first_tells_indent: bool,
 }
 
 fn wide(line: &Line) -> bool {
@@ -715,11 +730,27 @@ const INDENT_CELLS: f32 = 2.0;
 /// paragraph's first line is two cells shorter anyway, for its indent.
 fn stops_short(line: &Line, opens_unit: bool, next: Option<&Line>) -> bool {
     let Some(next) = next.filter(|n| !n.is_blank()) else { return false };
-    let mut opening = next.content().chars().filter(|c| !c.is_space());
-    let (first, second) = (opening.next(), opening.next());
-    let moved_for_kinsoku = first.is_some_and(|c| NO_LINE_END.contains(&c)) || second.is_some_and(|c| NO_LINE_START.contains(&c));
+    let moved_for_kinsoku = moved_for_kinsoku(next);
     let short_by = if opens_unit { INDENT_CELLS + 1.0 } else { 1.0 };
     !line.justified && !wide(line) && line.column - line.width >= short_by && line.content().chars().all(|c| !c.is_ascii()) && !moved_for_kinsoku
+}
+
+/// Does `next` open with characters a justified line above it could not
+/// end with: an opening mark, or one character and a closing mark
+/// (kinsoku moved them down, and the line above stops a cell short)?
+fn moved_for_kinsoku(next: &Line) -> bool {
+    let mut opening = next.content().chars().filter(|c| !c.is_space());
+    let (first, second) = (opening.next(), opening.next());
+    first.is_some_and(|c| NO_LINE_END.contains(&c)) || second.is_some_and(|c| NO_LINE_START.contains(&c))
+}
+
+/// Does `line`'s width say whether it is indented: is it [`evenly_set`],
+/// and does the line `below` it not open with what a justified line
+/// could not hold at its end (a mark kinsoku moved down, or a figure or
+/// Latin word too long for the room left, as `业投资…同比分别增长` /
+/// `9.4%和15.1%…` stops two cells short)?
+pub(super) fn width_tells_indent(line: &Line, below: Option<&Line>) -> bool {
+    evenly_set(line) && below.is_none_or(|b| b.is_blank() || !(moved_for_kinsoku(b) || b.content().trim_start().starts_with(|c: char| c.is_ascii_alphanumeric())))
 }
 
 /// Does line `i` go on with running text: not the first line of its
@@ -807,10 +838,13 @@ struct Builder<'a> {
 /// The unit being read: the ranges of the input its lines hold, joined
 /// into a piece when the unit ends, at its full size at once (a piece grown
 /// line by line was copied to a larger buffer every few lines, a twentieth
-/// of the reflow's work), and the index of its last line.
+/// of the reflow's work), the indices of its first and last lines, and
+/// the width of its widest line.
 struct OpenText {
     ranges: Vec<(usize, usize)>,
+    first: usize,
     last: usize,
+    widest: f32,
 }
 
 impl OpenText {
@@ -842,18 +876,21 @@ impl Builder<'_> {
             piece.trim();
             if !piece.is_blank() {
                 let l = &lines[text.last];
-                self.units.push(Unit::Text { piece, lines: text.lines(), last_full: full(l), overwide: overwide(l), headline: self.blocks.member(text.last) });
+                let first = &lines[text.first];
+                let measure = Measure { widest: text.widest, first_line: first.width, first_tells_indent: width_tells_indent(first, lines.get(text.first + 1)) };
+                self.units.push(Unit::Text { piece, lines: text.lines(), last_full: full(l), overwide: overwide(l), headline: self.blocks.member(text.last), measure });
             }
         }
     }
 
-    fn push_text(&mut self, begin: usize, end: usize, line_idx: usize) {
+    fn push_text(&mut self, begin: usize, end: usize, line_idx: usize, width: f32) {
         match &mut self.cur {
             Some(text) => {
                 text.ranges.push((begin, end));
                 text.last = line_idx;
+                text.widest = text.widest.max(width);
             }
-            None => self.cur = Some(OpenText { ranges: vec![(begin, end)], last: line_idx }),
+            None => self.cur = Some(OpenText { ranges: vec![(begin, end)], first: line_idx, last: line_idx, widest: width }),
         }
     }
 }
@@ -1015,7 +1052,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
             let flat: Vec<usize> = ranges.iter().flat_map(|&(s, e)| s..e).collect();
             for (mb, me, kind) in found {
                 if pos < mb {
-                    push_flat(&mut b, &flat[pos..mb], i);
+                    push_flat(&mut b, &flat[pos..mb], i, lines[i].width);
                 }
                 b.flush(lines);
                 let mut piece = Piece::default();
@@ -1026,11 +1063,11 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 pos = me;
             }
             if pos < flat.len() {
-                push_flat(&mut b, &flat[pos..], i);
+                push_flat(&mut b, &flat[pos..], i, lines[i].width);
             }
         } else {
             for &(s, e) in &ranges {
-                b.push_text(s, e, i);
+                b.push_text(s, e, i, lines[i].width);
             }
         }
         // Does the paragraph end with this line?
@@ -1046,9 +1083,7 @@ pub fn units(src: &[char], lines: &[Line], markdown: bool, markup: &mut Vec<usiz
                 || next.is_none_or(|n| n.is_blank() || n.indented() || starts_block(n) || n.conv.attendance)
                 // The next line is short but text runs on after it: it opens
                 // a paragraph whose indent the extraction ate.
-                || next.is_some_and(|n| {
-                    !wide(n) && n.width <= n.column - eaten_indent(n) && !ends_sentence(n.content()) && lines.get(i + 2).is_some_and(|a| !a.is_blank() && full(a))
-                })
+                || next.is_some_and(|n| opens_with_eaten_indent(n, lines.get(i + 2)))
         } else {
             // Wider than its column: a headline across columns, unless it
             // reads as text (a dateline, a clause), and the column is
@@ -1089,14 +1124,14 @@ fn trimmed_piece(src: &[char], ranges: &[(usize, usize)]) -> Piece {
 }
 
 /// Pushes a run of input offsets (contiguous or not) onto the current unit.
-fn push_flat(b: &mut Builder<'_>, offs: &[usize], line_idx: usize) {
+fn push_flat(b: &mut Builder<'_>, offs: &[usize], line_idx: usize, width: f32) {
     let mut k = 0;
     while k < offs.len() {
         let mut e = k + 1;
         while e < offs.len() && offs[e] == offs[e - 1] + 1 {
             e += 1;
         }
-        b.push_text(offs[k], offs[e - 1] + 1, line_idx);
+        b.push_text(offs[k], offs[e - 1] + 1, line_idx, width);
         k = e;
     }
 }
@@ -1134,7 +1169,7 @@ fn continues_over_blank(lines: &[Line], pairs: &mut PagePairs, prev: &Line, prev
     if prev.conv.whole_crosshead {
         return false;
     }
-    if !full_with(prev, prev_lines == 1) || overwide(prev) || (next.indented() && !full(next)) {
+    if !full_with(prev, prev_lines == 1) || overwide(prev) || (next.indented() && !full(next)) || opens_after_break(next, after_next) {
         return false;
     }
     // A single full line with no clause punctuation may be a headline
@@ -1151,6 +1186,35 @@ fn continues_over_blank(lines: &[Line], pairs: &mut PagePairs, prev: &Line, prev
         return false;
     }
     true
+}
+
+/// Is `line` a paragraph's first line whose indent the extraction ate:
+/// short of its column by an indent, with full text running on under it?
+fn opens_with_eaten_indent(line: &Line, below: Option<&Line>) -> bool {
+    !wide(line) && line.width <= line.column - eaten_indent(line) && !ends_sentence(line.content()) && below.is_some_and(|b| !b.is_blank() && full(b))
+}
+
+/// Cells a paragraph's first line after a column break falls short of its
+/// column by, at least, to read as indented: more than the cell a column
+/// estimated from the lines around it can be off by.
+const INDENT_AFTER_BREAK: f32 = 1.5;
+
+/// Does `line`, after a column break, open a paragraph whose indent the
+/// extraction ate ([`opens_with_eaten_indent`], its width telling, short
+/// by [`INDENT_AFTER_BREAK`])? The text the break cut carries on
+/// elsewhere (pdftotext's default mode prints a column's foot apart from
+/// its head; `assemble::rejoin_cut_sentences` finds it).
+fn opens_after_break(line: &Line, below: Option<&Line>) -> bool {
+    width_tells_indent(line, below) && line.width <= line.column - INDENT_AFTER_BREAK && opens_with_eaten_indent(line, below)
+}
+
+/// Is every character of `line` one whose width no font changes: an
+/// ideograph or a full-width clause mark (no figures, Latin, quotes or
+/// brackets, which can leave a line of running text short of its
+/// column)? Only such a line's width says an indent was eaten after a
+/// column break.
+pub(super) fn evenly_set(line: &Line) -> bool {
+    line.content().chars().all(|c| crate::text::is_cjk(c) || matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？'))
 }
 
 #[cfg(test)]
@@ -1176,6 +1240,32 @@ mod tests {
         let (titles, paragraphs) = read(&page.replace("习近平\n主席", "习主席\n主席").replace("国家主席习近平", "国家主席"));
         assert_eq!(titles, [None, Some("本届峰会最突出的亮点是习".to_owned())]);
         assert!(paragraphs[1].starts_with("近平主席宣布"));
+    }
+
+    #[test]
+    fn a_line_an_indent_short_after_a_column_break_opens_a_paragraph_when_its_width_tells() {
+        let column = "农时，田间地头一派繁忙景\n象，种子化肥农药等农资供\n应充足，农机具检修保养工\n";
+        let after = |first: &str| text_units(&format!("{column}\n{first}\n变化，合理安排播种时间，\n防范低温冷害对幼苗的影响\n和损失。\n"));
+        // Two cells short, ideographs only: a paragraph's first line.
+        assert_eq!(after("专家提醒农户关注天气").len(), 2);
+        // A cell short is within what a column's estimate is off by.
+        assert_eq!(after("专家提醒广大农户关注天").len(), 1);
+        // Figures or quotes make a line short too: its width tells nothing.
+        assert_eq!(after("专家提醒广大12户关注天").len(), 1);
+        assert_eq!(after("专家提醒“农户”关注").len(), 1);
+    }
+
+    #[test]
+    fn a_line_width_tells_no_indent_when_the_line_under_it_opens_with_what_it_could_not_hold() {
+        let src = chars("业投资和制造业技术改造投资同比分别增长\n9.4%和15.1%，保持较快增速。\n（3月18日）举行新闻发布会\n了，国家统计局发布\n专家提醒农户关注天气\n");
+        let ls = lines(&src);
+        assert!(!width_tells_indent(&ls[0], Some(&ls[1])), "a figure moved down");
+        assert!(!width_tells_indent(&ls[0], Some(&ls[2])), "an opening bracket moved down");
+        assert!(!width_tells_indent(&ls[0], Some(&ls[3])), "a character and a comma moved down");
+        assert!(width_tells_indent(&ls[0], Some(&ls[4])));
+        assert!(width_tells_indent(&ls[0], None));
+        assert!(!width_tells_indent(&ls[1], None), "figures in the line itself");
+        assert!(evenly_set(&ls[4]) && !evenly_set(&ls[2]));
     }
 
     /// The units of `page`, all of them text: each one's text.

@@ -10,7 +10,11 @@ use crate::text::{is_cjk, is_cjk_punct};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Piece {
     chars: Vec<char>,
-    /// `offs[i]` is the input offset of `chars[i]`; strictly increasing.
+    /// `offs[i]` is the input offset of `chars[i]`; strictly increasing
+    /// along each line, and from line to line as printed. Text read out of
+    /// print order (columns printed a row at a time, a column's foot
+    /// printed apart from its head) joins lines from earlier in the input
+    /// after later ones.
     offs: Vec<usize>,
 }
 

@@ -47,15 +47,19 @@ impl PageNgrams {
     pub(super) fn of(lines: &[Line]) -> PageNgrams {
         let mut set = FxHashSet::default();
         for line in lines {
-            let cs: Vec<char> = visible(line).collect();
-            for w in cs.windows(2) {
-                set.insert(pair(w[0], w[1]));
-            }
-            for w in cs.windows(3) {
-                set.insert(triple(w[0], w[1], w[2]));
-            }
+            insert_ngrams(&mut set, &visible(line).collect::<Vec<char>>());
         }
         PageNgrams(set)
+    }
+}
+
+/// The pairs and triples of one line's visible characters `cs`.
+fn insert_ngrams(set: &mut FxHashSet<u64>, cs: &[char]) {
+    for w in cs.windows(2) {
+        set.insert(pair(w[0], w[1]));
+    }
+    for w in cs.windows(3) {
+        set.insert(triple(w[0], w[1], w[2]));
     }
 }
 
@@ -82,14 +86,31 @@ struct Ends {
 
 impl Ends {
     fn of(line: &Line) -> Ends {
-        let cs: Vec<char> = visible(line).collect();
-        let n = cs.len();
-        let at = |k: Option<usize>| k.and_then(|k| cs.get(k).copied());
-        Ends {
-            last: [at(n.checked_sub(2)), at(n.checked_sub(1))],
-            first: [at(Some(0)), at(Some(1))],
-            ends_sentence: crate::text::ends_sentence(line.content()),
+        Ends::of_chars(&line.content().chars().collect::<Vec<char>>())
+    }
+
+    fn of_chars(cs: &[char]) -> Ends {
+        let mut last = cs.iter().rev().copied().filter(|c| !c.is_whitespace());
+        let mut first = cs.iter().copied().filter(|c| !c.is_whitespace());
+        let (z, y) = (last.next(), last.next());
+        Ends { last: [y, z], first: [first.next(), first.next()], ends_sentence: crate::text::ends_sentence_of(cs) }
+    }
+}
+
+impl PageNgrams {
+    /// The pairs and triples inside the lines of a whole text.
+    pub(super) fn of_text(src: &[char]) -> PageNgrams {
+        let mut set = FxHashSet::default();
+        for line in src.split(|&c| c == '\n') {
+            insert_ngrams(&mut set, &line.iter().copied().filter(|c| !c.is_whitespace()).collect::<Vec<char>>());
         }
+        PageNgrams(set)
+    }
+
+    /// How likely the text `after` reads on from the text `before`: as
+    /// for two lines of a column ([`junction`]).
+    pub(super) fn reads_on(&self, before: &[char], after: &[char]) -> f32 {
+        junction(self, &Ends::of_chars(before), &Ends::of_chars(after))
     }
 }
 
@@ -285,6 +306,18 @@ mod tests {
         assert_eq!(junction(&page, &ends("中巴关"), &ends("战略")), 0.0);
         assert_eq!(junction(&page, &ends("更加突出。"), &ends("战略")), AFTER_SENTENCE);
         assert_eq!(junction(&page, &ends(""), &ends("系的")), 0.0);
+    }
+
+    #[test]
+    fn a_text_s_ngrams_are_read_inside_its_lines_and_a_join_scores_as_between_lines() {
+        let page = PageNgrams::of_text(&"今年的工 作\n重点\n".chars().collect::<Vec<char>>());
+        let chars = |t: &str| t.chars().collect::<Vec<char>>();
+        // White space inside a line parts nothing; a line break does.
+        assert_eq!(page.reads_on(&chars("今年的工 "), &chars(" 作已经")), 1.0 + TRIGRAM);
+        assert_eq!(page.reads_on(&chars("保养工"), &chars("作已经")), 1.0);
+        assert_eq!(page.reads_on(&chars("保养作"), &chars("重点")), 0.0, "`作重` runs across a line break");
+        assert_eq!(page.reads_on(&chars("完成。"), &chars("专家")), AFTER_SENTENCE);
+        assert_eq!(page.reads_on(&chars(""), &chars("作")), 0.0);
     }
 
     #[test]
