@@ -757,7 +757,7 @@ fn rejoin_cut_sentences(src: &[char], items: Vec<Item>) -> Vec<Item> {
     let mut page: Option<PageNgrams> = None;
     let mut by_text: Vec<(f32, usize, usize)> = Vec::new();
     for &i in &hanging {
-        for j in i.saturating_sub(CUT_SENTENCE_REACH)..n.min(i + 1 + CUT_SENTENCE_REACH) {
+        for j in (i.saturating_sub(CUT_SENTENCE_REACH)..n.min(i + 1 + CUT_SENTENCE_REACH)).filter(|&j| j != i) {
             let Some(opens_mid) = carries_on(&items[i], &items[j]) else { continue };
             let (Some(tail), Some(Item::Para { piece, .. })) = (hanging_text(&items[i]), items.get(j)) else { continue };
             let mut evidence = if opens_mid { 2.0 } else { 0.0 };
@@ -1059,6 +1059,9 @@ mod tests {
                 "专家提醒农户关注天气变化，合理安排播种时间，防范低温冷害对幼苗的影响和损失。",
             ]
         );
+        // A cut column whose first line is full is not its own rest.
+        let full_first = COLUMN_HEAD.replacen("春耕时节各地农民抢抓", "今年春耕时节各地农民抢抓", 1);
+        assert!(paragraphs_of(&format!("{full_first}\n{NEXT_COLUMN}\n{COLUMN_FOOT}"))[0].ends_with("保养工作已经基本完成，为夺取全年粮食丰收打下坚实基础。"));
         // In print order, the text after the break carries the sentence on.
         let page = format!("{COLUMN_HEAD}\n{COLUMN_FOOT}\n{NEXT_COLUMN}");
         assert_eq!(paragraphs_of(&page).len(), 2);
@@ -1104,6 +1107,8 @@ mod tests {
         assert_eq!(carries_on(&cut, &para("作已经基本完成", 13.5, 13.5)), None, "a wider column");
         // One paragraph a line: the widths say nothing.
         assert_eq!(carries_on(&para("农机具检修保养工", 45.0, 45.0), &para("作已经基本完成", 45.0, 45.0)), None);
+        assert_eq!(carries_on(&para("农机具检修保养工", 40.0, 40.0), &para("作已经基本完成", 40.0, 40.0)), None);
+        assert_eq!(carries_on(&para("农机具检修保养工", 39.5, 39.5), &para("作已经基本完成", 39.5, 39.5)), Some(false));
         // A dateline's paragraph is not measured.
         let src: Vec<char> = "新华社北京电今年以来".chars().collect();
         let dated = Item::Dated { dateline: Piece::from_range(&src, 0, 6), rest: Piece::from_range(&src, 6, 10) };
@@ -1122,6 +1127,56 @@ mod tests {
         assert!(!opens_indented(&m(12.0, 12.0, true), &m(14.0, 12.0, true)), "another column");
         assert!(!opens_indented(&m(14.0, 12.0, true), &m(12.0, 10.0, true)), "another column");
         assert!(!opens_indented(&m(45.0, 45.0, true), &m(45.0, 40.0, true)), "one paragraph a line");
+        assert!(!opens_indented(&m(40.0, 40.0, true), &m(40.0, 38.0, true)), "one paragraph a line, from 40 cells");
+        assert!(opens_indented(&m(39.5, 39.5, true), &m(39.5, 37.5, true)));
+    }
+
+    #[test]
+    fn of_links_the_text_says_as_much_for_the_nearer_wins_and_after_before_before() {
+        // `工作` is printed on the page: every `作…` carries `…工` on as well.
+        let src: Vec<char> = "工作".chars().collect();
+        let whole = |t: &str| match para(t, 12.0, 12.0) {
+            Item::Para { piece, last_full, measure, .. } => Item::Para { piece, dangling: false, last_full, measure },
+            _ => unreachable!(),
+        };
+        let read = |items: Vec<Item>| rejoin_cut_sentences(&src, items).iter().map(|i| format!("{i:?}")).collect::<Vec<_>>();
+        let items = vec![whole("作甲。"), para("保养工", 12.0, 12.0), whole("作乙。"), whole("作丙。")];
+        assert_eq!(read(items), ["Para 作甲。", "Para 保养工作乙。", "Para 作丙。"], "one item either side: the one after");
+        let items = vec![whole("作甲。"), para("保养工", 12.0, 12.0), Item::RunBreak, whole("作丙。")];
+        assert_eq!(read(items)[..2], ["Para 保养工作甲。", "RunBreak"], "the nearer, before");
+        let items = vec![whole("作甲。"), Item::RunBreak, Item::RunBreak, para("保养工", 12.0, 12.0), Item::RunBreak, whole("作丙。")];
+        assert_eq!(read(items)[3], "Para 保养工作丙。", "the nearer, after");
+        let gap = || [Item::RunBreak, Item::RunBreak];
+        let items: Vec<Item> = [vec![whole("作甲。")], gap().into(), vec![para("保养工", 12.0, 12.0)], gap().into(), vec![whole("作丙。")]].into_iter().flatten().collect();
+        assert_eq!(read(items)[3], "Para 保养工作丙。", "three items either side: the one after");
+    }
+
+    #[test]
+    fn a_cut_sentence_is_carried_on_from_twelve_items_away_at_most() {
+        let src: Vec<char> = "工作".chars().collect();
+        let with = |item: Item, dangling: bool, last_full: bool| match item {
+            Item::Para { piece, measure, .. } => Item::Para { piece, dangling, last_full, measure },
+            _ => unreachable!(),
+        };
+        // `gap` items between the cut text and `after`, which carries it on
+        // by the text (`工作`) or, the cut on a full line, by order only.
+        let joined = |before: bool, gap: usize, cut_on_full_line: bool, after: &str| {
+            let cut = with(para("保养工", 12.0, 12.0), true, cut_on_full_line);
+            let rest = with(para(after, 12.0, 12.0), false, false);
+            let mut items: Vec<Item> = (0..gap).map(|_| Item::RunBreak).collect();
+            if before {
+                items.insert(0, rest);
+                items.push(cut);
+            } else {
+                items.insert(0, cut);
+                items.push(rest);
+            }
+            rejoin_cut_sentences(&src, items).iter().any(|i| format!("{i:?}").contains("保养工作") || format!("{i:?}").contains("保养工续"))
+        };
+        for (before, cut_on_full_line, after) in [(false, false, "作完成。"), (true, false, "作完成。"), (false, true, "续完成。")] {
+            assert!(joined(before, 11, cut_on_full_line, after), "twelve items apart: {before} {cut_on_full_line}");
+            assert!(!joined(before, 12, cut_on_full_line, after), "thirteen items apart: {before} {cut_on_full_line}");
+        }
     }
 
     #[test]
