@@ -761,7 +761,7 @@ fn rejoin_cut_sentences(src: &[char], items: Vec<Item>) -> Vec<Item> {
             let Some(opens_mid) = carries_on(&items[i], &items[j]) else { continue };
             let (Some(tail), Some(Item::Para { piece, .. })) = (hanging_text(&items[i]), items.get(j)) else { continue };
             let mut evidence = if opens_mid { 2.0 } else { 0.0 };
-            evidence += page.get_or_insert_with(|| PageNgrams::of_text(src)).reads_on(tail, piece.chars());
+            evidence += page.get_or_insert_with(|| PageNgrams::pairs_of_text(src)).reads_on(tail, piece.chars());
             if evidence >= LINKED_BY_TEXT {
                 by_text.push((evidence, i, j));
             }
