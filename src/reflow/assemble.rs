@@ -843,18 +843,20 @@ impl Chains {
     }
 }
 
-/// Extra cells an indented first line falls short of its column by, at
-/// least: an indent is two, and figures in a line of running text can
-/// leave it a cell short.
-const INDENT_SHORT: f32 = 1.5;
+/// Most cells two pieces of one column's text differ by in their widest
+/// lines: figures in a full line leave it short.
+const SAME_COLUMN: f32 = 1.5;
 
 /// Does text measured `after` open a paragraph, set in the column of the
-/// text measured `before`: its first line an indent short, a full line
-/// under it?
+/// text measured `before`: its first line an indent short
+/// ([`super::layout::INDENT_AFTER_BREAK`]) of the column, the wider of
+/// the two widest lines?
 fn opens_indented(before: &Measure, after: &Measure) -> bool {
-    // Figures in a full line leave it short too: a column is its widest.
     let column = before.widest.max(after.widest);
-    after.first_tells_indent && column < super::layout::WIDE && after.first_line <= column - INDENT_SHORT && (before.widest - after.widest).abs() <= INDENT_SHORT
+    after.first_tells_indent
+        && column < super::layout::WIDE
+        && after.first_line <= column - super::layout::INDENT_AFTER_BREAK
+        && (before.widest - after.widest).abs() <= SAME_COLUMN
 }
 
 /// The text of a hanging item that its sentence carries on from.

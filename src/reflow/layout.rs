@@ -749,7 +749,7 @@ fn moved_for_kinsoku(next: &Line) -> bool {
 /// could not hold at its end (a mark kinsoku moved down, or a figure or
 /// Latin word too long for the room left, as `业投资…同比分别增长` /
 /// `9.4%和15.1%…` stops two cells short)?
-pub(super) fn width_tells_indent(line: &Line, below: Option<&Line>) -> bool {
+fn width_tells_indent(line: &Line, below: Option<&Line>) -> bool {
     evenly_set(line) && below.is_none_or(|b| b.is_blank() || !(moved_for_kinsoku(b) || b.content().trim_start().starts_with(|c: char| c.is_ascii_alphanumeric())))
 }
 
@@ -1197,7 +1197,7 @@ fn opens_with_eaten_indent(line: &Line, below: Option<&Line>) -> bool {
 /// Cells a paragraph's first line after a column break falls short of its
 /// column by, at least, to read as indented: more than the cell a column
 /// estimated from the lines around it can be off by.
-const INDENT_AFTER_BREAK: f32 = 1.5;
+pub(super) const INDENT_AFTER_BREAK: f32 = 1.5;
 
 /// Does `line`, after a column break, open a paragraph whose indent the
 /// extraction ate ([`opens_with_eaten_indent`], its width telling, short
@@ -1213,7 +1213,7 @@ fn opens_after_break(line: &Line, below: Option<&Line>) -> bool {
 /// brackets, which can leave a line of running text short of its
 /// column)? Only such a line's width says an indent was eaten after a
 /// column break.
-pub(super) fn evenly_set(line: &Line) -> bool {
+fn evenly_set(line: &Line) -> bool {
     line.content().chars().all(|c| crate::text::is_cjk(c) || matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？'))
 }
 
