@@ -461,10 +461,15 @@ fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(B
         let found: Vec<Vec<bool>> = cands.iter().map(|&d| bigrams_found(&drafts[d], &wanted)).collect();
         let n = run.heads.len();
         let mut choice: Vec<Option<usize>> = vec![None; n];
+        // Whether each headline shares words with the article after the run at all.
+        let mut near_next = vec![false; n];
         for (h, head) in heads.iter().enumerate() {
             let mut best: Option<(f32, usize)> = None;
             for (k, found) in found.iter().enumerate() {
                 let mut s = affinity(head, |b| wanted.binary_search(&b).is_ok_and(|i| found[i]));
+                if Some(cands[k]) == run.next {
+                    near_next[h] = s > 0.0;
+                }
                 // The last headline of a run usually heads what follows it.
                 if h + 1 == n && Some(cands[k]) == run.next {
                     s += 0.1;
@@ -511,6 +516,17 @@ fn assign_titles(drafts: &mut Vec<Draft>, runs: Vec<HeadRun>, other: &mut Vec<(B
             if choice[h].is_none() {
                 let taken: HashSet<usize> = choice.iter().flatten().copied().collect();
                 choice[h] = cands.iter().copied().filter(|&d| Some(d) != run.next).find(|d| !taken.contains(d) && drafts[*d].untitled());
+            }
+        }
+        // A headline that nothing above can take and that carries no byline
+        // of its own, over the deck the article below claims, heads that
+        // article too when it shares some words with it, too few to claim
+        // it (`…乔红：夯实核心技术` over `加快培育新质生产力`). A headline that
+        // shares none heads a body printed elsewhere.
+        for h in (0..n.saturating_sub(1)).rev() {
+            let alone = run.heads[h].byline.is_none() && run.heads[h].subtitle.is_empty();
+            if choice[h].is_none() && near_next[h] && alone && choice[h + 1] == run.next && run.heads[h + 1].apart != Apart::BeyondBlank {
+                choice[h] = run.next;
             }
         }
         let mut given: HashSet<usize> = HashSet::new();
@@ -1195,6 +1211,38 @@ mod tests {
         let items: Vec<Item> = ["甲", "乙", "丙", "丁", "戊"].iter().map(|t| para(t, 12.0, 12.0)).collect();
         let read: Vec<String> = chains.read(items).iter().map(|i| format!("{i:?}")).collect();
         assert_eq!(read, ["Para(dangling) 甲丁乙", "Para(dangling) 戊丙"]);
+    }
+
+    #[test]
+    fn a_headline_no_body_claims_heads_the_article_its_deck_heads_when_it_shares_words_with_it() {
+        let src: Vec<char> = "【筑梦现代化共绘新图景·代表委员履职故事】乔红：夯实核心技术\n加快培育新质生产力\n本报记者 周圆\n李强同荷兰首相会谈\n全国政协委员乔红多年来持续关注人工智能和机器人技术领域的科技创新。聚焦加快培育新质生产力，乔红委员将就夯实关键核心技术提出建议。\n".chars().collect();
+        let text = |t: &str| {
+            let at = src.windows(t.chars().count()).position(|w| w.iter().copied().eq(t.chars())).expect("in the page");
+            Piece::from_range(&src, at, at + t.chars().count())
+        };
+        let title = |t: &str| Head { title: vec![text(t)], ..Head::default() };
+        let deck = Head { byline: Some(text("本报记者 周圆")), apart: Apart::BeyondText, ..title("加快培育新质生产力") };
+        // The titles each article takes, the article after the run first.
+        let assign = |first: Head, deck: Head| -> Vec<Vec<String>> {
+            let body = text("全国政协委员乔红多年来持续关注人工智能和机器人技术领域的科技创新。聚焦加快培育新质生产力，乔红委员将就夯实关键核心技术提出建议。");
+            let mut drafts = vec![Draft { paras: vec![(body, false)], headed: true, ..Draft::default() }];
+            let run = HeadRun { heads: vec![first, deck], before: 0, next: Some(0) };
+            assign_titles(&mut drafts, vec![run], &mut Vec::new());
+            drafts.iter().map(|d| d.titles.iter().map(Head::text).collect()).collect()
+        };
+        // Six of its twenty-five bigrams are in the body: too few to claim
+        // it, enough to stand over its deck.
+        let kicker = "【筑梦现代化共绘新图景·代表委员履职故事】乔红：夯实核心技术";
+        assert_eq!(assign(title(kicker), deck.clone()), [vec![kicker, "加快培育新质生产力"]]);
+        // A headline that shares no words heads a body printed elsewhere.
+        assert_eq!(assign(title("李强同荷兰首相会谈"), deck.clone()), [vec!["加快培育新质生产力"], vec!["李强同荷兰首相会谈"]]);
+        // So does one with a byline or a deck of its own.
+        let bylined = Head { byline: Some(text("本报记者 周圆")), ..title(kicker) };
+        assert_eq!(assign(bylined, deck.clone()).len(), 2);
+        let decked = Head { subtitle: vec![text("李强同荷兰首相会谈")], ..title(kicker) };
+        assert_eq!(assign(decked, deck.clone()).len(), 2);
+        // And one set two blank lines above the deck.
+        assert_eq!(assign(title(kicker), Head { apart: Apart::BeyondBlank, ..deck }).len(), 2);
     }
 
     #[test]
