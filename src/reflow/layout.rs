@@ -773,11 +773,14 @@ fn standalone(line: &Line, next: Option<&Line>) -> bool {
     (c.closing_dateline && (!bare_dateline || next.is_none_or(Line::is_blank))) || c.whole_crosshead || c.caption || c.byline
 }
 
+/// Does the line open a block of its own? A `——` line does (a subtitle),
+/// unless it is stretched to its column: justification stretches running
+/// text, and a wrap set the dash at the start of a line of it.
 fn starts_block(line: &Line) -> bool {
     let t = line.content();
     let c = line.conv;
     t.starts_with(['#', '▶', '■', '●', '◆'])
-        || t.starts_with("——")
+        || (t.starts_with("——") && !line.justified)
         || c.opening_dateline
         || c.closing_dateline
         || c.crosshead
@@ -1491,6 +1494,17 @@ mod tests {
         // paragraph, not a short line (a headline) over text.
         let text = "模创历史新高。\n前两个月，我国出口达到三万\n出 口 达 到 3.75 万 亿\n元，同比增长百分之十，作为观察外\n贸的“晴雨表”，国际市场运输规模。\n";
         assert_eq!(unit_texts(text)[1], "前两个月，我国出口达到三万出口达到3.75万亿元，同比增长百分之十，作为观察外贸的“晴雨表”，国际市场运输规模。");
+    }
+
+    #[test]
+    fn a_dash_line_opens_a_block_unless_it_is_stretched_to_its_column() {
+        // A `——` a wrap set at a line's start, the line stretched like the
+        // text around it: the sentence runs on (`…“空中出租车”` / `—— 中 国 …`).
+        let text = "驶“空中出租车”。来看看他\n的调研感受。\n  在广州，戴亮看到了\n未来的“空中出租车”\n—— 中 国 自 主 研 发 的\nEH216-S无人驾驶载人航\n空器。\n";
+        assert_eq!(unit_texts(text)[1], "在广州，戴亮看到了未来的“空中出租车”——中国自主研发的EH216-S无人驾驶载人航空器。");
+        // Not stretched, it opens a block of its own: a subtitle.
+        let text = text.replace("—— 中 国 自 主 研 发 的", "——中国自主研发的");
+        assert_eq!(unit_texts(&text)[2], "——中国自主研发的EH216-S无人驾驶载人航空器。");
     }
 
     #[test]
