@@ -312,18 +312,17 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
             out.push(item);
             continue;
         }
-        // The hanging text, and whether its last line filled its column.
-        let (merged, mut last, column) = match &mut item {
-            Item::Para { piece, last_full, measure, .. } => (piece, *last_full, *measure),
-            Item::Dated { rest, .. } => (rest, false, Measure::default()),
-            _ => unreachable!("only paragraphs hang"),
+        // Whether the hanging text's last line filled its column, and the
+        // column's measure.
+        let (mut last, column) = match &item {
+            Item::Para { last_full, measure, .. } => (*last_full, *measure),
+            _ => (false, Measure::default()),
         };
-        let mut dangling = true;
         let mut between: Vec<Item> = Vec::new();
         let mut rejoined_across = false;
         // A quotation left open in the text so far, kept as each piece
         // joins (counted once per piece, however long the chain).
-        let mut quote_open = !crate::text::quotes_balance(merged.chars());
+        let mut quote_open = !crate::text::quotes_balance(item.running_text().expect("a hanging item has text").chars());
         loop {
             match it.peek() {
                 Some(i) if i.is_display() && between.len() < 6 => between.push(it.next().unwrap()),
@@ -333,10 +332,12 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
                 // Not into a paragraph's indented first line: the text
                 // the break cut carries on elsewhere (`rejoin_cut_sentences`).
                 Some(Item::Para { measure, .. }) if !between.is_empty() || (last && !opens_indented(&column, measure)) || quote_open => {
-                    let Some(Item::Para { piece, dangling: d, last_full: lf, .. }) = it.next() else { unreachable!() };
+                    let more = it.next().expect("peeked");
+                    let Item::Para { piece, dangling, last_full, .. } = &more else { unreachable!("peeked a paragraph") };
                     quote_open ^= !crate::text::quotes_balance(piece.chars());
-                    merged.append(piece);
-                    (dangling, last) = (d, lf);
+                    let dangling = *dangling;
+                    last = *last_full;
+                    item.carry_on_with(more);
                     if !between.is_empty() {
                         rejoined_across = true;
                         break;
@@ -347,9 +348,6 @@ fn rejoin_displaced(items: Vec<Item>) -> Vec<Item> {
                 }
                 _ => break,
             }
-        }
-        if let Item::Para { dangling: d, last_full: lf, .. } = &mut item {
-            (*d, *lf) = (dangling, last);
         }
         out.push(item);
         let lifted = rejoined_across && between.iter().any(|i| matches!(i, Item::Headline { .. }));
@@ -775,9 +773,9 @@ fn rejoin_cut_sentences(src: &[char], items: Vec<Item>) -> Vec<Item> {
     for &i in &hanging {
         for j in (i.saturating_sub(CUT_SENTENCE_REACH)..n.min(i + 1 + CUT_SENTENCE_REACH)).filter(|&j| j != i) {
             let Some(opens_mid) = carries_on(&items[i], &items[j]) else { continue };
-            let (Some(tail), Some(Item::Para { piece, .. })) = (hanging_text(&items[i]), items.get(j)) else { continue };
+            let (Some(tail), Some(Item::Para { piece, .. })) = (items[i].running_text(), items.get(j)) else { continue };
             let mut evidence = if opens_mid { 2.0 } else { 0.0 };
-            evidence += page.get_or_insert_with(|| PageNgrams::pairs_of_text(src)).reads_on(tail, piece.chars());
+            evidence += page.get_or_insert_with(|| PageNgrams::pairs_of_text(src)).reads_on(tail.chars(), piece.chars());
             if evidence >= LINKED_BY_TEXT {
                 by_text.push((evidence, i, j));
             }
@@ -842,15 +840,7 @@ impl Chains {
             let Some(mut item) = slots[k].take() else { continue };
             let mut at = self.next[k];
             while let Some(j) = at {
-                let Some(Item::Para { piece, dangling, last_full, .. }) = slots[j].take() else { unreachable!("only paragraphs carry on") };
-                match &mut item {
-                    Item::Para { piece: cut, dangling: d, last_full: lf, .. } => {
-                        cut.append(piece);
-                        (*d, *lf) = (dangling, last_full);
-                    }
-                    Item::Dated { rest, .. } => rest.append(piece),
-                    _ => unreachable!("only paragraphs hang"),
-                }
+                item.carry_on_with(slots[j].take().expect("each item is in one chain"));
                 at = self.next[j];
             }
             out.push(item);
@@ -873,15 +863,6 @@ fn opens_indented(before: &Measure, after: &Measure) -> bool {
         && column < super::layout::WIDE
         && after.first_line <= column - super::layout::INDENT_AFTER_BREAK
         && (before.widest - after.widest).abs() <= SAME_COLUMN
-}
-
-/// The text of a hanging item that its sentence carries on from.
-fn hanging_text(item: &Item) -> Option<&[char]> {
-    match item {
-        Item::Para { piece, .. } => Some(piece.chars()),
-        Item::Dated { rest, .. } => Some(rest.chars()),
-        _ => None,
-    }
 }
 
 /// May paragraph `j` carry on the sentence hanging item `cut` stops in?

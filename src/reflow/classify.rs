@@ -56,6 +56,30 @@ impl Item {
         matches!(self, Item::Headline { .. } | Item::Infobox(_) | Item::Caption(_) | Item::Furniture(_) | Item::Echo(_))
     }
 
+    /// The text a sentence runs through: a paragraph's, or a dateline's
+    /// paragraph after the dateline. `None` for every other item.
+    pub fn running_text(&self) -> Option<&Piece> {
+        match self {
+            Item::Para { piece, .. } => Some(piece),
+            Item::Dated { rest, .. } => Some(rest),
+            _ => None,
+        }
+    }
+
+    /// Appends paragraph `more`, which carries on the sentence this item
+    /// left hanging; a paragraph then ends as `more` ends.
+    pub fn carry_on_with(&mut self, more: Item) {
+        let Item::Para { piece, dangling, last_full, .. } = more else { unreachable!("only paragraphs carry on") };
+        match self {
+            Item::Para { piece: cut, dangling: d, last_full: lf, .. } => {
+                cut.append(piece);
+                (*d, *lf) = (dangling, last_full);
+            }
+            Item::Dated { rest, .. } => rest.append(piece),
+            _ => unreachable!("only paragraphs hang"),
+        }
+    }
+
     /// The piece of an item that is one run of text.
     fn text_piece(&self) -> Option<&Piece> {
         match self {
