@@ -1095,6 +1095,23 @@ mod tests {
     }
 
     #[test]
+    fn a_hanging_paragraph_runs_on_straight_after_a_full_line_or_inside_a_quotation_it_left_open() {
+        let item = |text: &str, dangling: bool, last_full: bool| {
+            let src: Vec<char> = text.chars().collect();
+            let measure = Measure { widest: 12.0, first_line: 12.0, first_tells_indent: false };
+            Item::Para { piece: Piece::from_range(&src, 0, src.len()), dangling, last_full, measure }
+        };
+        let texts = |items: Vec<Item>| -> Vec<String> { rejoin_displaced(items).iter().filter_map(|i| i.running_text().map(Piece::text)).collect() };
+        // Cut on a full line, the next paragraph carries the sentence on;
+        // cut on a short line, it does not.
+        assert_eq!(texts(vec![item("一二三四五六七八九十一二", true, true), item("三四五六。", false, false)]), ["一二三四五六七八九十一二三四五六。"]);
+        assert_eq!(texts(vec![item("一二三四五六七八九十", true, false), item("三四五六。", false, false)]).len(), 2);
+        // A quotation left open runs on to where it closes, and no further.
+        let quoted = vec![item("他说：“今天的会议", true, false), item("开得很好”，大家都认为", true, false), item("会议很成功。", false, false)];
+        assert_eq!(texts(quoted), ["他说：“今天的会议开得很好”，大家都认为", "会议很成功。"]);
+    }
+
+    #[test]
     fn text_carries_on_a_cut_sentence_when_it_cannot_open_a_paragraph_or_opens_full_in_its_column() {
         let cut = para("农机具检修保养工", 12.0, 10.0);
         // Text that cannot open a paragraph, whatever its column.
