@@ -878,8 +878,15 @@ fn carries_on(cut: &Item, j: &Item) -> Option<bool> {
     }
     let Item::Para { measure: before, .. } = cut else { return None };
     let column = before.widest;
-    (column < super::layout::WIDE && after.first_line >= column - 1.0 && after.widest <= column + 1.0).then_some(false)
+    (column < super::layout::WIDE && after.first_line >= column - FULL_LINE_PLAY && after.widest <= column + FULL_LINE_PLAY).then_some(false)
 }
+
+/// Cells a full line of running text may fall short of its column, or
+/// stand over it, and still read as full: a cell a figure or a kinsoku
+/// mark moves. Narrower than [`SAME_COLUMN`], which compares two pieces'
+/// widest lines: here a first line must be full to carry a sentence on,
+/// not an indent short.
+const FULL_LINE_PLAY: f32 = 1.0;
 
 /// Does the item's text stop mid-sentence: a paragraph left dangling, or
 /// one that opens with a dateline and has text after it?
