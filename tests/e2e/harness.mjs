@@ -58,11 +58,12 @@ export async function dropFiles(page, files, { beforeDrop } = {}) {
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
 }
 
-/** Presses Tab until the focused element matches `selector` (at most `max` times); true if it does. */
 /** Opens the top bar's settings menu (minimum length, theme, language), as a reader clicks it. */
 export async function openSettings(page) {
   if (!(await page.locator('details.settings-menu').evaluate((d) => d.open))) await page.click('details.settings-menu summary');
 }
+
+/** Presses Tab until the focused element matches `selector` (at most `max` times); true if it does. */
 
 export async function tabTo(page, selector, max = 200) {
   for (let i = 0; i < max; i++) {
