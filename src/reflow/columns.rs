@@ -98,6 +98,9 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
 /// only where it fits one column and the line after it (`after`) goes on
 /// in the band's other columns.
 fn ends_band(band_runs: &BandRuns, next: &[(usize, usize)], after: Option<&[(usize, usize)]>) -> bool {
+    if band_runs.box_goes_on(next) {
+        return false;
+    }
     let in_a_column = |&(b, e): &(usize, usize)| band_runs.in_a_column(b, e);
     let right_of_all = if band_runs.rows <= HEADLINE_ROWS { band_runs.max_end.map_or(usize::MAX, |e| e + GAP) } else { usize::MAX };
     let goes_on = |runs: &[(usize, usize)]| runs.len() >= 2 && runs.iter().all(|r| in_a_column(r) || r.0 >= right_of_all);
@@ -117,11 +120,27 @@ struct BandRuns {
     max_end: Option<usize>,
     /// The band's text lines so far.
     rows: usize,
+    /// The first run of every row so far, where each starts where the
+    /// first row's did (or the row has text only right of it): where it
+    /// starts and its widest end (see [`BandRuns::box_goes_on`]). None
+    /// once a row starts elsewhere.
+    left_box: Option<(usize, usize)>,
+    /// The widest run right of a row's first, so far.
+    widest_beside: usize,
 }
 
 impl BandRuns {
     fn add_row(&mut self, runs: &[(usize, usize)]) {
         self.rows += 1;
+        match (self.rows, runs.first()) {
+            (1, Some(&first)) => self.left_box = Some(first),
+            // A row with text only right of the box: the box's large type
+            // printed nothing on it.
+            (_, Some(&(b, _))) if self.left_box.is_some_and(|(_, end)| b >= end + GAP) => {}
+            (_, Some(&(b, e))) => self.left_box = self.left_box.filter(|&(start, _)| b.abs_diff(start) <= 1).map(|(start, end)| (start, end.max(e))),
+            (_, None) => self.left_box = None,
+        }
+        self.widest_beside = runs.iter().skip(1).map(|&(b, e)| e - b).fold(self.widest_beside, usize::max);
         if runs.len() < 2 {
             return;
         }
@@ -129,6 +148,24 @@ impl BandRuns {
             let entry = self.by_start.entry(b).or_insert((e, 0));
             *entry = (entry.0.max(e), entry.1 + 1);
             self.max_end = self.max_end.max(Some(e));
+        }
+    }
+
+    /// Does a line go on in a narrow box on the left that every row of the
+    /// band has begun with (a headline in large type, `采访两会` / `的外国记`
+    /// / `者：中国`, beside a headline and byline over columns that start
+    /// under them)? Its first run starts where the box's did and is no
+    /// wider than the box has been, and the rest of it, if any, lies right
+    /// of the box. The box is narrower than some text beside it: two
+    /// columns of one width are a band's columns, and only
+    /// [`ends_band`]'s other tests say whether they go on.
+    fn box_goes_on(&self, next: &[(usize, usize)]) -> bool {
+        let Some((start, end)) = self.left_box.filter(|&(start, end)| end - start < self.widest_beside) else {
+            return false;
+        };
+        match next {
+            [(b, e), beside @ ..] => b.abs_diff(start) <= 1 && *e <= end && beside.iter().all(|r| r.0 >= end + GAP),
+            [] => false,
         }
     }
 
@@ -607,6 +644,66 @@ mod tests {
             "在回答记者提问时，", "娄勤俭表示，过去一", "年，立法工作成果丰", "2023年立法工作成果很丰硕。",
         ];
         assert_eq!(order, want, "{got:#?}");
+    }
+
+    #[test]
+    fn a_narrow_box_every_row_begins_with_goes_on_under_blank_lines_beside_anything_right_of_it() {
+        // 040: a headline of large type in a narrow box, four cells wide,
+        // beside a headline and byline; under blank lines, the box's next
+        // row beside the body's first line, which starts where no column
+        // of the band began. A row with text only right of the box keeps it.
+        let mut band = BandRuns::default();
+        for row in [&[(0, 4), (73, 79)][..], &[(0, 4), (73, 74)], &[(0, 4), (75, 82)], &[(69, 81)]] {
+            band.add_row(row);
+        }
+        assert_eq!(band.left_box, Some((0, 4)));
+        assert!(band.box_goes_on(&[(0, 4), (69, 81)]), "beside a line where no column began");
+        assert!(band.box_goes_on(&[(1, 2)]), "a row of the box alone, a cell right");
+        assert!(band.box_goes_on(&[(0, 4), (6, 12)]) && !band.box_goes_on(&[(0, 4), (5, 12)]), "text beside it a gap right of it");
+        assert!(!band.box_goes_on(&[(0, 5), (69, 81)]), "wider than the box");
+        assert!(!band.box_goes_on(&[(2, 4), (69, 81)]), "starting elsewhere");
+        assert!(!band.box_goes_on(&[]));
+        // A row starting elsewhere ends the box.
+        band.add_row(&[(3, 9), (69, 81)]);
+        assert_eq!(band.left_box, None);
+        assert!(!band.box_goes_on(&[(0, 4), (69, 81)]));
+        // A box as wide as the widest text beside it is a column, no box.
+        let mut even = BandRuns::default();
+        for row in [[(0, 8), (20, 28)], [(0, 8), (20, 28)]] {
+            even.add_row(&row);
+        }
+        assert_eq!((even.left_box, even.widest_beside), (Some((0, 8)), 8));
+        assert!(!even.box_goes_on(&[(0, 8), (30, 38)]));
+        even.add_row(&[(0, 8), (20, 29)]);
+        assert!(even.box_goes_on(&[(0, 8), (30, 38)]), "once text beside it is wider");
+    }
+
+    #[test]
+    fn a_narrow_headline_box_reads_whole_before_the_article_beside_it() {
+        let page = [
+            row(&[(0, "采访两会"), (36, "盛世盛会议国")]),
+            row(&[(0, "的外国记"), (36, "是")]),
+            row(&[(0, "者：中国"), (38, "本报记者 王嵘")]),
+            "\n\n".to_owned(),
+            row(&[(0, "高质量发"), (38, "央视网消息（新闻联")]),
+            "\n\n".to_owned(),
+            row(&[(0, "展带给世"), (34, "播）：今年全国两会召开以")]),
+            row(&[(34, "来，习近平总书记“三下团")]),
+            "\n".to_owned(),
+            row(&[(0, "界更多机"), (34, "组”，与代表委员共商国是。")]),
+            "\n\n".to_owned(),
+            row(&[(0, "遇")]),
+            "\n".to_owned(),
+            row(&[(34, "他指出，要谋划进一步全面深")]),
+            row(&[(2, "本报记者 陈尚文"), (34, "化改革重大举措，为推动高质")]),
+            row(&[(0, "闻联播）：两会是世"), (34, "量发展、推进中国式现代化持")]),
+        ]
+        .concat();
+        let got = read(&page);
+        let order = text_lines(&got);
+        assert_eq!(order[..7], ["采访两会", "的外国记", "者：中国", "高质量发", "展带给世", "界更多机", "遇"], "{got:#?}");
+        let beside = order.iter().position(|&l| l == "盛世盛会议国").expect("the headline beside");
+        assert_eq!(order[beside..beside + 4], ["盛世盛会议国", "是", "本报记者 王嵘", "央视网消息（新闻联"], "{got:#?}");
     }
 
     #[test]
