@@ -316,19 +316,29 @@ fn mark_wrapped_bylines(lines: &mut [Line]) {
         if !(lines[i].conv.byline || lines[i].justified) {
             continue;
         }
-        let rest = lines[i + 1].content();
-        // Names, or the last character of a name the wrap cut (`本 报 记 者 周` / `圆`).
-        let mut chars = rest.chars();
-        let lone_han = matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::is_cjk(c));
-        if lines[i + 1].is_blank() || !(patterns::is_names(rest) || lone_han) {
+        if lines[i + 1].is_blank() || !byline_rest(lines[i + 1].content()) {
             continue;
         }
-        let unspaced: String = lines[i].content().split_whitespace().collect();
-        if lines[i].conv.byline || (lines[i].justified && patterns::is_byline(&unspaced)) {
+        if lines[i].conv.byline || justified_byline(&lines[i]) {
             lines[i].conv.byline = true;
             lines[i].conv.byline_wraps = true;
         }
     }
+}
+
+/// Could `rest` be what a byline's wrap left for the next line: names, or
+/// the last character of a name the wrap cut (`本 报 记 者 周` / `圆`)?
+fn byline_rest(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let lone_han = matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::is_cjk(c));
+    lone_han || patterns::is_names(rest)
+}
+
+/// Is the line justified, and a byline once its justification spaces are
+/// out? Only over the rest of a wrapped byline ([`byline_rest`]) is it
+/// one: `记 者 从 国 家 林 草 局` is text a column stretched.
+fn justified_byline(line: &Line) -> bool {
+    line.justified && patterns::is_byline(&line.content().split_whitespace().collect::<String>())
 }
 
 /// Longest line that can hold only the start of a dateline.
@@ -434,8 +444,13 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             under_headline() && {
                 let rest = Line::new(src, at, line.end);
                 let credit = if k <= GLUED_MAX || src[at].is_space() { rest.is_credit() } else { rest.conv.opening_dateline };
-                // A dateline the column wrapped (`央视网消息（新闻联` / `播）：`).
-                credit || next.is_some_and(|next| dateline_wraps_into(src, (rest.lead, rest.trail), next))
+                // A dateline the column wrapped (`央视网消息（新闻联` / `播）：`),
+                // or a byline (`议本 报 记 者 张 涛` / `董越`).
+                credit
+                    || next.is_some_and(|next| {
+                        dateline_wraps_into(src, (rest.lead, rest.trail), next)
+                            || (k <= GLUED_MAX && justified_byline(&rest) && byline_rest(&crate::text::string_of(&src[next.0..next.1])))
+                    })
             }
         });
         push_split(&mut out, src, line, glued);
@@ -1535,6 +1550,13 @@ mod tests {
         assert_eq!(texts("我在中国看见未\n来央 视 网 消 息 （ 新 闻 联\n播）：前段时间，来自法国的\n")[1..3], ["来", "央 视 网 消 息 （ 新 闻 联"]);
         assert_eq!(texts("我在中国看见未\n来央 视 网 说 （ 新 闻 联\n播）：前段时间，来自法国的\n")[1], "来央 视 网 说 （ 新 闻 联");
         assert_eq!(texts("我在中国看见未\n来本报北京3\n月10日电 前段时间\n")[1..3], ["来", "本报北京3"]);
+        // Justified, and wrapped before the byline's last name (or the
+        // last character of one); not over text the column stretched.
+        assert_eq!(texts("主席团举行第四次会\n议本 报 记 者 张 涛\n董越\n")[1..3], ["议", "本 报 记 者 张 涛"]);
+        assert_eq!(texts("主席团举行第四次会\n议本 报 记 者 张\n涛\n")[1..3], ["议", "本 报 记 者 张"]);
+        assert_eq!(texts("主席团举行第四次会\n议本 报 记 者 张 涛\n董越在会上说，\n")[1], "议本 报 记 者 张 涛");
+        assert_eq!(texts("主席团举行第四次会\n议本报记者 张涛\n董越\n")[1..3], ["议", "本报记者 张涛"]);
+        assert_eq!(texts("主席团举行第\n四次会议本 报 记 者 张 涛\n董越\n")[1], "四次会议本 报 记 者 张 涛");
         // Under a sentence, or a line with a clause, it is text.
         assert_eq!(texts("会议结束。\n据新华社北京3月1日电，会议\n")[1], "据新华社北京3月1日电，会议");
         assert_eq!(texts("他说，会议\n据新华社北京3月1日电，会议\n")[1], "据新华社北京3月1日电，会议");
