@@ -80,20 +80,27 @@ fn quoted_words(line: &Line) -> bool {
     line.conv.crosshead && line.content().starts_with('“')
 }
 
-/// How much wider than the lines above it a headline's first line must be
-/// to start a block under them with no sentence ended ([`set_in_narrower_column`]).
+/// How much wider or narrower than the lines above it a headline's lines
+/// must be to start a block under them with no sentence ended
+/// ([`set_apart_from_column`]).
 const WIDER_THAN_COLUMN: f32 = 3.0;
 
 /// Is line `k` the last of three lines of one width, running text of a
-/// column narrower than `first` under it by [`WIDER_THAN_COLUMN`] cells?
-/// Then the text breaks off there at the column's foot, mid-sentence, and
-/// `first` opens a headline across columns: pdf.js gives a side column's
-/// last lines (`人民法院、最高人` / `民检察院过去一年`) and then the next
-/// article's headline (`2023年我国海洋生产总值达` / `99097亿元`).
-fn set_in_narrower_column(lines: &[Line], k: usize, first: &Line) -> bool {
+/// column, and the `block` under it set in another width: its first line
+/// wider by [`WIDER_THAN_COLUMN`] cells, or two lines or more, every one
+/// narrower by as much? Then the text breaks off there at the column's
+/// foot, mid-sentence, and the block is a headline: pdf.js gives a side
+/// column's last lines (`人民法院、最高人` / `民检察院过去一年`) and then
+/// the next article's headline across columns (`2023年我国海洋生产总值达` /
+/// `99097亿元`), or in a narrow box of large type (`工作报告。去年成绩来` /
+/// `李强会见` / `世界银行` / `行长`). Running text of the column fills
+/// each line but a paragraph's last, which ends a sentence.
+fn set_apart_from_column(lines: &[Line], k: usize, block: &[Line]) -> bool {
     let width = lines[k].width;
     let Some(above) = k.checked_sub(2).map(|a| &lines[a..k]) else { return false };
-    first.width >= width + WIDER_THAN_COLUMN && above.iter().all(|l| (l.width - width).abs() < WRAP_SLACK)
+    let wider = block.first().is_some_and(|first| first.width >= width + WIDER_THAN_COLUMN);
+    let narrower = block.len() >= 2 && block.iter().all(|l| l.width + WIDER_THAN_COLUMN <= width);
+    (wider || narrower) && above.iter().all(|l| (l.width - width).abs() < WRAP_SLACK)
 }
 
 /// Can a headline block start under the line: a blank line, a sentence's
@@ -129,7 +136,7 @@ pub fn find(lines: &[Line], pairs: &mut PagePairs) -> HeadlineBlocks {
         let mut clause_ends = false;
         let fits = loop {
             let Some(line) = first.checked_sub(1).map(|k| &lines[k]) else { break true };
-            if first < j && set_in_narrower_column(lines, first - 1, &lines[first]) {
+            if first < j && set_apart_from_column(lines, first - 1, &lines[first..j]) {
                 break true;
             }
             if line.is_blank() || !(headline_text(line) || quoted_words(line)) {
@@ -668,6 +675,27 @@ mod tests {
         let two = "一二三四五六\n一二三四五六七八\n一二三四五六七八\n";
         let page = format!("{BODY}{two}海洋生产总值创历史新高\n海洋经济复苏强劲\n本报记者 王嵘\n{after}");
         assert!(headlines(&page).concat().starts_with("一二三四五六一"), "{:?}", headlines(&page));
+    }
+
+    #[test]
+    fn a_headline_in_a_box_narrower_than_the_column_above_starts_where_that_column_breaks_off() {
+        let column = "一二三四五六七八九十\n".repeat(3);
+        let after = "央视网消息（新闻联播）：国务院总理李强会见世界银行行长。\n";
+        // Two lines or more, each three cells narrower than the column.
+        let page = format!("{BODY}{column}李强会见\n世界银行\n行长\n{after}");
+        assert_eq!(headlines(&page), ["李强会见世界银行行长"]);
+        let page = format!("{BODY}{column}李强会见\n世界银行行长\n{after}");
+        assert_eq!(headlines(&page).concat(), "李强会见世界银行行长");
+        // One line: the end of the column's sentence, for all the widths say.
+        let page = format!("{BODY}{column}李强会见\n{after}");
+        assert!(headlines(&page).concat().starts_with("一二三四五六七八九十"), "{:?}", headlines(&page));
+        // A line a cell short of the column's width is its running text.
+        let page = format!("{BODY}{column}李强会见世界银行行\n长\n{after}");
+        assert!(headlines(&page).concat().starts_with("一二三四五六七八九十"), "{:?}", headlines(&page));
+        // Under a column of lines of more than one width, the same.
+        let ragged = "一二三四五六七\n一二三四五六七八九十\n一二三四五六七八九十\n";
+        let page = format!("{BODY}{ragged}李强会见\n世界银行\n行长\n{after}");
+        assert!(headlines(&page).concat().starts_with("一二三四五六七"), "{:?}", headlines(&page));
     }
 
     #[test]
