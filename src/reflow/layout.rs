@@ -644,6 +644,26 @@ fn infer_columns(lines: &mut [Line]) {
         // always a place in it.
         lines[i].column = if ws.is_empty() { lines[i].width } else { ws[ws.len() * 6 / 10] };
     }
+    widen_to_text_below(lines, &idx);
+}
+
+/// Widens the column of a line wider than the lines around it said
+/// ([`overwide`]) to the text under it, where the two lines under it are
+/// as wide as it (by [`OVERWIDE_PLAY`]): it is the first line of a column
+/// wider than the one above it, no headline across columns (`巴勒` ends a
+/// dateline's line of 24 cells, and `斯坦伊斯兰抵抗运动…的副指挥` over lines
+/// of 25.5 to 27 cells carries it on). A headline across stands over
+/// shorter lines: its wrapped end, a byline, a column's text.
+fn widen_to_text_below(lines: &mut [Line], idx: &[usize]) {
+    for (k, &i) in idx.iter().enumerate() {
+        if !overwide(&lines[i]) {
+            continue;
+        }
+        let [a, b] = [k + 1, k + 2].map(|n| idx.get(n).map_or(0.0, |&j| lines[j].width));
+        if a.min(b) + OVERWIDE_PLAY >= lines[i].width {
+            lines[i].column = lines[i].column.max(a.min(b));
+        }
+    }
 }
 
 /// How many non-blank lines, the line itself among them, [`infer_columns`]
@@ -776,9 +796,12 @@ fn continues_running_text(lines: &[Line], i: usize, first: bool, unit_holds_clau
     !first && above(&lines[i - 1]) && unit_holds_clause()
 }
 
+/// How much wider than its column a line must be to span columns.
+const OVERWIDE_PLAY: f32 = 2.5;
+
 /// Wider than the column: a headline spanning columns.
 fn overwide(line: &Line) -> bool {
-    !wide(line) && line.width > line.column + 2.5
+    !wide(line) && line.width > line.column + OVERWIDE_PLAY
 }
 
 /// A line that is a whole item by itself and never runs on.
@@ -1535,6 +1558,25 @@ mod tests {
         let text = format!("{head}十四届全国人大二次会议在京举行开幕会议\n创下多项纪录。\n");
         let units = unit_texts(&text);
         assert_eq!(units[units.len() - 2..], ["十四届全国人大二次会议在京举行开幕会议", "创下多项纪录。"]);
+    }
+
+    #[test]
+    fn a_line_wider_than_the_column_above_but_as_wide_as_the_two_under_it_spans_no_columns() {
+        // Lines of twenty cells, then one of twenty-three over two of
+        // twenty-one: the first line of a wider column (within 2.5).
+        let line = |n: usize| "一二三四五六七八九十".chars().cycle().take(n).collect::<String>() + "\n";
+        let above = line(20).repeat(8);
+        let widths = |below: &[usize]| {
+            let below: String = below.iter().map(|&n| line(n)).collect();
+            let ls = lines(&chars(&format!("{above}甲{}{below}", line(22))));
+            let k = ls.iter().position(|l| l.content().starts_with('甲')).unwrap();
+            (ls[k].column, overwide(&ls[k]))
+        };
+        assert_eq!(widths(&[21, 21]), (21.0, false));
+        // Over lines a cell narrower, or only one line as wide, it spans columns.
+        assert_eq!(widths(&[20, 21]), (20.0, true));
+        assert_eq!(widths(&[21, 20]), (20.0, true));
+        assert_eq!(widths(&[21]), (20.0, true));
     }
 
     #[test]
