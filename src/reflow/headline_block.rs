@@ -98,9 +98,12 @@ const WIDER_THAN_COLUMN: f32 = 3.0;
 fn set_apart_from_column(lines: &[Line], k: usize, block: &[Line]) -> bool {
     let width = lines[k].width;
     let Some(above) = k.checked_sub(2).map(|a| &lines[a..k]) else { return false };
+    let one_width = |slack: f32| above.iter().all(|l| (l.width - width).abs() < slack);
     let wider = block.first().is_some_and(|first| first.width >= width + WIDER_THAN_COLUMN);
     let narrower = block.len() >= 2 && block.iter().all(|l| l.width + WIDER_THAN_COLUMN <= width);
-    (wider || narrower) && above.iter().all(|l| (l.width - width).abs() < WRAP_SLACK)
+    // Under a narrower block, lines a mark's width apart (`贸易投资、产业发`
+    // over `展、营商环境、民生`, unjustified) are one column still.
+    (wider && one_width(WRAP_SLACK)) || (narrower && one_width(FILLED_SLACK))
 }
 
 /// Can a headline block start under the line: a blank line, a sentence's
@@ -692,10 +695,15 @@ mod tests {
         // A line a cell short of the column's width is its running text.
         let page = format!("{BODY}{column}李强会见世界银行行\n长\n{after}");
         assert!(headlines(&page).concat().starts_with("一二三四五六七八九十"), "{:?}", headlines(&page));
-        // Under a column of lines of more than one width, the same.
-        let ragged = "一二三四五六七\n一二三四五六七八九十\n一二三四五六七八九十\n";
+        // Under a column of lines a cell apart (a mark kinsoku moved), the
+        // same; two cells apart, or more, are no column.
+        let ragged = "一二三四五六七八九\n一二三四五六七八九十\n一二三四五六七八九十\n";
         let page = format!("{BODY}{ragged}李强会见\n世界银行\n行长\n{after}");
-        assert!(headlines(&page).concat().starts_with("一二三四五六七"), "{:?}", headlines(&page));
+        assert_eq!(headlines(&page), ["李强会见世界银行行长"]);
+        for ragged in ["一二三四五六七八\n一二三四五六七八九十\n一二三四五六七八九十\n", "一二三四五六七\n一二三四五六七八九十\n一二三四五六七八九十\n"] {
+            let page = format!("{BODY}{ragged}李强会见\n世界银行\n行长\n{after}");
+            assert!(headlines(&page).concat().starts_with("一二三四五六七"), "{:?}", headlines(&page));
+        }
     }
 
     #[test]
