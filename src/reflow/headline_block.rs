@@ -396,6 +396,14 @@ fn mark(blocks: &mut HeadlineBlocks, lines: &[Line], range: std::ops::Range<usiz
         // / `主席团举行第四次会议`), whatever the widths; and for a shorter
         // line under a headline's first, the rest of the title or a subtitle.
         let join_decides = range.len() == 2 || pushed_mark || (i == wrapped_from && next + WRAP_SLACK <= w);
+        // The next line wrapped too (a character or two after it), as wide
+        // as this one but for figures' play: a line in the same type, so
+        // the same headline (`全国水利工程供水` / `能力超9000亿立` / `方米`).
+        // A subtitle's smaller type fills its box with more characters.
+        let wraps_again = range.contains(&(i + 2))
+            && lines[i + 2].visible_chars() <= WRAP_END_CHARS
+            && (w - FILLED_SLACK..=w).contains(&next);
+        let join_decides = join_decides && !wraps_again;
         // A `——` line is a subtitle (outside a bracket), unless the title
         // ran on into it in one type: a wrap in a narrow box, every line as
         // wide as the one above (`国建设、民` / `族复兴伟业` / `——热烈祝`).
@@ -678,6 +686,21 @@ mod tests {
         let two = "一二三四五六\n一二三四五六七八\n一二三四五六七八\n";
         let page = format!("{BODY}{two}海洋生产总值创历史新高\n海洋经济复苏强劲\n本报记者 王嵘\n{after}");
         assert!(headlines(&page).concat().starts_with("一二三四五六一"), "{:?}", headlines(&page));
+    }
+
+    #[test]
+    fn a_line_as_wide_as_the_one_above_that_wraps_again_is_the_same_headline_whatever_the_join() {
+        // `水能` occurs nowhere else, but the line under the first fills the
+        // box as it does (figures aside), and wraps again: one type.
+        let page = format!("{BODY}全国水利工程供水\n能力超9000亿立\n方米\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["全国水利工程供水能力超9000亿立方米"]);
+        let page = format!("{BODY}全国水利工程供水\n能力超过九千亿立\n方米\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["全国水利工程供水能力超过九千亿立方米"]);
+        // Three cells narrower, or over more than a wrap's end: the join decides.
+        let page = format!("{BODY}全国水利工程供水\n能力超九千\n方米\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["全国水利工程供水", "能力超九千方米"]);
+        let page = format!("{BODY}全国水利工程供水\n能力超9000亿立\n方米大关\n本报记者 王嵘\n{BODY}");
+        assert_eq!(headlines(&page), ["全国水利工程供水", "能力超9000亿立方米大关"]);
     }
 
     #[test]
