@@ -65,7 +65,10 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
             // The next line with text after this one, which may say that a
             // line of one run is a narrow column's.
             let after = (i + 1..runs.len()).find(|&k| !runs[k].is_empty()).map(|k| runs[k].as_slice());
-            if ends_band(&band_runs, &runs[i], after) {
+            // Where the line's first word ends (a single space may part
+            // a headline's last characters from a byline on their row).
+            let first_word = runs[i].first().map(|&(b, e)| src[line.start + b..line.start + e].iter().position(|&c| c == ' ').map_or(e, |k| b + k));
+            if ends_band(&band_runs, &runs[i], first_word, after) {
                 read_band(src, std::mem::take(&mut band), &mut out);
                 band_runs = BandRuns::default();
                 out.append(&mut blank_run);
@@ -97,8 +100,8 @@ pub fn one_after_another(src: &[char], lines: Vec<Line>) -> Vec<Line> {
 /// anything under a band with no columns. It is the narrow box's next row
 /// only where it fits one column and the line after it (`after`) goes on
 /// in the band's other columns.
-fn ends_band(band_runs: &BandRuns, next: &[(usize, usize)], after: Option<&[(usize, usize)]>) -> bool {
-    if band_runs.box_goes_on(next) {
+fn ends_band(band_runs: &BandRuns, next: &[(usize, usize)], first_word: Option<usize>, after: Option<&[(usize, usize)]>) -> bool {
+    if band_runs.box_goes_on(next, first_word) {
         return false;
     }
     let in_a_column = |&(b, e): &(usize, usize)| band_runs.in_a_column(b, e);
@@ -155,16 +158,18 @@ impl BandRuns {
     /// band has begun with (a headline in large type, `采访两会` / `的外国记`
     /// / `者：中国`, beside a headline and byline over columns that start
     /// under them)? Its first run starts where the box's did and is no
-    /// wider than the box has been, and the rest of it, if any, lies right
-    /// of the box. The box is narrower than some text beside it: two
-    /// columns of one width are a band's columns, and only
+    /// wider than the box has been (or its first word is not, where
+    /// `first_word` ends it: `议 本报记者`, the headline's last character and
+    /// the byline's smaller type under it on one row), and the rest of it,
+    /// if any, lies right of the box. The box is narrower than some text
+    /// beside it: two columns of one width are a band's columns, and only
     /// [`ends_band`]'s other tests say whether they go on.
-    fn box_goes_on(&self, next: &[(usize, usize)]) -> bool {
+    fn box_goes_on(&self, next: &[(usize, usize)], first_word: Option<usize>) -> bool {
         let Some((start, end)) = self.left_box.filter(|&(start, end)| end - start < self.widest_beside) else {
             return false;
         };
         match next {
-            [(b, e), beside @ ..] => b.abs_diff(start) <= 1 && *e <= end && beside.iter().all(|r| r.0 >= end + GAP),
+            [(b, e), beside @ ..] => b.abs_diff(start) <= 1 && (*e).min(first_word.unwrap_or(*e)) <= end && beside.iter().all(|r| r.0 >= end + GAP),
             [] => false,
         }
     }
@@ -657,25 +662,27 @@ mod tests {
             band.add_row(row);
         }
         assert_eq!(band.left_box, Some((0, 4)));
-        assert!(band.box_goes_on(&[(0, 4), (69, 81)]), "beside a line where no column began");
-        assert!(band.box_goes_on(&[(1, 2)]), "a row of the box alone, a cell right");
-        assert!(band.box_goes_on(&[(0, 4), (6, 12)]) && !band.box_goes_on(&[(0, 4), (5, 12)]), "text beside it a gap right of it");
-        assert!(!band.box_goes_on(&[(0, 5), (69, 81)]), "wider than the box");
-        assert!(!band.box_goes_on(&[(2, 4), (69, 81)]), "starting elsewhere");
-        assert!(!band.box_goes_on(&[]));
+        assert!(band.box_goes_on(&[(0, 4), (69, 81)], None), "beside a line where no column began");
+        assert!(band.box_goes_on(&[(1, 2)], None), "a row of the box alone, a cell right");
+        assert!(band.box_goes_on(&[(0, 4), (6, 12)], None) && !band.box_goes_on(&[(0, 4), (5, 12)], None), "text beside it a gap right of it");
+        assert!(!band.box_goes_on(&[(0, 5), (69, 81)], None), "wider than the box");
+        assert!(band.box_goes_on(&[(0, 6), (12, 14)], Some(1)), "a first word in the box, a byline after it");
+        assert!(!band.box_goes_on(&[(0, 6), (12, 14)], Some(5)), "a first word wider than the box");
+        assert!(!band.box_goes_on(&[(2, 4), (69, 81)], None), "starting elsewhere");
+        assert!(!band.box_goes_on(&[], None));
         // A row starting elsewhere ends the box.
         band.add_row(&[(3, 9), (69, 81)]);
         assert_eq!(band.left_box, None);
-        assert!(!band.box_goes_on(&[(0, 4), (69, 81)]));
+        assert!(!band.box_goes_on(&[(0, 4), (69, 81)], None));
         // A box as wide as the widest text beside it is a column, no box.
         let mut even = BandRuns::default();
         for row in [[(0, 8), (20, 28)], [(0, 8), (20, 28)]] {
             even.add_row(&row);
         }
         assert_eq!((even.left_box, even.widest_beside), (Some((0, 8)), 8));
-        assert!(!even.box_goes_on(&[(0, 8), (30, 38)]));
+        assert!(!even.box_goes_on(&[(0, 8), (30, 38)], None));
         even.add_row(&[(0, 8), (20, 29)]);
-        assert!(even.box_goes_on(&[(0, 8), (30, 38)]), "once text beside it is wider");
+        assert!(even.box_goes_on(&[(0, 8), (30, 38)], None), "once text beside it is wider");
     }
 
     #[test]
@@ -704,6 +711,23 @@ mod tests {
         assert_eq!(order[..7], ["采访两会", "的外国记", "者：中国", "高质量发", "展带给世", "界更多机", "遇"], "{got:#?}");
         let beside = order.iter().position(|&l| l == "盛世盛会议国").expect("the headline beside");
         assert_eq!(order[beside..beside + 4], ["盛世盛会议国", "是", "本报记者 王嵘", "央视网消息（新闻联"], "{got:#?}");
+    }
+
+    #[test]
+    fn a_narrow_box_goes_on_into_its_last_character_printed_beside_the_byline() {
+        let page = [
+            row(&[(0, "十四届全"), (36, "中央宣传部等部门部署开展")]),
+            row(&[(0, "国人大二"), (36, "化科技卫生“三下乡”活动")]),
+            "\n\n".to_owned(),
+            row(&[(0, "第四次会"), (36, "“三下乡”活动。")]),
+            "\n\n".to_owned(),
+            row(&[(0, "议 本报记者"), (12, "张涛"), (36, "通知要求，各地区")]),
+            row(&[(0, "董越"), (36, "各有关部门要务求")]),
+        ]
+        .concat();
+        let got = read(&page);
+        let order = text_lines(&got);
+        assert_eq!(order[..4], ["十四届全", "国人大二", "第四次会", "议 本报记者      张涛"], "{got:#?}");
     }
 
     #[test]
