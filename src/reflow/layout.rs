@@ -232,6 +232,7 @@ pub fn lines_of(src: &[char], text: &str) -> Vec<Line> {
     mark_wrapped_captions(&mut out);
     mark_wrapped_bylines(&mut out);
     mark_split_header_dates(&mut out);
+    let mut out = lift_column_ends(out);
     let spaced = double_spaced_runs(&out);
     infer_columns(&mut out);
     if spaced.is_empty() {
@@ -253,6 +254,34 @@ pub fn lines_of(src: &[char], text: &str) -> Vec<Line> {
         out.splice(run.start..run.start, kept);
     }
     out
+}
+
+/// Moves a column's last line back above a headline printed between it
+/// and the rest of its column (`…突出问题导向和需求导向，` / blank lines /
+/// `福建龙岩：不断增强老区发展新动能` / `提升科技创新投入效能。` / blank
+/// lines / `本报记者 严冰`): -layout prints a headline across columns at its
+/// height, among the rows of the column beside it, and spaces its large
+/// type apart by blank rows. Only where two blank rows or more stand over
+/// the headline and under the line, the text above the headline breaks
+/// off mid-sentence, the line under it ends a sentence, and a credit
+/// comes next.
+fn lift_column_ends(mut lines: Vec<Line>) -> Vec<Line> {
+    // A headline may hold `：` and `、` (`福建龙岩：…`), never a clause.
+    let headline = |l: &Line| !l.is_blank() && !l.own_kind() && !ends_sentence(l.content()) && !l.content().contains(['。', '，', '；', ',', ';']);
+    for i in 2..lines.len().saturating_sub(3) {
+        let (line, end) = (&lines[i], &lines[i + 1]);
+        let set_apart = [i - 2, i - 1, i + 2, i + 3].iter().all(|&k| lines[k].is_blank());
+        if !set_apart || !headline(line) || end.is_blank() || end.own_kind() || !ends_sentence(end.content()) {
+            continue;
+        }
+        let credit_next = lines[i + 2..].iter().find(|l| !l.is_blank()).is_some_and(Line::is_credit);
+        let Some(above) = (0..i).rev().find(|&k| !lines[k].is_blank()) else { continue };
+        if credit_next && !ends_sentence(lines[above].content()) && !lines[above].own_kind() {
+            let end = lines.remove(i + 1);
+            lines.insert(above + 1, end);
+        }
+    }
+    lines
 }
 
 /// Narrowest column of a double-spaced run that reads as columns printed
@@ -1577,6 +1606,27 @@ mod tests {
         assert_eq!(widths(&[20, 21]), (20.0, true));
         assert_eq!(widths(&[21, 20]), (20.0, true));
         assert_eq!(widths(&[21]), (20.0, true));
+    }
+
+    #[test]
+    fn a_columns_last_line_printed_under_a_headline_across_goes_back_above_it() {
+        let texts = |t: &str| lines(&chars(t)).iter().filter(|l| !l.is_blank()).map(|l| l.text.trim().to_owned()).collect::<Vec<_>>();
+        let page = |above: &str, end: &str, gap: &str, credit: &str| format!("要坚持以我为主，突出问题导向和\n{above}\n{gap}福建龙岩：不断增强老区发展新动能\n{end}\n{gap}{credit}\n");
+        let lifted = ["要坚持以我为主，突出问题导向和", "需求导向，", "提升科技创新投入效能。", "福建龙岩：不断增强老区发展新动能", "本报记者 严冰"];
+        assert_eq!(texts(&page("需求导向，", "提升科技创新投入效能。", "\n\n", "本报记者 严冰")), lifted);
+        // Not after a sentence's end, over a line that ends none, with one
+        // blank row, or over no credit.
+        let kept = |above: &str, end: &str, gap: &str, credit: &str| {
+            let got = texts(&page(above, end, gap, credit));
+            assert_eq!(got[2], "福建龙岩：不断增强老区发展新动能", "{got:?}");
+        };
+        kept("需求导向。", "提升科技创新投入效能。", "\n\n", "本报记者 严冰");
+        kept("需求导向，", "提升科技创新投入效能", "\n\n", "本报记者 严冰");
+        kept("需求导向，", "提升科技创新投入效能。", "\n", "本报记者 严冰");
+        kept("需求导向，", "提升科技创新投入效能。", "\n\n", "龙岩市瞄准新材料产业。");
+        // A headline with a clause in it is text.
+        let got = texts("突出问题导向和\n需求导向，\n\n\n福建龙岩，不断增强新动能\n提升效能。\n\n\n本报记者 严冰\n");
+        assert_eq!(got[2], "福建龙岩，不断增强新动能", "{got:?}");
     }
 
     #[test]
