@@ -93,16 +93,21 @@ fn pdftotext_s_default_mode_on_tightly_leaded_pages_gives_paragraphs_and_titles(
 
 #[test]
 fn a_narrow_headline_box_beside_columns_reads_box_then_columns_in_layout_mode() {
-    // Three -layout pages with a headline box of large type beside
+    // Four -layout pages with a headline box of large type beside
     // columns (see the fixture's README). Before session 23's column rules
-    // they gave 0.796 / 0.788 / 0.370; now 0.953 / 0.865 / 0.667.
+    // the first three gave 0.796 / 0.788 / 0.370, after them 0.953 / 0.865
+    // / 0.667. With the fourth (a box whose rows stand apart by blank rows
+    // beside a headline and byline, the text under them starting where no
+    // column of the band had): 0.957 / 0.881 / 0.552 before session 31's
+    // box rule (`columns::BandRuns::box_goes_on`), 0.971 / 0.896 / 0.741
+    // after.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/typeset-boxes");
-    assert_eq!(pages_where(&dir, |_| true), 3);
+    assert_eq!(pages_where(&dir, |_| true), 4);
     let s = evaluate_dir_where(&dir, "layout", |_| true).expect("layout pages");
-    assert!(s.gold_paragraphs > 40, "{s:?}");
-    assert!(s.f1() >= 0.95, "paragraph starts F1 {:.4} {s:?}", s.f1());
-    assert!(s.exact_rate() >= 0.86, "exact {:.4}", s.exact_rate());
-    assert!(s.title_f1() >= 0.66, "titles F1 {:.4}", s.title_f1());
+    assert!(s.gold_paragraphs > 60, "{s:?}");
+    assert!(s.f1() >= 0.96, "paragraph starts F1 {:.4} {s:?}", s.f1());
+    assert!(s.exact_rate() >= 0.89, "exact {:.4}", s.exact_rate());
+    assert!(s.title_f1() >= 0.73, "titles F1 {:.4}", s.title_f1());
 }
 
 #[test]
