@@ -670,6 +670,9 @@ mod tests {
         assert!(!band.box_goes_on(&[(0, 6), (12, 14)], Some(5)), "a first word wider than the box");
         assert!(!band.box_goes_on(&[(2, 4), (69, 81)], None), "starting elsewhere");
         assert!(!band.box_goes_on(&[], None));
+        // Text that starts a gap right of the box leaves it as it was.
+        band.add_row(&[(6, 12)]);
+        assert_eq!(band.left_box, Some((0, 4)));
         // A row starting elsewhere ends the box.
         band.add_row(&[(3, 9), (69, 81)]);
         assert_eq!(band.left_box, None);
@@ -683,6 +686,10 @@ mod tests {
         assert!(!even.box_goes_on(&[(0, 8), (30, 38)], None));
         even.add_row(&[(0, 8), (20, 29)]);
         assert!(even.box_goes_on(&[(0, 8), (30, 38)], None), "once text beside it is wider");
+        // A box set in from the page's edge: its width is what counts.
+        let mut inset = BandRuns::default();
+        inset.add_row(&[(10, 14), (40, 45)]);
+        assert!(inset.box_goes_on(&[(10, 14), (40, 45)], None));
     }
 
     #[test]
