@@ -1595,17 +1595,20 @@ mod tests {
         // twenty-one: the first line of a wider column (within 2.5).
         let line = |n: usize| "一二三四五六七八九十".chars().cycle().take(n).collect::<String>() + "\n";
         let above = line(20).repeat(8);
-        let widths = |below: &[usize]| {
+        let widths_of = |wide: usize, below: &[usize]| {
             let below: String = below.iter().map(|&n| line(n)).collect();
-            let ls = lines(&chars(&format!("{above}甲{}{below}", line(22))));
+            let ls = lines(&chars(&format!("{above}甲{}{below}", line(wide - 1))));
             let k = ls.iter().position(|l| l.content().starts_with('甲')).unwrap();
             (ls[k].column, overwide(&ls[k]))
         };
+        let widths = |below: &[usize]| widths_of(23, below);
         assert_eq!(widths(&[21, 21]), (21.0, false));
         // Over lines a cell narrower, or only one line as wide, it spans columns.
         assert_eq!(widths(&[20, 21]), (20.0, true));
         assert_eq!(widths(&[21, 20]), (20.0, true));
         assert_eq!(widths(&[21]), (20.0, true));
+        // Three cells wider than the lines under it: its column stays.
+        assert_eq!(widths_of(24, &[21, 21]), (20.0, true));
     }
 
     #[test]
