@@ -68,7 +68,7 @@ impl HeadlineBlocks {
 /// Can the line be part of a headline? Not when it ends a sentence, holds
 /// a full stop, or is a line of its own kind (caption, dateline,
 /// crosshead, furniture).
-fn headline_text(line: &Line) -> bool {
+pub(super) fn headline_text(line: &Line) -> bool {
     let t = line.content();
     !ends_sentence(t) && !t.contains('。') && !line.own_kind()
 }

@@ -267,7 +267,7 @@ pub fn lines_of(src: &[char], text: &str) -> Vec<Line> {
 /// comes next.
 fn lift_column_ends(mut lines: Vec<Line>) -> Vec<Line> {
     // A headline may hold `：` and `、` (`福建龙岩：…`), never a clause.
-    let headline = |l: &Line| !l.is_blank() && !l.own_kind() && !ends_sentence(l.content()) && !l.content().contains(['。', '，', '；', ',', ';']);
+    let headline = |l: &Line| !l.is_blank() && super::headline_block::headline_text(l) && !l.content().contains(['，', '；', ',', ';']);
     for i in 2..lines.len().saturating_sub(3) {
         let (line, end) = (&lines[i], &lines[i + 1]);
         let set_apart = [i - 2, i - 1, i + 2, i + 3].iter().all(|&k| lines[k].is_blank());
@@ -277,8 +277,8 @@ fn lift_column_ends(mut lines: Vec<Line>) -> Vec<Line> {
         let credit_next = lines[i + 2..].iter().find(|l| !l.is_blank()).is_some_and(Line::is_credit);
         let Some(above) = (0..i).rev().find(|&k| !lines[k].is_blank()) else { continue };
         if credit_next && !ends_sentence(lines[above].content()) && !lines[above].own_kind() {
-            let end = lines.remove(i + 1);
-            lines.insert(above + 1, end);
+            // The line moves up; the headline and the blank rows between move down one.
+            lines[above + 1..=i + 1].rotate_right(1);
         }
     }
     lines
@@ -439,7 +439,7 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut lines = lines.into_iter().peekable();
     while let Some(line) = lines.next() {
-        let next = lines.peek().filter(|n| !n.is_blank()).map(|n| (n.lead, n.trail));
+        let next = lines.peek().filter(|n| !n.is_blank());
         // A credit may name its paper (`人民日报记者`), so only one of this
         // paper (本报), the agency or a national news site stands apart
         // from what precedes it, justification spaces or not. Checked
@@ -477,8 +477,8 @@ fn split_glued_credits(src: &[char], lines: Vec<Line>) -> Vec<Line> {
                 // or a byline (`议本 报 记 者 张 涛` / `董越`).
                 credit
                     || next.is_some_and(|next| {
-                        dateline_wraps_into(src, (rest.lead, rest.trail), next)
-                            || (k <= GLUED_MAX && justified_byline(&rest) && byline_rest(&crate::text::string_of(&src[next.0..next.1])))
+                        dateline_wraps_into(src, (rest.lead, rest.trail), (next.lead, next.trail))
+                            || (k <= GLUED_MAX && justified_byline(&rest) && byline_rest(next.content()))
                     })
             }
         });
